@@ -1,0 +1,105 @@
+import { randomUUID } from 'node:crypto';
+import {
+  calls,
+  failure,
+  isCallName,
+  type CallName,
+  type CallOutput,
+  type ParsedCallInput,
+  type Result,
+} from '../../../shared/contract';
+import { findForbiddenKey } from './forbidden-keys';
+import type { Logger } from '../logging/logger';
+
+/** Who is calling, as the transport established it. Services read it; they never trust input for it. */
+export interface CallContext {
+  readonly correlationId: string;
+  readonly origin: 'ipc' | 'dev-bridge';
+}
+
+export type Handler<N extends CallName> = (
+  input: ParsedCallInput<N>,
+  context: CallContext,
+) => Promise<CallOutput<N>> | CallOutput<N>;
+
+export type Services = { readonly [N in CallName]: Handler<N> };
+
+/** A call's input, serialised, may not exceed this. The largest legitimate input is a stack trace. */
+export const MAX_INPUT_BYTES = 64 * 1024;
+
+/** Errors a service throws on purpose carry a code; anything else is reported as INTERNAL. */
+export class CallError extends Error {
+  constructor(
+    readonly code: 'INVALID_INPUT' | 'INTERNAL',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'CallError';
+  }
+}
+
+const measure = (raw: unknown): number | null => {
+  try {
+    return JSON.stringify(raw ?? null).length;
+  } catch {
+    return null;
+  }
+};
+
+/**
+ * Runs one call through the contract: input size and shape, then the service, then the output.
+ * Every failure comes back as a typed result. Main's IPC handler and the test bridge both use it,
+ * so the renderer sees the same behaviour whichever transport carries it.
+ */
+export const dispatch = async (
+  services: Services,
+  name: string,
+  raw: unknown,
+  context: CallContext,
+  logger: Logger,
+): Promise<Result<unknown>> => {
+  const { correlationId } = context;
+  if (!isCallName(name)) {
+    logger.warn({ correlationId, call: name.slice(0, 100) }, 'unknown call refused');
+    return failure('UNKNOWN_CALL', correlationId);
+  }
+  const size = measure(raw);
+  if (size === null || size > MAX_INPUT_BYTES) {
+    logger.warn({ correlationId, call: name, size }, 'oversized or unserialisable input refused');
+    return failure('PAYLOAD_TOO_LARGE', correlationId);
+  }
+  const forbidden = findForbiddenKey(raw);
+  if (forbidden !== null) {
+    logger.warn({ correlationId, call: name, path: forbidden }, 'input with a prototype key refused');
+    return failure('INVALID_INPUT', correlationId, [forbidden]);
+  }
+  const spec = calls[name];
+  const input = spec.input.safeParse(raw);
+  if (!input.success) {
+    const fields = input.error.issues.map((issue) => issue.path.join('.') || '(root)');
+    logger.warn({ correlationId, call: name, fields }, 'invalid input refused');
+    return failure('INVALID_INPUT', correlationId, fields);
+  }
+  let output: unknown;
+  try {
+    // The map is keyed by the same names as the contract, so this handler takes this input.
+    const handler = services[name] as Handler<CallName>;
+    output = await handler(input.data as ParsedCallInput<CallName>, context);
+  } catch (error) {
+    if (error instanceof CallError) {
+      logger.warn({ correlationId, call: name, err: error }, 'call refused by service');
+      return failure(error.code, correlationId);
+    }
+    logger.error({ correlationId, call: name, err: error }, 'call failed');
+    return failure('INTERNAL', correlationId);
+  }
+  const checked = spec.output.safeParse(output);
+  if (!checked.success) {
+    const fields = checked.error.issues.map((issue) => issue.path.join('.') || '(root)');
+    logger.error({ correlationId, call: name, fields }, 'service output broke the contract');
+    return failure('INVALID_OUTPUT', correlationId, fields);
+  }
+  return { ok: true, data: checked.data };
+};
+
+export const newCorrelationId = (): string => randomUUID();

@@ -1,0 +1,41 @@
+import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
+import { createStream } from 'rotating-file-stream';
+import { redactValue } from '../../../shared/domain/redaction';
+
+export type Logger = PinoLogger;
+
+export interface LoggerOptions {
+  /** The user's log folder; main passes `app.getPath('logs')`. */
+  readonly dir?: string;
+  readonly level?: 'debug' | 'info' | 'warn' | 'error' | 'silent';
+  /** Tests pass a memory stream to read what would have been written. */
+  readonly destination?: DestinationStream;
+}
+
+export const LOG_FILE = 'token-desk.log';
+
+/**
+ * Structured JSON lines to a size-rotated file. Every argument passes through the redaction step
+ * before pino sees it, so no code path can write a card number, key or token, even by mistake.
+ */
+export const createLogger = (options: LoggerOptions): Logger => {
+  const destination =
+    options.destination ??
+    (options.dir
+      ? createStream(LOG_FILE, { path: options.dir, size: '10M', maxFiles: 10 })
+      : pino.destination(2));
+  return pino(
+    {
+      level: options.level ?? 'info',
+      timestamp: pino.stdTimeFunctions.isoTime,
+      base: { pid: process.pid },
+      hooks: {
+        logMethod(args, method) {
+          const redacted = args.map((arg) => redactValue(arg)) as Parameters<typeof method>;
+          method.apply(this, redacted);
+        },
+      },
+    },
+    destination,
+  );
+};

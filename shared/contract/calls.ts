@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** The UI languages. Japanese first: the agents work in Japanese. */
+export const Language = z.enum(['ja', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const AppMode = z.enum(['training', 'connected']);
+export type AppMode = z.infer<typeof AppMode>;
+
+export const AppInfo = z.strictObject({
+  name: z.string().min(1).max(100),
+  version: z.string().regex(/^\d+\.\d+\.\d+([-+][0-9A-Za-z.-]+)?$/),
+  mode: AppMode,
+  /** The language the UI starts in: the agent's saved choice, Japanese until one is saved. */
+  locale: Language,
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const Settings = z.strictObject({
+  language: Language,
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const RendererErrorReport = z.strictObject({
+  message: z.string().min(1).max(2000),
+  stack: z.string().max(8000).optional(),
+  /** The correlation id of the call that failed, when the error came from one. */
+  correlationId: z.string().min(1).max(64).optional(),
+  source: z.enum(['window.onerror', 'unhandledrejection', 'react', 'call']),
+});
+export type RendererErrorReport = z.infer<typeof RendererErrorReport>;
+
+const NoInput = z.strictObject({});
+
+interface CallSpec<I extends z.ZodType, O extends z.ZodType> {
+  /** What the call does, for the reader of the contract. */
+  readonly description: string;
+  readonly input: I;
+  readonly output: O;
+}
+
+const defineCall = <I extends z.ZodType, O extends z.ZodType>(spec: CallSpec<I, O>): CallSpec<I, O> => spec;
+
+/**
+ * The IPC contract: every call from the renderer to main, declared once. Main validates input and
+ * output against these schemas; the renderer validates what it receives. Names are `domain.verb`.
+ */
+export const calls = {
+  'app.info': defineCall({
+    description: 'Product name, version, mode (training or connected) and the starting UI language.',
+    input: NoInput,
+    output: AppInfo,
+  }),
+  'settings.get': defineCall({
+    description: "The agent's own settings.",
+    input: NoInput,
+    output: Settings,
+  }),
+  'settings.set': defineCall({
+    description: "Changes the agent's settings; answers with all of them. Emits settings.changed.",
+    input: z.strictObject({ language: Language }),
+    output: Settings,
+  }),
+  'log.rendererError': defineCall({
+    description: "Forwards an error the renderer caught to main's log, with its correlation id.",
+    input: RendererErrorReport,
+    output: z.strictObject({ logged: z.literal(true) }),
+  }),
+} as const;
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+export type ParsedCallInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export const callNames = Object.keys(calls) as CallName[];
+
+export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);

@@ -1,0 +1,31 @@
+import { z } from 'zod';
+import { Settings } from './calls';
+
+/**
+ * Events from main to the renderer, declared once. They travel on one channel as
+ * `{ name, payload }`; main validates before sending, the renderer validates on receipt.
+ */
+export const events = {
+  'settings.changed': Settings,
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const eventNames = Object.keys(events) as EventName[];
+
+export const EventEnvelope = z.strictObject({
+  name: z.enum(eventNames as [EventName, ...EventName[]]),
+  payload: z.unknown(),
+});
+export type EventEnvelope = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName];
+
+/** Validates a raw envelope and its payload against the declared schema for its name. */
+export const parseEventEnvelope = (raw: unknown): EventEnvelope | null => {
+  const envelope = EventEnvelope.safeParse(raw);
+  if (!envelope.success) return null;
+  const payload = events[envelope.data.name].safeParse(envelope.data.payload);
+  if (!payload.success) return null;
+  return { name: envelope.data.name, payload: payload.data } as EventEnvelope;
+};

@@ -1,0 +1,5 @@
+export * from './calls';
+export * from './events';
+export * from './result';
+export * from './channels';
+export * from './transport';

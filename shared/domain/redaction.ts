@@ -1,0 +1,59 @@
+/**
+ * Scrubs anything that looks like a card number, a key or a token out of text and structured
+ * values before they are written to a log. It errs on the side of removing too much: a log line
+ * with a redacted order number is harmless, one with a card number is a PCI incident.
+ */
+
+// 13–19 digits, optionally grouped by single spaces or dashes as people type card numbers.
+const CARD_NUMBER = /(?<![0-9])\d(?:[ -]?\d){12,18}(?![0-9])/g;
+const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
+const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
+const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
+const KEY_VALUE = /\b(password|passwd|secret|private[_-]?key|client[_-]?secret|api[_-]?key|access[_-]?token|refresh[_-]?token|assertion)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi;
+
+/** Property names whose values are secrets whatever they look like. */
+const SECRET_KEY_NAME =
+  /^(pass(word)?|passwd|secret|client_?secret|private_?key(_?pem)?|authorization|cookie|set-cookie|access_?token|refresh_?token|id_?token|assertion|client_?assertion|api_?key|pan|dpan|fpan)$/i;
+
+export const REDACTED = '[redacted]';
+
+export const redactText = (text: string): string =>
+  text
+    .replace(PEM_BLOCK, '[redacted-key]')
+    .replace(JWT, '[redacted-jwt]')
+    .replace(BEARER, '$1 [redacted]')
+    .replace(KEY_VALUE, '$1$2[redacted]')
+    .replace(CARD_NUMBER, '[redacted-pan]');
+
+const MAX_DEPTH = 8;
+
+/** Returns a redacted deep copy of a log payload. Cycles and very deep values are cut, not followed. */
+export const redactValue = (value: unknown, depth = 0, seen = new WeakSet<object>()): unknown => {
+  if (typeof value === 'string') return redactText(value);
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const asText = String(value);
+    return redactText(asText) === asText ? value : '[redacted-pan]';
+  }
+  if (value === null || typeof value !== 'object') return value;
+  if (depth >= MAX_DEPTH) return '[truncated]';
+  if (seen.has(value)) return '[circular]';
+  seen.add(value);
+  if (value instanceof Error) {
+    return {
+      name: value.name,
+      message: redactText(value.message),
+      ...(value.stack ? { stack: redactText(value.stack) } : {}),
+    };
+  }
+  if (Array.isArray(value)) return value.map((item) => redactValue(item, depth + 1, seen));
+  const out: Record<string, unknown> = {};
+  const isPrivateJwk = 'kty' in value && 'd' in value;
+  for (const [key, item] of Object.entries(value)) {
+    if (SECRET_KEY_NAME.test(key) || (isPrivateJwk && ['d', 'p', 'q', 'dp', 'dq', 'qi'].includes(key))) {
+      out[key] = REDACTED;
+    } else {
+      out[key] = redactValue(item, depth + 1, seen);
+    }
+  }
+  return out;
+};
