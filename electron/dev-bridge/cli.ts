@@ -1,0 +1,46 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createCore } from '../core/app-core';
+import { createLogger } from '../core/logging/logger';
+import { startDevBridge } from './server';
+
+/**
+ * Starts the test bridge: `tsx electron/dev-bridge/cli.ts [--port N] [--user-data DIR] [--log-dir DIR]`.
+ * The token comes from TD_BRIDGE_TOKEN (so it does not show in `ps`), or is generated per run.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '0' },
+    'user-data': { type: 'string' },
+    'log-dir': { type: 'string' },
+    'renderer-dir': { type: 'string', default: 'dist/renderer' },
+  },
+});
+
+const port = Number(values.port);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port must be a number from 0 to 65535, not "${values.port}"`);
+  process.exit(2);
+}
+
+const userDataDir = values['user-data'] ?? (await mkdtemp(join(tmpdir(), 'token-desk-bridge-')));
+const logDir = values['log-dir'] ?? join(userDataDir, 'logs');
+const token = process.env.TD_BRIDGE_TOKEN ?? randomBytes(24).toString('hex');
+const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+const logger = createLogger({ dir: logDir });
+const core = await createCore({ userDataDir, version, logger });
+const bridge = await startDevBridge({ core, token, rendererDir: resolve(values['renderer-dir']), port });
+
+console.log(`Token Desk test bridge listening on ${bridge.origin} (training backend only)`);
+console.log(`Open the console: ${bridge.sessionUrl}`);
+console.log(`Profile: ${userDataDir}  Logs: ${logDir}`);
+
+const stop = (): void => {
+  void bridge.close().then(() => process.exit(0));
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,132 @@
+import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../../electron/core/app-core';
+import { createLogger } from '../../../electron/core/logging/logger';
+import { startDevBridge, type DevBridge } from '../../../electron/dev-bridge/server';
+
+const TOKEN = 'test-token-0123456789abcdef';
+let bridge: DevBridge;
+const logLines: string[] = [];
+
+beforeAll(async () => {
+  const root = await mkdtemp(join(tmpdir(), 'td-bridge-test-'));
+  const rendererDir = join(root, 'renderer');
+  await mkdir(rendererDir);
+  await writeFile(join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
+  await writeFile(join(root, 'secret.txt'), 'outside');
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, callback) {
+      logLines.push(chunk.toString());
+      callback();
+    },
+  });
+  const logger = createLogger({ destination });
+  const core = await createCore({ userDataDir: join(root, 'profile'), version: '1.2.3', logger });
+  bridge = await startDevBridge({ core, token: TOKEN, rendererDir });
+});
+
+afterAll(async () => {
+  await bridge.close();
+});
+
+const bearer = { authorization: `Bearer ${TOKEN}` };
+
+describe('test bridge', () => {
+  it('refuses every route but health without the token', async () => {
+    expect((await fetch(`${bridge.origin}/__bridge/health`)).status).toBe(200);
+    expect((await fetch(`${bridge.origin}/`)).status).toBe(401);
+    expect((await fetch(`${bridge.origin}/rpc/app.info`, { method: 'POST', body: '{}' })).status).toBe(401);
+    expect((await fetch(`${bridge.origin}/__bridge/session?token=wrong`)).status).toBe(401);
+    expect((await fetch(`${bridge.origin}/`, { headers: { authorization: 'Bearer wrong-token-of-other-size' } })).status).toBe(401);
+  });
+
+  it('swaps the session token for an HttpOnly SameSite=Strict cookie', async () => {
+    const response = await fetch(bridge.sessionUrl, { redirect: 'manual' });
+    expect(response.status).toBe(303);
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/HttpOnly/);
+    expect(cookie).toMatch(/SameSite=Strict/);
+    const page = await fetch(`${bridge.origin}/`, { headers: { cookie: cookie.split(';')[0] ?? '' } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'");
+  });
+
+  it('answers a declared call with the typed result and a correlation id', async () => {
+    const response = await fetch(`${bridge.origin}/rpc/app.info`, { method: 'POST', headers: bearer, body: '{}' });
+    const body = (await response.json()) as { ok: boolean; data: unknown };
+    expect(body).toEqual({ ok: true, data: { name: 'Token Desk', version: '1.2.3', mode: 'training', locale: 'ja' } });
+    expect(response.headers.get('x-correlation-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('turns bad input into typed errors, never a crash', async () => {
+    const post = async (path: string, body: string, headers: Record<string, string> = {}) =>
+      (await fetch(`${bridge.origin}${path}`, { method: 'POST', headers: { ...bearer, ...headers }, body })).json() as Promise<{
+        ok: boolean;
+        error?: { code: string; messageKey: string; correlationId: string };
+      }>;
+    expect((await post('/rpc/settings.set', '{not json')).error?.code).toBe('INVALID_INPUT');
+    expect((await post('/rpc/settings.set', '{"language":"fr"}')).error?.code).toBe('INVALID_INPUT');
+    expect((await post('/rpc/settings.set', '{"__proto__":{"polluted":true},"language":"ja"}')).error?.code).toBe('INVALID_INPUT');
+    expect((await post('/rpc/nothing.here', '{}')).error?.code).toBe('UNKNOWN_CALL');
+    expect((await post('/rpc/log.rendererError', JSON.stringify({ message: 'x'.repeat(300_000), source: 'call' }))).error?.code).toBe(
+      'PAYLOAD_TOO_LARGE',
+    );
+    const supplied = await post('/rpc/settings.set', '{"language":1}', { 'x-correlation-id': 'agent-action-42' });
+    expect(supplied.error).toEqual({ code: 'INVALID_INPUT', messageKey: 'errors.invalidInput', correlationId: 'agent-action-42', fields: ['language'] });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('refuses a call posted from another origin', async () => {
+    const response = await fetch(`${bridge.origin}/rpc/app.info`, {
+      method: 'POST',
+      headers: { ...bearer, origin: 'http://evil.example' },
+      body: '{}',
+    });
+    expect(response.status).toBe(403);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN_SENDER');
+  });
+
+  it('refuses path traversal over HTTP', async () => {
+    for (const path of ['/..%2fsecret.txt', '/%252e%252e/secret.txt', '/..%5csecret.txt', '/assets/..%2f..%2fsecret.txt']) {
+      const response = await fetch(`${bridge.origin}${path}`, { headers: bearer });
+      expect(response.status, path).toBe(400);
+      expect(await response.text()).not.toContain('outside');
+    }
+    // The URL parser folds plain and %2e dot segments into the root before any handler sees them:
+    // what is left names a file inside the renderer folder, which does not exist.
+    for (const path of ['/%2e%2e/secret.txt', '/../secret.txt']) {
+      const response = await fetch(`${bridge.origin}${path}`, { headers: bearer });
+      expect(response.status, path).toBe(404);
+      expect(await response.text()).not.toContain('outside');
+    }
+  });
+
+  it('streams declared events to subscribers', async () => {
+    const controller = new AbortController();
+    const stream = await fetch(`${bridge.origin}/events`, { headers: bearer, signal: controller.signal });
+    expect(stream.headers.get('content-type')).toContain('text/event-stream');
+    const reader = stream.body!.getReader();
+    await reader.read(); // the ": connected" comment
+    await fetch(`${bridge.origin}/rpc/settings.set`, { method: 'POST', headers: bearer, body: '{"language":"en"}' });
+    let text = '';
+    while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
+    expect(JSON.parse(text.replace(/^data: /, '').trim())).toEqual({ name: 'settings.changed', payload: { language: 'en' } });
+    controller.abort();
+  });
+
+  it('logs renderer errors with their correlation id, redacted', async () => {
+    const pan = ['4111', '1111', '1111', '1111'].join('');
+    await fetch(`${bridge.origin}/rpc/log.rendererError`, {
+      method: 'POST',
+      headers: bearer,
+      body: JSON.stringify({ message: `render failed for ${pan}`, source: 'react', correlationId: 'corr-renderer-7' }),
+    });
+    const line = logLines.find((l) => l.includes('corr-renderer-7'));
+    expect(line).toBeDefined();
+    expect(line).not.toContain(pan);
+    expect(line).toContain('[redacted-pan]');
+  });
+});
