@@ -12,27 +12,16 @@ test('the packaged layout launches in Electron with a locked-down window', async
     test.skip(true, electron.reason);
     return;
   }
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
+  // A leaked ELECTRON_RUN_AS_NODE starts Electron as plain Node and the launch hangs.
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter((entry): entry is [string, string] => entry[0] !== 'ELECTRON_RUN_AS_NODE' && entry[1] !== undefined),
+  );
   const app = await _electron.launch({ executablePath: electron.path, args: ['.'], env });
   try {
     const window = await app.firstWindow();
     await expect(window.locator('[data-app-ready="true"]')).toHaveCount(1);
     expect(new URL(window.url()).origin).toBe('app://token-desk');
-    const preferences = await app.evaluate(({ BrowserWindow }) => {
-      const [first] = BrowserWindow.getAllWindows();
-      const prefs = first?.webContents.getLastWebPreferences();
-      return prefs
-        ? {
-            contextIsolation: prefs.contextIsolation,
-            sandbox: prefs.sandbox,
-            nodeIntegration: prefs.nodeIntegration,
-            webSecurity: prefs.webSecurity,
-            webviewTag: prefs.webviewTag,
-          }
-        : null;
-    });
-    expect(preferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    // The window options themselves are unit-tested; here the renderer must show their effect.
     const exposure = await window.evaluate(() => ({
       hasProcess: typeof (globalThis as { process?: unknown }).process !== 'undefined',
       hasRequire: typeof (globalThis as { require?: unknown }).require !== 'undefined',

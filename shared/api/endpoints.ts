@@ -1,0 +1,185 @@
+import { z } from 'zod';
+import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId, WorkstationId } from './ids';
+import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
+import { SearchQueryKind } from '../domain/search-query';
+
+/**
+ * The Token Care API, declared once. The sandbox routes and validates from this table, core
+ * builds requests and validates responses from it, and `/openapi.json` is generated from it.
+ *
+ * Conventions (D1, domain.md §2.1): resources under /api/v1; operations as
+ * `POST …/operations:{op}`; `x-correlation-id` on every request and response; `x-issuer-id`;
+ * errors as `{ error: { code, category, message, field? } }`.
+ */
+export type Auth =
+  /** No credentials: the token endpoint and the OpenAPI document. */
+  | 'none'
+  /** The workstation's bearer token (OAuth 2.0 JWT-bearer grant). */
+  | 'workstation'
+  /** The bearer token and a signed-in agent's session. */
+  | 'agent';
+
+export interface Endpoint {
+  readonly method: 'GET' | 'POST' | 'DELETE';
+  /** OpenAPI-style path with `{param}` placeholders. */
+  readonly path: string;
+  readonly operationId: string;
+  readonly summary: string;
+  readonly auth: Auth;
+  readonly params?: z.ZodObject;
+  readonly query?: z.ZodObject;
+  readonly body?: z.ZodType;
+  /** `form` for the OAuth token endpoint (RFC 6749 §4.1.3), JSON otherwise. */
+  readonly bodyType?: 'json' | 'form';
+  readonly response: z.ZodType;
+  readonly successStatus: 200 | 201;
+}
+
+const define = <E extends Endpoint>(endpoint: E): E => endpoint;
+
+export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
+
+export const TokenRequest = z.strictObject({
+  grant_type: z.literal(JWT_BEARER_GRANT),
+  assertion: z.string().min(20).max(4096),
+});
+
+export const TokenResponse = z.strictObject({
+  access_token: z.string().min(20).max(4096),
+  token_type: z.literal('Bearer'),
+  expires_in: z.number().int().positive().max(3600),
+});
+export type TokenResponse = z.infer<typeof TokenResponse>;
+
+export const SignInRequest = z.strictObject({
+  agentId: AgentId,
+  password: z.string().min(1).max(200),
+});
+
+export const AgentSession = z.strictObject({
+  /** Opaque; sent back as `x-agent-session`. */
+  sessionToken: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
+  agent: Agent,
+  expiresAt: IsoDateTime,
+});
+export type AgentSession = z.infer<typeof AgentSession>;
+
+export const SearchResult = pageOf(CardholderSummary).extend({ queryKind: SearchQueryKind });
+export type SearchResult = z.infer<typeof SearchResult>;
+
+const Paging = {
+  cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
+  limit: z.coerce.number().int().min(1).max(200).optional(),
+};
+
+export const endpoints = {
+  oauthToken: define({
+    method: 'POST',
+    path: '/oauth2/token',
+    operationId: 'oauthToken',
+    summary: 'Exchanges a signed JWT assertion (RFC 7523, ES256 with kid) for a 15-minute bearer token.',
+    auth: 'none',
+    body: TokenRequest,
+    bodyType: 'form',
+    response: TokenResponse,
+    successStatus: 200,
+  }),
+  signIn: define({
+    method: 'POST',
+    path: '/api/v1/agent-sessions',
+    operationId: 'signIn',
+    summary: 'Signs an agent in. Ten failures in a row lock the account for 30 minutes.',
+    auth: 'workstation',
+    body: SignInRequest,
+    response: AgentSession,
+    successStatus: 201,
+  }),
+  verifyPassword: define({
+    method: 'POST',
+    path: '/api/v1/agent-sessions/current/verify',
+    operationId: 'verifyPassword',
+    summary: "Checks the signed-in agent's password again, to unlock an idle-locked console.",
+    auth: 'agent',
+    body: z.strictObject({ password: z.string().min(1).max(200) }),
+    response: z.strictObject({ verified: z.literal(true) }),
+    successStatus: 200,
+  }),
+  signOut: define({
+    method: 'DELETE',
+    path: '/api/v1/agent-sessions/current',
+    operationId: 'signOut',
+    summary: "Ends the signed-in agent's session.",
+    auth: 'agent',
+    response: z.strictObject({ ended: z.literal(true) }),
+    successStatus: 200,
+  }),
+  searchCardholders: define({
+    method: 'GET',
+    path: '/api/v1/cardholders',
+    operationId: 'searchCardholders',
+    summary: 'Finds cardholders by name (+ card last four), customer id, issuerCardRefId, virtualCardId or token last four.',
+    auth: 'agent',
+    query: z.strictObject({ q: z.string().min(1).max(100), ...Paging }),
+    response: SearchResult,
+    successStatus: 200,
+  }),
+  getCardholder: define({
+    method: 'GET',
+    path: '/api/v1/cardholders/{cardholderId}',
+    operationId: 'getCardholder',
+    summary: 'One cardholder with their cards; contact channels come masked.',
+    auth: 'agent',
+    params: z.strictObject({ cardholderId: CardholderId }),
+    response: Cardholder,
+    successStatus: 200,
+  }),
+  listCardTokens: define({
+    method: 'GET',
+    path: '/api/v1/cards/{issuerCardRefId}/tokens',
+    operationId: 'listCardTokens',
+    summary: 'Every token of one card, deleted ones included.',
+    auth: 'agent',
+    params: z.strictObject({ issuerCardRefId: IssuerCardRefId }),
+    response: z.strictObject({ items: z.array(Token) }),
+    successStatus: 200,
+  }),
+  getToken: define({
+    method: 'GET',
+    path: '/api/v1/tokens/{virtualCardId}',
+    operationId: 'getToken',
+    summary: 'One token with its state.',
+    auth: 'agent',
+    params: z.strictObject({ virtualCardId: VirtualCardId }),
+    response: Token,
+    successStatus: 200,
+  }),
+  listTokenEvents: define({
+    method: 'GET',
+    path: '/api/v1/tokens/{virtualCardId}/events',
+    operationId: 'listTokenEvents',
+    summary: "A token's history, newest first, paged by cursor.",
+    auth: 'agent',
+    params: z.strictObject({ virtualCardId: VirtualCardId }),
+    query: z.strictObject(Paging),
+    response: pageOf(TokenEvent),
+    successStatus: 200,
+  }),
+} as const satisfies Record<string, Endpoint>;
+
+export type Endpoints = typeof endpoints;
+export type EndpointName = keyof Endpoints;
+
+/** Headers every /api request carries (the MDES `AuditInfo` idea, as headers). */
+export const API_HEADERS = {
+  correlationId: 'x-correlation-id',
+  issuerId: 'x-issuer-id',
+  agentSession: 'x-agent-session',
+  agentId: 'x-agent-id',
+  /** Percent-encoded: agent names are often Japanese and headers are ASCII. */
+  agentName: 'x-agent-name',
+  agentRole: 'x-agent-role',
+  workstationId: 'x-workstation-id',
+  idempotencyKey: 'idempotency-key',
+} as const;
+
+export const WorkstationHeader = WorkstationId;

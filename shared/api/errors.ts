@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/**
+ * The backend's error categories (domain.md §1.6): K ok, D data error (fix the input, never
+ * retried), S temporary system error (retried with backoff), F functional error (never retried).
+ */
+export const ErrorCategory = z.enum(['K', 'D', 'S', 'F']);
+export type ErrorCategory = z.infer<typeof ErrorCategory>;
+
+export const ApiError = z.strictObject({
+  /** Thales-style numeric codes for data errors (111, 112, 119…), names for the rest. */
+  code: z.string().regex(/^[A-Z0-9_]{2,40}$/),
+  category: ErrorCategory,
+  message: z.string().max(500),
+  /** The offending field, for D errors. */
+  field: z.string().max(200).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const ApiErrorBody = z.strictObject({ error: ApiError });
+export type ApiErrorBody = z.infer<typeof ApiErrorBody>;
+
+/** The codes this API uses, with their category and HTTP status, in one table. */
+export const apiErrors = {
+  MISSING_PARAMETER: { code: '111', category: 'D', status: 400 },
+  BAD_FORMAT: { code: '112', category: 'D', status: 400 },
+  UNKNOWN_ISSUER: { code: '113', category: 'D', status: 400 },
+  UNKNOWN_CARDHOLDER: { code: '114', category: 'D', status: 404 },
+  UNKNOWN_CARD: { code: '116', category: 'D', status: 404 },
+  UNKNOWN_TOKEN: { code: '119', category: 'D', status: 404 },
+  PAYLOAD_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', category: 'D', status: 413 },
+  NOT_FOUND: { code: 'NOT_FOUND', category: 'D', status: 404 },
+  INVALID_CLIENT: { code: 'INVALID_CLIENT', category: 'D', status: 401 },
+  INVALID_GRANT: { code: 'INVALID_GRANT', category: 'D', status: 400 },
+  UNAUTHORIZED: { code: 'UNAUTHORIZED', category: 'D', status: 401 },
+  AGENT_SESSION_REQUIRED: { code: 'AGENT_SESSION_REQUIRED', category: 'D', status: 401 },
+  SIGN_IN_FAILED: { code: 'SIGN_IN_FAILED', category: 'D', status: 401 },
+  ACCOUNT_LOCKED: { code: 'ACCOUNT_LOCKED', category: 'F', status: 423 },
+  FORBIDDEN_ROLE: { code: 'FORBIDDEN_ROLE', category: 'F', status: 403 },
+  CLIENT_CERTIFICATE_REQUIRED: { code: 'CLIENT_CERTIFICATE_REQUIRED', category: 'D', status: 401 },
+  IDEMPOTENCY_CONFLICT: { code: 'IDEMPOTENCY_CONFLICT', category: 'D', status: 409 },
+  SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },
+  UNAVAILABLE: { code: 'UNAVAILABLE', category: 'S', status: 503 },
+} as const satisfies Record<string, { code: string; category: ErrorCategory; status: number }>;
+
+export type ApiErrorName = keyof typeof apiErrors;

@@ -1,0 +1,15 @@
+import { z } from 'zod';
+
+/** Identifiers as the token service defines them (domain.md §1.1, §2.1). */
+export const IssuerId = z.string().regex(/^[A-Za-z0-9]{10}$/, 'exactly 10 letters or digits');
+export const CardholderId = z.string().regex(/^C\d{7}$/, 'C followed by 7 digits');
+/** The issuer's funding-card reference (≤ 48). It is not a card number and never contains one. */
+export const IssuerCardRefId = z.string().regex(/^CR[A-Z0-9]{6,46}$/, 'CR followed by 6–46 capitals or digits');
+/** The token (D1 `digitalCardId`). */
+export const VirtualCardId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ -');
+export const LastFour = z.string().regex(/^\d{4}$/, 'four digits');
+export const Expiry = z.string().regex(/^(0[1-9]|1[0-2])\/\d{2}$/, 'MM/YY');
+export const IsoDateTime = z.iso.datetime({ offset: true });
+export const CorrelationId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ . -');
+export const AgentId = z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, '3–32 lower-case letters, digits, . _ -');
+export const WorkstationId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);

@@ -1,0 +1,4 @@
+export * from './ids';
+export * from './model';
+export * from './errors';
+export * from './endpoints';
