@@ -1,0 +1,15 @@
+import { useEffect, type RefObject } from 'react';
+import { isSearchShortcut } from '../keyboard/search-shortcut';
+
+/** Moves focus to `target` on Ctrl+K / Cmd+K, from anywhere in the window. */
+export const useSearchShortcut = (target: RefObject<HTMLElement | null>): void => {
+  useEffect(() => {
+    const onKeyDown = (event: KeyboardEvent): void => {
+      if (!isSearchShortcut(event) || target.current === null) return;
+      event.preventDefault();
+      target.current.focus();
+    };
+    window.addEventListener('keydown', onKeyDown);
+    return () => window.removeEventListener('keydown', onKeyDown);
+  }, [target]);
+};

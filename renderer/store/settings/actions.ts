@@ -1,0 +1,34 @@
+import type { StateCreator } from 'zustand';
+import type { Language, Settings } from '../../../shared/contract';
+import type { DeskStore } from '../desk-store';
+import type { StoreDeps } from '../deps';
+
+export interface SettingsActions {
+  /** Saves the language through main and applies what main answers. */
+  setLanguage(language: Language): Promise<void>;
+  /** Applies settings main sent (an answer or a settings.changed event). */
+  internal_applySettings(settings: Settings): Promise<void>;
+}
+
+export const createSettingsActions =
+  (deps: StoreDeps): StateCreator<DeskStore, [], [], SettingsActions> =>
+  (set, get) => ({
+    setLanguage: async (language) => {
+      const { language: current, pendingLanguage } = get();
+      if (pendingLanguage !== null || language === current) return;
+      set({ pendingLanguage: language });
+      try {
+        const result = await get().internal_call('settings.set', { language });
+        if (result.ok) await get().internal_applySettings(result.data);
+      } catch (error) {
+        deps.reportError(error, deps.newCorrelationId());
+      } finally {
+        set({ pendingLanguage: null });
+      }
+    },
+
+    internal_applySettings: async (settings) => {
+      set({ language: settings.language });
+      await deps.applyLanguage(settings.language);
+    },
+  });
