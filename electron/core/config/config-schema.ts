@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { IssuerId } from '../../../shared/api/ids';
+
+const LOOPBACK_HOSTS: ReadonlySet<string> = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The backend's address. https only: the bearer token and agent identity travel on every request.
+ * Plain http is allowed for a backend on this machine (the training backend, a local test server).
+ */
+export const BackendUrl = z
+  .string()
+  .trim()
+  .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
+  .superRefine((text, ctx) => {
+    const url = new URL(text);
+    if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
+      ctx.addIssue({ code: 'custom', message: 'must use https (plain http only for 127.0.0.1 or localhost)' });
+    }
+    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
+    if (url.search || url.hash) ctx.addIssue({ code: 'custom', message: 'must not contain a query or fragment' });
+  })
+  // One canonical form without a trailing slash, so `${baseUrl}/oauth2/token` is the audience the server expects.
+  .transform((text) => text.replace(/\/+$/, ''));
+
+export const MtlsFiles = z.strictObject({
+  /** The workstation's client certificate (PEM). Relative paths are resolved against the config file's folder. */
+  certFile: z.string().min(1).max(1000),
+  keyFile: z.string().min(1).max(1000),
+  /** The CA that signed the server's certificate; absent = the system's public roots. */
+  caFile: z.string().min(1).max(1000).optional(),
+});
+export type MtlsFiles = z.infer<typeof MtlsFiles>;
+
+export const BackendConfig = z.strictObject({
+  baseUrl: BackendUrl,
+  issuerId: IssuerId,
+  /** The OAuth client this workstation signs assertions as (iss = sub). */
+  clientId: z.string().regex(/^[A-Za-z0-9._:@-]{1,128}$/, '1–128 of A–Z a–z 0–9 . _ : @ -'),
+  /** The `kid` under which the backend knows this workstation's public key. */
+  keyId: z.string().regex(/^[A-Za-z0-9._:-]{1,128}$/, '1–128 of A–Z a–z 0–9 . _ : -'),
+  mtls: MtlsFiles.optional(),
+});
+export type BackendConfig = z.infer<typeof BackendConfig>;
+
+const Hostname = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a host name such as help.example.co.jp');
+
+/** Every setting, each with its own schema so one bad value never hides the others. */
+export const fieldSchemas = {
+  backend: BackendConfig,
+  /** Minutes without input before the console locks; 15 is the ceiling the security policy allows. */
+  idleLockMinutes: z.number().int().min(1).max(15),
+  /** Hosts whose links may open in the system browser. */
+  externalLinkAllowlist: z.array(Hostname).max(100),
+  /** Administrator's opt-in to keep API secrets on disk when the OS has no real secret store. */
+  allowPlaintextSecrets: z.boolean(),
+} as const;
+
+export type FieldName = keyof typeof fieldSchemas;
+
+/** Fields a user may set in their own file, and so the fields an installer may lock. */
+export const USER_FIELDS = ['backend', 'idleLockMinutes', 'externalLinkAllowlist'] as const;
+export type UserField = (typeof USER_FIELDS)[number];
+
+/** Fields only the machine-wide file may hold. */
+export const MACHINE_ONLY_FIELDS = ['allowPlaintextSecrets', 'locked'] as const;
+
+export const isUserField = (name: string): name is UserField => (USER_FIELDS as readonly string[]).includes(name);
+
+export interface ConsoleConfig {
+  /** null = no backend configured: the console runs on the training backend. */
+  readonly backend: BackendConfig | null;
+  readonly idleLockMinutes: number;
+  readonly externalLinkAllowlist: readonly string[];
+  readonly allowPlaintextSecrets: boolean;
+}
+
+export const DEFAULT_CONFIG: ConsoleConfig = {
+  backend: null,
+  idleLockMinutes: 15,
+  externalLinkAllowlist: [],
+  allowPlaintextSecrets: false,
+};
+
+/** What a user may change: a value, or null to drop their own and fall back to the machine's or the default. */
+export const UserConfigPatch = z.strictObject({
+  backend: BackendConfig.nullable().optional(),
+  idleLockMinutes: fieldSchemas.idleLockMinutes.nullable().optional(),
+  externalLinkAllowlist: fieldSchemas.externalLinkAllowlist.nullable().optional(),
+});
+export type UserConfigPatch = z.input<typeof UserConfigPatch>;
