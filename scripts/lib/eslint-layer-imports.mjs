@@ -1,0 +1,109 @@
+// Local ESLint plugin: the folder-layer boundary for *relative* imports.
+//
+// Why a rule of our own instead of no-restricted-imports patterns such as `**/electron/**`:
+// a glob on the import string cannot tell `../../electron/core/x` (crossing into another layer)
+// from `./transports/electron/bridge` (a renderer folder that happens to be named "electron").
+// This rule resolves the specifier against the importing file and compares repository folders,
+// so it has neither false positives nor misses. Bare package names (electron, node:*, axios)
+// stay with @typescript-eslint/no-restricted-imports in eslint.config.js.
+import path from 'node:path';
+
+/**
+ * Is `relPath` (posix, relative to the repository root) inside `folder` (posix, no trailing slash)?
+ * @param {string} relPath
+ * @param {string} folder
+ */
+export function isInside(relPath, folder) {
+  return relPath === folder || relPath.startsWith(`${folder}/`);
+}
+
+/**
+ * Where a relative specifier lands, as a posix path relative to the repository root;
+ * null for bare specifiers (packages) and for anything outside the repository.
+ * @param {string} root absolute repository root
+ * @param {string} importer absolute path of the importing file
+ * @param {string} specifier the import string
+ */
+export function resolveInRepo(root, importer, specifier) {
+  if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') {
+    return null;
+  }
+  const target = path.relative(root, path.resolve(path.dirname(importer), specifier));
+  if (target.startsWith('..') || path.isAbsolute(target)) return null;
+  return target.split(path.sep).join('/');
+}
+
+/** @type {import('eslint').Rule.RuleModule} */
+const layerImports = {
+  meta: {
+    type: 'problem',
+    docs: { description: 'Keep relative imports inside the layers a folder may depend on (see DEVELOPERS.md).' },
+    schema: [
+      {
+        type: 'object',
+        additionalProperties: false,
+        required: ['layer'],
+        properties: {
+          layer: { type: 'string' },
+          // When given, every relative import must land in one of these folders.
+          allow: { type: 'array', items: { type: 'string' } },
+          // Folders that relative imports must not land in (checked after `allow`).
+          forbid: {
+            type: 'array',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              required: ['folder', 'why'],
+              properties: { folder: { type: 'string' }, why: { type: 'string' } },
+            },
+          },
+        },
+      },
+    ],
+    messages: {
+      notAllowed: "{{layer}} may import only from {{allowed}}; '{{specifier}}' resolves to {{target}}.",
+      forbidden: "{{layer}} must not import from {{folder}}/ ('{{specifier}}'): {{why}}.",
+    },
+  },
+  create(context) {
+    const [{ layer, allow, forbid = [] }] = /** @type {any} */ (context.options);
+    const root = /** @type {string | undefined} */ (context.settings?.tokenDesk?.root) ?? context.cwd;
+    const filename = context.filename;
+
+    /** @param {import('estree').Node | null | undefined} node */
+    function check(node) {
+      if (!node || node.type !== 'Literal' || typeof node.value !== 'string') return;
+      const specifier = node.value;
+      const target = resolveInRepo(root, filename, specifier);
+      if (target === null) return;
+      if (allow && !allow.some((folder) => isInside(target, folder))) {
+        context.report({
+          node,
+          messageId: 'notAllowed',
+          data: { layer, specifier, target, allowed: allow.map((f) => `${f}/`).join(', ') },
+        });
+        return;
+      }
+      const hit = forbid.find(({ folder }) => isInside(target, folder));
+      if (hit) context.report({ node, messageId: 'forbidden', data: { layer, specifier, folder: hit.folder, why: hit.why } });
+    }
+
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      CallExpression(node) {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(/** @type {any} */ (node.arguments[0]));
+      },
+      // `import x = require('../y')` (TypeScript only).
+      /** @param {any} node */
+      TSExternalModuleReference: (node) => check(node.expression),
+    };
+  },
+};
+
+export default {
+  meta: { name: 'token-desk-layers' },
+  rules: { 'layer-imports': layerImports },
+};

@@ -1,0 +1,109 @@
+// What a packaged Token Desk must and must not contain: pure checks used by scripts/package-check.mjs
+// and unit-tested in tests/unit/tooling/package-rules.test.ts.
+import { builtinModules } from 'node:module';
+
+/** Every file in app.asar must sit under one of these (asar paths start with '/'). */
+export const ASAR_ALLOWED_ROOTS = ['/dist-electron/', '/dist/renderer/'];
+export const ASAR_ALLOWED_FILES = ['/package.json'];
+export const ASAR_REQUIRED = [
+  '/package.json',
+  '/dist-electron/main.cjs',
+  '/dist-electron/preload.cjs',
+  '/dist/renderer/index.html',
+];
+
+/** Reasons a path must not ship, checked in order; the first that matches is reported. */
+const FORBIDDEN = [
+  { test: /\.map$/i, why: 'source map' },
+  { test: /\.(ts|tsx|mts|cts)$/i, why: 'TypeScript source' },
+  { test: /\.(test|spec)\.[cm]?[jt]sx?$/i, why: 'test file' },
+  { test: /(^|\/)node_modules\//, why: 'node_modules (main and preload are bundled)' },
+  { test: /(^|\/)\.env(\.|$)/, why: 'environment file' },
+  { test: /dev-bridge/i, why: 'the test-only dev bridge' },
+  { test: /(^|\/)sandbox(\/|\.|$)/i, why: 'the training backend sources' },
+  { test: /(^|\/)tests?\//, why: 'tests' },
+  { test: /\.(pem|key|p12|pfx)$/i, why: 'key material' },
+];
+
+/**
+ * @param {string[]} entries paths as listed by @electron/asar listPackage (leading '/')
+ * @param {(path: string) => boolean} isDirectory
+ * @returns {string[]} problems, empty when the archive is fine
+ */
+export function checkAsarEntries(entries, isDirectory) {
+  const problems = [];
+  const normalised = entries.map((e) => e.replace(/\\/g, '/'));
+  for (const required of ASAR_REQUIRED) {
+    if (!normalised.includes(required)) problems.push(`missing ${required}`);
+  }
+  for (const entry of normalised) {
+    if (isDirectory(entry)) continue;
+    const forbidden = FORBIDDEN.find(({ test }) => test.test(entry));
+    if (forbidden) {
+      problems.push(`${entry}: ${forbidden.why} must not ship`);
+    } else if (!ASAR_ALLOWED_FILES.includes(entry) && !ASAR_ALLOWED_ROOTS.some((root) => entry.startsWith(root))) {
+      problems.push(`${entry}: outside ${[...ASAR_ALLOWED_ROOTS, ...ASAR_ALLOWED_FILES].join(', ')}`);
+    }
+  }
+  return problems;
+}
+
+/** electron-builder `electronFuses` key -> index in the V1 fuse wire (@electron/fuses FuseV1Options). */
+export const FUSE_INDEX = {
+  runAsNode: 0,
+  enableCookieEncryption: 1,
+  enableNodeOptionsEnvironmentVariable: 2,
+  enableNodeCliInspectArguments: 3,
+  enableEmbeddedAsarIntegrityValidation: 4,
+  onlyLoadAppFromAsar: 5,
+  loadBrowserProcessSpecificV8Snapshot: 6,
+  grantFileProtocolExtraPrivileges: 7,
+};
+
+/**
+ * Compare a fuse wire read back from the packaged binary with the configuration.
+ * @param {Record<string, number | string>} wire from @electron/fuses getCurrentFuseWire: index -> char code ('0' = 48 off, '1' = 49 on)
+ * @param {Record<string, boolean>} config electron-builder `electronFuses`
+ * @returns {string[]}
+ */
+export function checkFuseWire(wire, config) {
+  const problems = [];
+  for (const [name, wanted] of Object.entries(config)) {
+    const index = /** @type {Record<string, number>} */ (FUSE_INDEX)[name];
+    if (index === undefined) {
+      problems.push(`unknown fuse ${name}`);
+      continue;
+    }
+    const raw = wire[String(index)];
+    const state = typeof raw === 'number' ? String.fromCharCode(raw) : raw;
+    const actual = state === '1' ? true : state === '0' ? false : undefined;
+    if (actual === undefined) problems.push(`fuse ${name} (#${index}) is missing from the binary`);
+    else if (actual !== wanted) problems.push(`fuse ${name} is ${actual ? 'on' : 'off'}, configured ${wanted ? 'on' : 'off'}`);
+  }
+  return problems;
+}
+
+const BUILTINS = new Set(builtinModules);
+const isBuiltin = (/** @type {string} */ id) => id.startsWith('node:') || BUILTINS.has(id);
+
+/** The module ids a CommonJS bundle requires with a string literal. */
+export function requiredModules(/** @type {string} */ code) {
+  return [...new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? ''))].sort();
+}
+
+/**
+ * app.asar has no node_modules: main may require only electron and Node built-ins; a sandboxed
+ * preload only electron, events, timers and url.
+ * @param {'main' | 'preload'} kind
+ * @param {string} code the bundle's source
+ * @returns {string[]}
+ */
+export function checkBundleRequires(kind, code) {
+  const allowed =
+    kind === 'main'
+      ? (/** @type {string} */ id) => id === 'electron' || isBuiltin(id)
+      : (/** @type {string} */ id) => ['electron', 'events', 'timers', 'url'].includes(id);
+  return requiredModules(code)
+    .filter((id) => !allowed(id))
+    .map((id) => `${kind} bundle requires '${id}', which is not in the package`);
+}

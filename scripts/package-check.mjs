@@ -1,0 +1,135 @@
+#!/usr/bin/env node
+// npm run test:package — pack the built app offline with electron-builder and check what ships.
+//
+//   node scripts/package-check.mjs [--keep]
+//
+// Needs `npm run build` first (dist-electron/, dist/renderer/). There is no Electron binary here, so
+// electron-builder packs `--dir --linux` against a stub `electron` file holding only the fuse wire
+// (sentinel dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX, version 1, 8 fuses, all as Electron ships them);
+// it flips the fuses in the stub as configured, which is then read back. Checks:
+//   - app.asar holds exactly package.json, dist-electron/ and dist/renderer/: no maps, sources,
+//     tests, dev bridge, sandbox, node_modules or key material;
+//   - main and preload bundles require nothing that is not in the package;
+//   - every fuse of electron-builder.yml is set in the binary;
+//   - app-update.yml points at the configured generic feed.
+// Exit 0 when all hold, 1 when one fails, 2 when packaging could not run. About 5 s.
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import YAML from 'yaml';
+import { checkAsarEntries, checkBundleRequires, checkFuseWire } from './lib/package-rules.mjs';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const require = createRequire(import.meta.url);
+// Both come with electron-builder (its own fuse flipper and asar reader), pinned by the lockfile.
+const asar = require('@electron/asar');
+const fuses = require('@electron/fuses');
+
+const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
+// Electron's shipped defaults for the 8 V1 fuses (only EnableEmbeddedAsarIntegrityValidation,
+// OnlyLoadAppFromAsar, LoadBrowserProcessSpecificV8Snapshot and GrantFileProtocolExtraPrivileges differ).
+const SHIPPED_WIRE = '10110001';
+
+function stubElectron(dir) {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, 'electron');
+  writeFileSync(file, Buffer.concat([Buffer.from(SENTINEL, 'ascii'), Buffer.from([0x01, SHIPPED_WIRE.length]), Buffer.from(SHIPPED_WIRE, 'ascii')]));
+  chmodSync(file, 0o755);
+}
+
+async function main() {
+  const { values } = parseArgs({ options: { keep: { type: 'boolean' } } });
+  const missing = ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist/renderer/index.html'].filter(
+    (f) => !existsSync(path.join(ROOT, f)),
+  );
+  if (missing.length > 0) {
+    console.error(`package-check: ${missing.join(', ')} missing; run npm run build first`);
+    return 2;
+  }
+  const config = YAML.parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8'));
+  const work = mkdtempSync(path.join(tmpdir(), 'token-desk-package-'));
+  try {
+    const electronDist = path.join(work, 'electron-dist');
+    const output = path.join(work, 'release');
+    stubElectron(electronDist);
+
+    const started = Date.now();
+    const builder = spawnSync(
+      process.execPath,
+      [
+        require.resolve('electron-builder/cli.js'),
+        '--dir',
+        '--linux',
+        '--x64',
+        '--publish',
+        'never',
+        '--config',
+        'electron-builder.yml',
+        `-c.electronDist=${electronDist}`,
+        `-c.directories.output=${output}`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, CI: 'true' } },
+    );
+    if (builder.status !== 0) {
+      console.error(builder.stdout, builder.stderr);
+      console.error(`package-check: electron-builder exited with ${builder.status}`);
+      return 2;
+    }
+    console.log(`electron-builder packed linux-unpacked in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+    const unpacked = path.join(output, 'linux-unpacked');
+    const archive = path.join(unpacked, 'resources', 'app.asar');
+    const binary = path.join(unpacked, config.linux?.executableName ?? 'electron');
+    const problems = [];
+
+    const entries = asar.listPackage(archive, { isPack: false });
+    const isDirectory = (entry) => {
+      try {
+        return 'files' in asar.statFile(archive, entry.replace(/^\//, ''), false);
+      } catch {
+        return false;
+      }
+    };
+    problems.push(...checkAsarEntries(entries, isDirectory));
+    for (const kind of /** @type {const} */ (['main', 'preload'])) {
+      const code = asar.extractFile(archive, `dist-electron/${kind}.cjs`).toString('utf8');
+      problems.push(...checkBundleRequires(kind, code));
+    }
+
+    problems.push(...checkFuseWire(await fuses.getCurrentFuseWire(binary), config.electronFuses ?? {}));
+
+    const update = YAML.parse(readFileSync(path.join(unpacked, 'resources', 'app-update.yml'), 'utf8'));
+    if (update.provider !== config.publish?.provider || update.url !== config.publish?.url) {
+      problems.push(`app-update.yml is ${JSON.stringify(update)}, expected the ${config.publish?.provider} feed ${config.publish?.url}`);
+    }
+
+    console.log(`app.asar: ${entries.filter((e) => !isDirectory(e)).length} files`);
+    for (const entry of entries) if (!isDirectory(entry)) console.log(`  ${entry}  (${statSizeKb(archive, entry)} KB)`);
+    if (values.keep) console.log(`kept ${unpacked}`);
+    if (problems.length > 0) {
+      console.log('\nProblems');
+      for (const p of problems) console.log(`  - ${p}`);
+      console.log('FAIL');
+      return 1;
+    }
+    console.log('fuses, asar contents, bundle requires and update feed as configured\nPASS');
+    return 0;
+  } finally {
+    if (!values.keep) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+function statSizeKb(archive, entry) {
+  const info = asar.statFile(archive, entry.replace(/^\//, ''), false);
+  return 'size' in info ? Math.ceil(info.size / 1024) : 0;
+}
+
+process.exitCode = await Promise.resolve()
+  .then(main)
+  .catch((error) => {
+    console.error(error?.stack ?? error);
+    return 2;
+  });

@@ -1,0 +1,116 @@
+// The checks scripts/package-check.mjs applies to a packed app (app.asar listing, fuse wire, bundle
+// requires), on hand-made inputs so that each failure mode is seen to fail.
+import { describe, expect, it } from 'vitest';
+import {
+  checkAsarEntries,
+  checkBundleRequires,
+  checkFuseWire,
+  requiredModules,
+} from '../../../scripts/lib/package-rules.mjs';
+
+const GOOD = [
+  '/dist-electron',
+  '/dist-electron/main.cjs',
+  '/dist-electron/preload.cjs',
+  '/dist',
+  '/dist/renderer',
+  '/dist/renderer/assets',
+  '/dist/renderer/assets/index-CO5_6NV8.css',
+  '/dist/renderer/assets/index-ExSN8ygz.js',
+  '/dist/renderer/index.html',
+  '/package.json',
+];
+const DIRS = new Set(['/dist-electron', '/dist', '/dist/renderer', '/dist/renderer/assets', '/node_modules', '/node_modules/pino']);
+const isDirectory = (p: string) => DIRS.has(p);
+
+describe('checkAsarEntries', () => {
+  it('accepts the bundles and package.json', () => {
+    expect(checkAsarEntries(GOOD, isDirectory)).toEqual([]);
+  });
+
+  it.each([
+    ['/dist/renderer/assets/index-ExSN8ygz.js.map', /source map/],
+    ['/dist-electron/main.ts', /TypeScript source/],
+    ['/dist/renderer/assets/a.test.js', /test file/],
+    ['/node_modules/pino/index.js', /node_modules/],
+    ['/dist/renderer/.env', /environment file/],
+    ['/dist-electron/dev-bridge.cjs', /dev bridge/],
+    ['/sandbox/server.js', /training backend/],
+    ['/tests/unit/a.js', /tests/],
+    ['/dist-electron/signing.pem', /key material/],
+    ['/README.md', /outside/],
+  ])('refuses %s', (entry, why) => {
+    const problems = checkAsarEntries([...GOOD, entry], isDirectory);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(why);
+  });
+
+  it('reports a missing bundle', () => {
+    expect(checkAsarEntries(GOOD.filter((e) => e !== '/dist-electron/preload.cjs'), isDirectory)).toEqual([
+      'missing /dist-electron/preload.cjs',
+    ]);
+  });
+});
+
+describe('checkFuseWire', () => {
+  const config = {
+    runAsNode: false,
+    enableCookieEncryption: true,
+    enableNodeOptionsEnvironmentVariable: false,
+    enableNodeCliInspectArguments: false,
+    enableEmbeddedAsarIntegrityValidation: true,
+    onlyLoadAppFromAsar: true,
+    loadBrowserProcessSpecificV8Snapshot: false,
+    grantFileProtocolExtraPrivileges: false,
+  };
+  // As read back from a stub flipped by electron-builder 26.17 with that configuration: "01001100".
+  const flipped = { '0': 48, '1': 49, '2': 48, '3': 48, '4': 49, '5': 49, '6': 48, '7': 48, version: '1' };
+
+  it('accepts a wire flipped as configured', () => {
+    expect(checkFuseWire(flipped, config)).toEqual([]);
+  });
+
+  it("reports Electron's shipped wire (fuses not flipped)", () => {
+    const shipped = { '0': 49, '1': 48, '2': 49, '3': 49, '4': 48, '5': 48, '6': 48, '7': 49, version: '1' };
+    expect(checkFuseWire(shipped, config)).toEqual([
+      'fuse runAsNode is on, configured off',
+      'fuse enableCookieEncryption is off, configured on',
+      'fuse enableNodeOptionsEnvironmentVariable is on, configured off',
+      'fuse enableNodeCliInspectArguments is on, configured off',
+      'fuse enableEmbeddedAsarIntegrityValidation is off, configured on',
+      'fuse onlyLoadAppFromAsar is off, configured on',
+      'fuse grantFileProtocolExtraPrivileges is on, configured off',
+    ]);
+  });
+
+  it('reports a fuse the binary lacks and a name it does not know', () => {
+    const { '7': _removed, ...short } = flipped;
+    expect(checkFuseWire(short, { grantFileProtocolExtraPrivileges: false, runAsNod: false })).toEqual([
+      'fuse grantFileProtocolExtraPrivileges (#7) is missing from the binary',
+      'unknown fuse runAsNod',
+    ]);
+  });
+});
+
+describe('bundle requires', () => {
+  const main = 'const e = require("electron"); const p = require("node:path"); const fs = require("fs"); require.resolve("x");';
+
+  it('lists the literal requires of a bundle', () => {
+    expect(requiredModules(main)).toEqual(['electron', 'fs', 'node:path']);
+  });
+
+  it('lets main require electron and Node built-ins only', () => {
+    expect(checkBundleRequires('main', main)).toEqual([]);
+    expect(checkBundleRequires('main', `${main} require('pino-pretty');`)).toEqual([
+      "main bundle requires 'pino-pretty', which is not in the package",
+    ]);
+  });
+
+  it('lets the sandboxed preload require electron, events, timers and url only', () => {
+    expect(checkBundleRequires('preload', 'require("electron"); require("events");')).toEqual([]);
+    expect(checkBundleRequires('preload', 'require("electron"); require("node:fs"); require("zod");')).toEqual([
+      "preload bundle requires 'node:fs', which is not in the package",
+      "preload bundle requires 'zod', which is not in the package",
+    ]);
+  });
+});
