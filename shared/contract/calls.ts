@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CALL_NAMES, type DeclaredCallName } from './call-names';
 
 /** The UI languages. Japanese first: the agents work in Japanese. */
 export const Language = z.enum(['ja', 'en']);
@@ -66,7 +67,7 @@ export const calls = {
     input: RendererErrorReport,
     output: z.strictObject({ logged: z.literal(true) }),
   }),
-} as const;
+} as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 
 export type Calls = typeof calls;
 export type CallName = keyof Calls;
@@ -74,6 +75,6 @@ export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
 export type ParsedCallInput<N extends CallName> = z.output<Calls[N]['input']>;
 export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
 
-export const callNames = Object.keys(calls) as CallName[];
+export const callNames: CallName[] = [...CALL_NAMES];
 
 export const isCallName = (name: string): name is CallName => Object.hasOwn(calls, name);

@@ -43,6 +43,10 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   INTERNAL: 'errors.internal',
 };
 
+/** TypedError's own limits: a failure must never break the schema the renderer checks it against. */
+const MAX_FIELDS = 50;
+const MAX_FIELD_LENGTH = 200;
+
 export const failure = (
   code: ErrorCode,
   correlationId: string,
@@ -53,6 +57,6 @@ export const failure = (
     code,
     messageKey: messageKeyFor[code],
     correlationId,
-    ...(fields && fields.length > 0 ? { fields } : {}),
+    ...(fields && fields.length > 0 ? { fields: fields.slice(0, MAX_FIELDS).map((field) => field.slice(0, MAX_FIELD_LENGTH)) } : {}),
   },
 });

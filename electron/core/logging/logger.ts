@@ -1,4 +1,4 @@
-import { pino, type Logger as PinoLogger, type DestinationStream } from 'pino';
+import { pino, type Bindings, type ChildLoggerOptions, type Logger as PinoLogger, type DestinationStream } from 'pino';
 import { createStream } from 'rotating-file-stream';
 import { redactValue } from '../../../shared/domain/redaction';
 
@@ -24,7 +24,7 @@ export const createLogger = (options: LoggerOptions): Logger => {
     (options.dir
       ? createStream(LOG_FILE, { path: options.dir, size: '10M', maxFiles: 10 })
       : pino.destination(2));
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? 'info',
       timestamp: pino.stdTimeFunctions.isoTime,
@@ -38,4 +38,19 @@ export const createLogger = (options: LoggerOptions): Logger => {
     },
     destination,
   );
+  // A child's bindings are serialised once, when it is made, and never pass the logMethod hook;
+  // redact them on the way in. Children inherit this override, so grandchildren are covered too.
+  const makeChild = logger.child;
+  logger.child = function redactedChild<ChildLevels extends string = never>(
+    this: Logger,
+    bindings: Bindings,
+    childOptions?: ChildLoggerOptions<ChildLevels>,
+  ): PinoLogger<ChildLevels> {
+    return makeChild.call<Logger, [Bindings, ChildLoggerOptions<ChildLevels> | undefined], PinoLogger<ChildLevels>>(
+      this,
+      redactValue(bindings) as Bindings,
+      childOptions,
+    );
+  };
+  return logger;
 };

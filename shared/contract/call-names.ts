@@ -1,0 +1,7 @@
+/**
+ * The names of the declared calls, without their schemas. The preload needs only the names, and
+ * importing the schemas would bundle zod into it; `calls.ts` fails to compile unless its keys are
+ * exactly these.
+ */
+export const CALL_NAMES = ['app.info', 'settings.get', 'settings.set', 'log.rendererError'] as const;
+export type DeclaredCallName = (typeof CALL_NAMES)[number];
