@@ -1,0 +1,144 @@
+import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
+import { APP_ORIGIN } from '../../shared/contract';
+import { createCore } from '../core/app-core';
+import type { Logger } from '../core/logging/logger';
+import { restoreBounds } from '../core/window-state/restore-bounds';
+import type { Rect } from '../core/window-state/window-state';
+import { createWindowStateStore } from '../core/window-state/window-state-store';
+import { enforceContentSecurityPolicy, registerAppScheme, serveAppProtocol, type HeaderInterceptor, type ProtocolHandlerRegistry, type SchemeRegistrar } from './app-protocol';
+import { buildMenuTemplate } from './app-menu';
+import { forwardEvents, type EventTargetWindow } from './ipc/forward-events';
+import { registerIpcHandlers, type IpcMainLike } from './ipc/register-ipc';
+import { logProcessErrors, type ProcessLike } from './process-errors';
+import { logRendererDiagnostics, type DiagnosedWebContents } from './renderer-diagnostics';
+import { claimSingleInstance, type FocusableWindow } from './single-instance';
+import { guardSession, guardWebContents, type GuardedSession, type GuardedWebContents, type PreventableEventLike } from './web-contents-guards';
+import { DEFAULT_WINDOW_HEIGHT, DEFAULT_WINDOW_WIDTH, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, buildWindowOptions } from './window-options';
+import { trackWindowState, type TrackedWindow } from './window-state-tracker';
+
+export type AppWebContents = GuardedWebContents & DiagnosedWebContents;
+
+/** The parts of Electron's app the composition root uses. */
+export interface MainApp {
+  readonly isPackaged: boolean;
+  enableSandbox(): void;
+  requestSingleInstanceLock(): boolean;
+  whenReady(): Promise<unknown>;
+  getPath(name: 'userData' | 'logs'): string;
+  getVersion(): string;
+  quit(): void;
+  on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'web-contents-created', listener: (event: unknown, contents: AppWebContents) => void): unknown;
+  on(event: 'window-all-closed', listener: () => void): unknown;
+  on(event: 'will-quit', listener: (event: PreventableEventLike) => void): unknown;
+}
+
+export type MainWindow = FocusableWindow &
+  TrackedWindow &
+  EventTargetWindow & {
+    once(event: 'ready-to-show', listener: () => void): unknown;
+    on(event: 'closed', listener: () => void): unknown;
+    maximize(): void;
+    loadURL(url: string): Promise<void>;
+  };
+
+export type AppSession = GuardedSession & { readonly webRequest: HeaderInterceptor };
+
+/** Electron, as ports: `index.ts` passes the real modules, tests pass fakes. */
+export interface MainPorts {
+  readonly app: MainApp;
+  readonly protocol: SchemeRegistrar & ProtocolHandlerRegistry;
+  readonly ipcMain: IpcMainLike;
+  /** Only valid once the app is ready. */
+  readonly getDefaultSession: () => AppSession;
+  /** The displays' work areas, the primary first. Only valid once the app is ready. */
+  readonly getDisplays: () => Rect[];
+  readonly createWindow: (options: BrowserWindowConstructorOptions) => MainWindow;
+  readonly setApplicationMenu: (template: MenuItemConstructorOptions[]) => void;
+  readonly openExternal: (url: string) => Promise<void>;
+  readonly process: ProcessLike & { readonly platform: NodeJS.Platform };
+}
+
+export interface MainOptions {
+  readonly logger: Logger;
+  readonly preloadPath: string;
+  readonly rendererDir: string;
+  /** Hosts whose https links open in the system browser; installer settings will provide them. */
+  readonly externalHosts: readonly string[];
+}
+
+export const APP_START_URL = `${APP_ORIGIN}/`;
+
+/**
+ * The main process, start to first window. Returns false when another copy already runs (this one
+ * is quitting), true once the window is loading. Order matters: the sandbox switch and the scheme
+ * privileges only take effect before `ready`, and the guards are attached before any page exists.
+ */
+export const startMain = async (ports: MainPorts, options: MainOptions): Promise<boolean> => {
+  const { app } = ports;
+  const { logger } = options;
+  const isDev = !app.isPackaged;
+  logProcessErrors(ports.process, logger);
+
+  app.enableSandbox();
+  let mainWindow: MainWindow | null = null;
+  if (!claimSingleInstance(app, () => mainWindow)) return false;
+  registerAppScheme(ports.protocol);
+
+  app.on('web-contents-created', (_event, contents) => {
+    guardWebContents(contents, { externalHosts: options.externalHosts, openExternal: ports.openExternal, logger });
+    logRendererDiagnostics(contents, logger);
+  });
+  // One console per agent: closing its window ends the session on every platform, macOS included.
+  app.on('window-all-closed', () => app.quit());
+
+  await app.whenReady();
+  logger.info({ version: app.getVersion(), packaged: app.isPackaged, platform: ports.process.platform }, 'Token Desk starting');
+  const session = ports.getDefaultSession();
+  guardSession(session, logger);
+  enforceContentSecurityPolicy(session.webRequest);
+  serveAppProtocol(ports.protocol, options.rendererDir);
+
+  const userDataDir = app.getPath('userData');
+  const core = await createCore({ userDataDir, version: app.getVersion(), logger });
+  registerIpcHandlers(ports.ipcMain, core, logger);
+  forwardEvents(core.events, () => (mainWindow ? [mainWindow] : []));
+  ports.setApplicationMenu(buildMenuTemplate({ isDev, platform: ports.process.platform }));
+
+  const windowState = createWindowStateStore(userDataDir, logger);
+  const restored = restoreBounds(await windowState.load(), ports.getDisplays(), {
+    width: DEFAULT_WINDOW_WIDTH,
+    height: DEFAULT_WINDOW_HEIGHT,
+    minWidth: MIN_WINDOW_WIDTH,
+    minHeight: MIN_WINDOW_HEIGHT,
+  });
+  if (restored.reason !== 'restored' && restored.reason !== 'missing') logger.info({ reason: restored.reason }, 'window placed afresh');
+
+  const window = ports.createWindow(buildWindowOptions({ isDev, preloadPath: options.preloadPath, bounds: restored.bounds }));
+  mainWindow = window;
+  window.once('ready-to-show', () => {
+    // Maximising a hidden window shows it, so it waits until the first frame is painted.
+    if (restored.maximized) window.maximize();
+    window.show();
+  });
+  window.on('closed', () => {
+    mainWindow = null;
+  });
+  trackWindowState(window, (state) => windowState.save(state));
+
+  // The last window-state write may still be on its way to disk when the window closes.
+  let drained = false;
+  app.on('will-quit', (event) => {
+    if (drained) return;
+    event.preventDefault();
+    void windowState.idle().finally(() => {
+      drained = true;
+      app.quit();
+    });
+  });
+
+  window.loadURL(APP_START_URL).catch((error: unknown) => {
+    logger.error({ err: error }, 'console page did not load');
+  });
+  return true;
+};

@@ -1,0 +1,166 @@
+import { execFile } from 'node:child_process';
+import { builtinModules } from 'node:module';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNames, channelFor } from '../../../shared/contract';
+import { CONTENT_SECURITY_POLICY } from '../../../electron/core/static/content-security-policy';
+
+const run = promisify(execFile);
+const repo = resolve(import.meta.dirname, '../../..');
+
+let out: string;
+let main: string;
+let preload: string;
+
+/** Every module name a bundle requires with a string literal. */
+const requiredModules = (code: string): string[] => [...new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] ?? ''))];
+const isBuiltin = (name: string) => builtinModules.includes(name.replace(/^node:/, ''));
+
+/**
+ * Stands in for the `electron` module when the bundled main runs under plain Node: just enough of
+ * the API for start-up, recording what main asked for. Written to disk by the test so the repository
+ * holds no loose CommonJS file.
+ */
+const FAKE_ELECTRON = String.raw`
+const Module = require('node:module');
+const { writeFileSync } = require('node:fs');
+const { join } = require('node:path');
+const dir = process.env.TD_FAKE_DIR;
+const journal = [];
+let handler = null;
+const finish = async () => {
+  const response = await handler(new Request('app://token-desk/'));
+  journal.push({ served: response.status, csp: response.headers.get('content-security-policy'), body: await response.text() });
+  setTimeout(() => { writeFileSync(join(dir, 'journal.json'), JSON.stringify(journal)); process.exit(0); }, 300);
+};
+class BrowserWindow {
+  constructor(options) { journal.push({ window: options }); this.webContents = { isDestroyed: () => false, send() {} }; }
+  on() {} once(event, listener) { if (event === 'ready-to-show') setImmediate(listener); }
+  show() { journal.push('show'); } maximize() {} restore() {} focus() {}
+  isDestroyed() { return false; } isMinimized() { return false; } isMaximized() { return false; }
+  getNormalBounds() { return { x: 0, y: 0, width: 1440, height: 900 }; }
+  loadURL(url) { journal.push('loadURL ' + url); void finish(); return Promise.resolve(); }
+}
+const display = { id: 1, workArea: { x: 0, y: 0, width: 1920, height: 1040 } };
+const fake = {
+  app: {
+    isPackaged: true,
+    getPath: (name) => join(dir, name),
+    getVersion: () => '0.1.0',
+    enableSandbox: () => journal.push('enableSandbox'),
+    requestSingleInstanceLock: () => { journal.push('requestSingleInstanceLock'); return true; },
+    whenReady: () => { journal.push('whenReady'); return Promise.resolve(); },
+    on: (event) => journal.push('app.on ' + event),
+    quit: () => journal.push('quit'),
+    exit: (code) => { journal.push('exit ' + code); writeFileSync(join(dir, 'journal.json'), JSON.stringify(journal)); process.exit(code); },
+  },
+  BrowserWindow,
+  dialog: { showErrorBox: (title, message) => journal.push('showErrorBox ' + message) },
+  ipcMain: { handle: (channel) => journal.push('handle ' + channel), removeHandler() {} },
+  Menu: { buildFromTemplate: (template) => template, setApplicationMenu: () => journal.push('setApplicationMenu') },
+  protocol: {
+    registerSchemesAsPrivileged: (schemes) => journal.push({ schemes }),
+    handle: (scheme, h) => { journal.push('protocol.handle ' + scheme); handler = h; },
+  },
+  screen: { getPrimaryDisplay: () => display, getAllDisplays: () => [display] },
+  session: { defaultSession: {
+    setPermissionRequestHandler: () => journal.push('setPermissionRequestHandler'),
+    setPermissionCheckHandler: () => journal.push('setPermissionCheckHandler'),
+    setDevicePermissionHandler() {},
+    webRequest: { onHeadersReceived: () => journal.push('onHeadersReceived') },
+  } },
+  shell: { openExternal: async () => undefined },
+};
+const load = Module._load;
+Module._load = function (request, ...rest) { return request === 'electron' ? fake : load.call(this, request, ...rest); };
+`;
+
+beforeAll(async () => {
+  out = await mkdtemp(join(tmpdir(), 'token-desk-bundle-'));
+  const { stdout } = await run(process.execPath, [join(repo, 'scripts/build-electron.mjs'), '--outdir', join(out, 'dist-electron')], { cwd: repo });
+  expect(stdout).toContain('built');
+  main = await readFile(join(out, 'dist-electron', 'main.cjs'), 'utf8');
+  preload = await readFile(join(out, 'dist-electron', 'preload.cjs'), 'utf8');
+}, 60_000);
+
+afterAll(async () => {
+  await rm(out, { recursive: true, force: true });
+});
+
+describe('the preload bundle', () => {
+  it('requires nothing but electron, as a sandboxed preload must', () => {
+    expect(requiredModules(preload)).toEqual(['electron']);
+    expect(preload).not.toMatch(/\bimport\s*\(/);
+    expect(preload).not.toMatch(/^\s*import\s/m);
+  });
+
+  it('carries no schema library and stays small', () => {
+    expect(preload).not.toContain('zod');
+    expect(preload.length).toBeLessThan(10_000);
+  });
+
+  it('exposes the bridge and a channel for every declared call', () => {
+    expect(preload).toContain('exposeInMainWorld');
+    for (const name of callNames) expect(preload).toContain(`"${name}"`);
+    expect(channelFor('app.info').startsWith('td:call:')).toBe(true);
+  });
+});
+
+describe('the main bundle', () => {
+  it('requires only electron and Node built-ins', () => {
+    const foreign = requiredModules(main).filter((name) => name !== 'electron' && !isBuiltin(name));
+    expect(foreign).toEqual([]);
+    expect(requiredModules(main)).toContain('electron');
+  });
+
+  it('is CommonJS', () => {
+    expect(main).not.toMatch(/^\s*import\s/m);
+    expect(main).not.toMatch(/^\s*export\s/m);
+  });
+
+  it('starts under plain Node with a stand-in electron: locked window, app:// served, log written', async () => {
+    const fakeDir = join(out, 'profile');
+    await mkdir(join(out, 'dist', 'renderer'), { recursive: true });
+    await mkdir(fakeDir, { recursive: true });
+    await writeFile(join(out, 'dist', 'renderer', 'index.html'), '<!doctype html><title>bundle check</title>');
+    await writeFile(join(out, 'fake-electron.cjs'), FAKE_ELECTRON);
+    await run(process.execPath, ['--require', join(out, 'fake-electron.cjs'), join(out, 'dist-electron', 'main.cjs')], {
+      cwd: out,
+      env: { ...process.env, TD_FAKE_DIR: fakeDir },
+      timeout: 20_000,
+    });
+    const journal = JSON.parse(await readFile(join(fakeDir, 'journal.json'), 'utf8')) as unknown[];
+    const names = journal.filter((entry): entry is string => typeof entry === 'string');
+
+    // Sandbox, lock and scheme privileges come first: they only take effect before ready.
+    expect(journal.slice(0, 4)).toEqual([
+      'enableSandbox',
+      'requestSingleInstanceLock',
+      'app.on second-instance',
+      { schemes: [{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }] },
+    ]);
+    expect(names.indexOf('whenReady')).toBeGreaterThan(names.indexOf('requestSingleInstanceLock'));
+    for (const expected of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'onHeadersReceived', 'protocol.handle app', 'setApplicationMenu', 'loadURL app://token-desk/', 'show', 'app.on web-contents-created']) {
+      expect(names).toContain(expected);
+    }
+    for (const name of callNames) expect(names).toContain(`handle ${channelFor(name)}`);
+    expect(names.some((entry) => entry.startsWith('showErrorBox') || entry.startsWith('exit'))).toBe(false);
+
+    const window = journal.find((entry): entry is { window: { webPreferences: Record<string, unknown> } } => typeof entry === 'object' && entry !== null && 'window' in entry);
+    expect(window?.window.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      preload: join(out, 'dist-electron', 'preload.cjs'),
+    });
+
+    // The renderer is found at dist/renderer beside dist-electron, as in the packaged app.asar.
+    expect(journal).toContainEqual({ served: 200, csp: CONTENT_SECURITY_POLICY, body: '<!doctype html><title>bundle check</title>' });
+
+    const log = await readFile(join(fakeDir, 'logs', 'token-desk.log'), 'utf8');
+    expect(log).toContain('Token Desk starting');
+  }, 30_000);
+});
