@@ -70,7 +70,7 @@ const toPkcs8 = (pem: string): string => {
   try {
     key = createPrivateKey({ key: pem, format: 'pem' });
   } catch {
-    throw new WorkstationKeyError('not-a-private-key', 'this is not a PEM private key (expected "-----BEGIN PRIVATE KEY-----")');
+    throw new WorkstationKeyError('not-a-private-key', 'this is not an unencrypted PEM private key (PKCS#8 or SEC1)');
   }
   if (key.asymmetricKeyType !== 'ec') {
     throw new WorkstationKeyError('not-ec', `the key is ${key.asymmetricKeyType ?? 'of an unknown type'}; ES256 needs an EC P-256 key`);

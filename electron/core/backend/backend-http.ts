@@ -2,13 +2,15 @@ import http from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { API_HEADERS } from '../../../shared/api/endpoints';
-import type { TlsMaterial } from '../config/tls-material';
 
 export interface BackendHttpOptions {
   readonly baseUrl: string;
   readonly issuerId: string;
-  /** Client certificate, key and server CA for mutual TLS; absent = server-authenticated TLS only. */
-  readonly tls?: TlsMaterial;
+  /**
+   * Client certificate and key for mutual TLS, and the CA the server's certificate must chain to
+   * (absent = the public roots). See config/tls-material.ts, which reads and checks them.
+   */
+  readonly tls?: { readonly cert?: Buffer; readonly key?: Buffer; readonly ca?: Buffer };
   /** Per attempt, not per request: retries get a fresh budget. */
   readonly timeoutMs?: number;
 }
@@ -31,7 +33,9 @@ export const createBackendHttp = (options: BackendHttpOptions): BackendHttp => {
   const httpsAgent = new https.Agent({
     keepAlive: true,
     minVersion: 'TLSv1.2',
-    ...(options.tls ? { cert: options.tls.cert, key: options.tls.key, ...(options.tls.ca ? { ca: options.tls.ca } : {}) } : {}),
+    ...(options.tls?.cert ? { cert: options.tls.cert } : {}),
+    ...(options.tls?.key ? { key: options.tls.key } : {}),
+    ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
   });
   const instance = axios.create({
     baseURL: options.baseUrl,
