@@ -180,6 +180,16 @@ const failureOf = (error: unknown, signal: AbortSignal | undefined): BackendFail
 };
 
 /**
+ * What to keep as the error's cause. An AxiosError holds the request config, Authorization header
+ * included, and a cause travels wherever the error is inspected: keep only its code and message.
+ */
+const causeOf = (error: unknown): unknown => {
+  if (error instanceof BackendError) return error.cause;
+  if (error instanceof AxiosError) return new Error(`${error.code ?? 'ERROR'}: ${error.message}`);
+  return error;
+};
+
+/**
  * The Token Care API client. Every request is checked against the endpoint table before it leaves
  * and its answer against the declared response after it comes back; S failures are retried with
  * jittered backoff under one correlation id and one idempotency key; a refused bearer token is
@@ -278,7 +288,7 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
         failure = outcome.failure;
       } catch (error) {
         failure = failureOf(error, signal);
-        cause = error instanceof BackendError ? error.cause : error;
+        cause = causeOf(error);
       }
       const error = fail(failure, attempt, cause);
       if (!error.retryable || attempt >= maxAttempts || signal?.aborted) {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createActionContext } from '../../../../electron/core/backend/action-context';
@@ -304,7 +305,18 @@ describe('backend client: cancellation', () => {
   });
 });
 
-describe('backend client: logs', () => {
+describe('backend client: logs and errors', () => {
+  it('keeps the bearer token out of the error, even deep in its cause', async () => {
+    await start({ timeoutMs: 100 });
+    backend.route('GET', EVENTS, (_request, response) => response.socket?.destroy());
+    const error = await failureOf(setup.client.request('listTokenEvents', listEvents));
+    expect(error.failure).toEqual({ kind: 'network', code: 'ECONNRESET' });
+    const bearer = /^Bearer (.+)$/.exec(backend.requests[0]?.headers.authorization ?? '')?.[1] ?? 'missing';
+    expect(inspect(error, { depth: null })).not.toContain(bearer);
+    expect(inspect(error, { depth: null })).not.toMatch(/authorization/i);
+  });
+
+
   it('never writes the bearer token, the assertion, the key or the agent session', async () => {
     await start();
     backend.route('GET', EVENTS, (_request, response, hit) =>
