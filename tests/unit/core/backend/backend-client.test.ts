@@ -308,7 +308,9 @@ describe('backend client: cancellation', () => {
 describe('backend client: logs and errors', () => {
   it('keeps the bearer token out of the error, even deep in its cause', async () => {
     await start({ timeoutMs: 100 });
-    backend.route('GET', EVENTS, (_request, response) => response.socket?.destroy());
+    backend.route('GET', EVENTS, (_request, response) => {
+      response.socket?.destroy();
+    });
     const error = await failureOf(setup.client.request('listTokenEvents', listEvents));
     expect(error.failure).toEqual({ kind: 'network', code: 'ECONNRESET' });
     const bearer = /^Bearer (.+)$/.exec(backend.requests[0]?.headers.authorization ?? '')?.[1] ?? 'missing';
