@@ -119,6 +119,8 @@ export default defineConfig([
     'coverage/',
     'test-results/',
     'playwright-report/',
+    // Scratch files, gitignored.
+    '.tmp/',
     // Deliberately insecure Electron code for the Electronegativity script's own tests.
     'tests/unit/tooling/fixtures/',
   ]),
