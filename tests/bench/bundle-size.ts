@@ -1,0 +1,48 @@
+import { gzipSync } from 'node:zlib';
+import { build, type Plugin } from 'vite';
+
+export interface BundleFigures {
+  readonly initialJsBytes: number;
+  readonly initialJsGzipBytes: number;
+  readonly cssGzipBytes: number;
+  readonly largestModules: ReadonlyArray<{ module: string; bytes: number }>;
+}
+
+/** Collects what each source module contributes to the emitted chunks, to name the heavy ones. */
+const moduleSizes = (sink: Map<string, number>): Plugin => ({
+  name: 'token-desk-bench-module-sizes',
+  generateBundle(_options, bundle) {
+    for (const output of Object.values(bundle)) {
+      if (output.type !== 'chunk') continue;
+      for (const [id, info] of Object.entries(output.modules)) {
+        const name = id.replace(/^.*node_modules\//, '').replace(`${process.cwd()}/`, '');
+        sink.set(name, (sink.get(name) ?? 0) + info.renderedLength);
+      }
+    }
+  },
+});
+
+/** Builds the renderer as it ships and measures what the first screen loads. */
+export const measureBundle = async (): Promise<BundleFigures> => {
+  const sizes = new Map<string, number>();
+  const result = await build({ logLevel: 'silent', build: { write: false }, plugins: [moduleSizes(sizes)] });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : []));
+  let js = 0;
+  let jsGzip = 0;
+  let cssGzip = 0;
+  for (const item of outputs) {
+    const content = item.type === 'chunk' ? item.code : item.source;
+    const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
+    // Dynamic chunks load later; the first screen needs the entry and its static imports.
+    if (item.type === 'chunk' && (item.isEntry || item.isImplicitEntry === false) && !item.isDynamicEntry) {
+      js += bytes.length;
+      jsGzip += gzipSync(bytes, { level: 9 }).length;
+    }
+    if (item.fileName.endsWith('.css')) cssGzip += gzipSync(bytes, { level: 9 }).length;
+  }
+  const largestModules = [...sizes.entries()]
+    .map(([module, bytes]) => ({ module, bytes }))
+    .sort((a, b) => b.bytes - a.bytes)
+    .slice(0, 10);
+  return { initialJsBytes: js, initialJsGzipBytes: jsGzip, cssGzipBytes: cssGzip, largestModules };
+};
