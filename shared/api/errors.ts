@@ -29,6 +29,10 @@ export const apiErrors = {
   UNKNOWN_CARD: { code: '116', category: 'D', status: 404 },
   UNKNOWN_TOKEN: { code: '119', category: 'D', status: 404 },
   PAYLOAD_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE', category: 'D', status: 413 },
+  /** The body is not in the endpoint's declared format (JSON, or a form for the token endpoint). */
+  UNSUPPORTED_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE', category: 'D', status: 415 },
+  /** A full card number was typed into a search: refused, never searched for and never logged. */
+  PAN_NOT_ACCEPTED: { code: 'PAN_NOT_ACCEPTED', category: 'D', status: 400 },
   NOT_FOUND: { code: 'NOT_FOUND', category: 'D', status: 404 },
   INVALID_CLIENT: { code: 'INVALID_CLIENT', category: 'D', status: 401 },
   INVALID_GRANT: { code: 'INVALID_GRANT', category: 'D', status: 400 },

@@ -1,0 +1,28 @@
+import type { EndpointName, Endpoints } from '../../shared/api/endpoints';
+import type { Role } from '../../shared/api/model';
+import { ApiFailure } from '../http/errors';
+
+/** The endpoints that need a signed-in agent; each must appear in the table below. */
+export type AgentEndpointName = { [K in EndpointName]: Endpoints[K]['auth'] extends 'agent' ? K : never }[EndpointName];
+
+const EVERYONE: readonly Role[] = ['agent', 'supervisor', 'admin'];
+
+/**
+ * Which roles may call which agent endpoint. Every role may read; the token actions that later
+ * issues add say here who may take them. The backend enforces it whatever the console shows.
+ */
+export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
+  verifyPassword: EVERYONE,
+  signOut: EVERYONE,
+  searchCardholders: EVERYONE,
+  getCardholder: EVERYONE,
+  listCardTokens: EVERYONE,
+  getToken: EVERYONE,
+  listTokenEvents: EVERYONE,
+};
+
+export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {
+  if (!endpointRoles[endpoint].includes(role)) {
+    throw new ApiFailure('FORBIDDEN_ROLE', `The ${role} role may not call ${endpoint}.`);
+  }
+};

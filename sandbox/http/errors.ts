@@ -1,0 +1,34 @@
+import { apiErrors, type ApiErrorBody, type ApiErrorName } from '../../shared/api/errors';
+
+/**
+ * A refusal in the API's one error shape, `{ error: { code, category, message, field? } }`, with
+ * code, category and HTTP status taken from the `apiErrors` table. Thrown anywhere in a request;
+ * the route layer turns it into the response. Messages never repeat the offending value: it may
+ * be a card number or a password.
+ */
+export class ApiFailure extends Error {
+  override readonly name = 'ApiFailure';
+
+  constructor(
+    readonly errorName: ApiErrorName,
+    message: string,
+    readonly field?: string,
+    /** Extra response headers, e.g. `www-authenticate` on a 401. */
+    readonly headers: Readonly<Record<string, string>> = {},
+  ) {
+    super(message.slice(0, 500));
+  }
+
+  get status(): number {
+    return apiErrors[this.errorName].status;
+  }
+
+  toBody(): ApiErrorBody {
+    const { code, category } = apiErrors[this.errorName];
+    return { error: { code, category, message: this.message, ...(this.field ? { field: this.field.slice(0, 200) } : {}) } };
+  }
+}
+
+/** RFC 6750 §3: a 401 for a missing or bad bearer token says so in `www-authenticate`. */
+export const unauthorized = (message: string): ApiFailure =>
+  new ApiFailure('UNAUTHORIZED', message, 'authorization', { 'www-authenticate': 'Bearer error="invalid_token"' });

@@ -1,0 +1,152 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { API_HEADERS, endpoints, type Endpoint, type EndpointName } from '../../shared/api/endpoints';
+import { CorrelationId } from '../../shared/api/ids';
+import { authenticateBearer, type ClientIdentity } from '../auth/access-tokens';
+import type { AgentDirectory, SessionContext } from '../auth/agents';
+import { endpointRoles, requireRole, type AgentEndpointName } from '../auth/roles';
+import { ApiFailure } from '../http/errors';
+import { FORM_CONTENT_TYPE } from '../http/form-body';
+import { idempotencyKeyFrom, type Idempotency, type Outcome } from '../http/idempotency';
+import { redactedDetail, type SandboxLogger } from '../http/logger';
+import { parseInput } from '../http/validation';
+import type { SandboxStore } from '../store/store';
+import type { Handler, Handlers, RequestContext } from './context';
+
+export interface RouteServices {
+  readonly store: SandboxStore;
+  readonly agents: AgentDirectory;
+  readonly idempotency: Idempotency;
+  readonly issuerId: string;
+  readonly now: () => Date;
+  readonly logger: SandboxLogger;
+}
+
+interface Caller {
+  readonly client: ClientIdentity | null;
+  readonly session: SessionContext | null;
+  readonly correlationId: string;
+}
+
+/** Calls whose request or response holds a secret: their idempotency records stay in memory. */
+const CARRIES_SECRET: ReadonlySet<EndpointName> = new Set<EndpointName>(['oauthToken', 'signIn', 'verifyPassword']);
+
+const NOTHING = z.strictObject({});
+
+/** `/api/v1/tokens/{virtualCardId}` → `/api/v1/tokens/:virtualCardId`; a literal `:` is `::` to Fastify. */
+export const toFastifyPath = (path: string): string => path.replace(/:/g, '::').replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+
+const isAgentEndpoint = (name: EndpointName): name is AgentEndpointName => Object.hasOwn(endpointRoles, name);
+
+const callers = new WeakMap<FastifyRequest, Caller>();
+
+/**
+ * Who is calling, checked before the body is even read: the bearer token, then the issuer and
+ * correlation headers every /api call carries, then the agent's session and role.
+ */
+const identify = (name: EndpointName, endpoint: Endpoint, request: FastifyRequest, services: RouteServices): Caller => {
+  const now = services.now();
+  const header = request.headers[API_HEADERS.correlationId];
+  const correlationId = typeof header === 'string' ? header : '';
+  if (endpoint.auth === 'none') return { client: null, session: null, correlationId };
+  const authorization = request.headers.authorization;
+  const client = authenticateBearer(services.store, typeof authorization === 'string' ? authorization : undefined, now);
+  if (endpoint.path.startsWith('/api/')) {
+    if (request.headers[API_HEADERS.issuerId] !== services.issuerId) {
+      throw new ApiFailure('UNKNOWN_ISSUER', 'x-issuer-id must name the issuer this backend serves.', API_HEADERS.issuerId);
+    }
+    if (header === undefined) throw new ApiFailure('MISSING_PARAMETER', 'x-correlation-id: required on every call.', API_HEADERS.correlationId);
+    if (!CorrelationId.safeParse(header).success) {
+      throw new ApiFailure('BAD_FORMAT', 'x-correlation-id: 1–64 of A–Z a–z 0–9 _ . -', API_HEADERS.correlationId);
+    }
+  }
+  if (endpoint.auth === 'workstation') return { client, session: null, correlationId };
+  const session = services.agents.sessionFor(request.headers[API_HEADERS.agentSession], client.clientId, now);
+  if (isAgentEndpoint(name)) requireRole(name, session.agent.role);
+  return { client, session, correlationId };
+};
+
+/** A body must come in the endpoint's declared format; an endpoint without a body takes none. */
+const checkContentType = (endpoint: Endpoint, request: FastifyRequest): void => {
+  if (request.body === undefined) return;
+  const type = (request.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  const expected = endpoint.bodyType === 'form' ? FORM_CONTENT_TYPE : 'application/json';
+  if (endpoint.body && type !== expected) {
+    throw new ApiFailure('UNSUPPORTED_MEDIA_TYPE', `Send the body as ${expected}.`, 'content-type');
+  }
+};
+
+const register = <K extends EndpointName>(app: FastifyInstance, services: RouteServices, name: K, handler: Handler<Endpoint>): void => {
+  const endpoint: Endpoint = endpoints[name];
+  app.route({
+    method: endpoint.method,
+    url: toFastifyPath(endpoint.path),
+    onRequest: async (request) => {
+      callers.set(request, identify(name, endpoint, request, services));
+    },
+    handler: async (request: FastifyRequest, reply: FastifyReply) => {
+      const caller = callers.get(request);
+      if (!caller) throw new ApiFailure('SYSTEM_ERROR', 'The caller was not identified.');
+      checkContentType(endpoint, request);
+      const params = parseInput(endpoint.params ?? NOTHING, request.params ?? {}, 'params');
+      const query = parseInput(endpoint.query ?? NOTHING, request.query ?? {}, 'query');
+      const body = endpoint.body ? parseInput(endpoint.body, request.body, 'body') : undefined;
+      if (!endpoint.body && request.body !== undefined) throw new ApiFailure('BAD_FORMAT', 'This call takes no body.', 'body');
+
+      // The one place the generic context meets the table's per-endpoint types: the parts were
+      // just validated against exactly the schemas RequestContext<E> is inferred from.
+      const context = {
+        params: endpoint.params ? params : undefined,
+        query: endpoint.query ? query : undefined,
+        body,
+        now: services.now(),
+        correlationId: caller.correlationId,
+        client: caller.client,
+        session: caller.session,
+      } as RequestContext<Endpoint>;
+
+      const work = async (): Promise<Outcome> => {
+        try {
+          const result: unknown = await handler(context);
+          const checked = endpoint.response.safeParse(result);
+          if (!checked.success) {
+            // Never serve a body that breaks the declared schema: that is a sandbox bug.
+            services.logger.error('response does not match its declared schema', redactedDetail({
+              operationId: endpoint.operationId,
+              issues: checked.error.issues.slice(0, 3).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+            }));
+            const failure = new ApiFailure('SYSTEM_ERROR', 'The training backend produced an invalid response.');
+            return { status: failure.status, body: failure.toBody() };
+          }
+          return { status: endpoint.successStatus, body: checked.data };
+        } catch (error) {
+          if (error instanceof ApiFailure) return { status: error.status, body: error.toBody(), headers: error.headers };
+          throw error;
+        }
+      };
+
+      const key = endpoint.method === 'POST' ? idempotencyKeyFrom(request.headers[API_HEADERS.idempotencyKey]) : undefined;
+      const outcome = key
+        ? await services.idempotency.run(
+            {
+              scope: `${endpoint.method} ${request.url.split('?')[0] ?? ''} ${caller.client?.clientId ?? '-'}`,
+              key,
+              body: request.body,
+              carriesSecret: CARRIES_SECRET.has(name),
+            },
+            work,
+          )
+        : { ...(await work()), replayed: false };
+      if (outcome.replayed) reply.header('idempotent-replayed', 'true');
+      if (outcome.headers) reply.headers(outcome.headers);
+      return reply.code(outcome.status).send(outcome.body);
+    },
+  });
+};
+
+/** Every endpoint of the table, routed and validated from its declaration. */
+export const registerEndpoints = (app: FastifyInstance, services: RouteServices, handlers: Handlers): void => {
+  for (const name of Object.keys(endpoints) as EndpointName[]) {
+    register(app, services, name, handlers[name] as Handler<Endpoint>);
+  }
+};

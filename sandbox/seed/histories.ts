@@ -1,0 +1,418 @@
+import type {
+  Actor,
+  ChangeSource,
+  Decision,
+  Device,
+  EventKind,
+  IdvMethod,
+  LevelOfTrust,
+  Token,
+  TokenEvent,
+  TokenRequestor,
+  TokenState,
+} from '../../shared/api/model';
+import { GREEN_REASONS, HISTORY_AGENTS, ISSUER_COMMENTS, RED_REASONS, YELLOW_REASONS } from './catalogue';
+import type { Prng } from './prng';
+
+/**
+ * Token histories as the platform reports them (source pages 000–004, domain.md §1.3–§1.5, §6):
+ * each scenario is a realistic sequence of events, and the token's state, `stateSince`,
+ * `lastChangedBy` and `suspendedBy` are worked out from those events, so the two always agree.
+ */
+export type Scenario =
+  | 'PENDING'
+  | 'INACTIVE_YELLOW'
+  | 'ACTIVE_GREEN'
+  | 'ACTIVE_OTP'
+  | 'ACTIVE_OPTION_D'
+  | 'ACTIVE_RESUMED'
+  | 'ACTIVE_OPERATION_FAILED'
+  | 'SUSPENDED_WALLET'
+  | 'SUSPENDED_ISSUER'
+  | 'SUSPENDED_TSP'
+  | 'SUSPENDED_WALLET_AND_ISSUER'
+  | 'DELETED_WALLET'
+  | 'DELETED_FROM_APP'
+  | 'DELETED_ISSUER'
+  | 'DELETED_TSP'
+  | 'DELETED_CARD_CLOSED'
+  | 'CANCELED'
+  | 'DECLINED_RED';
+
+export interface TokenDraft {
+  /** Numbers the token's event ids. */
+  readonly serial: number;
+  readonly virtualCardId: string;
+  readonly issuerCardRefId: string;
+  readonly cardholderId: string;
+  readonly tokenRequestor: TokenRequestor;
+  readonly device: Device;
+  readonly tokenLastFour: string;
+  readonly fundingLastFour: string;
+  readonly expiry: string;
+  readonly isPrimary: boolean;
+  readonly enrolmentCorrelationId: string;
+  readonly requestedAt: Date;
+  /** Nothing in the history happens at or after this instant (the seed epoch). */
+  readonly until: Date;
+}
+
+export const WALLET: Actor = { source: 'WALLET' };
+export const TSP: Actor = { source: 'TSP' };
+export const ISSUER_SYSTEM: Actor = { source: 'ISSUER' };
+
+const pad = (value: number, width: number): string => String(value).padStart(width, '0');
+
+export const eventIdOf = (serial: number, seq: number): string => `EV${pad(serial, 5)}T${pad(seq, 6)}`;
+
+/** A correlation id for one life-cycle operation; letters keep digit runs short. */
+export const lcmCorrelationId = (prng: Prng): string => `lcm-${prng.letters(6).toLowerCase()}-${prng.digits(4)}-${prng.letters(6).toLowerCase()}`;
+
+interface EventOptions {
+  readonly reasonCode?: string;
+  readonly comment?: string;
+  readonly correlationId?: string;
+  readonly detail?: TokenEvent['detail'];
+}
+
+class Timeline {
+  readonly events: TokenEvent[] = [];
+  state: TokenState = 'DEPLOYMENT_ONGOING';
+  stateSince: string;
+  lastChangedBy: Actor = WALLET;
+  suspendedBy: ChangeSource[] = [];
+  levelOfTrust: LevelOfTrust | null = null;
+  private time: number;
+
+  constructor(
+    private readonly draft: TokenDraft,
+    readonly prng: Prng,
+  ) {
+    this.time = draft.requestedAt.getTime();
+    this.stateSince = draft.requestedAt.toISOString();
+  }
+
+  /** Moves the clock on by a number of seconds. */
+  wait(seconds: number): this {
+    this.time += seconds * 1000;
+    return this;
+  }
+
+  /** Moves the clock on by a share of the time left before the seed epoch. */
+  later(share: number): this {
+    this.time += Math.floor((this.draft.until.getTime() - 60_000 - this.time) * share);
+    return this;
+  }
+
+  private setState(state: TokenState, at: string): void {
+    if (this.state !== state) this.stateSince = at;
+    this.state = state;
+  }
+
+  add(kind: EventKind, actor: Actor, options: EventOptions = {}): this {
+    const at = new Date(Math.min(this.time, this.draft.until.getTime() - 1000)).toISOString();
+    const event: TokenEvent = {
+      eventId: eventIdOf(this.draft.serial, this.events.length),
+      virtualCardId: this.draft.virtualCardId,
+      occurredAt: at,
+      kind,
+      actor,
+      correlationId: options.correlationId ?? this.draft.enrolmentCorrelationId,
+      ...(options.reasonCode ? { reasonCode: options.reasonCode } : {}),
+      ...(options.comment ? { comment: options.comment } : {}),
+      detail: options.detail ?? {},
+    };
+    this.events.push(event);
+    switch (kind) {
+      case 'DIGITIZATION_REQUESTED':
+        this.setState('DEPLOYMENT_ONGOING', at);
+        break;
+      case 'ACTIVATED':
+        this.suspendedBy = [];
+        this.setState('ACTIVE', at);
+        this.lastChangedBy = actor;
+        break;
+      case 'SUSPENDED':
+        if (!this.suspendedBy.includes(actor.source)) this.suspendedBy.push(actor.source);
+        this.setState('SUSPENDED', at);
+        this.lastChangedBy = actor;
+        break;
+      case 'RESUMED':
+        // Each party lifts only its own suspension; the token is active when none is left.
+        this.suspendedBy = this.suspendedBy.filter((source) => source !== actor.source);
+        if (this.suspendedBy.length === 0) this.setState('ACTIVE', at);
+        this.lastChangedBy = actor;
+        break;
+      case 'DELETED':
+      case 'DIGITIZATION_CANCELED':
+        this.suspendedBy = [];
+        this.setState('DELETED', at);
+        this.lastChangedBy = actor;
+        break;
+      default:
+        // Requests, decisions, step-up, notifications, failures and the soft DELETED_FROM_APP
+        // (MDES: the status is unchanged until the TSP deletes) leave the state as it is.
+        break;
+    }
+    return this;
+  }
+
+  decide(decision: Decision, idvMethods: IdvMethod[], reasons: string[]): this {
+    const at = new Date(this.time).toISOString();
+    this.levelOfTrust = { decision, idvMethods, reasons, decidedAt: at };
+    this.add('DIGITIZATION_DECIDED', ISSUER_SYSTEM, {
+      detail: { decision, idvMethods: idvMethods.join(' '), reasons: reasons.join(' ') },
+    });
+    // A yellow token is provisioned but unusable until the step-up is done (page 002).
+    if (decision === 'YELLOW') this.setState('INACTIVE', at);
+    return this;
+  }
+
+  notify(template: string, channel: 'SMS' | 'EMAIL', correlationId?: string): this {
+    return this.add('NOTIFICATION_SENT', TSP, { detail: { channel, template }, ...(correlationId ? { correlationId } : {}) });
+  }
+}
+
+const pickSome = <T>(prng: Prng, items: readonly T[], min: number, max: number): T[] => {
+  const pool = [...items];
+  const out: T[] = [];
+  const count = prng.int(min, Math.min(max, pool.length));
+  while (out.length < count) {
+    const index = prng.int(0, pool.length - 1);
+    const [item] = pool.splice(index, 1);
+    if (item !== undefined) out.push(item);
+  }
+  return out;
+};
+
+const channelOf = (prng: Prng): 'SMS' | 'EMAIL' => (prng.chance(0.7) ? 'SMS' : 'EMAIL');
+
+const requestDetail = (draft: TokenDraft): TokenEvent['detail'] => ({
+  walletProviderId: draft.tokenRequestor.walletProviderId,
+  tokenRequestorId: draft.tokenRequestor.tokenRequestorId,
+  deviceType: draft.device.type,
+  deviceName: draft.device.name,
+  isPrimary: draft.isPrimary,
+});
+
+const lcmDetail = (draft: TokenDraft, action: string, source: ChangeSource): TokenEvent['detail'] => ({
+  action,
+  source,
+  walletProviderId: draft.tokenRequestor.walletProviderId,
+  isPrimary: draft.isPrimary,
+});
+
+const greenEnrolment = (tl: Timeline, draft: TokenDraft): Timeline =>
+  tl
+    .add('DIGITIZATION_REQUESTED', WALLET, { detail: requestDetail(draft) })
+    .wait(tl.prng.int(1, 4))
+    .decide('GREEN', [], pickSome(tl.prng, GREEN_REASONS, 1, 2))
+    .wait(tl.prng.int(5, 90))
+    .add('ACTIVATED', TSP, { detail: lcmDetail(draft, 'ACTIVATE', 'TSP') })
+    .wait(tl.prng.int(5, 60))
+    .notify('ACTIVATION_CONFIRMATION', channelOf(tl.prng));
+
+/** Yellow methods: the wallet offers OTP; CUSTOMER_SERVICE is Option D, the console's job. */
+const yellowMethods = (prng: Prng, draft: TokenDraft, withCustomerService: boolean): IdvMethod[] => {
+  const otp: IdvMethod[] = draft.tokenRequestor.walletProviderId === 'MERCHANT' ? ['EMAIL_OTP'] : pickSome(prng, ['SMS_OTP', 'EMAIL_OTP', 'ISSUER_APP'] as const, 1, 2);
+  return withCustomerService ? [...otp, 'CUSTOMER_SERVICE'] : otp;
+};
+
+const yellowEnrolment = (tl: Timeline, draft: TokenDraft, methods: IdvMethod[]): Timeline =>
+  tl
+    .add('DIGITIZATION_REQUESTED', WALLET, { detail: requestDetail(draft) })
+    .wait(tl.prng.int(1, 4))
+    .decide('YELLOW', methods, pickSome(tl.prng, YELLOW_REASONS, 1, 3));
+
+const anAgent = (prng: Prng): Actor => {
+  const agent = prng.pick(HISTORY_AGENTS);
+  return { source: 'ISSUER', agentId: agent.agentId, agentName: agent.agentName };
+};
+
+const suspendBy = (tl: Timeline, draft: TokenDraft, source: ChangeSource): Timeline => {
+  const correlationId = lcmCorrelationId(tl.prng);
+  if (source === 'ISSUER') {
+    const agent = anAgent(tl.prng);
+    const reasonCode = tl.prng.pick(['FRAUD_SUSPECTED', 'DEVICE_LOST', 'ISSUER_DECISION']);
+    const comment = tl.prng.pick(ISSUER_COMMENTS);
+    return tl
+      .add('AGENT_ACTION', agent, { reasonCode, comment, correlationId, detail: { operation: 'SUSPEND' } })
+      .wait(tl.prng.int(2, 20))
+      .add('SUSPENDED', agent, { reasonCode, correlationId, detail: lcmDetail(draft, 'SUSPEND', 'ISSUER') });
+  }
+  const reasonCode = source === 'TSP' ? 'FRAUD_SUSPECTED' : tl.prng.pick(['DEVICE_LOST', 'USER_DECISION']);
+  return tl.add('SUSPENDED', { source }, { reasonCode, correlationId, detail: lcmDetail(draft, 'SUSPEND', source) });
+};
+
+const deleteBy = (tl: Timeline, draft: TokenDraft, source: ChangeSource, reasonCode: string): Timeline => {
+  const correlationId = lcmCorrelationId(tl.prng);
+  const actor = source === 'ISSUER' ? anAgent(tl.prng) : { source };
+  if (source === 'ISSUER') {
+    tl.add('AGENT_ACTION', actor, { reasonCode, comment: tl.prng.pick(ISSUER_COMMENTS), correlationId, detail: { operation: 'DELETE' } }).wait(
+      tl.prng.int(2, 20),
+    );
+  }
+  return tl
+    .add('DELETED', actor, { reasonCode, correlationId, detail: lcmDetail(draft, 'DELETE', source) })
+    .wait(tl.prng.int(5, 120))
+    .notify('DELETION_CONFIRMATION', channelOf(tl.prng), correlationId);
+};
+
+const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
+  const prng = tl.prng;
+  switch (scenario) {
+    case 'PENDING':
+      // Approved; the TSP is still provisioning the token to the device (DEPLOYMENT_ONGOING).
+      tl.add('DIGITIZATION_REQUESTED', WALLET, { detail: requestDetail(draft) })
+        .wait(prng.int(1, 4))
+        .decide('GREEN', [], pickSome(prng, GREEN_REASONS, 1, 2));
+      return;
+    case 'INACTIVE_YELLOW': {
+      const methods = yellowMethods(prng, draft, true);
+      yellowEnrolment(tl, draft, methods)
+        .wait(prng.int(10, 120))
+        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods.join(' ') } });
+      // The platform reminds the user after 24 hours of inactivity (page 003).
+      if (draft.until.getTime() - draft.requestedAt.getTime() > 25 * 3600_000) tl.wait(24 * 3600).notify('AUTHENTICATION_REMINDER', channelOf(prng));
+      return;
+    }
+    case 'ACTIVE_GREEN':
+      greenEnrolment(tl, draft);
+      return;
+    case 'ACTIVE_OTP': {
+      const methods = yellowMethods(prng, draft, prng.chance(0.5));
+      const used = methods[0] ?? 'SMS_OTP';
+      yellowEnrolment(tl, draft, methods)
+        .wait(prng.int(10, 90))
+        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethod: used } })
+        .wait(prng.int(30, 600))
+        .add('ACTIVATED', TSP, { detail: { ...lcmDetail(draft, 'ACTIVATE', 'TSP'), idvMethod: used } })
+        .wait(prng.int(5, 60))
+        .notify('ACTIVATION_CONFIRMATION', channelOf(prng));
+      return;
+    }
+    case 'ACTIVE_OPTION_D': {
+      const methods = yellowMethods(prng, draft, true);
+      const agent = anAgent(prng);
+      const correlationId = lcmCorrelationId(prng);
+      yellowEnrolment(tl, draft, methods)
+        .wait(prng.int(10, 90))
+        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethod: 'CUSTOMER_SERVICE' } })
+        .wait(prng.int(600, 36_000))
+        .add('AGENT_ACTION', agent, {
+          reasonCode: 'C',
+          comment: 'お客様よりお電話。本人確認のうえ有効化。',
+          correlationId,
+          detail: { operation: 'ACTIVATE', idvMethod: 'CUSTOMER_SERVICE' },
+        })
+        .wait(prng.int(2, 30))
+        .add('ACTIVATED', agent, { reasonCode: 'C', correlationId, detail: lcmDetail(draft, 'ACTIVATE', 'ISSUER') })
+        .wait(prng.int(5, 60))
+        .notify('ACTIVATION_CONFIRMATION', channelOf(prng), correlationId);
+      return;
+    }
+    case 'ACTIVE_RESUMED': {
+      greenEnrolment(tl, draft).later(0.5);
+      const correlationId = lcmCorrelationId(prng);
+      tl.add('SUSPENDED', WALLET, { reasonCode: 'DEVICE_LOST', correlationId, detail: lcmDetail(draft, 'SUSPEND', 'WALLET') })
+        .later(0.2)
+        .add('RESUMED', WALLET, { reasonCode: 'DEVICE_FOUND', correlationId: lcmCorrelationId(prng), detail: lcmDetail(draft, 'RESUME', 'WALLET') });
+      return;
+    }
+    case 'ACTIVE_OPERATION_FAILED': {
+      greenEnrolment(tl, draft).later(0.6);
+      const agent = anAgent(prng);
+      const correlationId = lcmCorrelationId(prng);
+      // errorCode 221: the device could not be reached after retries (domain.md §1.3).
+      tl.add('AGENT_ACTION', agent, { reasonCode: 'DEVICE_LOST', correlationId, detail: { operation: 'SUSPEND' } })
+        .wait(prng.int(60, 600))
+        .add('OPERATION_FAILED', TSP, {
+          reasonCode: 'DEVICE_LOST',
+          correlationId,
+          detail: { action: 'SUSPEND', errorCode: 221, description: 'device unreachable after retries' },
+        });
+      return;
+    }
+    case 'SUSPENDED_WALLET':
+      suspendBy(greenEnrolment(tl, draft).later(0.7), draft, 'WALLET');
+      return;
+    case 'SUSPENDED_ISSUER':
+      suspendBy(greenEnrolment(tl, draft).later(0.7), draft, 'ISSUER');
+      return;
+    case 'SUSPENDED_TSP':
+      suspendBy(greenEnrolment(tl, draft).later(0.7), draft, 'TSP');
+      return;
+    case 'SUSPENDED_WALLET_AND_ISSUER':
+      // MDES: the second party is added to the suspenders; each lifts only its own suspension.
+      suspendBy(suspendBy(greenEnrolment(tl, draft).later(0.6), draft, 'WALLET').later(0.3), draft, 'ISSUER');
+      return;
+    case 'DELETED_WALLET':
+      deleteBy(greenEnrolment(tl, draft).later(0.6), draft, 'WALLET', 'USER_DECISION');
+      return;
+    case 'DELETED_FROM_APP': {
+      greenEnrolment(tl, draft).later(0.6);
+      const correlationId = lcmCorrelationId(prng);
+      tl.add('DELETED_FROM_APP', WALLET, { reasonCode: 'USER_DECISION', correlationId, detail: lcmDetail(draft, 'DELETE_FROM_APP', 'WALLET') })
+        .wait(prng.int(30, 600))
+        .add('DELETED', TSP, { reasonCode: 'USER_DECISION', correlationId, detail: lcmDetail(draft, 'DELETE', 'TSP') });
+      return;
+    }
+    case 'DELETED_ISSUER':
+      deleteBy(greenEnrolment(tl, draft).later(0.6), draft, 'ISSUER', prng.pick(['CARD_LOST', 'CARD_STOLEN', 'FRAUD_CONFIRMED']));
+      return;
+    case 'DELETED_TSP':
+      deleteBy(greenEnrolment(tl, draft).later(0.6), draft, 'TSP', 'DEVICE_RESET');
+      return;
+    case 'DELETED_CARD_CLOSED': {
+      // Deleting the card deletes all its digital cards (domain.md §2.4).
+      greenEnrolment(tl, draft).later(0.8);
+      const correlationId = lcmCorrelationId(prng);
+      tl.add('DELETED', ISSUER_SYSTEM, { reasonCode: 'CLOSED_CARD', correlationId, detail: lcmDetail(draft, 'DELETE', 'ISSUER') });
+      return;
+    }
+    case 'CANCELED': {
+      // The user removed the inactive card during step-up; DIGITIZE/FAILED, shown as Canceled (page 000).
+      const methods = yellowMethods(prng, draft, prng.chance(0.5));
+      yellowEnrolment(tl, draft, methods)
+        .wait(prng.int(10, 90))
+        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods.join(' ') } })
+        .wait(prng.int(120, 7200))
+        .add('DIGITIZATION_CANCELED', TSP, { reasonCode: 'USER_CANCELED', detail: { operation: 'DIGITIZE', status: 'FAILED' } });
+      return;
+    }
+    case 'DECLINED_RED':
+      tl.add('DIGITIZATION_REQUESTED', WALLET, { detail: requestDetail(draft) })
+        .wait(prng.int(1, 4))
+        .decide('RED', [], pickSome(prng, RED_REASONS, 1, 2))
+        .wait(prng.int(1, 10))
+        .add('DELETED', TSP, { reasonCode: 'DIGITIZATION_DECLINED', detail: { operation: 'DIGITIZE', status: 'FAILED' } })
+        .notify('DECLINE_CONFIRMATION', channelOf(prng));
+      return;
+  }
+};
+
+export const buildToken = (prng: Prng, draft: TokenDraft, scenario: Scenario): { token: Token; events: TokenEvent[] } => {
+  const tl = new Timeline(draft, prng);
+  play(tl, draft, scenario);
+  const requestedAt = draft.requestedAt.toISOString();
+  if (!tl.levelOfTrust) throw new Error(`scenario ${scenario} took no digitization decision`);
+  const token: Token = {
+    virtualCardId: draft.virtualCardId,
+    issuerCardRefId: draft.issuerCardRefId,
+    cardholderId: draft.cardholderId,
+    tokenRequestor: draft.tokenRequestor,
+    device: draft.device,
+    tokenLastFour: draft.tokenLastFour,
+    fundingLastFour: draft.fundingLastFour,
+    expiry: draft.expiry,
+    state: tl.state,
+    stateSince: tl.stateSince,
+    lastChangedBy: tl.lastChangedBy,
+    suspendedBy: tl.suspendedBy,
+    isPrimary: draft.isPrimary,
+    levelOfTrust: tl.levelOfTrust,
+    digitizedAt: requestedAt,
+    enrolmentCorrelationId: draft.enrolmentCorrelationId,
+  };
+  return { token, events: tl.events };
+};

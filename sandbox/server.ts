@@ -1,0 +1,206 @@
+// Fastify: Node-first, with body limits, content-type parsing and error handling built in.
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import type { TLSSocket } from 'node:tls';
+import { IssuerId } from '../shared/api/ids';
+import { buildOpenApiDocument, type OpenApiDocument } from '../shared/api/openapi';
+import { AgentDirectory } from './auth/agents';
+import { JwtBearerGrant, importClientKeys, type ClientKey } from './auth/jwt-bearer';
+import { trainingAgents } from './auth/training-agents';
+import { correlationIdFor } from './http/correlation';
+import { ApiFailure } from './http/errors';
+import { toApiFailure } from './http/fastify-errors';
+import { addFormParser } from './http/form-body';
+import { Idempotency } from './http/idempotency';
+import { redactedDetail, silentLogger, type SandboxLogger } from './http/logger';
+import { createHandlers } from './routes/handlers';
+import { registerEndpoints } from './routes/register';
+import { DEFAULT_SEED } from './seed/generate';
+import { openStore } from './store/open';
+import { StateWriter } from './store/persistence';
+import type { SandboxStore } from './store/store';
+
+export type { ClientKey } from './auth/jwt-bearer';
+export type { SandboxLogger } from './http/logger';
+
+export interface SandboxTlsOptions {
+  /** PEM text of the server certificate and key. */
+  readonly cert: string;
+  readonly key: string;
+  /** PEM of the CA that signs accepted client certificates. */
+  readonly ca?: string;
+  /** Refuse, at the TLS handshake, any client without a certificate signed by `ca` (mTLS, domain.md §3.1). */
+  readonly requireClientCert: boolean;
+}
+
+export interface SandboxOptions {
+  /** The training backend listens on loopback only. */
+  readonly host?: '127.0.0.1';
+  /** 0 (the default) picks a free port. */
+  readonly port?: number;
+  /** 10 letters or digits; default TDTRAINING, or the data file's. */
+  readonly issuerId?: string;
+  /** The workstations' public keys for the JWT-bearer grant. */
+  readonly clientKeys?: readonly ClientKey[];
+  readonly tls?: SandboxTlsOptions;
+  /** Keeps the state across restarts (written atomically after changes). */
+  readonly dataFile?: string;
+  /** The clock for tokens, sessions, lockouts and idempotency keys; the seed data has its own epoch. */
+  readonly now?: () => Date;
+  /** Seeds the PRNG of the generated training data (fixtures are the same for every seed). */
+  readonly seed?: number;
+  /** Training: the console's built-in backend. Connected: standing in for the issuer's real one. */
+  readonly mode?: 'training' | 'connected';
+  readonly logger?: SandboxLogger;
+}
+
+export interface Sandbox {
+  readonly baseUrl: string;
+  /** `${baseUrl}/oauth2/token`, the `aud` every assertion must carry. */
+  readonly tokenUrl: string;
+  readonly issuerId: string;
+  readonly mode: 'training' | 'connected';
+  /** The in-memory state, for tests to inspect. */
+  readonly store: SandboxStore;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_ISSUER_ID = 'TDTRAINING';
+export const BODY_LIMIT_BYTES = 64 * 1024;
+
+const SECURITY_HEADERS = {
+  // Bearer tokens and cardholder data must not be kept by any cache (RFC 6749 §5.1).
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+} as const;
+
+const createApp = (tls: SandboxTlsOptions | undefined): FastifyInstance => {
+  const common = {
+    // Errors Fastify meets before routing (a malformed URL) get the API's error shape too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply): void => {
+      const failure = toApiFailure(error);
+      void reply
+        .header('x-correlation-id', correlationIdFor(request.headers['x-correlation-id']))
+        .headers(SECURITY_HEADERS)
+        .code(failure.status)
+        .send(failure.toBody());
+    },
+    // Fastify's request logging would write URLs, and a search URL may hold a name or a typed PAN.
+    logger: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Long enough that an over-long id reaches validation and gets a 112 naming the field.
+    routerOptions: { maxParamLength: 512 },
+    forceCloseConnections: true,
+    onProtoPoisoning: 'error',
+    onConstructorPoisoning: 'error',
+  } as const;
+  if (!tls) return Fastify(common);
+  const https = Fastify({
+    ...common,
+    https: {
+      cert: tls.cert,
+      key: tls.key,
+      ...(tls.ca ? { ca: tls.ca } : {}),
+      minVersion: 'TLSv1.2',
+      requestCert: tls.requireClientCert,
+      rejectUnauthorized: tls.requireClientCert,
+    },
+  });
+  // Routes and hooks see the same request and reply objects over HTTPS; only the server's type
+  // parameter differs, so the instance is used through the default (HTTP) type.
+  return https as unknown as FastifyInstance;
+};
+
+export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
+  if (options.issuerId !== undefined && !IssuerId.safeParse(options.issuerId).success) {
+    throw new Error(`issuerId must be exactly 10 letters or digits, not "${options.issuerId}".`);
+  }
+  if (options.tls?.requireClientCert && !options.tls.ca) throw new Error('tls.requireClientCert needs tls.ca, the CA that signs client certificates.');
+  const now = options.now ?? (() => new Date());
+  const logger = options.logger ?? silentLogger;
+  const mode = options.mode ?? 'training';
+
+  const { store, created } = await openStore({
+    ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+    ...(options.issuerId ? { issuerId: options.issuerId } : {}),
+    defaultIssuerId: DEFAULT_ISSUER_ID,
+    seed: options.seed ?? DEFAULT_SEED,
+    agents: trainingAgents,
+    now: now(),
+  });
+  const issuerId = store.issuerId;
+  const keys = await importClientKeys(options.clientKeys ?? [], issuerId);
+
+  const writer = options.dataFile
+    ? new StateWriter(options.dataFile, () => store.toState(now()), (error) =>
+        logger.error('could not write the sandbox data file', redactedDetail({ error })),
+      )
+    : null;
+  if (writer) {
+    store.onChange(() => writer.schedule());
+    if (created) {
+      writer.schedule();
+      await writer.flush();
+    }
+  }
+
+  let baseUrl = '';
+  let openApi: OpenApiDocument | null = null;
+  const app = createApp(options.tls);
+  addFormParser(app);
+  // Only JSON and the token endpoint's form are accepted; anything else is a 415 naming content-type.
+  app.removeContentTypeParser('text/plain');
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-correlation-id', correlationIdFor(request.headers['x-correlation-id']));
+    reply.headers(SECURITY_HEADERS);
+    if (options.tls?.requireClientCert && !(request.raw.socket as TLSSocket).authorized) {
+      // The handshake already refuses such clients; this is the belt to that pair of braces.
+      throw new ApiFailure('CLIENT_CERTIFICATE_REQUIRED', 'A client certificate signed by the issuer CA is required.');
+    }
+  });
+  app.setErrorHandler(async (error, request, reply) => {
+    const failure = toApiFailure(error);
+    if (failure.status >= 500) {
+      logger.error('request failed', redactedDetail({ method: request.method, route: request.routeOptions.url ?? null, error }));
+    }
+    return reply.code(failure.status).headers(failure.headers).send(failure.toBody());
+  });
+  app.setNotFoundHandler(async (_request, reply) => {
+    const failure = new ApiFailure('NOT_FOUND', 'No such endpoint; see /openapi.json.');
+    return reply.code(failure.status).send(failure.toBody());
+  });
+
+  app.get('/openapi.json', async () => {
+    openApi ??= buildOpenApiDocument({
+      serverUrl: baseUrl,
+      title: mode === 'training' ? 'Token Care API (training backend)' : 'Token Care API',
+    });
+    return openApi;
+  });
+
+  const agents = new AgentDirectory(store);
+  const grant = new JwtBearerGrant(keys, store, () => `${baseUrl}/oauth2/token`);
+  const idempotency = new Idempotency(store, now);
+  registerEndpoints(app, { store, agents, idempotency, issuerId, now, logger }, createHandlers({ store, agents, grant }));
+
+  await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
+  const { port } = app.server.address() as AddressInfo;
+  baseUrl = `${options.tls ? 'https' : 'http'}://127.0.0.1:${port}`;
+
+  let closing: Promise<void> | null = null;
+  return {
+    baseUrl,
+    tokenUrl: `${baseUrl}/oauth2/token`,
+    issuerId,
+    mode,
+    store,
+    close: () => {
+      closing ??= (async () => {
+        await app.close();
+        await writer?.flush();
+      })();
+      return closing;
+    },
+  };
+};

@@ -1,0 +1,125 @@
+import { z } from 'zod';
+import { AgentId, CardholderId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
+import { Agent, Card, PersonName, Token, TokenEvent } from '../../shared/api/model';
+
+/**
+ * The sandbox's whole state as it is kept in memory and written by `--data FILE`. Declared with
+ * zod so a data file is checked field by field before the sandbox trusts it. Times are ISO
+ * strings, never epoch numbers: a 13-digit millisecond count would look like a card number.
+ */
+
+/** Contact data as the issuer holds it; the API only ever hands it out masked. */
+export const ContactRecord = z.strictObject({
+  channel: z.enum(['PHONE', 'EMAIL']),
+  value: z.string().min(3).max(200),
+});
+export type ContactRecord = z.infer<typeof ContactRecord>;
+
+export const CardholderRecord = z.strictObject({
+  cardholderId: CardholderId,
+  name: PersonName,
+  contacts: z.array(ContactRecord).max(10),
+  hasServiceNotes: z.boolean(),
+});
+export type CardholderRecord = z.infer<typeof CardholderRecord>;
+
+/** A card as stored; `tokenCount` is counted when it is served. */
+export const CardRecord = Card.omit({ tokenCount: true });
+export type CardRecord = z.infer<typeof CardRecord>;
+
+/**
+ * A history too long to store event by event (the 10,000-event training token): its events are
+ * computed from their position, so paging through it costs nothing and the data file stays small.
+ */
+export const SyntheticHistory = z.strictObject({
+  kind: z.literal('suspend-resume-cycle'),
+  count: z.number().int().min(4).max(1_000_000),
+  serial: z.number().int().min(1).max(99_999),
+  startsAt: IsoDateTime,
+  intervalMinutes: z.number().int().min(1).max(1440),
+});
+export type SyntheticHistory = z.infer<typeof SyntheticHistory>;
+
+const Base64Url = z.string().regex(/^[A-Za-z0-9_-]{16,200}$/);
+
+/** scrypt parameters travel with each hash so they can be raised later without a migration. */
+export const PasswordHash = z.strictObject({
+  algorithm: z.literal('scrypt'),
+  cost: z.number().int().min(1024).max(1_048_576),
+  blockSize: z.number().int().min(1).max(32),
+  parallelization: z.number().int().min(1).max(16),
+  salt: Base64Url,
+  hash: Base64Url,
+});
+export type PasswordHash = z.infer<typeof PasswordHash>;
+
+export const AgentRecord = Agent.extend({ password: PasswordHash });
+export type AgentRecord = z.infer<typeof AgentRecord>;
+
+/** Failed sign-ins in a row, kept for unknown agent ids too so both look the same from outside. */
+export const SignInAttempts = z.strictObject({
+  agentId: AgentId,
+  failures: z.number().int().min(0).max(1000),
+  lockedUntil: IsoDateTime.nullable(),
+});
+export type SignInAttempts = z.infer<typeof SignInAttempts>;
+
+/** Session and access tokens are kept as SHA-256 hashes: the data file holds no usable secret. */
+export const SessionRecord = z.strictObject({
+  tokenHash: Base64Url,
+  agentId: AgentId,
+  clientId: z.string().min(1).max(200),
+  createdAt: IsoDateTime,
+  expiresAt: IsoDateTime,
+});
+export type SessionRecord = z.infer<typeof SessionRecord>;
+
+export const AccessTokenRecord = z.strictObject({
+  tokenHash: Base64Url,
+  clientId: z.string().min(1).max(200),
+  expiresAt: IsoDateTime,
+});
+export type AccessTokenRecord = z.infer<typeof AccessTokenRecord>;
+
+/** A JWT `jti` already used, remembered until the assertion would have expired anyway. */
+export const SeenAssertion = z.strictObject({
+  clientId: z.string().min(1).max(200),
+  jti: z.string().min(1).max(256),
+  expiresAt: IsoDateTime,
+});
+export type SeenAssertion = z.infer<typeof SeenAssertion>;
+
+export const IdempotencyRecord = z.strictObject({
+  /** Method, path and caller: the same key from another client or for another call is unrelated. */
+  scope: z.string().min(1).max(600),
+  key: z.string().min(1).max(128),
+  fingerprint: Base64Url,
+  status: z.number().int().min(200).max(599),
+  body: z.unknown(),
+  expiresAt: IsoDateTime,
+});
+export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
+
+export const STATE_FORMAT = 'token-desk-sandbox/1';
+
+export const PersistedState = z.strictObject({
+  format: z.literal(STATE_FORMAT),
+  issuerId: IssuerId,
+  seed: z.number().int(),
+  savedAt: IsoDateTime,
+  cardholders: z.array(CardholderRecord),
+  cards: z.array(CardRecord),
+  tokens: z.array(Token),
+  events: z.record(VirtualCardId, z.array(TokenEvent)),
+  syntheticHistories: z.record(VirtualCardId, SyntheticHistory),
+  agents: z.array(AgentRecord),
+  signInAttempts: z.array(SignInAttempts),
+  sessions: z.array(SessionRecord),
+  accessTokens: z.array(AccessTokenRecord),
+  seenAssertions: z.array(SeenAssertion),
+  idempotency: z.array(IdempotencyRecord),
+});
+export type PersistedState = z.infer<typeof PersistedState>;
+
+/** What the seed generates: the issuer's data, before agents and sessions exist. */
+export type SeedData = Pick<PersistedState, 'cardholders' | 'cards' | 'tokens' | 'events' | 'syntheticHistories'>;

@@ -1,0 +1,204 @@
+import type { Token, TokenEvent } from '../../shared/api/model';
+import { normaliseName } from '../../shared/domain/search-query';
+import { syntheticEvent } from '../seed/long-history';
+import {
+  STATE_FORMAT,
+  type AccessTokenRecord,
+  type AgentRecord,
+  type CardRecord,
+  type CardholderRecord,
+  type IdempotencyRecord,
+  type PersistedState,
+  type SeenAssertion,
+  type SessionRecord,
+  type SignInAttempts,
+  type SyntheticHistory,
+} from './state';
+
+/** An idempotency record with whether it may be written to disk (not when it holds a secret). */
+export interface StoredIdempotency extends IdempotencyRecord {
+  readonly persist: boolean;
+}
+
+/**
+ * The sandbox's in-memory state, with the lookups the routes need. The maps are public so the
+ * auth modules can keep their records here and tests can inspect them; whoever changes a map
+ * calls `changed()` so `--data` persistence writes the new state.
+ */
+export class SandboxStore {
+  readonly cardholders = new Map<string, CardholderRecord>();
+  readonly cards = new Map<string, CardRecord>();
+  readonly tokens = new Map<string, Token>();
+  readonly agents = new Map<string, AgentRecord>();
+  readonly signInAttempts = new Map<string, SignInAttempts>();
+  /** By token hash. */
+  readonly sessions = new Map<string, SessionRecord>();
+  /** By token hash. */
+  readonly accessTokens = new Map<string, AccessTokenRecord>();
+  /** By `clientId` + NUL + `jti`. */
+  readonly seenAssertions = new Map<string, SeenAssertion>();
+  /** By scope + NUL + key. */
+  readonly idempotency = new Map<string, StoredIdempotency>();
+
+  private readonly events = new Map<string, TokenEvent[]>();
+  private readonly synthetic = new Map<string, SyntheticHistory>();
+  private readonly cardsByHolder = new Map<string, string[]>();
+  private readonly tokensByCard = new Map<string, string[]>();
+  private readonly tokensByLastFour = new Map<string, string[]>();
+  /** Upper-cased virtualCardId → stored id: agents type ids in either case. */
+  private readonly tokenIdsFolded = new Map<string, string>();
+  private readonly nameKeys = new Map<string, readonly string[]>();
+  private readonly listeners = new Set<() => void>();
+
+  private constructor(
+    readonly issuerId: string,
+    readonly seed: number,
+  ) {}
+
+  static fromState(state: PersistedState): SandboxStore {
+    const store = new SandboxStore(state.issuerId, state.seed);
+    for (const holder of state.cardholders) store.cardholders.set(holder.cardholderId, holder);
+    for (const card of state.cards) store.cards.set(card.issuerCardRefId, card);
+    for (const token of state.tokens) store.tokens.set(token.virtualCardId, token);
+    for (const [id, events] of Object.entries(state.events)) store.events.set(id, [...events]);
+    for (const [id, history] of Object.entries(state.syntheticHistories)) store.synthetic.set(id, history);
+    for (const agent of state.agents) store.agents.set(agent.agentId, agent);
+    for (const attempts of state.signInAttempts) store.signInAttempts.set(attempts.agentId, attempts);
+    for (const session of state.sessions) store.sessions.set(session.tokenHash, session);
+    for (const token of state.accessTokens) store.accessTokens.set(token.tokenHash, token);
+    for (const seen of state.seenAssertions) store.seenAssertions.set(`${seen.clientId}\u0000${seen.jti}`, seen);
+    for (const record of state.idempotency) store.idempotency.set(`${record.scope}\u0000${record.key}`, { ...record, persist: true });
+    store.reindex();
+    return store;
+  }
+
+  toState(now: Date): PersistedState {
+    return {
+      format: STATE_FORMAT,
+      issuerId: this.issuerId,
+      seed: this.seed,
+      savedAt: now.toISOString(),
+      cardholders: [...this.cardholders.values()],
+      cards: [...this.cards.values()],
+      tokens: [...this.tokens.values()],
+      events: Object.fromEntries(this.events),
+      syntheticHistories: Object.fromEntries(this.synthetic),
+      agents: [...this.agents.values()],
+      signInAttempts: [...this.signInAttempts.values()],
+      sessions: [...this.sessions.values()],
+      accessTokens: [...this.accessTokens.values()],
+      seenAssertions: [...this.seenAssertions.values()],
+      idempotency: [...this.idempotency.values()].filter((record) => record.persist).map(({ persist: _persist, ...record }) => record),
+    };
+  }
+
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Tells persistence that the state changed. */
+  changed(): void {
+    for (const listener of this.listeners) listener();
+  }
+
+  /** Drops expired sessions, access tokens, remembered `jti`s and idempotency keys. */
+  sweep(now: Date): void {
+    const nowIso = now.toISOString();
+    const prune = <T extends { expiresAt: string }>(map: Map<string, T>): void => {
+      for (const [key, record] of map) if (record.expiresAt <= nowIso) map.delete(key);
+    };
+    prune(this.sessions);
+    prune(this.accessTokens);
+    prune(this.seenAssertions);
+    prune(this.idempotency);
+  }
+
+  private reindex(): void {
+    const push = (map: Map<string, string[]>, key: string, value: string): void => {
+      const list = map.get(key);
+      if (list) list.push(value);
+      else map.set(key, [value]);
+    };
+    this.cardsByHolder.clear();
+    this.tokensByCard.clear();
+    this.tokensByLastFour.clear();
+    this.tokenIdsFolded.clear();
+    this.nameKeys.clear();
+    for (const card of [...this.cards.values()].sort((a, b) => a.issuerCardRefId.localeCompare(b.issuerCardRefId))) {
+      push(this.cardsByHolder, card.cardholderId, card.issuerCardRefId);
+    }
+    const byNewest = [...this.tokens.values()].sort((a, b) => b.digitizedAt.localeCompare(a.digitizedAt) || a.virtualCardId.localeCompare(b.virtualCardId));
+    for (const token of byNewest) {
+      push(this.tokensByCard, token.issuerCardRefId, token.virtualCardId);
+      push(this.tokensByLastFour, token.tokenLastFour, token.virtualCardId);
+      this.tokenIdsFolded.set(token.virtualCardId.toUpperCase(), token.virtualCardId);
+    }
+  }
+
+  // ---- reads -------------------------------------------------------------------------------
+
+  cardsOf(cardholderId: string): CardRecord[] {
+    return (this.cardsByHolder.get(cardholderId) ?? []).flatMap((ref) => this.cards.get(ref) ?? []);
+  }
+
+  /** A card's tokens, newest digitization first, deleted ones included. */
+  tokensOfCard(issuerCardRefId: string): Token[] {
+    return (this.tokensByCard.get(issuerCardRefId) ?? []).flatMap((id) => this.tokens.get(id) ?? []);
+  }
+
+  tokenCountOfCard(issuerCardRefId: string): number {
+    return this.tokensByCard.get(issuerCardRefId)?.length ?? 0;
+  }
+
+  tokenCountOfHolder(cardholderId: string): number {
+    return this.cardsOf(cardholderId).reduce((sum, card) => sum + this.tokenCountOfCard(card.issuerCardRefId), 0);
+  }
+
+  cardholdersWithTokenLastFour(lastFour: string): Set<string> {
+    return new Set((this.tokensByLastFour.get(lastFour) ?? []).flatMap((id) => this.tokens.get(id)?.cardholderId ?? []));
+  }
+
+  findToken(virtualCardId: string): Token | undefined {
+    const id = this.tokenIdsFolded.get(virtualCardId.toUpperCase());
+    return id === undefined ? undefined : this.tokens.get(id);
+  }
+
+  /**
+   * The forms a cardholder's name can be found by: kanji, kana and the Latin name in both orders
+   * ("Hanako Sato" and "Sato Hanako"), each folded by `normaliseName`.
+   */
+  nameKeysOf(holder: CardholderRecord): readonly string[] {
+    const cached = this.nameKeys.get(holder.cardholderId);
+    if (cached) return cached;
+    const { kanji, kana, latin } = holder.name;
+    const reversed = latin.split(/\s+/).reverse().join(' ');
+    const keys = [kanji, kana, latin, reversed].flatMap((text) => (text ? [normaliseName(text)] : []));
+    this.nameKeys.set(holder.cardholderId, keys);
+    return keys;
+  }
+
+  // ---- history -----------------------------------------------------------------------------
+
+  eventCount(virtualCardId: string): number {
+    return (this.synthetic.get(virtualCardId)?.count ?? 0) + (this.events.get(virtualCardId)?.length ?? 0);
+  }
+
+  /** The event at a position in the token's history, oldest first (0 = digitization requested). */
+  eventAt(virtualCardId: string, seq: number): TokenEvent | undefined {
+    const token = this.tokens.get(virtualCardId);
+    if (!token || seq < 0) return undefined;
+    const history = this.synthetic.get(virtualCardId);
+    const syntheticCount = history?.count ?? 0;
+    if (history && seq < syntheticCount) return syntheticEvent(token, history, seq);
+    return this.events.get(virtualCardId)?.[seq - syntheticCount];
+  }
+
+  /** Records an event after the token's last one (for the actions later issues add). */
+  appendEvent(event: TokenEvent): void {
+    const list = this.events.get(event.virtualCardId);
+    if (list) list.push(event);
+    else this.events.set(event.virtualCardId, [event]);
+    this.changed();
+  }
+}

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, importPKCS8, type CryptoKey } from 'jose';
+import { JWT_BEARER_GRANT, type AgentSession } from '../../../shared/api/endpoints';
+import { ApiErrorBody } from '../../../shared/api/errors';
+import { startSandboxWithCredentials, type ClientCredentials, type Sandbox, type SandboxCredentialsFile, type SandboxOptions } from '../../../sandbox/index';
+
+/**
+ * A sandbox on 127.0.0.1 with a registered workstation key, and the calls the tests make over
+ * real HTTP: signing assertions, exchanging them, signing agents in.
+ */
+export interface AssertionClaims {
+  readonly kid?: string;
+  readonly iss?: string;
+  readonly sub?: string;
+  readonly aud?: string;
+  /** Seconds since the epoch; `null` leaves the claim out. */
+  readonly iat?: number | null;
+  readonly exp?: number | null;
+  readonly jti?: string | null;
+  readonly key?: CryptoKey;
+}
+
+export interface Harness {
+  readonly sandbox: Sandbox;
+  readonly client: ClientCredentials;
+  readonly credentials: SandboxCredentialsFile;
+  /** The clock the sandbox reads; tests move it on. */
+  readonly clock: { now: Date };
+  assertion(claims?: AssertionClaims): Promise<string>;
+  exchange(assertion: string, headers?: Record<string, string>): Promise<Response>;
+  accessToken(): Promise<string>;
+  /** The headers of a workstation call: bearer, issuer, correlation id. */
+  apiHeaders(token: string, extra?: Record<string, string>): Record<string, string>;
+  signIn(agentId?: string, password?: string, extra?: Record<string, string>): Promise<Response>;
+  /** Headers of a signed-in agent's call. */
+  agentHeaders(agentId?: string): Promise<Record<string, string>>;
+  get(path: string, headers: Record<string, string>): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export const passwordOf = (credentials: SandboxCredentialsFile, agentId: string): string => {
+  const agent = credentials.agents.find((item) => item.agentId === agentId);
+  if (!agent) throw new Error(`no training agent ${agentId}`);
+  return agent.password;
+};
+
+export const startHarness = async (options: Omit<SandboxOptions, 'clientKeys' | 'now'> = {}, start = new Date('2026-11-23T09:00:00+09:00')): Promise<Harness> => {
+  const clock = { now: start };
+  const { sandbox, client, credentials } = await startSandboxWithCredentials({ ...options, now: () => clock.now });
+  const privateKey = await importPKCS8(client.privateKeyPem, 'ES256');
+  const seconds = (): number => Math.floor(clock.now.getTime() / 1000);
+
+  const harness: Harness = {
+    sandbox,
+    client,
+    credentials,
+    clock,
+    assertion: async (claims = {}) => {
+      const iat = claims.iat === undefined ? seconds() : claims.iat;
+      const exp = claims.exp === undefined ? seconds() + 120 : claims.exp;
+      const jti = claims.jti === undefined ? randomUUID() : claims.jti;
+      const jwt = new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: claims.kid ?? client.keyId, typ: 'JWT' })
+        .setIssuer(claims.iss ?? client.clientId)
+        .setSubject(claims.sub ?? client.clientId)
+        .setAudience(claims.aud ?? sandbox.tokenUrl);
+      if (iat !== null) jwt.setIssuedAt(iat);
+      if (exp !== null) jwt.setExpirationTime(exp);
+      if (jti !== null) jwt.setJti(jti);
+      return jwt.sign(claims.key ?? privateKey);
+    },
+    exchange: (assertion, headers = {}) =>
+      fetch(sandbox.tokenUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+        body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
+      }),
+    accessToken: async () => {
+      const response = await harness.exchange(await harness.assertion());
+      if (response.status !== 200) throw new Error(`token exchange failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
+    apiHeaders: (token, extra = {}) => ({
+      authorization: `Bearer ${token}`,
+      'x-issuer-id': sandbox.issuerId,
+      'x-correlation-id': `test-${randomUUID()}`,
+      ...extra,
+    }),
+    signIn: async (agentId = 'agent.sato', password, extra = {}) =>
+      fetch(`${sandbox.baseUrl}/api/v1/agent-sessions`, {
+        method: 'POST',
+        headers: harness.apiHeaders(await harness.accessToken(), { 'content-type': 'application/json', ...extra }),
+        body: JSON.stringify({ agentId, password: password ?? passwordOf(credentials, agentId) }),
+      }),
+    agentHeaders: async (agentId = 'agent.sato') => {
+      const token = await harness.accessToken();
+      const response = await fetch(`${sandbox.baseUrl}/api/v1/agent-sessions`, {
+        method: 'POST',
+        headers: harness.apiHeaders(token, { 'content-type': 'application/json' }),
+        body: JSON.stringify({ agentId, password: passwordOf(credentials, agentId) }),
+      });
+      if (response.status !== 201) throw new Error(`sign-in failed: ${response.status} ${await response.text()}`);
+      const session = (await response.json()) as AgentSession;
+      return harness.apiHeaders(token, { 'x-agent-session': session.sessionToken });
+    },
+    get: (path, headers) => fetch(`${sandbox.baseUrl}${path}`, { headers }),
+    close: () => sandbox.close(),
+  };
+  return harness;
+};
+
+/** The error body of a response, checked against the API's one error shape. */
+export const errorOf = async (response: Response): Promise<ApiErrorBody['error']> => ApiErrorBody.parse(await response.json()).error;
