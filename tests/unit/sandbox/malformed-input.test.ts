@@ -1,0 +1,144 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints, type Endpoint, type EndpointName } from '../../../shared/api/endpoints';
+import { ApiErrorBody } from '../../../shared/api/errors';
+import { knownFixtures } from '../../../sandbox/index';
+import { errorOf, startHarness, type Harness } from './harness';
+
+/**
+ * Every endpoint of the table, fed malformed input: each answer is a D error in the one error
+ * shape naming the field, with a correlation id, and the sandbox keeps serving afterwards.
+ */
+let h: Harness;
+let headers: Record<string, string>;
+
+beforeAll(async () => {
+  h = await startHarness();
+  headers = await h.agentHeaders();
+});
+
+afterAll(async () => {
+  await h.close();
+});
+
+const VALID_PARAMS: Record<string, string> = {
+  cardholderId: knownFixtures.yellowPath.cardholderId,
+  issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
+  virtualCardId: knownFixtures.yellowPath.virtualCardId,
+};
+const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id' };
+
+const pathOf = (endpoint: Endpoint, params: Record<string, string>): string =>
+  endpoint.path.replace(/\{(\w+)\}/g, (_match, name: string) => encodeURIComponent(params[name] ?? ''));
+
+const all = Object.entries(endpoints) as Array<[EndpointName, Endpoint]>;
+const withBody = all.filter(([, endpoint]) => endpoint.body);
+const withParams = all.filter(([, endpoint]) => endpoint.params);
+
+const call = (endpoint: Endpoint, init: { path?: string; body?: string; contentType?: string; extraHeaders?: Record<string, string> } = {}): Promise<Response> => {
+  const sent: Record<string, string> = endpoint.auth === 'none' ? {} : { ...headers };
+  if (init.contentType) sent['content-type'] = init.contentType;
+  return fetch(`${h.sandbox.baseUrl}${init.path ?? pathOf(endpoint, VALID_PARAMS)}`, {
+    method: endpoint.method,
+    headers: { ...sent, ...init.extraHeaders },
+    ...(init.body === undefined ? {} : { body: init.body }),
+  });
+};
+
+const contentTypeOf = (endpoint: Endpoint): string => (endpoint.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json');
+
+const expectDError = async (response: Response, status: number, code: string, field: string): Promise<void> => {
+  expect(response.status).toBe(status);
+  expect(response.headers.get('x-correlation-id')).toBeTruthy();
+  expect(await errorOf(response)).toMatchObject({ code, category: 'D', field });
+};
+
+describe.each(withBody)('%s with a malformed body', (_name, endpoint) => {
+  it('answers 112 naming body for broken JSON or a broken form', async () => {
+    const body = endpoint.bodyType === 'form' ? '%E0%A4%A=assertion' : '{"agentId": "agent.sato",';
+    const response = await call(endpoint, { body, contentType: contentTypeOf(endpoint) });
+    expect(response.status).toBe(400);
+    expect((await errorOf(response)).category).toBe('D');
+  });
+
+  it('answers 112 naming an unknown field', async () => {
+    const body =
+      endpoint.bodyType === 'form'
+        ? 'grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer&assertion=aaaaaaaaaaaaaaaaaaaaaaaa&scope=all'
+        : JSON.stringify({ ...(endpoint.path.endsWith('/verify') ? {} : { agentId: 'agent.sato' }), password: 'x', isAdmin: true });
+    const response = await call(endpoint, { body, contentType: contentTypeOf(endpoint) });
+    const error = await errorOf(response);
+    expect(response.status).toBe(400);
+    expect(error.code).toBe('112');
+    expect(['scope', 'isAdmin']).toContain(error.field);
+  });
+
+  it('answers 111 naming the missing body', async () => {
+    await expectDError(await call(endpoint), 400, '111', 'body');
+  });
+
+  it('answers 413 PAYLOAD_TOO_LARGE for a 100 KB body', async () => {
+    const big = endpoint.bodyType === 'form' ? `assertion=${'a'.repeat(100 * 1024)}` : JSON.stringify({ password: 'a'.repeat(100 * 1024) });
+    await expectDError(await call(endpoint, { body: big, contentType: contentTypeOf(endpoint) }), 413, 'PAYLOAD_TOO_LARGE', 'body');
+  });
+
+  it('answers 415 naming content-type for a body in another format', async () => {
+    await expectDError(await call(endpoint, { body: 'hello', contentType: 'text/plain' }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type');
+    const other = endpoint.bodyType === 'form' ? 'application/json' : 'application/x-www-form-urlencoded';
+    await expectDError(await call(endpoint, { body: other === 'application/json' ? '{}' : 'a=b', contentType: other }), 415, 'UNSUPPORTED_MEDIA_TYPE', 'content-type');
+  });
+
+  it('answers a wrongly typed field with 112 naming it', async () => {
+    if (endpoint.bodyType === 'form') return;
+    const response = await call(endpoint, { body: JSON.stringify({ agentId: 42, password: ['x'] }), contentType: 'application/json' });
+    expect(response.status).toBe(400);
+    expect(['agentId', 'password']).toContain((await errorOf(response)).field);
+  });
+});
+
+describe.each(withParams)('%s with a bad id', (_name, endpoint) => {
+  it('answers 112 naming the path parameter', async () => {
+    const [param] = Object.keys(endpoint.params?.shape ?? {});
+    if (!param) throw new Error('no parameter');
+    await expectDError(await call(endpoint, { path: pathOf(endpoint, { ...VALID_PARAMS, [param]: BAD_PARAMS[param] ?? '!' }) }), 400, '112', param);
+    const long = await call(endpoint, { path: pathOf(endpoint, { ...VALID_PARAMS, [param]: 'A'.repeat(300) }) });
+    expect(long.status).toBe(400);
+    expect((await errorOf(long)).field).toBe(param);
+  });
+});
+
+describe('query strings and routes', () => {
+  it('refuses unknown and repeated query fields, naming them', async () => {
+    await expectDError(await h.get('/api/v1/tokens/VCYELLOW0001?debug=1', headers), 400, '112', 'debug');
+    await expectDError(await h.get('/api/v1/cardholders?q=sato&q=ito', headers), 400, '112', 'q');
+    await expectDError(await h.get('/api/v1/cardholders', headers), 400, '111', 'q');
+    await expectDError(await h.get('/api/v1/tokens/VCYELLOW0001/events?limit=0', headers), 400, '112', 'limit');
+    await expectDError(await h.get('/api/v1/tokens/VCYELLOW0001/events?limit=abc', headers), 400, '112', 'limit');
+    await expectDError(await h.get('/api/v1/tokens/VCYELLOW0001/events?cursor=%2F%2F', headers), 400, '112', 'cursor');
+  });
+
+  it('answers unknown routes and malformed URLs in the error shape', async () => {
+    const missing = await h.get('/api/v1/nothing-here', headers);
+    expect(missing.status).toBe(404);
+    expect((await errorOf(missing)).code).toBe('NOT_FOUND');
+    const badUrl = await h.get('/api/v1/cardholders/%E0%A4%A', headers);
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.headers.get('x-correlation-id')).toBeTruthy();
+    expect(ApiErrorBody.safeParse(await badUrl.json()).success).toBe(true);
+  });
+
+  it('refuses a body on a call that takes none, and prototype pollution', async () => {
+    const signOut = await fetch(`${h.sandbox.baseUrl}/api/v1/agent-sessions/current`, {
+      method: 'DELETE',
+      headers: { ...headers, 'content-type': 'application/json' },
+      body: '{"everything":true}',
+    });
+    await expectDError(signOut, 400, '112', 'body');
+    const polluted = await call(endpoints.signIn, { body: '{"__proto__":{"role":"admin"},"agentId":"agent.sato","password":"x"}', contentType: 'application/json' });
+    expect(polluted.status).toBe(400);
+    expect(({} as Record<string, unknown>).role).toBeUndefined();
+  });
+
+  it('still serves after all of that', async () => {
+    expect((await h.get('/api/v1/tokens/VCYELLOW0001', headers)).status).toBe(200);
+  });
+});

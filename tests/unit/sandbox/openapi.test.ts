@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { endpoints, type Endpoint } from '../../../shared/api/endpoints';
+import { buildOpenApiDocument, type OpenApiDocument, type OperationObject } from '../../../shared/api/openapi';
+import { startSandbox, type Sandbox } from '../../../sandbox/index';
+
+let sandbox: Sandbox;
+let doc: OpenApiDocument;
+
+beforeAll(async () => {
+  sandbox = await startSandbox();
+  const response = await fetch(`${sandbox.baseUrl}/openapi.json`);
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+  doc = (await response.json()) as OpenApiDocument;
+});
+
+afterAll(async () => {
+  await sandbox.close();
+});
+
+const operationOf = (endpoint: Endpoint): OperationObject | undefined =>
+  doc.paths[endpoint.path]?.[endpoint.method.toLowerCase() as 'get' | 'post' | 'delete'];
+
+/** Every `$ref` in the document, to check they all resolve. */
+const refs = (value: unknown, found: string[] = []): string[] => {
+  if (Array.isArray(value)) for (const item of value) refs(item, found);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === '$ref' && typeof item === 'string') found.push(item);
+      else refs(item, found);
+    }
+  }
+  return found;
+};
+
+describe('GET /openapi.json', () => {
+  it('is an OpenAPI 3.1 document for this server', () => {
+    expect(doc.openapi).toBe('3.1.0');
+    expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
+    expect(doc.info.title).toMatch(/Token Care API/);
+    expect(doc.servers).toEqual([{ url: sandbox.baseUrl }]);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['agentSession', 'workstationBearer']);
+    expect(doc.components.securitySchemes.workstationBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.agentSession).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-agent-session' });
+  });
+
+  it('lists every endpoint of the table with its parameters, body, responses and security', () => {
+    const operationIds: string[] = [];
+    for (const endpoint of Object.values(endpoints) as Endpoint[]) {
+      const operation = operationOf(endpoint);
+      expect(operation, `${endpoint.method} ${endpoint.path}`).toBeDefined();
+      if (!operation) continue;
+      operationIds.push(operation.operationId);
+      expect(operation.operationId).toBe(endpoint.operationId);
+      expect(operation.responses[String(endpoint.successStatus)]).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
+      expect(operation.responses['500']).toEqual({ $ref: '#/components/responses/Error' });
+      for (const name of Object.keys(endpoint.params?.shape ?? {})) {
+        expect(operation.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }));
+        expect(endpoint.path).toContain(`{${name}}`);
+      }
+      for (const name of Object.keys(endpoint.query?.shape ?? {})) {
+        expect(operation.parameters).toContainEqual(expect.objectContaining({ name, in: 'query' }));
+      }
+      if (endpoint.path.startsWith('/api/')) {
+        expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'x-issuer-id', in: 'header', required: true }));
+        expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'x-correlation-id', in: 'header', required: true }));
+      }
+      const security = operation.security.flatMap((requirement) => Object.keys(requirement));
+      expect(security).toEqual(endpoint.auth === 'none' ? [] : endpoint.auth === 'workstation' ? ['workstationBearer'] : ['workstationBearer', 'agentSession']);
+      if (endpoint.body) {
+        const type = endpoint.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
+        expect(operation.requestBody?.content[type]?.schema).toMatchObject({ type: 'object', additionalProperties: false });
+      } else {
+        expect(operation.requestBody).toBeUndefined();
+      }
+    }
+    expect(new Set(operationIds).size).toBe(Object.keys(endpoints).length);
+  });
+
+  it('carries zod’s JSON Schemas, strict and with patterns, and every $ref resolves', () => {
+    const token = operationOf(endpoints.getToken)?.responses['200'] as { content: Record<string, { schema: Record<string, unknown> }> };
+    const schema = token.content['application/json']?.schema;
+    expect(schema).toMatchObject({ type: 'object', additionalProperties: false, required: expect.arrayContaining(['virtualCardId', 'state']) });
+    expect(JSON.stringify(schema)).toContain('DEPLOYMENT_ONGOING');
+    expect(JSON.stringify(doc)).not.toContain('"$schema"');
+    const tokenRequest = operationOf(endpoints.oauthToken)?.requestBody?.content['application/x-www-form-urlencoded']?.schema;
+    expect(tokenRequest).toMatchObject({ properties: { grant_type: { const: 'urn:ietf:params:oauth:grant-type:jwt-bearer' } } });
+    for (const ref of refs(doc)) {
+      const [, section, name] = /^#\/components\/(\w+)\/(\w+)$/.exec(ref) ?? [];
+      expect(section && name && (doc.components as Record<string, Record<string, unknown>>)[section]?.[name], ref).toBeTruthy();
+    }
+  });
+
+  it('is generated, pure and the same without a server', () => {
+    const local = buildOpenApiDocument({ serverUrl: sandbox.baseUrl, title: doc.info.title });
+    expect(JSON.parse(JSON.stringify(local))).toEqual(doc);
+  });
+});
