@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import type { z } from 'zod';
 import { endpoints } from '../../../shared/api/endpoints';
 import { Cardholder, Token, TokenEvent, pageOf } from '../../../shared/api/model';
 import { knownFixtures } from '../../../sandbox/index';
