@@ -34,14 +34,14 @@ const locked = (until: string): ApiFailure =>
   new ApiFailure('ACCOUNT_LOCKED', `This account is locked after too many failed sign-ins, until ${until}. Ask a supervisor if it cannot wait.`);
 
 export class AgentDirectory {
-  /** Verified against when the agent id is unknown, so both failures cost the same time. */
-  private decoy: Promise<PasswordHash> | null = null;
+  /**
+   * Verified against when the agent id is unknown, so both failures cost the same time. Made at
+   * start, so not even the first unknown id pays for making it.
+   */
+  private readonly decoy: Promise<PasswordHash>;
 
-  constructor(private readonly store: SandboxStore) {}
-
-  private decoyHash(): Promise<PasswordHash> {
-    this.decoy ??= hashPassword(newSecret());
-    return this.decoy;
+  constructor(private readonly store: SandboxStore) {
+    this.decoy = hashPassword(newSecret());
   }
 
   /** The agent's attempt record, with an elapsed lock cleared. */
@@ -93,7 +93,7 @@ export class AgentDirectory {
     const until = this.lockedUntil(agentId, now);
     if (until) throw locked(until);
     const record = this.store.agents.get(agentId);
-    const matches = await verifyPassword(password, record?.password ?? (await this.decoyHash()));
+    const matches = await verifyPassword(password, record?.password ?? (await this.decoy));
     if (!record || !matches) throw this.recordFailure(agentId, now);
     this.clearFailures(agentId);
     return { agentId: record.agentId, name: record.name, role: record.role };
