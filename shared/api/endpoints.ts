@@ -44,7 +44,7 @@ export const TokenRequest = z.strictObject({
   assertion: z.string().min(20).max(4096),
 });
 
-export const TokenResponse = z.strictObject({
+export const TokenResponse = z.object({
   access_token: z.string().min(20).max(4096),
   token_type: z.literal('Bearer'),
   expires_in: z.number().int().positive().max(3600),
@@ -56,7 +56,7 @@ export const SignInRequest = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
-export const AgentSession = z.strictObject({
+export const AgentSession = z.object({
   /** Opaque; sent back as `x-agent-session`. */
   sessionToken: z.string().regex(/^[A-Za-z0-9_-]{32,128}$/),
   agent: Agent,
@@ -101,7 +101,7 @@ export const endpoints = {
     summary: "Checks the signed-in agent's password again, to unlock an idle-locked console.",
     auth: 'agent',
     body: z.strictObject({ password: z.string().min(1).max(200) }),
-    response: z.strictObject({ verified: z.literal(true) }),
+    response: z.object({ verified: z.literal(true) }),
     successStatus: 200,
   }),
   signOut: define({
@@ -110,7 +110,7 @@ export const endpoints = {
     operationId: 'signOut',
     summary: "Ends the signed-in agent's session.",
     auth: 'agent',
-    response: z.strictObject({ ended: z.literal(true) }),
+    response: z.object({ ended: z.literal(true) }),
     successStatus: 200,
   }),
   searchCardholders: define({
@@ -140,7 +140,7 @@ export const endpoints = {
     summary: 'Every token of one card, deleted ones included.',
     auth: 'agent',
     params: z.strictObject({ issuerCardRefId: IssuerCardRefId }),
-    response: z.strictObject({ items: z.array(Token) }),
+    response: z.object({ items: z.array(Token) }),
     successStatus: 200,
   }),
   getToken: define({

@@ -1,4 +1,7 @@
 import { z } from 'zod';
+
+// Entities arrive in responses: unknown fields are dropped, not refused, because a backend may add
+// fields at any time (MDES: clients must tolerate new response fields). Requests stay strict.
 import { AgentId, CardholderId, CorrelationId, Expiry, IsoDateTime, IssuerCardRefId, LastFour, VirtualCardId } from './ids';
 
 /**
@@ -15,7 +18,7 @@ export type ChangeSource = z.infer<typeof ChangeSource>;
 export const WalletProviderId = z.enum(['APPLE_PAY', 'GOOGLE_PAY', 'SAMSUNG_PAY', 'MERCHANT']);
 export type WalletProviderId = z.infer<typeof WalletProviderId>;
 
-export const TokenRequestor = z.strictObject({
+export const TokenRequestor = z.object({
   tokenRequestorId: z.string().regex(/^\d{11}$/),
   name: z.string().min(1).max(100),
   walletProviderId: WalletProviderId,
@@ -25,7 +28,7 @@ export type TokenRequestor = z.infer<typeof TokenRequestor>;
 export const DeviceType = z.enum(['PHONE', 'WATCH', 'TABLET', 'LAPTOP', 'WEARABLE', 'BROWSER']);
 export type DeviceType = z.infer<typeof DeviceType>;
 
-export const Device = z.strictObject({
+export const Device = z.object({
   /** The wallet may not give a name (page 003: `{{deviceName}}` is optional). */
   name: z.string().min(1).max(100).nullable(),
   type: DeviceType,
@@ -41,7 +44,7 @@ export const Decision = z.enum(['GREEN', 'YELLOW', 'RED']);
 export type Decision = z.infer<typeof Decision>;
 
 /** The digitization decision (page 002): green, yellow with the step-up methods offered, or red. */
-export const LevelOfTrust = z.strictObject({
+export const LevelOfTrust = z.object({
   decision: Decision,
   idvMethods: z.array(IdvMethod).max(4),
   /** Why the decision was taken, as reason codes (e.g. NEW_DEVICE, HIGH_VELOCITY). */
@@ -54,14 +57,14 @@ export const Role = z.enum(['agent', 'supervisor', 'admin']);
 export type Role = z.infer<typeof Role>;
 
 /** Who changed a token last: the wallet, the TSP, or the issuer (and then which agent, if any). */
-export const Actor = z.strictObject({
+export const Actor = z.object({
   source: ChangeSource,
   agentId: AgentId.optional(),
   agentName: z.string().min(1).max(200).optional(),
 });
 export type Actor = z.infer<typeof Actor>;
 
-export const Token = z.strictObject({
+export const Token = z.object({
   virtualCardId: VirtualCardId,
   issuerCardRefId: IssuerCardRefId,
   cardholderId: CardholderId,
@@ -86,7 +89,7 @@ export type Token = z.infer<typeof Token>;
 export const CardState = z.enum(['ACTIVE', 'SUSPENDED', 'CLOSED']);
 export type CardState = z.infer<typeof CardState>;
 
-export const Card = z.strictObject({
+export const Card = z.object({
   issuerCardRefId: IssuerCardRefId,
   cardholderId: CardholderId,
   productName: z.string().min(1).max(100),
@@ -97,21 +100,21 @@ export const Card = z.strictObject({
 });
 export type Card = z.infer<typeof Card>;
 
-export const PersonName = z.strictObject({
+export const PersonName = z.object({
   kanji: z.string().min(1).max(100).nullable(),
   kana: z.string().min(1).max(100).nullable(),
   latin: z.string().min(1).max(100),
 });
 export type PersonName = z.infer<typeof PersonName>;
 
-export const ContactChannel = z.strictObject({
+export const ContactChannel = z.object({
   channel: z.enum(['PHONE', 'EMAIL']),
   /** Masked by the backend: the console never receives a full phone number or address. */
   masked: z.string().min(1).max(100),
 });
 export type ContactChannel = z.infer<typeof ContactChannel>;
 
-export const Cardholder = z.strictObject({
+export const Cardholder = z.object({
   cardholderId: CardholderId,
   name: PersonName,
   contacts: z.array(ContactChannel).max(10),
@@ -120,7 +123,7 @@ export const Cardholder = z.strictObject({
 });
 export type Cardholder = z.infer<typeof Cardholder>;
 
-export const CardholderSummary = z.strictObject({
+export const CardholderSummary = z.object({
   cardholderId: CardholderId,
   name: PersonName,
   cards: z.array(Card.pick({ issuerCardRefId: true, productName: true, lastFour: true, state: true })).max(50),
@@ -144,7 +147,7 @@ export const EventKind = z.enum([
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
-export const TokenEvent = z.strictObject({
+export const TokenEvent = z.object({
   eventId: z.string().regex(/^EV[0-9A-Z]{8,30}$/),
   virtualCardId: VirtualCardId,
   occurredAt: IsoDateTime,
@@ -159,13 +162,13 @@ export const TokenEvent = z.strictObject({
 export type TokenEvent = z.infer<typeof TokenEvent>;
 
 export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.strictObject({
+  z.object({
     items: z.array(item),
     /** Opaque; absent when this is the last page. */
     nextCursor: z.string().max(200).nullable(),
   });
 
-export const Agent = z.strictObject({
+export const Agent = z.object({
   agentId: AgentId,
   name: z.string().min(1).max(200),
   role: Role,
