@@ -4,22 +4,39 @@ import { randomUUID } from 'node:crypto';
 
 /**
  * Writes a file so that a crash leaves either the old content or the new, never half of it:
- * write a temporary file beside it, fsync, then rename over the original.
+ * write a temporary file beside it, fsync, rename over the original, then fsync the folder so the
+ * rename itself survives a power cut. (The sandbox has its own copy on purpose: it stands in for a
+ * remote backend and shares no code with the client.)
  */
 export const writeFileAtomic = async (file: string, content: string): Promise<void> => {
-  await mkdir(dirname(file), { recursive: true });
+  const folder = dirname(file);
+  await mkdir(folder, { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
-  const handle = await open(temporary, 'w', 0o600);
   try {
-    await handle.writeFile(content, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    const handle = await open(temporary, 'w', 0o600);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
     throw error;
+  }
+  await syncFolder(folder);
+};
+
+/** Not every platform lets a folder be opened for fsync (Windows does not); there the rename is as durable as it gets. */
+const syncFolder = async (folder: string): Promise<void> => {
+  let handle;
+  try {
+    handle = await open(folder, 'r');
+    await handle.sync();
+  } catch {
+    // See above: best effort where the OS refuses.
+  } finally {
+    await handle?.close();
   }
 };
