@@ -4,15 +4,19 @@ import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { IssuerId } from '../shared/api/ids';
 import { buildOpenApiDocument, type OpenApiDocument } from '../shared/api/openapi';
+import { STREAM_HEARTBEAT_MS, STREAM_REPLAY_CAPACITY } from '../shared/api/stream-events';
 import { AgentDirectory } from './auth/agents';
 import { JwtBearerGrant, importClientKeys, type ClientKey } from './auth/jwt-bearer';
 import { trainingAgents } from './auth/training-agents';
+import { ChangeFeed } from './events/change-feed';
 import { correlationIdFor } from './http/correlation';
 import { ApiFailure } from './http/errors';
+import { FaultInjector } from './http/faults';
 import { toApiFailure } from './http/fastify-errors';
 import { addFormParser } from './http/form-body';
 import { Idempotency } from './http/idempotency';
 import { redactedDetail, silentLogger, type SandboxLogger } from './http/logger';
+import { OpenStreams } from './http/sse';
 import { createHandlers } from './routes/handlers';
 import { registerEndpoints } from './routes/register';
 import { DEFAULT_SEED } from './seed/generate';
@@ -52,6 +56,10 @@ export interface SandboxOptions {
   /** Training: the console's built-in backend. Connected: standing in for the issuer's real one. */
   readonly mode?: 'training' | 'connected';
   readonly logger?: SandboxLogger;
+  /** How many token changes the event stream keeps for Last-Event-ID replay (default 10,000). */
+  readonly streamReplayCapacity?: number;
+  /** How often an event stream sends a heartbeat comment (default 15 s). */
+  readonly streamHeartbeatMs?: number;
 }
 
 export interface Sandbox {
@@ -62,6 +70,9 @@ export interface Sandbox {
   readonly mode: 'training' | 'connected';
   /** The in-memory state, for tests to inspect. */
   readonly store: SandboxStore;
+  /** Event streams open now, for tests to check that a disconnect leaves nothing behind. */
+  streamCount(): number;
+  /** Ends every event stream, then stops listening. */
   close(): Promise<void>;
 }
 
@@ -119,8 +130,13 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silentLogger;
   const mode = options.mode ?? 'training';
+  const heartbeatMs = options.streamHeartbeatMs ?? STREAM_HEARTBEAT_MS;
+  const changes = new ChangeFeed(options.streamReplayCapacity ?? STREAM_REPLAY_CAPACITY, (error) =>
+    logger.error('an event stream failed to take a change', redactedDetail({ error })),
+  );
 
   const { store, created } = await openStore({
+    changes,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
     ...(options.issuerId ? { issuerId: options.issuerId } : {}),
     defaultIssuerId: DEFAULT_ISSUER_ID,
@@ -159,6 +175,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       throw new ApiFailure('CLIENT_CERTIFICATE_REQUIRED', 'A client certificate signed by the issuer CA is required.');
     }
   });
+  // Faults strike after the correlation id is set, so injected answers carry it too; never in connected mode.
+  const faults = mode === 'training' ? new FaultInjector() : null;
+  faults?.install(app);
   app.setErrorHandler(async (error, request, reply) => {
     const failure = toApiFailure(error);
     if (failure.status >= 500) {
@@ -182,7 +201,12 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const agents = new AgentDirectory(store);
   const grant = new JwtBearerGrant(keys, store, () => `${baseUrl}/oauth2/token`);
   const idempotency = new Idempotency(store, now);
-  registerEndpoints(app, { store, agents, idempotency, issuerId, now, logger }, createHandlers({ store, agents, grant }));
+  const streams = new OpenStreams();
+  registerEndpoints(
+    app,
+    { store, agents, idempotency, issuerId, now, logger, mode, streams, heartbeatMs },
+    createHandlers({ store, agents, grant, faults, heartbeatMs }),
+  );
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
   const { port } = app.server.address() as AddressInfo;
@@ -195,8 +219,12 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     issuerId,
     mode,
     store,
+    streamCount: () => streams.size,
     close: () => {
       closing ??= (async () => {
+        // Streams and held answers never end by themselves; ended first, the server can close.
+        faults?.close();
+        streams.closeAll();
         await app.close();
         await writer?.flush();
       })();

@@ -19,6 +19,7 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   listCardTokens: EVERYONE,
   getToken: EVERYONE,
   listTokenEvents: EVERYONE,
+  streamEvents: EVERYONE,
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { ApiFailure } from './errors';
 
-export type InputPart = 'params' | 'query' | 'body';
+export type InputPart = 'params' | 'query' | 'body' | 'headers';
 
 const valueAt = (input: unknown, path: readonly PropertyKey[]): unknown => {
   let value = input;

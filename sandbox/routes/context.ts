@@ -2,14 +2,17 @@ import type { z } from 'zod';
 import type { Endpoint, EndpointName, Endpoints } from '../../shared/api/endpoints';
 import type { ClientIdentity } from '../auth/access-tokens';
 import type { SessionContext } from '../auth/agents';
+import type { SseConnection } from '../http/sse';
 
-type Part<E, K extends 'params' | 'query' | 'body'> = E extends { readonly [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
+type Part<E, K extends 'params' | 'query' | 'body' | 'headers'> = E extends { readonly [P in K]: infer S extends z.ZodType } ? z.output<S> : undefined;
 
 /** What a handler gets: the validated input and who is calling, typed from the endpoints table. */
 export interface RequestContext<E extends Endpoint> {
   readonly params: Part<E, 'params'>;
   readonly query: Part<E, 'query'>;
   readonly body: Part<E, 'body'>;
+  /** The endpoint's own declared headers (`Endpoint.headers`), validated. */
+  readonly headers: Part<E, 'headers'>;
   readonly now: Date;
   readonly correlationId: string;
   readonly client: E['auth'] extends 'none' ? null : ClientIdentity;
@@ -21,7 +24,17 @@ export type ResponseOf<E> = E extends { readonly response: infer S extends z.Zod
 /** Returns the success body, or throws an ApiFailure; the route layer checks the body's schema. */
 export type Handler<E extends Endpoint> = (context: RequestContext<E>) => Promise<ResponseOf<E>> | ResponseOf<E>;
 
-export type Handlers = { readonly [K in EndpointName]: Handler<Endpoints[K]> };
+/**
+ * Serves an event stream (`responseType: 'event-stream'`): the route layer has checked the caller
+ * and opened the connection; the handler writes events until either side closes it.
+ */
+export type StreamHandler<E extends Endpoint> = (context: RequestContext<E>, stream: SseConnection) => void;
+
+type IsStream<E> = E extends { readonly responseType: 'event-stream' } ? true : false;
+
+export type HandlerOf<E extends Endpoint> = IsStream<E> extends true ? StreamHandler<E> : Handler<E>;
+
+export type Handlers = { readonly [K in EndpointName]: HandlerOf<Endpoints[K]> };
 
 /** Handlers for some of the endpoints, as each routes module provides them. */
-export type HandlersFor<K extends EndpointName> = { readonly [N in K]: Handler<Endpoints[N]> };
+export type HandlersFor<K extends EndpointName> = { readonly [N in K]: HandlerOf<Endpoints[N]> };

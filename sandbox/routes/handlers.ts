@@ -1,16 +1,30 @@
 import type { AgentDirectory } from '../auth/agents';
 import type { JwtBearerGrant } from '../auth/jwt-bearer';
+import type { FaultInjector } from '../http/faults';
 import type { SandboxStore } from '../store/store';
 import { agentSessionHandlers } from './agent-sessions';
 import { cardholderHandlers } from './cardholders';
 import type { Handlers } from './context';
+import { eventStreamHandlers } from './events-stream';
 import { oauthHandlers } from './oauth';
 import { tokenHandlers } from './tokens';
+import { trainingHandlers } from './training';
+
+export interface HandlerServices {
+  readonly store: SandboxStore;
+  readonly agents: AgentDirectory;
+  readonly grant: JwtBearerGrant;
+  /** Null on a sandbox standing in for a connected backend. */
+  readonly faults: FaultInjector | null;
+  readonly heartbeatMs?: number;
+}
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */
-export const createHandlers = (services: { store: SandboxStore; agents: AgentDirectory; grant: JwtBearerGrant }): Handlers => ({
+export const createHandlers = (services: HandlerServices): Handlers => ({
   ...oauthHandlers(services.grant),
   ...agentSessionHandlers(services.agents),
   ...cardholderHandlers(services.store),
   ...tokenHandlers(services.store),
+  ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
+  ...trainingHandlers(services.store, services.faults),
 });

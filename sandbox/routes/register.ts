@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { OutgoingHttpHeaders } from 'node:http';
 import { z } from 'zod';
 import { API_HEADERS, endpoints, type Endpoint, type EndpointName } from '../../shared/api/endpoints';
 import { CorrelationId } from '../../shared/api/ids';
@@ -9,9 +10,10 @@ import { ApiFailure } from '../http/errors';
 import { FORM_CONTENT_TYPE } from '../http/form-body';
 import { idempotencyKeyFrom, type Idempotency, type Outcome } from '../http/idempotency';
 import { redactedDetail, type SandboxLogger } from '../http/logger';
+import { SseConnection, type OpenStreams } from '../http/sse';
 import { parseInput } from '../http/validation';
 import type { SandboxStore } from '../store/store';
-import type { Handler, Handlers, RequestContext } from './context';
+import type { Handler, Handlers, RequestContext, StreamHandler } from './context';
 
 export interface RouteServices {
   readonly store: SandboxStore;
@@ -20,6 +22,11 @@ export interface RouteServices {
   readonly issuerId: string;
   readonly now: () => Date;
   readonly logger: SandboxLogger;
+  /** Training-only endpoints answer TRAINING_ONLY in connected mode. */
+  readonly mode: 'training' | 'connected';
+  /** Every open event stream, so the sandbox can end them when it closes. */
+  readonly streams: OpenStreams;
+  readonly heartbeatMs: number;
 }
 
 interface Caller {
@@ -45,6 +52,10 @@ const callers = new WeakMap<FastifyRequest, Caller>();
  * correlation headers every /api call carries, then the agent's session and role.
  */
 const identify = (name: EndpointName, endpoint: Endpoint, request: FastifyRequest, services: RouteServices): Caller => {
+  if (endpoint.trainingOnly && services.mode !== 'training') {
+    // Before the credentials: a connected backend has no such call at all.
+    throw new ApiFailure('TRAINING_ONLY', `${endpoint.operationId} exists only on the training backend; this backend stands in for a connected one.`);
+  }
   const now = services.now();
   const header = request.headers[API_HEADERS.correlationId];
   const correlationId = typeof header === 'string' ? header : '';
@@ -76,7 +87,57 @@ const checkContentType = (endpoint: Endpoint, request: FastifyRequest): void => 
   }
 };
 
-const register = <K extends EndpointName>(app: FastifyInstance, services: RouteServices, name: K, handler: Handler<Endpoint>): void => {
+/** Whether the agent behind a stream is still signed in: a signed-out agent's stream ends. */
+const stillSignedIn = (request: FastifyRequest, caller: Caller, services: RouteServices): (() => boolean) | undefined => {
+  const { client, session } = caller;
+  if (!client || !session) return undefined;
+  const header = request.headers[API_HEADERS.agentSession];
+  return () => {
+    try {
+      services.agents.sessionFor(header, client.clientId, services.now());
+      return true;
+    } catch {
+      return false;
+    }
+  };
+};
+
+/** Hands the connection over from Fastify to an event stream: its headers go out now, its events as they come. */
+const serveStream = (
+  request: FastifyRequest,
+  reply: FastifyReply,
+  caller: Caller,
+  context: RequestContext<Endpoint>,
+  handler: StreamHandler<Endpoint>,
+  services: RouteServices,
+): void => {
+  reply.hijack();
+  const stillAllowed = stillSignedIn(request, caller, services);
+  // The headers set so far (correlation id, cache-control) go out with the stream's own.
+  const headers: OutgoingHttpHeaders = {};
+  for (const [header, value] of Object.entries(reply.getHeaders())) if (value !== undefined) headers[header] = value;
+  const stream = new SseConnection(reply.raw, {
+    heartbeatMs: services.heartbeatMs,
+    headers,
+    ...(stillAllowed ? { stillAllowed } : {}),
+  });
+  services.streams.add(stream);
+  stream.open();
+  try {
+    handler(context, stream);
+  } catch (error) {
+    // The status line is already sent; ending the stream makes the client reconnect.
+    services.logger.error('event stream failed', redactedDetail({ error }));
+    stream.close();
+  }
+};
+
+const register = <K extends EndpointName>(
+  app: FastifyInstance,
+  services: RouteServices,
+  name: K,
+  handler: Handler<Endpoint> | StreamHandler<Endpoint>,
+): void => {
   const endpoint: Endpoint = endpoints[name];
   app.route({
     method: endpoint.method,
@@ -92,6 +153,7 @@ const register = <K extends EndpointName>(app: FastifyInstance, services: RouteS
       const query = parseInput(endpoint.query ?? NOTHING, request.query ?? {}, 'query');
       const body = endpoint.body ? parseInput(endpoint.body, request.body, 'body') : undefined;
       if (!endpoint.body && request.body !== undefined) throw new ApiFailure('BAD_FORMAT', 'This call takes no body.', 'body');
+      const headers = endpoint.headers ? parseInput(endpoint.headers, request.headers, 'headers') : undefined;
 
       // The one place the generic context meets the table's per-endpoint types: the parts were
       // just validated against exactly the schemas RequestContext<E> is inferred from.
@@ -99,15 +161,22 @@ const register = <K extends EndpointName>(app: FastifyInstance, services: RouteS
         params: endpoint.params ? params : undefined,
         query: endpoint.query ? query : undefined,
         body,
+        headers,
         now: services.now(),
         correlationId: caller.correlationId,
         client: caller.client,
         session: caller.session,
       } as RequestContext<Endpoint>;
 
+      if (endpoint.responseType === 'event-stream') {
+        serveStream(request, reply, caller, context, handler as StreamHandler<Endpoint>, services);
+        return reply;
+      }
+      const respond = handler as Handler<Endpoint>;
+
       const work = async (): Promise<Outcome> => {
         try {
-          const result: unknown = await handler(context);
+          const result: unknown = await respond(context);
           const checked = endpoint.response.safeParse(result);
           if (!checked.success) {
             // Never serve a body that breaks the declared schema: that is a sandbox bug.
@@ -147,6 +216,6 @@ const register = <K extends EndpointName>(app: FastifyInstance, services: RouteS
 /** Every endpoint of the table, routed and validated from its declaration. */
 export const registerEndpoints = (app: FastifyInstance, services: RouteServices, handlers: Handlers): void => {
   for (const name of Object.keys(endpoints) as EndpointName[]) {
-    register(app, services, name, handlers[name] as Handler<Endpoint>);
+    register(app, services, name, handlers[name] as Handler<Endpoint> | StreamHandler<Endpoint>);
   }
 };

@@ -1,5 +1,6 @@
 import { hashPassword } from '../auth/passwords';
 import type { TrainingAgent } from '../auth/training-agents';
+import type { ChangeFeed } from '../events/change-feed';
 import { generateSeedData } from '../seed/generate';
 import { SandboxDataError, loadState } from './persistence';
 import { STATE_FORMAT, type PersistedState } from './state';
@@ -13,6 +14,8 @@ export interface OpenStoreOptions {
   readonly seed: number;
   readonly agents: readonly TrainingAgent[];
   readonly now: Date;
+  /** The event stream's feed; one with the default replay capacity when absent. */
+  readonly changes?: ChangeFeed;
 }
 
 /** A fresh state: the seeded issuer data and the training agents with scrypt-hashed passwords. */
@@ -48,7 +51,7 @@ export const openStore = async (options: OpenStoreOptions): Promise<{ store: San
         `The sandbox data file ${options.dataFile} belongs to issuer ${saved.issuerId}, not ${options.issuerId}. Use another file or the same issuer id.`,
       );
     }
-    return { store: SandboxStore.fromState(saved), created: false };
+    return { store: SandboxStore.fromState(saved, options.changes), created: false };
   }
-  return { store: SandboxStore.fromState(await initialState(options)), created: true };
+  return { store: SandboxStore.fromState(await initialState(options), options.changes), created: true };
 };

@@ -1,5 +1,7 @@
-import type { Token, TokenEvent } from '../../shared/api/model';
+import { Token, TokenEvent } from '../../shared/api/model';
+import type { TokenChangedEvent } from '../../shared/api/stream-events';
 import { normaliseName } from '../../shared/domain/search-query';
+import { ChangeFeed } from '../events/change-feed';
 import { syntheticEvent } from '../seed/long-history';
 import {
   STATE_FORMAT,
@@ -20,15 +22,25 @@ export interface StoredIdempotency extends IdempotencyRecord {
   readonly persist: boolean;
 }
 
+/** A change to one token: the token as it is after it, and the event that records it. */
+export interface TokenChange {
+  readonly token: Token;
+  readonly event: TokenEvent;
+}
+
 /**
  * The sandbox's in-memory state, with the lookups the routes need. The maps are public so the
  * auth modules can keep their records here and tests can inspect them; whoever changes a map
  * calls `changed()` so `--data` persistence writes the new state.
+ *
+ * Tokens and their histories are the exception: they are read-only from outside and change only
+ * through `recordTokenChange`, which also streams the change, so no token can change unseen.
  */
 export class SandboxStore {
   readonly cardholders = new Map<string, CardholderRecord>();
   readonly cards = new Map<string, CardRecord>();
-  readonly tokens = new Map<string, Token>();
+  private readonly tokenMap = new Map<string, Token>();
+  readonly tokens: ReadonlyMap<string, Token> = this.tokenMap;
   readonly agents = new Map<string, AgentRecord>();
   readonly signInAttempts = new Map<string, SignInAttempts>();
   /** By token hash. */
@@ -53,13 +65,16 @@ export class SandboxStore {
   private constructor(
     readonly issuerId: string,
     readonly seed: number,
+    /** Every token change, numbered, for the event stream. */
+    readonly changes: ChangeFeed,
   ) {}
 
-  static fromState(state: PersistedState): SandboxStore {
-    const store = new SandboxStore(state.issuerId, state.seed);
+  /** Loading a state is not a change: the stream starts empty, and clients that knew another state get a reset. */
+  static fromState(state: PersistedState, changes: ChangeFeed = new ChangeFeed()): SandboxStore {
+    const store = new SandboxStore(state.issuerId, state.seed, changes);
     for (const holder of state.cardholders) store.cardholders.set(holder.cardholderId, holder);
     for (const card of state.cards) store.cards.set(card.issuerCardRefId, card);
-    for (const token of state.tokens) store.tokens.set(token.virtualCardId, token);
+    for (const token of state.tokens) store.tokenMap.set(token.virtualCardId, token);
     for (const [id, events] of Object.entries(state.events)) store.events.set(id, [...events]);
     for (const [id, history] of Object.entries(state.syntheticHistories)) store.synthetic.set(id, history);
     for (const agent of state.agents) store.agents.set(agent.agentId, agent);
@@ -194,11 +209,41 @@ export class SandboxStore {
     return this.events.get(virtualCardId)?.[seq - syntheticCount];
   }
 
-  /** Records an event after the token's last one (for the actions later issues add). */
-  appendEvent(event: TokenEvent): void {
-    const list = this.events.get(event.virtualCardId);
+  /**
+   * The one way a token changes (a wallet or TSP callback, an agent's action, a notification
+   * recorded): the new token replaces the old, the event goes after the token's last one, and the
+   * change is published to the event stream, all in one synchronous step so no reader and no
+   * stream sees one without the other. Token and event are checked against their schemas
+   * before anything moves; the stream event is made from the checked values.
+   */
+  recordTokenChange(change: TokenChange): TokenChangedEvent {
+    const before = this.tokenMap.get(change.token.virtualCardId);
+    if (!before) throw new Error(`No token ${change.token.virtualCardId} to change.`);
+    const token = Token.parse(change.token);
+    const event = TokenEvent.parse(change.event);
+    if (event.virtualCardId !== token.virtualCardId) throw new Error('The event belongs to another token than the change.');
+    if (token.issuerCardRefId !== before.issuerCardRefId || token.cardholderId !== before.cardholderId) {
+      // The indexes by card and cardholder are built once; a token never moves between cards.
+      throw new Error('A token change cannot move the token to another card or cardholder.');
+    }
+    this.tokenMap.set(token.virtualCardId, token);
+    const list = this.events.get(token.virtualCardId);
     if (list) list.push(event);
-    else this.events.set(event.virtualCardId, [event]);
+    else this.events.set(token.virtualCardId, [event]);
+    const published = this.changes.publish({
+      type: 'token.changed',
+      virtualCardId: token.virtualCardId,
+      issuerCardRefId: token.issuerCardRefId,
+      cardholderId: token.cardholderId,
+      state: token.state,
+      previousState: before.state,
+      suspendedBy: token.suspendedBy,
+      changedBy: event.actor,
+      eventId: event.eventId,
+      eventKind: event.kind,
+      occurredAt: event.occurredAt,
+    });
     this.changed();
+    return published;
   }
 }

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId, WorkstationId } from './ids';
+import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
+import { StreamEvent } from './stream-events';
+import { ActiveFault, FaultList, InjectFaultRequest, SimulateRequest } from './training';
 import { SearchQueryKind } from '../domain/search-query';
 
 /**
@@ -31,8 +34,19 @@ export interface Endpoint {
   readonly body?: z.ZodType;
   /** `form` for the OAuth token endpoint (RFC 6749 §4.1.3), JSON otherwise. */
   readonly bodyType?: 'json' | 'form';
+  /**
+   * `json` (the default): `response` is the body. `event-stream`: the answer is a stream of
+   * server-sent events (text/event-stream) and `response` is the schema of each event's `data`.
+   */
+  readonly responseType?: 'json' | 'event-stream';
   readonly response: z.ZodType;
   readonly successStatus: 200 | 201;
+  /** Request headers this endpoint reads beyond the common ones of API_HEADERS (lower-case names). */
+  readonly headers?: z.ZodObject;
+  /** Served by the training backend only; a backend standing in for a connected one answers TRAINING_ONLY. */
+  readonly trainingOnly?: true;
+  /** Errors the endpoint can answer beyond those that follow from the rest of its declaration. */
+  readonly errors?: readonly ApiErrorName[];
 }
 
 const define = <E extends Endpoint>(endpoint: E): E => endpoint;
@@ -164,6 +178,63 @@ export const endpoints = {
     response: pageOf(TokenEvent),
     successStatus: 200,
   }),
+  streamEvents: define({
+    method: 'GET',
+    path: '/api/v1/events/stream',
+    operationId: 'streamEvents',
+    summary:
+      'Server-sent events for the signed-in agent: `token.changed` for every change to a token the agent may see, `ready` on connecting, heartbeat comments every 15 s. With Last-Event-ID the missed changes are replayed (the last 10,000 are kept); an id that cannot be replayed gets `reset`: re-fetch everything.',
+    auth: 'agent',
+    headers: z.object({ 'last-event-id': z.string().max(200).optional() }),
+    responseType: 'event-stream',
+    response: StreamEvent,
+    successStatus: 200,
+  }),
+  simulateTokenChange: define({
+    method: 'POST',
+    path: '/training/v1/simulate',
+    operationId: 'simulateTokenChange',
+    summary:
+      'Training only: the wallet or the TSP suspends, resumes or deletes a token, or the wallet user deletes it from the app, as a notifyVirtualCardChange would report it. Answers the updated token; the change is recorded in its history and streamed.',
+    auth: 'workstation',
+    trainingOnly: true,
+    body: SimulateRequest,
+    response: Token,
+    successStatus: 200,
+    errors: ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED'],
+  }),
+  injectFault: define({
+    method: 'POST',
+    path: '/training/v1/faults',
+    operationId: 'injectFault',
+    summary:
+      'Training only, for tests: the next `times` requests matching method and path prefix misbehave (500, 503, connection reset before or after the work, delay, schema-breaking body, answer held after the work). The /training/v1/faults calls themselves never match.',
+    auth: 'workstation',
+    trainingOnly: true,
+    body: InjectFaultRequest,
+    response: ActiveFault,
+    successStatus: 201,
+  }),
+  listFaults: define({
+    method: 'GET',
+    path: '/training/v1/faults',
+    operationId: 'listFaults',
+    summary: 'Training only: the injected faults still active, with how many matching requests each has left.',
+    auth: 'workstation',
+    trainingOnly: true,
+    response: FaultList,
+    successStatus: 200,
+  }),
+  clearFaults: define({
+    method: 'DELETE',
+    path: '/training/v1/faults',
+    operationId: 'clearFaults',
+    summary: 'Training only: removes every injected fault.',
+    auth: 'workstation',
+    trainingOnly: true,
+    response: z.object({ cleared: z.number().int().nonnegative() }),
+    successStatus: 200,
+  }),
 } as const satisfies Record<string, Endpoint>;
 
 export type Endpoints = typeof endpoints;
@@ -180,6 +251,8 @@ export const API_HEADERS = {
   agentRole: 'x-agent-role',
   workstationId: 'x-workstation-id',
   idempotencyKey: 'idempotency-key',
+  /** SSE reconnection (WHATWG HTML §9.2): the id of the last event received. */
+  lastEventId: 'last-event-id',
 } as const;
 
 export const WorkstationHeader = WorkstationId;

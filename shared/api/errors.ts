@@ -43,6 +43,10 @@ export const apiErrors = {
   FORBIDDEN_ROLE: { code: 'FORBIDDEN_ROLE', category: 'F', status: 403 },
   CLIENT_CERTIFICATE_REQUIRED: { code: 'CLIENT_CERTIFICATE_REQUIRED', category: 'D', status: 401 },
   IDEMPOTENCY_CONFLICT: { code: 'IDEMPOTENCY_CONFLICT', category: 'D', status: 409 },
+  /** The token's state does not allow this change (e.g. resuming a token another party suspended); the message names the rule and the current state. */
+  TRANSITION_NOT_ALLOWED: { code: 'TRANSITION_NOT_ALLOWED', category: 'D', status: 409 },
+  /** A training-backend call (`/training/…`) on a backend that stands in for a connected one. */
+  TRAINING_ONLY: { code: 'TRAINING_ONLY', category: 'F', status: 404 },
   SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },
   UNAVAILABLE: { code: 'UNAVAILABLE', category: 'S', status: 503 },
 } as const satisfies Record<string, { code: string; category: ErrorCategory; status: number }>;

@@ -2,3 +2,5 @@ export * from './ids';
 export * from './model';
 export * from './errors';
 export * from './endpoints';
+export * from './stream-events';
+export * from './training';

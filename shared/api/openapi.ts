@@ -32,6 +32,13 @@ interface ResponseObject {
   readonly content?: Record<string, { readonly schema: JsonSchema }>;
 }
 
+/** Where an endpoint's path puts it: the Token Care API, the OAuth token endpoint, or the training backend's own calls. */
+const tagOf = (endpoint: Endpoint): string => {
+  if (endpoint.path.startsWith('/api/')) return 'token-care';
+  if (endpoint.path.startsWith('/training/')) return 'training';
+  return 'oauth';
+};
+
 export interface OperationObject {
   readonly operationId: string;
   readonly summary: string;
@@ -89,6 +96,10 @@ const headerParameters = (endpoint: Endpoint): ParameterObject[] => {
   if (isApi) {
     headers.push({ name: API_HEADERS.issuerId, in: 'header', required: true, schema: jsonSchema(IssuerId, 'input') });
   }
+  for (const [name, field] of Object.entries(endpoint.headers?.shape ?? {})) {
+    const schema = field as z.ZodType;
+    headers.push({ name, in: 'header', required: !schema.safeParse(undefined).success, schema: jsonSchema(schema, 'input') });
+  }
   if (endpoint.method === 'POST') {
     headers.push({
       name: API_HEADERS.idempotencyKey,
@@ -111,6 +122,8 @@ const errorNames = (endpoint: Endpoint): ApiErrorName[] => {
   if (endpoint.auth !== 'none') names.push('UNAUTHORIZED');
   if (endpoint.auth === 'agent') names.push('AGENT_SESSION_REQUIRED', 'FORBIDDEN_ROLE');
   if (endpoint.params) names.push('NOT_FOUND');
+  if (endpoint.trainingOnly) names.push('TRAINING_ONLY');
+  names.push(...(endpoint.errors ?? []));
   return names;
 };
 
@@ -126,6 +139,42 @@ const security = (endpoint: Endpoint): Array<Record<string, string[]>> => {
   return [{ workstationBearer: [], agentSession: [] }];
 };
 
+/** The SSE `event:` names of a stream, read from the `type` constants of its data schema's variants. */
+const eventNames = (data: JsonSchema): string[] => {
+  const variants = [data['oneOf'], data['anyOf']].find(Array.isArray) ?? [data];
+  return (variants as JsonSchema[]).flatMap((variant) => {
+    const type = (variant['properties'] as Record<string, JsonSchema> | undefined)?.['type']?.['const'];
+    return typeof type === 'string' ? [type] : [];
+  });
+};
+
+/**
+ * An event stream in OpenAPI 3.1 terms: the body is a sequence of server-sent events, each with
+ * `id`, `event` and `data`, whose JSON is described by `contentSchema` (JSON Schema 2020-12).
+ */
+const eventStreamSchema = (endpoint: Endpoint): JsonSchema => {
+  const data = jsonSchema(endpoint.response, 'output');
+  return {
+    type: 'array',
+    description:
+      'text/event-stream (WHATWG HTML §9.2): one item per event; lines starting with `:` are heartbeat comments. Send the last `id` back as Last-Event-ID when reconnecting.',
+    items: {
+      type: 'object',
+      required: ['event', 'data'],
+      properties: {
+        id: { type: 'string', description: 'The stream position, `{epoch}-{sequence}`.' },
+        event: { type: 'string', enum: eventNames(data) },
+        data: { type: 'string', contentMediaType: 'application/json', contentSchema: data },
+      },
+    },
+  };
+};
+
+const successContent = (endpoint: Endpoint): Record<string, { readonly schema: JsonSchema }> =>
+  endpoint.responseType === 'event-stream'
+    ? { 'text/event-stream': { schema: eventStreamSchema(endpoint) } }
+    : { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } };
+
 const operation = (endpoint: Endpoint): OperationObject => {
   const requestBody = endpoint.body
     ? {
@@ -140,7 +189,7 @@ const operation = (endpoint: Endpoint): OperationObject => {
   return {
     operationId: endpoint.operationId,
     summary: endpoint.summary,
-    tags: [endpoint.path.startsWith('/api/') ? 'token-care' : 'oauth'],
+    tags: [tagOf(endpoint)],
     security: security(endpoint),
     parameters: [...fieldParameters(endpoint.params, 'path'), ...fieldParameters(endpoint.query, 'query'), ...headerParameters(endpoint)],
     ...(requestBody ? { requestBody } : {}),
@@ -148,7 +197,7 @@ const operation = (endpoint: Endpoint): OperationObject => {
       [String(endpoint.successStatus)]: {
         description: endpoint.summary,
         headers: { [API_HEADERS.correlationId]: CORRELATION_HEADER },
-        content: { 'application/json': { schema: jsonSchema(endpoint.response, 'output') } },
+        content: successContent(endpoint),
       },
       ...errorResponses(endpoint),
     },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, importPKCS8, type CryptoKey } from 'jose';
 import { JWT_BEARER_GRANT, type AgentSession } from '../../../shared/api/endpoints';
 import { ApiErrorBody } from '../../../shared/api/errors';
+import type { InjectFaultRequest, SimulateRequest } from '../../../shared/api/training';
 import { startSandboxWithCredentials, type ClientCredentials, type Sandbox, type SandboxCredentialsFile, type SandboxOptions } from '../../../sandbox/index';
 
 /**
@@ -35,6 +36,14 @@ export interface Harness {
   /** Headers of a signed-in agent's call. */
   agentHeaders(agentId?: string): Promise<Record<string, string>>;
   get(path: string, headers: Record<string, string>): Promise<Response>;
+  /** POSTs a JSON body. */
+  post(path: string, body: unknown, headers: Record<string, string>): Promise<Response>;
+  /** Headers of a workstation call with a fresh bearer token (the /training calls need no agent). */
+  workstationHeaders(extra?: Record<string, string>): Promise<Record<string, string>>;
+  /** `POST /training/v1/simulate`. */
+  simulate(body: SimulateRequest, extra?: Record<string, string>): Promise<Response>;
+  /** `POST /training/v1/faults`, expecting it to be accepted. */
+  injectFault(body: InjectFaultRequest): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -104,6 +113,14 @@ export const startHarness = async (options: Omit<SandboxOptions, 'clientKeys' | 
       return harness.apiHeaders(token, { 'x-agent-session': session.sessionToken });
     },
     get: (path, headers) => fetch(`${sandbox.baseUrl}${path}`, { headers }),
+    post: (path, body, headers) =>
+      fetch(`${sandbox.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+    workstationHeaders: async (extra = {}) => harness.apiHeaders(await harness.accessToken(), extra),
+    simulate: async (body, extra = {}) => harness.post('/training/v1/simulate', body, await harness.workstationHeaders(extra)),
+    injectFault: async (body) => {
+      const response = await harness.post('/training/v1/faults', body, await harness.workstationHeaders());
+      if (response.status !== 201) throw new Error(`fault not accepted: ${response.status} ${await response.text()}`);
+    },
     close: () => sandbox.close(),
   };
   return harness;

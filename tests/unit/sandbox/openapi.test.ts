@@ -52,7 +52,8 @@ describe('GET /openapi.json', () => {
       if (!operation) continue;
       operationIds.push(operation.operationId);
       expect(operation.operationId).toBe(endpoint.operationId);
-      expect(operation.responses[String(endpoint.successStatus)]).toMatchObject({ content: { 'application/json': { schema: expect.any(Object) } } });
+      const mediaType = endpoint.responseType === 'event-stream' ? 'text/event-stream' : 'application/json';
+      expect(operation.responses[String(endpoint.successStatus)]).toMatchObject({ content: { [mediaType]: { schema: expect.any(Object) } } });
       expect(operation.responses['500']).toEqual({ $ref: '#/components/responses/Error' });
       for (const name of Object.keys(endpoint.params?.shape ?? {})) {
         expect(operation.parameters).toContainEqual(expect.objectContaining({ name, in: 'path', required: true }));
@@ -89,6 +90,42 @@ describe('GET /openapi.json', () => {
       const [, section, name] = /^#\/components\/(\w+)\/(\w+)$/.exec(ref) ?? [];
       expect(section && name && (doc.components as Record<string, Record<string, unknown>>)[section]?.[name], ref).toBeTruthy();
     }
+  });
+
+  it('describes the event stream: text/event-stream, Last-Event-ID, and the JSON schema of each event’s data', () => {
+    const stream = operationOf(endpoints.streamEvents);
+    expect(stream?.tags).toEqual(['token-care']);
+    expect(stream?.parameters).toContainEqual(expect.objectContaining({ name: 'last-event-id', in: 'header', required: false }));
+    const success = stream?.responses['200'] as { content: Record<string, { schema: Record<string, unknown> }> };
+    expect(Object.keys(success.content)).toEqual(['text/event-stream']);
+    const schema = success.content['text/event-stream']?.schema as {
+      items: { properties: { event: { enum: string[] }; data: { contentMediaType: string; contentSchema: Record<string, unknown> } } };
+    };
+    expect(schema.items.properties.event.enum).toEqual(['token.changed', 'ready', 'reset']);
+    expect(schema.items.properties.data.contentMediaType).toBe('application/json');
+    const data = JSON.stringify(schema.items.properties.data.contentSchema);
+    for (const field of ['virtualCardId', 'issuerCardRefId', 'cardholderId', 'previousState', 'eventId', 'eventKind', 'HISTORY_GAP']) expect(data).toContain(field);
+    expect(stream?.responses['401']).toEqual({ $ref: '#/components/responses/Error' });
+  });
+
+  it('lists the training calls under their own tag, with their bodies and the errors they can give', () => {
+    const simulate = operationOf(endpoints.simulateTokenChange);
+    expect(simulate?.tags).toEqual(['training']);
+    expect(simulate?.security).toEqual([{ workstationBearer: [] }]);
+    expect(simulate?.requestBody?.content['application/json']?.schema).toMatchObject({
+      required: expect.arrayContaining(['virtualCardId', 'action', 'source']),
+      properties: { action: { enum: ['SUSPEND', 'RESUME', 'DELETE', 'DELETE_FROM_APP'] }, source: { enum: ['WALLET', 'TSP'] } },
+    });
+    expect(Object.keys(simulate?.responses ?? {})).toEqual(expect.arrayContaining(['200', '404', '409']));
+    const inject = operationOf(endpoints.injectFault);
+    expect(inject?.tags).toEqual(['training']);
+    expect(JSON.stringify(inject?.requestBody)).toContain('timeout-after-work');
+    expect(inject?.responses['201']).toBeDefined();
+    expect(operationOf(endpoints.listFaults)?.responses['200']).toBeDefined();
+    expect(operationOf(endpoints.clearFaults)?.responses['200']).toBeDefined();
+    expect(doc.paths['/training/v1/faults']).toHaveProperty('post');
+    expect(doc.paths['/training/v1/faults']).toHaveProperty('get');
+    expect(doc.paths['/training/v1/faults']).toHaveProperty('delete');
   });
 
   it('is generated, pure and the same without a server', () => {

@@ -1,0 +1,44 @@
+import { STREAM_HEARTBEAT_MS, StreamEvent } from '../../shared/api/stream-events';
+import { mayAgentSee } from '../auth/visibility';
+import type { SandboxStore } from '../store/store';
+import type { HandlersFor } from './context';
+
+export interface EventStreamOptions {
+  readonly heartbeatMs?: number;
+}
+
+/**
+ * `GET /api/v1/events/stream`: the changes the agent may see. A connection starts with the missed
+ * changes when it names a `Last-Event-ID` that can be replayed, or with `reset` when it cannot,
+ * then `ready`, then live changes. Replay and subscription happen in one synchronous turn, so no
+ * change falls between them and none comes twice.
+ */
+export const eventStreamHandlers = (store: SandboxStore, options: EventStreamOptions = {}): HandlersFor<'streamEvents'> => ({
+  streamEvents: ({ headers, session, now }, stream) => {
+    const feed = store.changes;
+    const heartbeatMs = options.heartbeatMs ?? STREAM_HEARTBEAT_MS;
+    const emit = (event: StreamEvent): void => {
+      // Checked at the border like every JSON response: the data always matches its declared schema.
+      const data = StreamEvent.parse(event);
+      stream.send({ id: feed.idOf(data.sequence), event: data.type, data: JSON.stringify(data) });
+    };
+
+    const start = feed.startAfter(headers['last-event-id']);
+    let replayed = 0;
+    if (start.kind === 'reset') {
+      emit({ type: 'reset', sequence: feed.position, reason: start.reason, occurredAt: now.toISOString() });
+    } else if (start.kind === 'replay') {
+      for (const change of start.events) {
+        if (!mayAgentSee(session.agent, change)) continue;
+        emit(change);
+        replayed += 1;
+      }
+    }
+    emit({ type: 'ready', sequence: feed.position, replayed, heartbeatMs, occurredAt: now.toISOString() });
+
+    const unsubscribe = feed.subscribe((change) => {
+      if (mayAgentSee(session.agent, change)) emit(change);
+    });
+    stream.onClose(unsubscribe);
+  },
+});

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { CardholderId, IsoDateTime, IssuerCardRefId, VirtualCardId } from './ids';
+import { Actor, ChangeSource, EventKind, TokenEvent, TokenState } from './model';
+
+/**
+ * The server-sent events of `GET /api/v1/events/stream`. Each event's SSE `event:` field is its
+ * `type` and its `data:` is one of these objects as JSON. A change carries only what the console
+ * needs to find what changed (token, card, cardholder, the new state and the TokenEvent added);
+ * the console then re-fetches the token and its history, so the stream never becomes a second
+ * source of token data that could disagree with the reads.
+ *
+ * The SSE `id:` is the stream position, `{epoch}-{sequence}`: the sequence grows by one per change;
+ * the epoch is new on every start of the backend, so an id from before a restart is recognised as
+ * unknown (the client gets `reset`) instead of being mistaken for a position in the new run.
+ */
+
+/** Comments (`: heartbeat`) at least this often, so a dead connection shows within two periods. */
+export const STREAM_HEARTBEAT_MS = 15_000;
+
+/** How many changes the backend keeps for `Last-Event-ID` replay. */
+export const STREAM_REPLAY_CAPACITY = 10_000;
+
+export const StreamEventId = z.string().regex(/^[a-z]{8}-\d{1,9}$/, '{epoch}-{sequence}');
+export type StreamEventId = z.infer<typeof StreamEventId>;
+
+const Sequence = z.number().int().nonnegative().max(999_999_999);
+
+/** A token changed: its state, or only its history (a notification sent, say). */
+export const TokenChangedEvent = z.object({
+  type: z.literal('token.changed'),
+  /** The change's place in the stream; the numeric part of the SSE id. */
+  sequence: Sequence.min(1),
+  virtualCardId: VirtualCardId,
+  issuerCardRefId: IssuerCardRefId,
+  cardholderId: CardholderId,
+  /** The token's state after the change, and before it: equal when only the history grew. */
+  state: TokenState,
+  previousState: TokenState,
+  suspendedBy: z.array(ChangeSource).max(3),
+  changedBy: Actor,
+  /** The TokenEvent appended to the token's history by this change. */
+  eventId: TokenEvent.shape.eventId,
+  eventKind: EventKind,
+  occurredAt: IsoDateTime,
+});
+export type TokenChangedEvent = z.infer<typeof TokenChangedEvent>;
+
+/** First on every connection, after any replay: the stream is live from `sequence` on. */
+export const StreamReadyEvent = z.object({
+  type: z.literal('ready'),
+  /** The position the stream is live from (0 before any change). */
+  sequence: Sequence,
+  /** How many missed changes were replayed before this event. */
+  replayed: z.number().int().nonnegative(),
+  heartbeatMs: z.number().int().positive(),
+  occurredAt: IsoDateTime,
+});
+export type StreamReadyEvent = z.infer<typeof StreamReadyEvent>;
+
+/**
+ * The `Last-Event-ID` cannot be replayed from: older than what the backend keeps
+ * (`HISTORY_GAP`), or not one of this run's ids (`UNKNOWN_POSITION`, e.g. after a restart). The
+ * client must re-fetch everything it shows; the stream goes on from `sequence`.
+ */
+export const StreamResetEvent = z.object({
+  type: z.literal('reset'),
+  sequence: Sequence,
+  reason: z.enum(['HISTORY_GAP', 'UNKNOWN_POSITION']),
+  occurredAt: IsoDateTime,
+});
+export type StreamResetEvent = z.infer<typeof StreamResetEvent>;
+
+export const StreamEvent = z.discriminatedUnion('type', [TokenChangedEvent, StreamReadyEvent, StreamResetEvent]);
+export type StreamEvent = z.infer<typeof StreamEvent>;
+export type StreamEventType = StreamEvent['type'];
