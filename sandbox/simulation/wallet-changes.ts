@@ -1,19 +1,21 @@
 import type { EventKind, Token, TokenEvent } from '../../shared/api/model';
 import type { SimulatedAction, SimulatedSource } from '../../shared/api/training';
+import { decideTransition, type TokenOperation, type TransitionRule } from '../../shared/domain/transitions';
 import type { TokenChange } from '../store/store';
 
 /**
- * What a wallet or the TSP may do to a token, as their `notifyVirtualCardChange` callbacks report
- * it (domain.md §1.3, §1.5, §6), and what each change does to the token. Pure: the caller
- * supplies the time and the ids, and records the result through the store's one change path.
+ * What a wallet or the TSP does to a token, as their `notifyVirtualCardChange` callbacks report
+ * it (domain.md §1.3, §1.5, §6), and what each change does to the token. SUSPEND, RESUME and
+ * DELETE follow the one transition table in shared/domain (the console offers what it allows):
+ * suspend an ACTIVE token, or add one's own suspension to a suspended one; each party lifts only
+ * its own suspension, the token is ACTIVE again when none is left; delete from any state but
+ * DELETED. Pure: the caller supplies the time and the ids, and records the result through the
+ * store's one change path.
  *
- * - SUSPEND: only an ACTIVE token; the source becomes its suspender.
- * - RESUME: only a SUSPENDED token, and only by a source that suspended it. Each party lifts only
- *   its own suspension; the token is ACTIVE again when no suspender is left (MDES multi-suspender).
- * - DELETE: from any state but DELETED; final.
- * - DELETE_FROM_APP: the wallet user removed the card in the wallet app. A soft delete: the token
- *   state stays as it is until the TSP deletes it (MDES `TokenDeletedFromConsumerApp`), as in the
- *   seeded histories; only the event records it. Only the wallet reports it.
+ * DELETE_FROM_APP is not in that table: the wallet user removed the card in the wallet app, a soft
+ * delete that leaves the token as it is until the TSP deletes it (MDES
+ * `TokenDeletedFromConsumerApp`), as in the seeded histories; only the event records it, and only
+ * the wallet reports it.
  */
 export interface SimulatedChange {
   readonly action: SimulatedAction;
@@ -27,10 +29,13 @@ export interface ChangeContext {
   readonly correlationId: string;
 }
 
+/** The table's rules, and the one rule of the soft delete that the table does not cover. */
+export type SimulationRule = TransitionRule | 'DELETE_FROM_APP_ONLY_WALLET';
+
 /** A change the token's state does not allow: which rule, about which field of the request. */
 export interface RefusedChange {
   readonly field: 'action' | 'source';
-  readonly rule: string;
+  readonly rule: SimulationRule;
 }
 
 export type ChangeOutcome = { readonly ok: true; readonly change: TokenChange } | { readonly ok: false; readonly refusal: RefusedChange };
@@ -48,51 +53,44 @@ const DEFAULT_REASON: Record<SimulatedSource, Record<SimulatedAction, string>> =
   TSP: { SUSPEND: 'FRAUD_SUSPECTED', RESUME: 'TSP_DECISION', DELETE: 'DEVICE_RESET', DELETE_FROM_APP: 'USER_DECISION' },
 };
 
-/** The rule a change breaks, or null when the token's state allows it. */
-const brokenRule = (token: Token, { action, source }: SimulatedChange): RefusedChange | null => {
-  switch (action) {
-    case 'SUSPEND':
-      return token.state === 'ACTIVE' ? null : { field: 'action', rule: 'SUSPEND: only an ACTIVE token can be suspended' };
-    case 'RESUME':
-      if (token.state !== 'SUSPENDED') return { field: 'action', rule: 'RESUME: only a SUSPENDED token can be resumed' };
-      return token.suspendedBy.includes(source)
-        ? null
-        : { field: 'source', rule: `RESUME: a party lifts only its own suspension, and ${source} did not suspend this token` };
-    case 'DELETE':
-      return token.state === 'DELETED' ? { field: 'action', rule: 'DELETE: a DELETED token cannot change' } : null;
-    case 'DELETE_FROM_APP':
-      if (source !== 'WALLET') return { field: 'source', rule: 'DELETE_FROM_APP: only the wallet reports a deletion from its app' };
-      return token.state === 'DELETED' ? { field: 'action', rule: 'DELETE_FROM_APP: a DELETED token cannot change' } : null;
-  }
+const OPERATION: Record<Exclude<SimulatedAction, 'DELETE_FROM_APP'>, TokenOperation> = { SUSPEND: 'suspend', RESUME: 'resume', DELETE: 'delete' };
+
+/** What each rule says, for the refusal's message (the console words them itself, from the rule id). */
+const RULE_TEXT: Record<SimulationRule, string> = {
+  ACTIVATE_ONLY_INACTIVE: 'only an INACTIVE token can be activated',
+  ACTIVATE_NEEDS_STEP_UP_BY_CUSTOMER_SERVICE: 'the issuer activates only a yellow-path token that offered customer service',
+  SUSPEND_ONLY_ACTIVE: 'only an ACTIVE token can be suspended, or a suspended one by a party that does not hold a suspension yet',
+  RESUME_ONLY_SUSPENDED: 'only a SUSPENDED token can be resumed',
+  RESUME_ONLY_OWN_SUSPENSION: 'a party lifts only its own suspension',
+  DELETE_ALREADY_DELETED: 'a DELETED token cannot change',
+  DELETE_FROM_APP_ONLY_WALLET: 'only the wallet reports a deletion from its app',
 };
 
-/** The token after the change: state, since when, who changed it last and who holds a suspension. */
-const tokenAfter = (token: Token, { action, source }: SimulatedChange, at: string): Token => {
-  const changed = (state: Token['state'], suspendedBy: Token['suspendedBy']): Token => ({
-    ...token,
-    state,
-    stateSince: state === token.state ? token.stateSince : at,
-    lastChangedBy: { source },
-    suspendedBy,
-  });
-  switch (action) {
-    case 'SUSPEND':
-      return changed('SUSPENDED', [...token.suspendedBy, source]);
-    case 'RESUME': {
-      const left = token.suspendedBy.filter((party) => party !== source);
-      return changed(left.length === 0 ? 'ACTIVE' : 'SUSPENDED', left);
-    }
-    case 'DELETE':
-      return changed('DELETED', []);
-    case 'DELETE_FROM_APP':
-      return token;
+/** The rule's field: whose suspension it is is about the source; the rest about the action. */
+const fieldOf = (rule: SimulationRule): RefusedChange['field'] =>
+  rule === 'RESUME_ONLY_OWN_SUSPENSION' || rule === 'DELETE_FROM_APP_ONLY_WALLET' ? 'source' : 'action';
+
+/** The token after the change (state, since when, who changed it last, who holds a suspension), or the rule it breaks. */
+const tokenAfter = (token: Token, { action, source }: SimulatedChange, at: string): Token | SimulationRule => {
+  if (action === 'DELETE_FROM_APP') {
+    if (source !== 'WALLET') return 'DELETE_FROM_APP_ONLY_WALLET';
+    return token.state === 'DELETED' ? 'DELETE_ALREADY_DELETED' : token;
   }
+  const outcome = decideTransition(token, OPERATION[action], source);
+  if (!outcome.allowed) return outcome.rule;
+  return {
+    ...token,
+    state: outcome.state,
+    stateSince: outcome.state === token.state ? token.stateSince : at,
+    lastChangedBy: { source },
+    suspendedBy: outcome.suspendedBy,
+  };
 };
 
 export const simulateChange = (token: Token, change: SimulatedChange, context: ChangeContext): ChangeOutcome => {
-  const refusal = brokenRule(token, change);
-  if (refusal) return { ok: false, refusal };
   const at = context.at.toISOString();
+  const after = tokenAfter(token, change, at);
+  if (typeof after === 'string') return { ok: false, refusal: { field: fieldOf(after), rule: after } };
   const event: TokenEvent = {
     eventId: context.eventId,
     virtualCardId: token.virtualCardId,
@@ -110,11 +108,14 @@ export const simulateChange = (token: Token, change: SimulatedChange, context: C
       simulated: true,
     },
   };
-  return { ok: true, change: { token: tokenAfter(token, change, at), event } };
+  return { ok: true, change: { token: after, event } };
 };
 
-/** The refusal's message: the rule, then the token's current state and suspenders. */
+/**
+ * The refusal's message: the rule's id first (a console can show its own sentence for it), what
+ * it says, then the token's current state and suspenders.
+ */
 export const refusalMessage = (token: Token, refusal: RefusedChange): string => {
   const holders = token.suspendedBy.length > 0 ? ` (suspended by ${token.suspendedBy.join(' + ')})` : '';
-  return `${refusal.rule}; the token is ${token.state}${holders}.`;
+  return `${refusal.rule}: ${RULE_TEXT[refusal.rule]}; the token is ${token.state}${holders}.`;
 };
