@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AgentSession } from '../../../shared/api/endpoints';
-import { SandboxDataError, clientKeyOf, startSandbox, trainingAgents } from '../../../sandbox/index';
+import { SandboxDataError, clientKeyOf, knownFixtures, startSandbox, trainingAgents } from '../../../sandbox/index';
 import { startHarness } from './harness';
+import { openStream } from './sse-client';
 
 let dir: string;
 
@@ -63,6 +64,37 @@ describe('--data FILE', () => {
     await expect(startSandbox({ dataFile: foreign })).rejects.toThrow(new RegExp(`${foreign}.*not a Token Desk sandbox state`));
     // The refused file is left as it was.
     expect(await readFile(broken, 'utf8')).toBe('{ this is not json');
+  });
+
+  it('keeps a simulated change across a restart; a stream id from before it gets reset', async () => {
+    const dataFile = join(dir, 'changes.json');
+    const h = await startHarness({ dataFile });
+    const id = knownFixtures.longHistory.virtualCardId;
+    const headers = await h.agentHeaders();
+    const stream = await openStream(`${h.sandbox.baseUrl}/api/v1/events/stream`, headers);
+    await stream.take();
+    expect((await h.simulate({ virtualCardId: id, action: 'SUSPEND', source: 'WALLET' })).status).toBe(200);
+    const seen = await stream.take((event) => event.data.type === 'token.changed');
+    stream.close();
+    const count = h.sandbox.store.eventCount(id);
+    await h.close();
+
+    const sandbox = await startSandbox({ dataFile, clientKeys: [clientKeyOf(h.client)], now: () => h.clock.now });
+    try {
+      expect(sandbox.store.tokens.get(id)).toMatchObject({ state: 'SUSPENDED', suspendedBy: ['WALLET'] });
+      expect(sandbox.store.eventCount(id)).toBe(count);
+      expect(sandbox.store.eventAt(id, count - 1)).toMatchObject({ kind: 'SUSPENDED', actor: { source: 'WALLET' } });
+      // The session and bearer token survive the restart; the stream position from the old run does not.
+      const again = await openStream(`${sandbox.baseUrl}/api/v1/events/stream`, headers, seen.id);
+      try {
+        expect((await again.take()).data).toMatchObject({ type: 'reset', reason: 'UNKNOWN_POSITION', sequence: 0 });
+        expect((await again.take()).data).toMatchObject({ type: 'ready', sequence: 0 });
+      } finally {
+        again.close();
+      }
+    } finally {
+      await sandbox.close();
+    }
   });
 
   it('refuses a data file of another issuer', async () => {
