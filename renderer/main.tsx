@@ -17,6 +17,8 @@ import './styles/theme.css';
 import './styles/base.css';
 import './styles/layout.css';
 import './styles/components.css';
+import './styles/forms.css';
+import './styles/screens.css';
 
 const transport = chooseTransport();
 // The reporter sends through the client and the client reports through the reporter; both only

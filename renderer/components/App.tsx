@@ -1,9 +1,16 @@
 import { useDocumentReadiness } from '../hooks/use-document-readiness';
+import { useIdleLock } from '../hooks/use-idle-lock';
 import { appSelectors } from '../store/app/selectors';
+import { screenSelectors } from '../store/screen-selectors';
+import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
 import { AppHeader } from './AppHeader';
 import { BootErrorPanel } from './BootErrorPanel';
+import { ConfigProblemsBanner } from './ConfigProblemsBanner';
+import { ConnectionSettingsScreen } from './ConnectionSettingsScreen';
 import { LoadingState } from './LoadingState';
+import { LockScreen } from './LockScreen';
+import { SignInScreen } from './SignInScreen';
 import { StatusBar } from './StatusBar';
 import { Workspace } from './Workspace';
 
@@ -11,14 +18,39 @@ export const App = () => {
   const phase = useDeskStore(appSelectors.phase);
   const mode = useDeskStore(appSelectors.mode);
   const bootError = useDeskStore(appSelectors.bootError);
+  const screen = useDeskStore(screenSelectors.screen);
+  const hasAgent = useDeskStore(sessionSelectors.hasAgent);
+  const signedOut = useDeskStore(sessionSelectors.isSignedOut);
+  const locked = useDeskStore(sessionSelectors.isLocked);
+  const idleLockMs = useDeskStore(sessionSelectors.idleLockMs);
+  const lock = useDeskStore((s) => s.lock);
   useDocumentReadiness(phase);
+  useIdleLock(idleLockMs, () => void lock());
+
   return (
-    <div className="app-shell" data-mode={mode ?? 'unknown'}>
-      <AppHeader />
-      <main className="app-main">
-        {phase === 'ready' ? <Workspace /> : bootError !== null ? <BootErrorPanel error={bootError} /> : <LoadingState />}
-      </main>
-      <StatusBar />
-    </div>
+    <>
+      {/* While locked the whole console stays mounted but inert and hidden: nothing on it is lost, nothing is reachable. */}
+      <div className="app-shell" data-mode={mode ?? 'unknown'} inert={locked} aria-hidden={locked || undefined}>
+        <AppHeader />
+        <main className="app-main">
+          {screen === 'boot' ? (
+            bootError !== null ? (
+              <BootErrorPanel error={bootError} />
+            ) : (
+              <LoadingState />
+            )
+          ) : (
+            <>
+              {screen !== 'connectionSettings' ? <ConfigProblemsBanner /> : null}
+              {signedOut ? <SignInScreen hidden={screen !== 'signIn'} /> : null}
+              {hasAgent ? <Workspace hidden={screen !== 'workspace'} /> : null}
+              {screen === 'connectionSettings' ? <ConnectionSettingsScreen /> : null}
+            </>
+          )}
+        </main>
+        <StatusBar />
+      </div>
+      {locked ? <LockScreen /> : null}
+    </>
   );
 };

@@ -1,6 +1,8 @@
 import { useTranslation } from 'react-i18next';
+import { AgentBadge } from './AgentBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeBadge } from './ModeBadge';
+import { SessionActions } from './SessionActions';
 
 export const AppHeader = () => {
   const { t } = useTranslation();
@@ -9,6 +11,8 @@ export const AppHeader = () => {
       <span className="product-name">{t('product.name')}</span>
       <ModeBadge />
       <span className="header-spacer" />
+      <AgentBadge />
+      <SessionActions />
       <LanguageSwitch />
     </header>
   );

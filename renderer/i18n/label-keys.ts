@@ -1,4 +1,5 @@
-import type { AppMode, Language } from '../../shared/contract';
+import type { Role } from '../../shared/api/model';
+import type { AppMode, BackendErrorDetail, Language } from '../../shared/contract';
 import type { MessageKey } from '../../shared/i18n';
 import type { ConnectionDisplay } from '../store/status/selectors';
 
@@ -21,3 +22,16 @@ export const connectionLabelKey = {
   training: 'mode.training',
   connected: 'mode.connected',
 } as const satisfies Record<ConnectionDisplay, MessageKey>;
+
+export const roleLabelKey = {
+  agent: 'role.agent',
+  supervisor: 'role.supervisor',
+  admin: 'role.admin',
+} as const satisfies Record<Role, MessageKey>;
+
+export const errorCategoryLabelKey = {
+  K: 'errorDetail.category.K',
+  D: 'errorDetail.category.D',
+  S: 'errorDetail.category.S',
+  F: 'errorDetail.category.F',
+} as const satisfies Record<BackendErrorDetail['category'], MessageKey>;

@@ -1,13 +1,34 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAppActions, type AppActions } from './app/actions';
 import { initialAppState, type AppState } from './app/initialState';
+import { createConfigActions, type ConfigActions } from './config/actions';
+import { initialConfigState, type ConfigSliceState } from './config/initialState';
+import { createCredentialsActions, type CredentialsActions } from './credentials/actions';
+import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
 import type { StoreDeps } from './deps';
+import { createSessionActions, type SessionActions } from './session/actions';
+import { initialSessionState, type SessionSliceState } from './session/initialState';
 import { createSettingsActions, type SettingsActions } from './settings/actions';
 import { initialSettingsState, type SettingsState } from './settings/initialState';
 import { createStatusActions, type StatusActions } from './status/actions';
 import { initialStatusState, type StatusState } from './status/initialState';
+import { createWorkspaceActions, type WorkspaceActions } from './workspace/actions';
+import { initialWorkspaceState, type WorkspaceSliceState } from './workspace/initialState';
 
-export type DeskStore = AppState & AppActions & SettingsState & SettingsActions & StatusState & StatusActions;
+export type DeskStore = AppState &
+  AppActions &
+  SettingsState &
+  SettingsActions &
+  StatusState &
+  StatusActions &
+  SessionSliceState &
+  SessionActions &
+  ConfigSliceState &
+  ConfigActions &
+  CredentialsSliceState &
+  CredentialsActions &
+  WorkspaceSliceState &
+  WorkspaceActions;
 export type DeskStoreApi = StoreApi<DeskStore>;
 
 /**
@@ -19,7 +40,15 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...initialAppState,
     ...initialSettingsState,
     ...initialStatusState,
+    ...initialSessionState,
+    ...initialConfigState,
+    ...initialCredentialsState,
+    ...initialWorkspaceState,
     ...createAppActions(deps)(...args),
     ...createSettingsActions(deps)(...args),
     ...createStatusActions(deps)(...args),
+    ...createSessionActions(deps)(...args),
+    ...createConfigActions(deps)(...args),
+    ...createCredentialsActions(deps)(...args),
+    ...createWorkspaceActions()(...args),
   }));

@@ -4,10 +4,16 @@ import type { DeskStore } from '../desk-store';
 import type { StoreDeps } from '../deps';
 
 export interface AppActions {
-  /** Loads app.info, then settings.get, and applies the language; safe to call again after a failure. */
+  /**
+   * Loads app.info, settings.get (and applies the language), then the session and what the first
+   * screen needs; safe to call again after a failure.
+   */
   boot(): Promise<void>;
-  /** Follows events from main (another window changed the settings). Returns the unsubscribe. */
+  /** Follows events from main (settings, session, configuration changed elsewhere). Returns the unsubscribe. */
   listen(): () => void;
+  /** Opens connection settings and loads what they show fresh from main. */
+  openSettings(): void;
+  closeSettings(): void;
 }
 
 export const createAppActions =
@@ -30,6 +36,16 @@ export const createAppActions =
           return;
         }
         await get().internal_applySettings(settings.data);
+        const session = await get().internal_loadSession();
+        if (!session.ok) {
+          set({ phase: 'failed', bootError: session.error });
+          return;
+        }
+        get().internal_applySession(session.data);
+        // Configuration problems and training accounts belong on the first screen, so they load
+        // before it shows; their own failures are shown where they would have been, not as a boot failure.
+        if (session.data.state === 'signedOut') await get().internal_loadSignInData();
+        else await get().loadConfig();
         set({ phase: 'ready' });
       } catch (error) {
         // A bug, not a typed failure: still show the panel, under an id that is also in the log.
@@ -45,6 +61,22 @@ export const createAppActions =
           case 'settings.changed':
             void get().internal_applySettings(event.payload);
             break;
+          case 'session.changed':
+            // Before boot has read the session there is nothing to change; boot reads it fresh.
+            if (get().session !== null) get().internal_applySession(event.payload);
+            break;
+          case 'config.changed':
+            get().internal_applyConfig(event.payload);
+            break;
         }
       }),
+
+    openSettings: () => {
+      set({ settingsOpen: true, configSaveOutcome: null, credentialsOutcome: null });
+      void get().loadConfig();
+      void get().loadCredentials();
+    },
+
+    // The public key stays: there is no call to read it again, and the administrator may still need to copy it.
+    closeSettings: () => set({ settingsOpen: false, configSaveOutcome: null, credentialsOutcome: null }),
   });

@@ -1,15 +1,13 @@
 import { describe, expect, it, vi } from 'vitest';
-import { failure, type TokenDeskBridge } from '../../../shared/contract';
+import { callNames, failure, type CallName, type TokenDeskBridge } from '../../../shared/contract';
 import { createBridgeTransport } from '../../../renderer/transport/bridge-transport';
 import { sequentialIds } from './builders';
 
+// Every call answers something; only app.info matters to these tests.
 const bridgeWith = (appInfo: (input: unknown) => Promise<unknown>): TokenDeskBridge => ({
-  calls: {
-    'app.info': appInfo,
-    'settings.get': async () => ({ ok: true, data: { language: 'ja' } }),
-    'settings.set': async () => ({ ok: true, data: { language: 'ja' } }),
-    'log.rendererError': async () => ({ ok: true, data: { logged: true } }),
-  },
+  calls: Object.fromEntries(
+    callNames.map((name) => [name, name === 'app.info' ? appInfo : async () => ({ ok: true, data: {} })]),
+  ) as Record<CallName, (input: unknown) => Promise<unknown>>,
   subscribe: () => () => undefined,
 });
 

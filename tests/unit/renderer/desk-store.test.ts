@@ -2,10 +2,17 @@ import { describe, expect, it, vi } from 'vitest';
 import { failure, type Language } from '../../../shared/contract';
 import { createClient } from '../../../renderer/services/client';
 import { createDeskStore } from '../../../renderer/store/desk-store';
-import { buildAppInfo, buildSettings, fakeTransport, sequentialIds } from './builders';
+import { buildAppInfo, buildConfigView, buildSession, buildSettings, buildTrainingAccounts, fakeTransport, sequentialIds } from './builders';
+
+/** What main answers at boot beyond app.info and settings.get: nobody signed in, training mode. */
+const bootAnswers = {
+  'session.status': () => ({ ok: true, data: buildSession() }),
+  'config.get': () => ({ ok: true, data: buildConfigView() }),
+  'session.trainingAccounts': () => ({ ok: true, data: { accounts: buildTrainingAccounts() } }),
+};
 
 const setup = (answers: Parameters<typeof fakeTransport>[0]) => {
-  const fake = fakeTransport(answers);
+  const fake = fakeTransport({ ...bootAnswers, ...answers });
   const applied: Language[] = [];
   const reportError = vi.fn();
   const store = createDeskStore({
@@ -20,14 +27,17 @@ const setup = (answers: Parameters<typeof fakeTransport>[0]) => {
 };
 
 describe('boot', () => {
-  it('loads app.info, then settings.get, then applies the language and becomes ready', async () => {
+  it('loads app.info, settings.get, the session and the sign-in screen data, then becomes ready', async () => {
     const { store, invocations, applied } = setup({
       'app.info': () => ({ ok: true, data: buildAppInfo({ locale: 'en' }) }),
       'settings.get': () => ({ ok: true, data: buildSettings({ language: 'en' }) }),
     });
     await store.getState().boot();
-    expect(invocations.map((each) => each.name)).toEqual(['app.info', 'settings.get']);
+    expect(invocations.map((each) => each.name)).toEqual(['app.info', 'settings.get', 'session.status', 'config.get', 'session.trainingAccounts']);
     expect(applied.at(-1)).toBe('en');
+    expect(store.getState().session).toEqual(buildSession());
+    expect(store.getState().trainingAccounts).toEqual(buildTrainingAccounts());
+    expect(store.getState().config).toEqual(buildConfigView());
     expect(store.getState()).toMatchObject({ phase: 'ready', language: 'en', link: 'online', bootError: null });
     expect(store.getState().info).toEqual(buildAppInfo({ locale: 'en' }));
   });

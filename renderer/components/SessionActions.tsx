@@ -1,0 +1,31 @@
+import { useTranslation } from 'react-i18next';
+import { sessionSelectors } from '../store/session/selectors';
+import { useDeskStore } from '../store/store-context';
+
+/** The signed-in agent's own controls in the header. Connection settings only for an administrator. */
+export const SessionActions = () => {
+  const { t } = useTranslation();
+  const hasAgent = useDeskStore(sessionSelectors.hasAgent);
+  const isAdmin = useDeskStore(sessionSelectors.isAdmin);
+  const signingOut = useDeskStore(sessionSelectors.isSigningOut);
+  const settingsOpen = useDeskStore((s) => s.settingsOpen);
+  const openSettings = useDeskStore((s) => s.openSettings);
+  const lock = useDeskStore((s) => s.lock);
+  const signOut = useDeskStore((s) => s.signOut);
+  if (!hasAgent) return null;
+  return (
+    <div className="session-actions">
+      {isAdmin ? (
+        <button type="button" className="button-secondary" aria-pressed={settingsOpen} onClick={openSettings}>
+          {t('session.connectionSettings')}
+        </button>
+      ) : null}
+      <button type="button" className="button-secondary" onClick={() => void lock()}>
+        {t('session.lockNow')}
+      </button>
+      <button type="button" className="button-secondary" aria-busy={signingOut} disabled={signingOut} onClick={() => void signOut()}>
+        {signingOut ? t('session.signingOut') : t('session.signOut')}
+      </button>
+    </div>
+  );
+};

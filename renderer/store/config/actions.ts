@@ -1,0 +1,59 @@
+import type { StateCreator } from 'zustand';
+import type { ConfigPatch, ConfigView } from '../../../shared/contract';
+import type { DeskStore } from '../desk-store';
+import type { StoreDeps } from '../deps';
+
+export interface ConfigActions {
+  loadConfig(): Promise<void>;
+  /** Sends the user's changes; main validates them again and refuses locked fields. Resolves to the saved configuration, or null. */
+  saveConfig(patch: ConfigPatch): Promise<ConfigView | null>;
+  dismissConfigOutcome(): void;
+  /** Applies a configuration main sent (an answer or a config.changed event). */
+  internal_applyConfig(view: ConfigView): void;
+}
+
+export const createConfigActions =
+  (deps: StoreDeps): StateCreator<DeskStore, [], [], ConfigActions> =>
+  (set, get) => ({
+    loadConfig: async () => {
+      set({ configLoading: true });
+      try {
+        const result = await get().internal_call('config.get', {}, { showsOwnError: true });
+        if (result.ok) {
+          get().internal_applyConfig(result.data);
+          set({ configLoadError: null });
+        } else set({ configLoadError: result.error });
+      } catch (error) {
+        deps.reportError(error, deps.newCorrelationId());
+      } finally {
+        set({ configLoading: false });
+      }
+    },
+
+    saveConfig: async (patch) => {
+      if (get().configSaving) return null;
+      set({ configSaving: true, configSaveOutcome: null });
+      try {
+        const changed = Object.keys(patch).length > 0;
+        const result = changed
+          ? await get().internal_call('config.set', patch, { showsOwnError: true })
+          : await get().internal_call('config.get', {}, { showsOwnError: true });
+        if (!result.ok) {
+          set({ configSaveOutcome: { kind: 'failed', error: result.error } });
+          return null;
+        }
+        get().internal_applyConfig(result.data);
+        set({ configSaveOutcome: { kind: 'saved', restartRequired: result.data.restartRequired, changed } });
+        return result.data;
+      } catch (error) {
+        deps.reportError(error, deps.newCorrelationId());
+        return null;
+      } finally {
+        set({ configSaving: false });
+      }
+    },
+
+    dismissConfigOutcome: () => set({ configSaveOutcome: null }),
+
+    internal_applyConfig: (view) => set({ config: view }),
+  });

@@ -1,0 +1,64 @@
+import type { StateCreator } from 'zustand';
+import type { DeskStore } from '../desk-store';
+import type { StoreDeps } from '../deps';
+
+export interface CredentialsActions {
+  loadCredentials(): Promise<void>;
+  /** Main generates a new key pair and answers with its public half only. */
+  generateKey(): Promise<void>;
+  /** Hands a PEM to main, write-only: it is never kept here and never comes back. */
+  importKey(pem: string): Promise<boolean>;
+}
+
+export const createCredentialsActions =
+  (deps: StoreDeps): StateCreator<DeskStore, [], [], CredentialsActions> =>
+  (set, get) => ({
+    loadCredentials: async () => {
+      if (get().credentialsActivity !== null) return;
+      set({ credentialsActivity: 'load' });
+      try {
+        const result = await get().internal_call('credentials.status', {}, { showsOwnError: true });
+        set(result.ok ? { credentialStatus: result.data, credentialStatusError: null } : { credentialStatusError: result.error });
+      } catch (error) {
+        deps.reportError(error, deps.newCorrelationId());
+      } finally {
+        set({ credentialsActivity: null });
+      }
+    },
+
+    generateKey: async () => {
+      if (get().credentialsActivity !== null) return;
+      set({ credentialsActivity: 'generate', credentialsOutcome: null });
+      try {
+        const result = await get().internal_call('credentials.generateKey', {}, { showsOwnError: true });
+        set(
+          result.ok
+            ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'generated' } }
+            : { credentialsOutcome: { kind: 'failed', action: 'generate', error: result.error } },
+        );
+      } catch (error) {
+        deps.reportError(error, deps.newCorrelationId());
+      } finally {
+        set({ credentialsActivity: null });
+      }
+    },
+
+    importKey: async (pem) => {
+      if (get().credentialsActivity !== null) return false;
+      set({ credentialsActivity: 'import', credentialsOutcome: null });
+      try {
+        const result = await get().internal_call('credentials.importKey', { pem }, { showsOwnError: true });
+        set(
+          result.ok
+            ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'imported' } }
+            : { credentialsOutcome: { kind: 'failed', action: 'import', error: result.error } },
+        );
+        return result.ok;
+      } catch (error) {
+        deps.reportError(error, deps.newCorrelationId());
+        return false;
+      } finally {
+        set({ credentialsActivity: null });
+      }
+    },
+  });

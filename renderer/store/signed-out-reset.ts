@@ -1,0 +1,24 @@
+import { initialConfigState, type ConfigSliceState } from './config/initialState';
+import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
+import { initialSessionState, type SessionSliceState } from './session/initialState';
+import type { StatusState } from './status/initialState';
+import { initialWorkspaceState, type WorkspaceSliceState } from './workspace/initialState';
+
+/**
+ * Everything an agent's session may have put in the store, back to its initial value: call notes,
+ * what was loaded, errors, open screens. Kept: the language and the boot information (product,
+ * version, mode), which belong to the workstation, not to the agent, and the link state, which the
+ * next call sets anyway. The sign-in screen's data is loaded again after this.
+ */
+export const signedOutReset = (): SessionSliceState &
+  ConfigSliceState &
+  CredentialsSliceState &
+  WorkspaceSliceState &
+  Pick<StatusState, 'lastFailure'> & { settingsOpen: false } => ({
+  ...initialSessionState,
+  ...initialConfigState,
+  ...initialCredentialsState,
+  ...initialWorkspaceState,
+  lastFailure: null,
+  settingsOpen: false,
+});

@@ -1,0 +1,5 @@
+import type { WorkspaceSliceState } from './initialState';
+
+export const workspaceSelectors = {
+  callNotes: (s: WorkspaceSliceState) => s.callNotes,
+};
