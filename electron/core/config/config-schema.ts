@@ -12,6 +12,8 @@ export const BackendUrl = z
   .trim()
   .pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }))
   .superRefine((text, ctx) => {
+    // zod runs refinements even after the URL check failed; a text that is no URL is already reported.
+    if (!URL.canParse(text)) return;
     const url = new URL(text);
     if (url.protocol === 'http:' && !LOOPBACK_HOSTS.has(url.hostname)) {
       ctx.addIssue({ code: 'custom', message: 'must use https (plain http only for 127.0.0.1 or localhost)' });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { machineConfigPath, userConfigPath } from '../../../../electron/core/config/config-paths';
 import { ConfigLockedError, ConfigValidationError, openConfigStore } from '../../../../electron/core/config/config-store';
-import { DEFAULT_CONFIG } from '../../../../electron/core/config/config-schema';
+import { BackendUrl, DEFAULT_CONFIG } from '../../../../electron/core/config/config-schema';
 import { loadConfig, type ConfigFiles } from '../../../../electron/core/config/load-config';
 
 const BACKEND = { baseUrl: 'https://api.issuer.example/', issuerId: 'ISSUER0001', clientId: 'ws-client', keyId: 'kid-1' };
@@ -144,5 +144,12 @@ describe('changing settings', () => {
     expect(copies).toHaveLength(1);
     expect(await readFile(join(dir, 'user', copies[0]!), 'utf8')).toBe('{ "idleLockMinutes": 5, oops');
     expect(store.get().problems).toEqual([]);
+  });
+});
+
+describe('backend URL that is not a URL', () => {
+  it('is reported as a field problem, never thrown', () => {
+    const result = BackendUrl.safeParse('not a url at all');
+    expect(result.success).toBe(false);
   });
 });
