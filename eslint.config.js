@@ -1,7 +1,8 @@
 // ESLint flat config. Besides the usual checks it enforces the layer boundaries of DEVELOPERS.md:
 //   electron values only in electron/main and electron/preload (trap 1: importing them under Node
 //   runs Electron's installer), renderer and shared free of Node and of other layers, and the
-//   training backend (sandbox/) reachable only from tests and the dev entry points.
+//   training backend (sandbox/) reachable only from tests and scripts, and through its entry file
+//   from electron/main and electron/dev-bridge (training mode starts it in-process).
 // Flat config replaces a rule's options wholesale when a later block matches the same file, so every
 // layer below states its full set of restrictions, built by the helpers first.
 import { builtinModules } from 'node:module';
@@ -96,7 +97,14 @@ const BROWSER_ONLY_SYNTAX = [
 
 const NO_SANDBOX = {
   folder: 'sandbox',
-  why: 'the training backend is reached over HTTP; only tests, scripts and electron/dev-bridge start it in-process',
+  why: 'the training backend is reached over HTTP; only tests, scripts, electron/main and electron/dev-bridge start it in-process',
+};
+// Training mode: main and the test bridge start the sandbox in-process, through its entry file only.
+// Its internals (store, seed, routes) stay out of reach, so the app cannot come to depend on them.
+const SANDBOX_ENTRY_ONLY = {
+  ...NO_SANDBOX,
+  why: 'only the entry sandbox/index.ts may be imported, to start the training backend; its internals are not the app\'s',
+  except: ['sandbox/index.ts'],
 };
 const NO_RENDERER = { folder: 'renderer', why: 'the renderer is reached only through preload and IPC' };
 const NO_DEV_BRIDGE = { folder: 'electron/dev-bridge', why: 'the dev bridge is test-only and never packaged' };
@@ -163,11 +171,8 @@ export default defineConfig([
     rules: {
       '@typescript-eslint/no-restricted-imports': restrictedImports({ electronValues: true }),
       'no-restricted-syntax': 'off',
-      // Exception to come: in training mode main will start sandbox/ in-process. When that lands,
-      // allow exactly that entry file here (e.g. a `forbid` without NO_SANDBOX for one file block),
-      // not the whole of sandbox/.
       'token-desk/layer-imports': layer('electron/main', {
-        forbid: [NO_SANDBOX, NO_RENDERER, NO_DEV_BRIDGE, NO_PRELOAD, NO_TESTS, NO_SCRIPTS],
+        forbid: [SANDBOX_ENTRY_ONLY, NO_RENDERER, NO_DEV_BRIDGE, NO_PRELOAD, NO_TESTS, NO_SCRIPTS],
       }),
     },
   },
@@ -199,7 +204,7 @@ export default defineConfig([
     name: 'token-desk/layer/electron-dev-bridge',
     files: ['electron/dev-bridge/**'],
     rules: {
-      'token-desk/layer-imports': layer('electron/dev-bridge', { forbid: [NO_RENDERER, NO_MAIN, NO_PRELOAD] }),
+      'token-desk/layer-imports': layer('electron/dev-bridge', { forbid: [SANDBOX_ENTRY_ONLY, NO_RENDERER, NO_MAIN, NO_PRELOAD] }),
     },
   },
   {

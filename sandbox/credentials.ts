@@ -44,7 +44,9 @@ export const SandboxCredentialsFile = z.strictObject({
   clientId: z.string().min(1).max(200),
   keyId: z.string().min(1).max(200),
   privateKeyPem: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
-  agents: z.array(z.strictObject({ agentId: AgentId, password: z.string().min(1).max(200), role: Role })),
+  agents: z.array(
+    z.strictObject({ agentId: AgentId, name: z.string().min(1).max(200), password: z.string().min(1).max(200), role: Role }),
+  ),
 });
 export type SandboxCredentialsFile = z.infer<typeof SandboxCredentialsFile>;
 
@@ -58,7 +60,7 @@ export const credentialsFileFor = (
   clientId: client.clientId,
   keyId: client.keyId,
   privateKeyPem: client.privateKeyPem,
-  agents: agents.map(({ agentId, password, role }) => ({ agentId, password, role })),
+  agents: agents.map(({ agentId, name, password, role }) => ({ agentId, name, password, role })),
 });
 
 /** Written readable by the owner only: it holds a private key and passwords. */

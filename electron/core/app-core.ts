@@ -1,57 +1,144 @@
 import type { AppMode } from '../../shared/contract';
+import { createWorkstationKeys } from './auth/workstation-key';
+import { createActionContext } from './backend/action-context';
+import type { BackendClient } from './backend/backend-client';
+import { openConfigStore, type ConfigStore } from './config/config-store';
+import type { ConfigFiles } from './config/load-config';
 import { createEventBus, type EventBus } from './events/event-bus';
-import type { Services } from './ipc/dispatch';
+import { CallError, type Services } from './ipc/dispatch';
 import type { Logger } from './logging/logger';
+import type { SecretStore } from './secrets/secret-store';
+import { appService } from './services/app-service';
+import { configService } from './services/config-service';
+import { credentialService } from './services/credential-service';
+import { sessionService } from './services/session-service';
+import { createAgentSession, type AgentSessionManager } from './session/agent-session';
+import { openBackendConnection, type BackendConnection, type BackendTuning } from './session/backend-connection';
+import type { StartTrainingBackend } from './session/training-backend';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 
+export { PRODUCT_NAME } from './services/app-service';
+export type { StartTrainingBackend, TrainingBackend, TrainingCredentials } from './session/training-backend';
+
+/** What core needs from its host. Main passes the real OS pieces; the test bridge and tests pass plain-Node ones. */
 export interface CoreOptions {
   readonly userDataDir: string;
   readonly version: string;
   readonly logger: Logger;
+  /** The workstation key's store: safeStorage-encrypted in main, a file in the test bridge and tests. */
+  readonly secrets: SecretStore;
+  /** The user's settings file and the installer's machine-wide one. */
+  readonly configFiles: ConfigFiles;
+  /** x-workstation-id on every backend request, and shown in the session status. */
+  readonly workstationId: string;
+  /** Starts the training backend; called only when no backend is configured. Core never imports the sandbox. */
+  readonly startTrainingBackend: StartTrainingBackend;
+  /** Backend timeouts and retries; tests shorten them. */
+  readonly backendTuning?: BackendTuning;
 }
 
 export interface Core {
   readonly services: Services;
   readonly events: EventBus;
   readonly settings: SettingsStore;
+  readonly config: ConfigStore;
+  readonly session: AgentSessionManager;
+  /** The backend link, for the data services to come: calls go through `session.withAgent`. */
+  readonly connection: BackendConnection;
   readonly logger: Logger;
   readonly mode: AppMode;
+  /** Closes the backend connection and stops the training backend, if one runs. */
+  close(): Promise<void>;
 }
 
-export const PRODUCT_NAME = 'Token Desk';
+/** How long quitting waits for the backend to end the agent's session. */
+const SIGN_OUT_ON_CLOSE_MS = 2_000;
+
+/** The client to call, or the typed reason there is none. */
+const clientOf = (connection: BackendConnection | null): BackendClient => {
+  if (connection?.state === 'ready') return connection.client;
+  if (connection?.state === 'unavailable' && connection.problem === 'training-unavailable') {
+    throw new CallError('BACKEND_UNAVAILABLE', 'the training backend did not start');
+  }
+  throw new CallError('NOT_CONFIGURED', 'no usable backend is configured');
+};
 
 /**
  * The composition root of the plain-Node services. Main wires it to IPC; the test bridge wires the
  * very same object to HTTP, so browser tests exercise real core code.
+ *
+ * The mode is fixed at start from the settings: no backend configured = training, on an
+ * in-process training backend. Changing the backend later asks for a restart.
  */
 export const createCore = async (options: CoreOptions): Promise<Core> => {
-  const { logger } = options;
+  const { logger, workstationId } = options;
   const events = createEventBus(logger);
   const settings = await openSettingsStore(options.userDataDir, logger);
-  // No backend can be configured yet (the backend-connection issue adds it): training until then.
-  const mode: AppMode = 'training';
+  const config = await openConfigStore(options.configFiles);
+  const started = config.get();
+  for (const problem of started.problems) logger.warn({ file: problem.file, field: problem.field, problem: problem.message }, 'settings problem');
+
+  let connection: BackendConnection | null = null;
+  const session = createAgentSession({
+    backend: () => clientOf(connection),
+    workstationId,
+    idleLockMinutes: () => config.get().config.idleLockMinutes,
+    onChange: (status) => events.emit('session.changed', status),
+    logger,
+  });
+  connection = await openBackendConnection({
+    config: started,
+    configFiles: options.configFiles,
+    secrets: options.secrets,
+    workstationId,
+    agentSession: () => session.identity(),
+    startTrainingBackend: options.startTrainingBackend,
+    logger,
+    ...(options.backendTuning ? { tuning: options.backendTuning } : {}),
+  });
+  const ready = connection;
+  const mode = ready.mode;
+  logger.info({ mode, workstationId, backend: ready.state }, 'core ready');
 
   const services: Services = {
-    'app.info': () => ({
-      name: PRODUCT_NAME,
-      version: options.version,
+    ...appService({ version: options.version, mode, settings, events, logger }),
+    ...sessionService(session, () => ready),
+    ...credentialService(createWorkstationKeys(options.secrets)),
+    ...configService({
+      store: config,
+      files: options.configFiles,
       mode,
-      locale: settings.get().language,
+      runningBackend: started.config.backend,
+      connectionProblem: () => ready.configProblem,
+      onChange: (view, previous) => {
+        events.emit('config.changed', view);
+        // The idle-lock time is part of the session status the lock timer reads.
+        if (previous.config.idleLockMinutes !== view.idleLockMinutes) events.emit('session.changed', session.status());
+      },
     }),
-    'settings.get': () => settings.get(),
-    'settings.set': async (input) => {
-      const saved = await settings.set({ ...settings.get(), ...input });
-      events.emit('settings.changed', saved);
-      return saved;
-    },
-    'log.rendererError': (input, context) => {
-      logger.error(
-        { source: 'renderer', kind: input.source, correlationId: input.correlationId ?? context.correlationId, stack: input.stack },
-        input.message,
-      );
-      return { logged: true as const };
-    },
   };
 
-  return { services, events, settings, logger, mode };
+  let closing: Promise<void> | null = null;
+  return {
+    services,
+    events,
+    settings,
+    config,
+    session,
+    connection: ready,
+    logger,
+    mode,
+    close() {
+      closing ??= (async () => {
+        // The token dies with the process anyway; ending the session at the backend too is
+        // hygiene, so it gets a short while and never holds the quit.
+        if (session.identity() !== null) {
+          const signedOut = session.signOut(createActionContext()).catch(() => undefined);
+          await Promise.race([signedOut, new Promise((resolve) => setTimeout(resolve, SIGN_OUT_ON_CLOSE_MS).unref())]);
+        }
+        await ready.close().catch((error: unknown) => logger.error({ err: error }, 'closing the backend connection failed'));
+      })();
+      return closing;
+    },
+  };
 };

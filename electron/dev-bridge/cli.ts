@@ -4,12 +4,18 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createCore } from '../core/app-core';
+import { userConfigPath } from '../core/config/config-paths';
 import { createLogger } from '../core/logging/logger';
+import { FileSecretStore } from '../core/secrets/secret-store';
 import { startDevBridge } from './server';
+import { trainingBackendStarter } from './training-backend';
 
 /**
- * Starts the test bridge: `tsx electron/dev-bridge/cli.ts [--port N] [--user-data DIR] [--log-dir DIR]`.
+ * Starts the test bridge:
+ *   tsx electron/dev-bridge/cli.ts [--port N] [--user-data DIR] [--log-dir DIR] [--machine-config FILE]
  * The token comes from TD_BRIDGE_TOKEN (so it does not show in `ps`), or is generated per run.
+ * Settings live in the profile (config.json) like the app's; the machine-wide file defaults to a
+ * path in the profile that does not exist yet, so a test can write one there.
  */
 const { values } = parseArgs({
   options: {
@@ -17,6 +23,7 @@ const { values } = parseArgs({
     'user-data': { type: 'string' },
     'log-dir': { type: 'string' },
     'renderer-dir': { type: 'string', default: 'dist/renderer' },
+    'machine-config': { type: 'string' },
   },
 });
 
@@ -26,21 +33,31 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
-const userDataDir = values['user-data'] ?? (await mkdtemp(join(tmpdir(), 'token-desk-bridge-')));
+const userDataDir = resolve(values['user-data'] ?? (await mkdtemp(join(tmpdir(), 'token-desk-bridge-'))));
 const logDir = values['log-dir'] ?? join(userDataDir, 'logs');
+const machineFile = resolve(values['machine-config'] ?? join(userDataDir, 'machine-config.json'));
 const token = process.env.TD_BRIDGE_TOKEN ?? randomBytes(24).toString('hex');
 const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const logger = createLogger({ dir: logDir });
-const core = await createCore({ userDataDir, version, logger });
+const core = await createCore({
+  userDataDir,
+  version,
+  logger,
+  // Development and tests only: a plain file, never the packaged app's store.
+  secrets: new FileSecretStore(join(userDataDir, 'secrets.json')),
+  configFiles: { userFile: userConfigPath(userDataDir), machineFile },
+  workstationId: 'dev-bridge',
+  startTrainingBackend: trainingBackendStarter(logger),
+});
 const bridge = await startDevBridge({ core, token, rendererDir: resolve(values['renderer-dir']), port });
 
-console.log(`Token Desk test bridge listening on ${bridge.origin} (training backend only)`);
+console.log(`Token Desk test bridge listening on ${bridge.origin} (${core.mode === 'training' ? 'training backend' : 'configured backend'})`);
 console.log(`Open the console: ${bridge.sessionUrl}`);
-console.log(`Profile: ${userDataDir}  Logs: ${logDir}`);
+console.log(`Profile: ${userDataDir}  Logs: ${logDir}  Machine settings: ${machineFile}`);
 
 const stop = (): void => {
-  void bridge.close().then(() => process.exit(0));
+  void Promise.allSettled([bridge.close(), core.close()]).then(() => process.exit(0));
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

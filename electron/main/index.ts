@@ -1,6 +1,8 @@
 import { join } from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, screen, session, shell } from 'electron';
+import { hostname } from 'node:os';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createLogger } from '../core/logging/logger';
+import { trainingBackendStarter } from './adapters/training-backend';
 import { startMain } from './start-main';
 
 /**
@@ -30,12 +32,15 @@ startMain(
     // Reviewed: only web-contents-guards calls this, with an https URL on the installer's allowlist.
     openExternal: (url) => shell.openExternal(url), /* eng-disable OPEN_EXTERNAL_JS_CHECK */
     process,
+    safeStorage,
+    hostname,
+    startTrainingBackend: trainingBackendStarter(logger),
   },
   {
     logger,
     preloadPath: join(__dirname, 'preload.cjs'),
     rendererDir: join(__dirname, '..', 'dist', 'renderer'),
-    // Installer settings will name the hosts agents may open; until then no link leaves the app.
+    // The settings' externalLinkAllowlist names the hosts agents may open; none beyond it.
     externalHosts: [],
   },
 ).catch((error: unknown) => {

@@ -1,12 +1,17 @@
+import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { APP_ORIGIN } from '../../shared/contract';
-import { createCore } from '../core/app-core';
+import { createCore, type StartTrainingBackend } from '../core/app-core';
+import { machineConfigPath, userConfigPath } from '../core/config/config-paths';
+import { loadConfig } from '../core/config/load-config';
 import type { Logger } from '../core/logging/logger';
 import { restoreBounds } from '../core/window-state/restore-bounds';
 import type { Rect } from '../core/window-state/window-state';
 import { createWindowStateStore } from '../core/window-state/window-state-store';
 import { enforceContentSecurityPolicy, registerAppScheme, serveAppProtocol, type HeaderInterceptor, type ProtocolHandlerRegistry, type SchemeRegistrar } from './app-protocol';
 import { buildMenuTemplate } from './app-menu';
+import { openWorkstationSecrets, type SafeStorageLike } from './adapters/safe-storage-encryptor';
+import { workstationIdFrom } from './adapters/workstation-id';
 import { forwardEvents, type EventTargetWindow } from './ipc/forward-events';
 import { registerIpcHandlers, type IpcMainLike } from './ipc/register-ipc';
 import { logProcessErrors, type ProcessLike } from './process-errors';
@@ -56,15 +61,28 @@ export interface MainPorts {
   readonly createWindow: (options: BrowserWindowConstructorOptions) => MainWindow;
   readonly setApplicationMenu: (template: MenuItemConstructorOptions[]) => void;
   readonly openExternal: (url: string) => Promise<void>;
-  readonly process: ProcessLike & { readonly platform: NodeJS.Platform };
+  readonly process: ProcessLike & { readonly platform: NodeJS.Platform; readonly env: Readonly<Record<string, string | undefined>> };
+  /** Only valid once the app is ready. */
+  readonly safeStorage: SafeStorageLike;
+  readonly hostname: () => string;
+  /** Starts the in-process training backend (sandbox/index.ts), used when no backend is configured. */
+  readonly startTrainingBackend: StartTrainingBackend;
 }
+
+/** The workstation key's encrypted store, in the profile. */
+export const SECRETS_FILE = 'secrets.json';
 
 export interface MainOptions {
   readonly logger: Logger;
   readonly preloadPath: string;
   readonly rendererDir: string;
-  /** Hosts whose https links open in the system browser; installer settings will provide them. */
+  /** Hosts whose https links open in the system browser, besides the settings' externalLinkAllowlist. */
   readonly externalHosts: readonly string[];
+  /**
+   * The installer's machine-wide settings file; the platform's place when absent. Tests only: the
+   * entry point never sets it, and no environment variable can, so a user cannot slip past a lock.
+   */
+  readonly machineConfigFile?: string;
 }
 
 export const APP_START_URL = `${APP_ORIGIN}/`;
@@ -85,8 +103,10 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
   if (!claimSingleInstance(app, () => mainWindow)) return false;
   registerAppScheme(ports.protocol);
 
+  // The installer's allowlist is known once the settings are read; the window comes after that.
+  let externalHosts = options.externalHosts;
   app.on('web-contents-created', (_event, contents) => {
-    guardWebContents(contents, { externalHosts: options.externalHosts, openExternal: ports.openExternal, logger });
+    guardWebContents(contents, { externalHosts, openExternal: ports.openExternal, logger });
     logRendererDiagnostics(contents, logger);
   });
   // One console per agent: closing its window ends the session on every platform, macOS included.
@@ -100,7 +120,26 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
   serveAppProtocol(ports.protocol, options.rendererDir);
 
   const userDataDir = app.getPath('userData');
-  const core = await createCore({ userDataDir, version: app.getVersion(), logger });
+  const configFiles = { userFile: userConfigPath(userDataDir), machineFile: options.machineConfigFile ?? machineConfigPath(ports.process.platform, ports.process.env) };
+  // Only the installer's machine-wide file can allow plaintext secrets; it is read before the store opens.
+  const { config: startConfig } = await loadConfig(configFiles);
+  const secrets = await openWorkstationSecrets({
+    safeStorage: ports.safeStorage,
+    platform: ports.process.platform,
+    file: join(userDataDir, SECRETS_FILE),
+    allowPlaintextSecrets: startConfig.allowPlaintextSecrets,
+    logger,
+  });
+  const core = await createCore({
+    userDataDir,
+    version: app.getVersion(),
+    logger,
+    secrets,
+    configFiles,
+    workstationId: workstationIdFrom(ports.hostname()),
+    startTrainingBackend: ports.startTrainingBackend,
+  });
+  externalHosts = [...options.externalHosts, ...core.config.get().config.externalLinkAllowlist];
   registerIpcHandlers(ports.ipcMain, core, logger);
   forwardEvents(core.events, () => (mainWindow ? [mainWindow] : []));
   ports.setApplicationMenu(buildMenuTemplate({ isDev, platform: ports.process.platform }));
@@ -131,7 +170,8 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
   app.on('will-quit', (event) => {
     if (drained) return;
     event.preventDefault();
-    void windowState.idle().finally(() => {
+    // The training backend stops with the console, and the agent's backend session ends with it.
+    void Promise.allSettled([windowState.idle(), core.close()]).finally(() => {
       drained = true;
       app.quit();
     });

@@ -33,6 +33,30 @@ export function resolveInRepo(root, importer, specifier) {
   return target.split(path.sep).join('/');
 }
 
+const SOURCE_EXTENSION = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+
+/**
+ * The module a resolved import target names, without its extension: `sandbox/index.ts`,
+ * `sandbox/index` and `sandbox` (a folder import, which loads its index) are all `sandbox/index`.
+ * @param {string} target posix, relative to the repository root
+ * @param {string} folder the forbidden folder the target lies in
+ */
+export function moduleOf(target, folder) {
+  if (target === folder) return `${folder}/index`;
+  return target.replace(SOURCE_EXTENSION, '');
+}
+
+/**
+ * Is the target one of a forbidden folder's allowed entry files (`except`)?
+ * @param {string} target
+ * @param {{ folder: string, except?: string[] }} rule
+ */
+export function isAllowedEntry(target, rule) {
+  if (!rule.except) return false;
+  const wanted = moduleOf(target, rule.folder);
+  return rule.except.some((entry) => moduleOf(entry, rule.folder) === wanted);
+}
+
 /** @type {import('eslint').Rule.RuleModule} */
 const layerImports = {
   meta: {
@@ -54,7 +78,13 @@ const layerImports = {
               type: 'object',
               additionalProperties: false,
               required: ['folder', 'why'],
-              properties: { folder: { type: 'string' }, why: { type: 'string' } },
+              properties: {
+                folder: { type: 'string' },
+                why: { type: 'string' },
+                // Entry files inside the folder that may still be imported (e.g. `sandbox/index.ts`):
+                // the folder's public face, while everything deeper stays out of reach.
+                except: { type: 'array', items: { type: 'string' } },
+              },
             },
           },
         },
@@ -84,7 +114,7 @@ const layerImports = {
         });
         return;
       }
-      const hit = forbid.find(({ folder }) => isInside(target, folder));
+      const hit = forbid.find((rule) => isInside(target, rule.folder) && !isAllowedEntry(target, rule));
       if (hit) context.report({ node, messageId: 'forbidden', data: { layer, specifier, folder: hit.folder, why: hit.why } });
     }
 

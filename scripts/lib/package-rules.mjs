@@ -1,6 +1,7 @@
 // What a packaged Token Desk must and must not contain: pure checks used by scripts/package-check.mjs
 // and unit-tested in tests/unit/tooling/package-rules.test.ts.
 import { builtinModules } from 'node:module';
+import { buildSync } from 'esbuild';
 
 /** Every file in app.asar must sit under one of these (asar paths start with '/'). */
 export const ASAR_ALLOWED_ROOTS = ['/dist-electron/', '/dist/renderer/'];
@@ -86,9 +87,27 @@ export function checkFuseWire(wire, config) {
 const BUILTINS = new Set(builtinModules);
 const isBuiltin = (/** @type {string} */ id) => id.startsWith('node:') || BUILTINS.has(id);
 
-/** The module ids a CommonJS bundle requires with a string literal. */
+/**
+ * The module ids a CommonJS bundle requires with a string literal. esbuild parses the code, so a
+ * `require("…")` that only appears inside a string (code that a library generates for its
+ * standalone mode, as ajv and fast-json-stringify in the training backend do) is not counted.
+ */
 export function requiredModules(/** @type {string} */ code) {
-  return [...new Set([...code.matchAll(/\brequire\(\s*["']([^"']+)["']\s*\)/g)].map((m) => m[1] ?? ''))].sort();
+  const { metafile } = buildSync({
+    stdin: { contents: code, loader: 'js', sourcefile: 'bundle.cjs' },
+    bundle: true,
+    write: false,
+    metafile: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+    // Resolve nothing: every import stays external and is listed, which is all that is wanted here.
+    external: ['*'],
+  });
+  const ids = Object.values(metafile.outputs).flatMap((output) =>
+    output.imports.filter((entry) => entry.kind === 'require-call').map((entry) => entry.path),
+  );
+  return [...new Set(ids)].sort();
 }
 
 /**

@@ -3,5 +3,21 @@
  * importing the schemas would bundle zod into it; `calls.ts` fails to compile unless its keys are
  * exactly these.
  */
-export const CALL_NAMES = ['app.info', 'settings.get', 'settings.set', 'log.rendererError'] as const;
+export const CALL_NAMES = [
+  'app.info',
+  'settings.get',
+  'settings.set',
+  'log.rendererError',
+  'session.status',
+  'session.signIn',
+  'session.lock',
+  'session.unlock',
+  'session.signOut',
+  'session.trainingAccounts',
+  'credentials.status',
+  'credentials.generateKey',
+  'credentials.importKey',
+  'config.get',
+  'config.set',
+] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

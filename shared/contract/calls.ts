@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { AppMode, Language } from './primitives';
+import { SessionStatus, SignInInput, TrainingAccount, UnlockInput } from './session';
+import { CredentialStatus, ImportKeyInput, PublicKeyView } from './credentials';
+import { ConfigPatch, ConfigView } from './config';
+
+export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
-
-/** The UI languages. Japanese first: the agents work in Japanese. */
-export const Language = z.enum(['ja', 'en']);
-export type Language = z.infer<typeof Language>;
-
-export const AppMode = z.enum(['training', 'connected']);
-export type AppMode = z.infer<typeof AppMode>;
 
 export const AppInfo = z.strictObject({
   name: z.string().min(1).max(100),
@@ -66,6 +65,61 @@ export const calls = {
     description: "Forwards an error the renderer caught to main's log, with its correlation id.",
     input: RendererErrorReport,
     output: z.strictObject({ logged: z.literal(true) }),
+  }),
+  'session.status': defineCall({
+    description: 'Who is signed in on this workstation, and whether the console is locked.',
+    input: NoInput,
+    output: SessionStatus,
+  }),
+  'session.signIn': defineCall({
+    description: 'Signs an agent in against the backend. Emits session.changed.',
+    input: SignInInput,
+    output: SessionStatus,
+  }),
+  'session.lock': defineCall({
+    description: 'Locks the console after idle time or on request; data calls are refused until unlock.',
+    input: NoInput,
+    output: SessionStatus,
+  }),
+  'session.unlock': defineCall({
+    description: "Unlocks with the signed-in agent's password, checked by the backend.",
+    input: UnlockInput,
+    output: SessionStatus,
+  }),
+  'session.signOut': defineCall({
+    description: 'Ends the session at the backend and forgets it in main. Emits session.changed.',
+    input: NoInput,
+    output: SessionStatus,
+  }),
+  'session.trainingAccounts': defineCall({
+    description: 'The training accounts, for the sign-in screen. Training mode only.',
+    input: NoInput,
+    output: z.strictObject({ accounts: z.array(TrainingAccount).max(20) }),
+  }),
+  'credentials.status': defineCall({
+    description: "The workstation key's status. Never the key.",
+    input: NoInput,
+    output: CredentialStatus,
+  }),
+  'credentials.generateKey': defineCall({
+    description: 'Generates a new key pair in main; answers with the public half for the backend administrator.',
+    input: NoInput,
+    output: z.strictObject({ publicKey: PublicKeyView, status: CredentialStatus }),
+  }),
+  'credentials.importKey': defineCall({
+    description: 'Stores a PEM private key (write-only); answers with the public half and the status.',
+    input: ImportKeyInput,
+    output: z.strictObject({ publicKey: PublicKeyView, status: CredentialStatus }),
+  }),
+  'config.get': defineCall({
+    description: 'The configuration, which fields the installer locked, and any problems with the files.',
+    input: NoInput,
+    output: ConfigView,
+  }),
+  'config.set': defineCall({
+    description: "Changes the user's own configuration; locked fields are refused.",
+    input: ConfigPatch,
+    output: ConfigView,
   }),
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Settings } from './calls';
+import { SessionStatus } from './session';
+import { ConfigView } from './config';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -7,6 +9,8 @@ import { Settings } from './calls';
  */
 export const events = {
   'settings.changed': Settings,
+  'session.changed': SessionStatus,
+  'config.changed': ConfigView,
 } as const;
 
 export type Events = typeof events;

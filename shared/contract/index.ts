@@ -3,3 +3,8 @@ export * from './events';
 export * from './result';
 export * from './channels';
 export * from './transport';
+export * from './primitives';
+export * from './session';
+export * from './credentials';
+export * from './config';
+export * from './call-names';

@@ -12,6 +12,36 @@ export const ErrorCode = z.enum([
   'PAYLOAD_TOO_LARGE',
   'TRANSPORT',
   'INTERNAL',
+  /** The agent id or password was wrong; which of the two is never said. */
+  'SIGN_IN_FAILED',
+  /** Too many failed sign-ins: the account is locked for a while (PCI DSS 8.3.4). */
+  'ACCOUNT_LOCKED',
+  /** The call needs a signed-in agent. */
+  'SIGNED_OUT',
+  /** The console is locked after idle time; unlock first. */
+  'SESSION_LOCKED',
+  /** The agent's role does not allow this. */
+  'FORBIDDEN_ROLE',
+  'NOT_FOUND',
+  /** The backend refused the request as wrong (category D); retrying will not help. */
+  'BACKEND_REJECTED',
+  /** The backend refused for a functional reason (category F); never retried. */
+  'BACKEND_REFUSED',
+  /** The backend could not be reached or failed after the retries (category S, network, timeout). */
+  'BACKEND_UNAVAILABLE',
+  /** The backend answered something that breaks the API schema. */
+  'BACKEND_INVALID_RESPONSE',
+  /** No backend connection or workstation key is set up. */
+  'NOT_CONFIGURED',
+  /** The installer locked this setting. */
+  'CONFIG_LOCKED',
+  /** The setting's value is invalid. */
+  'CONFIG_INVALID',
+  /** The key given is not an EC P-256 private key usable for ES256. */
+  'KEY_INVALID',
+  /** Available in training mode only. */
+  'TRAINING_ONLY',
+  'CANCELLED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -22,6 +52,14 @@ export const TypedError = z.strictObject({
   correlationId: z.string().min(1).max(64),
   /** Which input fields were wrong (paths only, never the values). */
   fields: z.array(z.string().max(200)).max(50).optional(),
+  /** The backend's own error, when it gave one: shown with its meaning, quoted to support. */
+  backend: z
+    .strictObject({
+      code: z.string().max(40),
+      category: z.enum(['K', 'D', 'S', 'F']),
+      field: z.string().max(200).optional(),
+    })
+    .optional(),
 });
 export type TypedError = z.infer<typeof TypedError>;
 
@@ -41,16 +79,35 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   PAYLOAD_TOO_LARGE: 'errors.payloadTooLarge',
   TRANSPORT: 'errors.transport',
   INTERNAL: 'errors.internal',
+  SIGN_IN_FAILED: 'errors.signInFailed',
+  ACCOUNT_LOCKED: 'errors.accountLocked',
+  SIGNED_OUT: 'errors.signedOut',
+  SESSION_LOCKED: 'errors.sessionLocked',
+  FORBIDDEN_ROLE: 'errors.forbiddenRole',
+  NOT_FOUND: 'errors.notFound',
+  BACKEND_REJECTED: 'errors.backendRejected',
+  BACKEND_REFUSED: 'errors.backendRefused',
+  BACKEND_UNAVAILABLE: 'errors.backendUnavailable',
+  BACKEND_INVALID_RESPONSE: 'errors.backendInvalidResponse',
+  NOT_CONFIGURED: 'errors.notConfigured',
+  CONFIG_LOCKED: 'errors.configLocked',
+  CONFIG_INVALID: 'errors.configInvalid',
+  KEY_INVALID: 'errors.keyInvalid',
+  TRAINING_ONLY: 'errors.trainingOnly',
+  CANCELLED: 'errors.cancelled',
 };
 
 /** TypedError's own limits: a failure must never break the schema the renderer checks it against. */
 const MAX_FIELDS = 50;
 const MAX_FIELD_LENGTH = 200;
 
+export type BackendErrorDetail = NonNullable<TypedError['backend']>;
+
 export const failure = (
   code: ErrorCode,
   correlationId: string,
-  fields?: string[],
+  fields?: readonly string[],
+  backend?: BackendErrorDetail,
 ): { ok: false; error: TypedError } => ({
   ok: false,
   error: {
@@ -58,5 +115,6 @@ export const failure = (
     messageKey: messageKeyFor[code],
     correlationId,
     ...(fields && fields.length > 0 ? { fields: fields.slice(0, MAX_FIELDS).map((field) => field.slice(0, MAX_FIELD_LENGTH)) } : {}),
+    ...(backend ? { backend } : {}),
   },
 });

@@ -34,7 +34,7 @@ export const measureBundle = async (): Promise<BundleFigures> => {
     const content = item.type === 'chunk' ? item.code : item.source;
     const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
     // Dynamic chunks load later; the first screen needs the entry and its static imports.
-    if (item.type === 'chunk' && (item.isEntry || item.isImplicitEntry === false) && !item.isDynamicEntry) {
+    if (item.type === 'chunk' && item.isEntry && !item.isDynamicEntry) {
       js += bytes.length;
       jsGzip += gzipSync(bytes, { level: 9 }).length;
     }

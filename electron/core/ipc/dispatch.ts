@@ -4,7 +4,9 @@ import {
   failure,
   isCallName,
   type CallName,
+  type BackendErrorDetail,
   type CallOutput,
+  type ErrorCode,
   type ParsedCallInput,
   type Result,
 } from '../../../shared/contract';
@@ -30,8 +32,10 @@ export const MAX_INPUT_BYTES = 64 * 1024;
 /** Errors a service throws on purpose carry a code; anything else is reported as INTERNAL. */
 export class CallError extends Error {
   constructor(
-    readonly code: 'INVALID_INPUT' | 'INTERNAL',
+    readonly code: ErrorCode,
     message: string,
+    readonly fields?: readonly string[],
+    readonly backend?: BackendErrorDetail,
   ) {
     super(message);
     this.name = 'CallError';
@@ -88,7 +92,7 @@ export const dispatch = async (
   } catch (error) {
     if (error instanceof CallError) {
       logger.warn({ correlationId, call: name, err: error }, 'call refused by service');
-      return failure(error.code, correlationId);
+      return failure(error.code, correlationId, error.fields, error.backend);
     }
     logger.error({ correlationId, call: name, err: error }, 'call failed');
     return failure('INTERNAL', correlationId);

@@ -3,12 +3,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCore } from '../../../electron/core/app-core';
+import { createCore, type Core } from '../../../electron/core/app-core';
+import { FileSecretStore } from '../../../electron/core/secrets/secret-store';
+import { trainingBackends } from '../core/session/support/core-harness';
 import { createLogger } from '../../../electron/core/logging/logger';
 import { startDevBridge, type DevBridge } from '../../../electron/dev-bridge/server';
 
 const TOKEN = 'test-token-0123456789abcdef';
 let bridge: DevBridge;
+let core: Core;
 const logLines: string[] = [];
 
 beforeAll(async () => {
@@ -24,12 +27,22 @@ beforeAll(async () => {
     },
   });
   const logger = createLogger({ destination });
-  const core = await createCore({ userDataDir: join(root, 'profile'), version: '1.2.3', logger });
+  const profile = join(root, 'profile');
+  core = await createCore({
+    userDataDir: profile,
+    version: '1.2.3',
+    logger,
+    secrets: new FileSecretStore(join(profile, 'secrets.json')),
+    configFiles: { userFile: join(profile, 'config.json'), machineFile: join(profile, 'machine-config.json') },
+    workstationId: 'dev-bridge',
+    startTrainingBackend: trainingBackends().start,
+  });
   bridge = await startDevBridge({ core, token: TOKEN, rendererDir });
 });
 
 afterAll(async () => {
   await bridge.close();
+  await core.close();
 });
 
 const bearer = { authorization: `Bearer ${TOKEN}` };
@@ -115,6 +128,21 @@ describe('test bridge', () => {
     while (!text.includes('\n\n')) text += new TextDecoder().decode((await reader.read()).value);
     expect(JSON.parse(text.replace(/^data: /, '').trim())).toEqual({ name: 'settings.changed', payload: { language: 'en' } });
     controller.abort();
+  });
+
+  it('signs in against the training backend with the correlation id the caller supplied', async () => {
+    const signIn = await fetch(`${bridge.origin}/rpc/session.signIn`, {
+      method: 'POST',
+      headers: { ...bearer, 'x-correlation-id': 'e2e-sign-in-1' },
+      body: JSON.stringify({ agentId: 'agent.sato', password: 'Training-Sato-2026' }),
+    });
+    expect(await signIn.json()).toMatchObject({ ok: true, data: { state: 'signedIn', workstationId: 'dev-bridge' } });
+    // The same id names the backend action: one id from the browser to the training backend.
+    const signedIn = logLines.map((line) => JSON.parse(line) as Record<string, unknown>).find((record) => record.msg === 'agent signed in');
+    expect(signedIn?.correlationId).toBe('e2e-sign-in-1');
+    const signOut = await fetch(`${bridge.origin}/rpc/session.signOut`, { method: 'POST', headers: bearer, body: '{}' });
+    expect(await signOut.json()).toMatchObject({ ok: true, data: { state: 'signedOut' } });
+    expect(logLines.join('')).not.toContain('Training-Sato-2026');
   });
 
   it('logs renderer errors with their correlation id, redacted', async () => {

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, channelFor } from '../../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/static/content-security-policy';
+// Parsed, not pattern-matched: the training backend's libraries carry require("…") inside strings.
+import { requiredModules } from '../../../scripts/lib/package-rules.mjs';
 
 const run = promisify(execFile);
 const repo = resolve(import.meta.dirname, '../../..');
@@ -15,8 +17,6 @@ let out: string;
 let main: string;
 let preload: string;
 
-/** Every module name a bundle requires with a string literal. */
-const requiredModules = (code: string): string[] => [...new Set([...code.matchAll(/\brequire\(\s*["'`]([^"'`]+)["'`]\s*\)/g)].map((m) => m[1] ?? ''))];
 const isBuiltin = (name: string) => builtinModules.includes(name.replace(/^node:/, ''));
 
 /**
@@ -73,6 +73,14 @@ const fake = {
     webRequest: { onHeadersReceived: () => journal.push('onHeadersReceived') },
   } },
   shell: { openExternal: async () => undefined },
+  // A Linux desktop without a keyring: secrets stay in memory, as the policy says.
+  safeStorage: {
+    isEncryptionAvailable: () => false,
+    getSelectedStorageBackend: () => 'basic_text',
+    setUsePlainTextEncryption: () => journal.push('setUsePlainTextEncryption'),
+    encryptString: () => { throw new Error('not available'); },
+    decryptString: () => { throw new Error('not available'); },
+  },
 };
 const load = Module._load;
 Module._load = function (request, ...rest) { return request === 'electron' ? fake : load.call(this, request, ...rest); };
@@ -162,5 +170,10 @@ describe('the main bundle', () => {
 
     const log = await readFile(join(fakeDir, 'logs', 'token-desk.log'), 'utf8');
     expect(log).toContain('Token Desk starting');
+    // The training backend (bundled in) started in-process, and the secret store knows its limits.
+    expect(log).toContain('training backend started in-process');
+    expect(log).toMatch(/"mode":"training"[^\n]*"backend":"ready"[^\n]*core ready/);
+    expect(log).toMatch(/"backend":"basic_text","persisted":false,"encrypted":false[^\n]*workstation secret store/);
+    expect(log).not.toContain('PRIVATE KEY');
   }, 30_000);
 });

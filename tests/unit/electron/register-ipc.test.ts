@@ -1,15 +1,31 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { callNames, channelFor, EVENT_CHANNEL, resultSchema, TypedError, type EventEnvelope } from '../../../shared/contract';
 import { createCore } from '../../../electron/core/app-core';
 import { createEventBus } from '../../../electron/core/events/event-bus';
 import type { Services } from '../../../electron/core/ipc/dispatch';
 import { forwardEvents, type EventTargetWindow } from '../../../electron/main/ipc/forward-events';
 import { registerIpcHandlers } from '../../../electron/main/ipc/register-ipc';
+import { MemorySecretStore } from '../../../electron/core/secrets/secret-store';
+import { trainingBackends } from '../core/session/support/core-harness';
 import { fakeIpcMain, frameEvent } from './helpers/fake-ipc-main';
 import { memoryLogger } from './helpers/memory-logger';
+
+const signedOut = { state: 'signedOut' as const, agent: null, workstationId: 'WS-TEST-01', idleLockMinutes: 15 };
+const keyStatus = { configured: false, keyId: null, storageBackend: 'memory', persisted: false };
+const configView = {
+  mode: 'training' as const,
+  backend: null,
+  idleLockMinutes: 15,
+  externalLinkAllowlist: [],
+  lockedFields: [],
+  sources: { backend: 'default' as const, idleLockMinutes: 'default' as const, externalLinkAllowlist: 'default' as const },
+  problems: [],
+  files: { user: '/profile/config.json', machine: '/etc/token-desk/config.json' },
+  restartRequired: false,
+};
 
 const spyServices = () => {
   const services = {
@@ -17,6 +33,21 @@ const spyServices = () => {
     'settings.get': vi.fn(() => ({ language: 'ja' as const })),
     'settings.set': vi.fn((input: { language: 'ja' | 'en' }) => ({ language: input.language })),
     'log.rendererError': vi.fn(() => ({ logged: true as const })),
+    'session.status': vi.fn(() => signedOut),
+    'session.signIn': vi.fn(() => signedOut),
+    'session.lock': vi.fn(() => signedOut),
+    'session.unlock': vi.fn(() => signedOut),
+    'session.signOut': vi.fn(() => signedOut),
+    'session.trainingAccounts': vi.fn(() => ({ accounts: [] })),
+    'credentials.status': vi.fn(() => keyStatus),
+    'credentials.generateKey': vi.fn(() => {
+      throw new Error('not in these tests');
+    }),
+    'credentials.importKey': vi.fn(() => {
+      throw new Error('not in these tests');
+    }),
+    'config.get': vi.fn(() => configView),
+    'config.set': vi.fn(() => configView),
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };
@@ -154,7 +185,16 @@ describe('IPC with the real core services', () => {
   it('logs a renderer error with its correlation id', async () => {
     dir = await mkdtemp(join(tmpdir(), 'token-desk-ipc-'));
     const memory = memoryLogger();
-    const core = await createCore({ userDataDir: dir, version: '0.1.0', logger: memory.logger });
+    const core = await createCore({
+      userDataDir: dir,
+      version: '0.1.0',
+      logger: memory.logger,
+      secrets: new MemorySecretStore(),
+      configFiles: { userFile: join(dir, 'config.json'), machineFile: join(dir, 'machine.json') },
+      workstationId: 'WS-TEST-01',
+      startTrainingBackend: trainingBackends().start,
+    });
+    onTestFinished(() => core.close());
     const fake = fakeIpcMain();
     registerIpcHandlers(fake.ipc, core, memory.logger);
 

@@ -1,34 +1,42 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { callNames, channelFor, EVENT_CHANNEL } from '../../../shared/contract';
-import { APP_START_URL, startMain } from '../../../electron/main/start-main';
-import { fakeElectron } from './helpers/fake-electron';
+import { APP_START_URL, SECRETS_FILE, startMain } from '../../../electron/main/start-main';
+import { fakeElectron, type FakeElectronOptions } from './helpers/fake-electron';
 import { frameEvent } from './helpers/fake-ipc-main';
 import { memoryLogger } from './helpers/memory-logger';
 
 let dir: string;
+let started: Array<ReturnType<typeof fakeElectron>> = [];
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'token-desk-main-'));
 });
 afterEach(async () => {
+  // Every start runs a real training backend; stop them all, quit or not.
+  await Promise.all(started.flatMap((electron) => electron.training.started.map(({ sandbox }) => sandbox.close())));
+  started = [];
   await rm(dir, { recursive: true, force: true });
 });
 
-const start = async (overrides: { isPackaged?: boolean; gotLock?: boolean } = {}) => {
+type StartOverrides = Partial<Omit<FakeElectronOptions, 'userDataDir' | 'logsDir'>>;
+
+const start = async (overrides: StartOverrides = {}) => {
   const electron = fakeElectron({ userDataDir: dir, logsDir: join(dir, 'logs'), ...overrides });
+  started.push(electron);
   const memory = memoryLogger();
-  const started = startMain(electron.ports, {
+  const run = startMain(electron.ports, {
     logger: memory.logger,
     preloadPath: '/app/dist-electron/preload.cjs',
     rendererDir: join(dir, 'renderer'),
     externalHosts: ['support.issuer.example'],
+    machineConfigFile: join(dir, 'machine-config.json'),
   });
-  return { electron, memory, started };
+  return { electron, memory, started: run };
 };
 
-const startReady = async (overrides: { isPackaged?: boolean } = {}) => {
+const startReady = async (overrides: StartOverrides = {}) => {
   const run = await start(overrides);
   run.electron.markReady();
   await expect(run.started).resolves.toBe(true);
@@ -172,5 +180,77 @@ describe('startMain', () => {
     const development = await startReady({ isPackaged: false });
     expect(JSON.stringify(development.electron.menus[0])).toContain('toggleDevTools');
     expect(development.window.options.webPreferences?.devTools).toBe(true);
+  });
+});
+
+describe('startMain: backend, session and secrets', () => {
+  const sato = { agentId: 'agent.sato', password: 'Training-Sato-2026' };
+
+  it('starts the training backend in-process and signs an agent in over IPC, telling the window', async () => {
+    const { electron, window } = await startReady({ hostname: '受付-PC 3' });
+    expect(electron.training.started).toHaveLength(1);
+    const result = await electron.ipc.invoke(channelFor('session.signIn'), frameEvent(), sato);
+    expect(result).toEqual({ ok: true, data: { state: 'signedIn', agent: { agentId: 'agent.sato', name: '佐藤 美咲', role: 'agent' }, workstationId: 'PC-3', idleLockMinutes: 15 } });
+    expect(window.send).toHaveBeenCalledWith(EVENT_CHANNEL, { name: 'session.changed', payload: expect.objectContaining({ state: 'signedIn' }) });
+    expect(JSON.stringify(window.send.mock.calls)).not.toMatch(/sessionToken/);
+  });
+
+  it('stops the training backend, and ends the session, when the app quits', async () => {
+    const { electron } = await startReady();
+    await electron.ipc.invoke(channelFor('session.signIn'), frameEvent(), sato);
+    const sandbox = electron.training.started[0]?.sandbox;
+    expect(sandbox?.store.sessions.size).toBe(1);
+    electron.appEvents.emit('will-quit', { preventDefault: vi.fn() });
+    await vi.waitFor(() => expect(electron.quit).toHaveBeenCalledOnce());
+    expect(electron.training.closedCount()).toBe(1);
+    expect(sandbox?.store.sessions.size).toBe(0);
+  });
+
+  it('stores a generated workstation key through safeStorage, never in plain text', async () => {
+    const { electron } = await startReady();
+    const generated = await electron.ipc.invoke(channelFor('credentials.generateKey'), frameEvent(), {});
+    expect(generated).toMatchObject({ ok: true, data: { status: { configured: true, storageBackend: 'gnome_libsecret', persisted: true } } });
+    expect(electron.safeStorage.encryptString).toHaveBeenCalled();
+    const file = await readFile(join(dir, SECRETS_FILE), 'utf8');
+    expect(file).not.toContain('PRIVATE KEY');
+    expect(file).toContain('"encrypted": true');
+  });
+
+  it('keeps the key in memory on a Linux desktop without a keyring, unless the machine file allows plaintext', async () => {
+    const strict = await startReady({ storageBackend: 'basic_text' });
+    const status = await strict.electron.ipc.invoke(channelFor('credentials.generateKey'), frameEvent(), {});
+    expect(status).toMatchObject({ ok: true, data: { status: { storageBackend: 'basic_text', persisted: false } } });
+    expect(strict.electron.safeStorage.setUsePlainTextEncryption).not.toHaveBeenCalled();
+
+    await writeFile(join(dir, 'machine-config.json'), JSON.stringify({ allowPlaintextSecrets: true }));
+    const allowed = await startReady({ storageBackend: 'basic_text' });
+    expect(allowed.electron.safeStorage.setUsePlainTextEncryption).toHaveBeenCalledWith(true);
+    const persisted = await allowed.electron.ipc.invoke(channelFor('credentials.status'), frameEvent(), {});
+    expect(persisted).toMatchObject({ ok: true, data: { storageBackend: 'basic_text', persisted: true } });
+  });
+
+  it("looks for the machine-wide settings in the platform's place", async () => {
+    const electron = fakeElectron({ userDataDir: dir, logsDir: join(dir, 'logs'), platform: 'win32', env: { ProgramData: 'D:\\ProgramData' } });
+    started.push(electron);
+    const run = startMain(electron.ports, { logger: memoryLogger().logger, preloadPath: '/p.cjs', rendererDir: join(dir, 'renderer'), externalHosts: [] });
+    electron.markReady();
+    await expect(run).resolves.toBe(true);
+    const view = await electron.ipc.invoke(channelFor('config.get'), frameEvent(), {});
+    expect(view).toMatchObject({ ok: true, data: { files: { user: join(dir, 'config.json'), machine: 'D:\\ProgramData\\TokenDesk\\config.json' } } });
+  });
+
+  it("lets the installer's allowlist open links, and shows it locked", async () => {
+    await writeFile(join(dir, 'machine-config.json'), JSON.stringify({ externalLinkAllowlist: ['help.issuer.example'], locked: ['externalLinkAllowlist'] }));
+    const { electron } = await startReady();
+    const view = await electron.ipc.invoke(channelFor('config.get'), frameEvent(), {});
+    expect(view).toMatchObject({ ok: true, data: { lockedFields: ['externalLinkAllowlist'], externalLinkAllowlist: ['help.issuer.example'] } });
+
+    const setWindowOpenHandler = vi.fn();
+    electron.appEvents.emit('web-contents-created', {}, { on: vi.fn(), setWindowOpenHandler });
+    const handler = setWindowOpenHandler.mock.calls[0]?.[0] as (details: { url: string }) => unknown;
+    handler({ url: 'https://help.issuer.example/faq' });
+    handler({ url: 'https://elsewhere.example/' });
+    expect(electron.ports.openExternal).toHaveBeenCalledWith('https://help.issuer.example/faq');
+    expect(electron.ports.openExternal).not.toHaveBeenCalledWith('https://elsewhere.example/');
   });
 });

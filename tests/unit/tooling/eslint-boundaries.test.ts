@@ -155,9 +155,33 @@ const violations: Case[] = [
     rule: LAYERS,
   },
   {
-    what: 'sandbox import from electron/main (until the training-mode exception lands)',
+    what: 'a deep sandbox file from electron/main (only the entry sandbox/index.ts is allowed)',
+    file: 'electron/main/adapters/training-backend.ts',
+    code: "import { startSandbox } from '../../../sandbox/server';\nexport const s = startSandbox;\n",
+    rule: LAYERS,
+  },
+  {
+    what: 'a type-only import of sandbox internals from electron/main',
     file: 'electron/main/index.ts',
-    code: "import { startSandbox } from '../../sandbox/server';\nexport const s = startSandbox;\n",
+    code: "import type { SandboxStore } from '../../sandbox/store/store';\nexport type S = SandboxStore;\n",
+    rule: LAYERS,
+  },
+  {
+    what: 'a deep sandbox file from electron/dev-bridge',
+    file: 'electron/dev-bridge/cli.ts',
+    code: "import { knownFixtures } from '../../sandbox/seed/fixtures';\nexport const f = knownFixtures;\n",
+    rule: LAYERS,
+  },
+  {
+    what: 'the sandbox entry from electron/core (core never starts it; main passes a port)',
+    file: 'electron/core/app-core.ts',
+    code: "import { startSandboxWithCredentials } from '../../sandbox/index';\nexport const s = startSandboxWithCredentials;\n",
+    rule: LAYERS,
+  },
+  {
+    what: 'the sandbox folder itself (its index) from electron/core',
+    file: 'electron/core/session/x.ts',
+    code: "export * from '../../../sandbox';\n",
     rule: LAYERS,
   },
   {
@@ -251,9 +275,19 @@ const allowed: Omit<Case, 'rule'>[] = [
     code: "import { z } from 'zod';\nimport { redactValue } from './redaction';\nexport const x = [z, redactValue];\n",
   },
   {
-    what: 'electron/dev-bridge importing core, shared and the sandbox',
+    what: 'electron/dev-bridge importing core, shared and the sandbox entry',
     file: 'electron/dev-bridge/cli.ts',
-    code: "import { createAppCore } from '../core/app-core';\nimport { startSandbox } from '../../sandbox/server';\nexport const x = [createAppCore, startSandbox];\n",
+    code: "import { createAppCore } from '../core/app-core';\nimport { startSandbox } from '../../sandbox/index';\nexport const x = [createAppCore, startSandbox];\n",
+  },
+  {
+    what: 'electron/main importing the sandbox entry (training mode), with or without the extension',
+    file: 'electron/main/adapters/training-backend.ts',
+    code: "import { startSandboxWithCredentials } from '../../../sandbox/index';\nimport type { Sandbox } from '../../../sandbox/index.ts';\nexport const s = startSandboxWithCredentials;\nexport type S = Sandbox;\n",
+  },
+  {
+    what: 'electron/main importing the sandbox folder (which loads its entry)',
+    file: 'electron/main/index.ts',
+    code: "import { startSandbox } from '../../sandbox';\nexport const s = startSandbox;\n",
   },
   {
     what: 'tests importing the sandbox, core and main (type-only electron)',

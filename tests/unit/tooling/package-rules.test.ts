@@ -99,6 +99,12 @@ describe('bundle requires', () => {
     expect(requiredModules(main)).toEqual(['electron', 'fs', 'node:path']);
   });
 
+  it('does not count a require that only appears inside a string (generated standalone code)', () => {
+    const generated = `${main} equal.code = 'require("ajv/dist/runtime/equal").default'; const standalone = \`const S = require('fast-json-stringify/lib/serializer')\`;`;
+    expect(requiredModules(generated)).toEqual(['electron', 'fs', 'node:path']);
+    expect(checkBundleRequires('main', generated)).toEqual([]);
+  });
+
   it('lets main require electron and Node built-ins only', () => {
     expect(checkBundleRequires('main', main)).toEqual([]);
     expect(checkBundleRequires('main', `${main} require('pino-pretty');`)).toEqual([

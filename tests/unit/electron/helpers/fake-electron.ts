@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 import type { MainPorts, MainWindow } from '../../../../electron/main/start-main';
 import type { Rect } from '../../../../electron/core/window-state/window-state';
 import { fakeIpcMain } from './fake-ipc-main';
+import { trainingBackends } from '../../core/session/support/core-harness';
 
 type AnyListener = (...args: never[]) => void;
 
@@ -50,7 +51,34 @@ export interface FakeElectronOptions {
   readonly userDataDir: string;
   readonly logsDir: string;
   readonly displays?: Rect[];
+  readonly platform?: NodeJS.Platform;
+  readonly env?: Record<string, string | undefined>;
+  /** What safeStorage reports on Linux; 'basic_text' is a desktop without a keyring. */
+  readonly storageBackend?: 'gnome_libsecret' | 'kwallet5' | 'basic_text' | 'unknown';
+  readonly encryptionAvailable?: boolean;
+  readonly hostname?: string;
 }
+
+/**
+ * safeStorage as a fake: a reversible scrambling with a marker, so a test sees that what reached the
+ * disk went through it (and is not the plain text), and can decrypt it back.
+ */
+export const fakeSafeStorage = (options: Pick<FakeElectronOptions, 'storageBackend' | 'encryptionAvailable'>) => {
+  let plainTextAllowed = false;
+  const backend = options.storageBackend ?? 'gnome_libsecret';
+  const available = () => (options.encryptionAvailable ?? true) && (backend !== 'basic_text' || plainTextAllowed);
+  const safeStorage = {
+    isEncryptionAvailable: vi.fn(available),
+    getSelectedStorageBackend: vi.fn(() => backend),
+    setUsePlainTextEncryption: vi.fn((value: boolean) => void (plainTextAllowed = value)),
+    encryptString: vi.fn((plain: string) => Buffer.concat([Buffer.from('FAKE-ENC:'), Buffer.from(plain, 'utf8').map((byte) => byte ^ 0x5a)])),
+    decryptString: vi.fn((data: Buffer) => {
+      if (!data.subarray(0, 9).equals(Buffer.from('FAKE-ENC:'))) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+      return Buffer.from(data.subarray(9).map((byte) => byte ^ 0x5a)).toString('utf8');
+    }),
+  };
+  return safeStorage;
+};
 
 /** Electron's main-process modules as fakes, with a journal of the calls that must come in order. */
 export const fakeElectron = (options: FakeElectronOptions) => {
@@ -73,6 +101,8 @@ export const fakeElectron = (options: FakeElectronOptions) => {
   };
   const menus: MenuItemConstructorOptions[][] = [];
   const processEvents = emitter();
+  const safeStorage = fakeSafeStorage(options);
+  const training = trainingBackends();
 
   const ports: MainPorts = {
     app: {
@@ -109,8 +139,16 @@ export const fakeElectron = (options: FakeElectronOptions) => {
     },
     setApplicationMenu: (template) => void menus.push(template),
     openExternal: vi.fn(async () => undefined),
-    process: { on: (event: string, listener: AnyListener) => void processEvents.add(event, listener), platform: 'linux' },
+    process: {
+      on: (event: string, listener: AnyListener) => void processEvents.add(event, listener),
+      platform: options.platform ?? 'linux',
+      env: options.env ?? {},
+    },
+    safeStorage,
+    hostname: () => options.hostname ?? 'ws-tokyo-017.corp.example',
+    // The real training backend, over real HTTP, as index.ts passes it.
+    startTrainingBackend: training.start,
   };
 
-  return { ports, journal, markReady, quit, ipc, windows, schemes, protocolHandlers, session, menus, appEvents, processEvents };
+  return { ports, journal, markReady, quit, ipc, windows, schemes, protocolHandlers, session, menus, appEvents, processEvents, safeStorage, training };
 };

@@ -1,0 +1,35 @@
+import type { AppMode } from '../../../shared/contract';
+import type { EventBus } from '../events/event-bus';
+import type { Services } from '../ipc/dispatch';
+import type { Logger } from '../logging/logger';
+import type { SettingsStore } from '../settings/settings-store';
+
+type AppCalls = Pick<Services, 'app.info' | 'settings.get' | 'settings.set' | 'log.rendererError'>;
+
+export const PRODUCT_NAME = 'Token Desk';
+
+export interface AppServiceOptions {
+  readonly version: string;
+  readonly mode: AppMode;
+  readonly settings: SettingsStore;
+  readonly events: EventBus;
+  readonly logger: Logger;
+}
+
+/** The product, the agent's own settings, and the renderer's error reports. */
+export const appService = ({ version, mode, settings, events, logger }: AppServiceOptions): AppCalls => ({
+  'app.info': () => ({ name: PRODUCT_NAME, version, mode, locale: settings.get().language }),
+  'settings.get': () => settings.get(),
+  'settings.set': async (input) => {
+    const saved = await settings.set({ ...settings.get(), ...input });
+    events.emit('settings.changed', saved);
+    return saved;
+  },
+  'log.rendererError': (input, context) => {
+    logger.error(
+      { source: 'renderer', kind: input.source, correlationId: input.correlationId ?? context.correlationId, stack: input.stack },
+      input.message,
+    );
+    return { logged: true as const };
+  },
+});

@@ -1,0 +1,144 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { callNames, type CallName } from '../../../../shared/contract';
+import { clientKeyOf, generateClientCredentials, startSandbox, trainingAgents, type ClientCredentials, type Sandbox } from '../../../../sandbox/index';
+import { startCore, type CoreHarness } from '../session/support/core-harness';
+
+/**
+ * Every call of the contract, driven through the real dispatcher on success and on failure, in
+ * training and in connected mode; then every serialised result, every event and every log line
+ * is searched for key material, tokens and passwords. Nothing may be found.
+ */
+let training: CoreHarness;
+let connected: CoreHarness;
+let backend: Sandbox;
+let client: ClientCredentials;
+const sessionTokens: string[] = [];
+const wrongPasswords = ['Wrong-Password-1', 'Wrong-Password-2'];
+
+const ecPem = (): string => generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const rsaPem = (): string => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
+const importedPem = ecPem();
+const sato = { agentId: 'agent.sato', password: 'Training-Sato-2026' };
+
+/** The base64 body of a PEM, line by line: finding any one line is finding the key. */
+const pemLines = (pem: string): string[] => pem.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
+
+const signInCapturing = async (h: CoreHarness, credentials: { agentId: string; password: string }) => {
+  const status = await h.ok('session.signIn', credentials);
+  const token = h.core.session.identity()?.sessionToken;
+  if (token) sessionTokens.push(token);
+  return status;
+};
+
+beforeAll(async () => {
+  training = await startCore({ machine: { locked: ['externalLinkAllowlist'] } });
+  client = await generateClientCredentials();
+  backend = await startSandbox({ clientKeys: [clientKeyOf(client)], mode: 'connected' });
+  connected = await startCore({
+    user: { backend: { baseUrl: backend.baseUrl, issuerId: backend.issuerId, clientId: client.clientId, keyId: client.keyId } },
+  });
+
+  // Training mode: every call succeeds once…
+  const t = training;
+  await t.ok('app.info');
+  await t.ok('settings.get');
+  await t.ok('settings.set', { language: 'en' });
+  await t.ok('log.rendererError', { message: 'render failed', source: 'react' });
+  await t.ok('session.status');
+  await t.ok('session.trainingAccounts');
+  await signInCapturing(t, sato);
+  await t.ok('session.lock');
+  await t.ok('session.unlock', { password: sato.password });
+  await t.ok('session.signOut');
+  await t.ok('credentials.status');
+  await t.ok('credentials.generateKey');
+  await t.ok('credentials.importKey', { pem: importedPem });
+  await t.ok('config.get');
+  await t.ok('config.set', { idleLockMinutes: 10 });
+
+  // …and fails once.
+  const noInputCalls: CallName[] = ['app.info', 'settings.get', 'session.status', 'session.lock', 'session.signOut', 'session.trainingAccounts', 'credentials.status', 'credentials.generateKey', 'config.get'];
+  for (const name of noInputCalls) expect((await t.call(name, { unexpected: true })).ok).toBe(false);
+  await t.fail('settings.set', { language: 'fr' });
+  await t.fail('log.rendererError', { source: 'react' });
+  await t.fail('session.signIn', { agentId: 'agent.sato', password: wrongPasswords[0] });
+  await t.fail('session.signIn', { agentId: 'no.such.agent', password: wrongPasswords[1] });
+  await t.fail('session.unlock', { password: sato.password });
+  await signInCapturing(t, sato);
+  await t.ok('session.lock');
+  await t.fail('session.unlock', { password: wrongPasswords[0] });
+  await t.ok('session.signOut');
+  await t.fail('credentials.importKey', { pem: rsaPem() });
+  await t.fail('credentials.importKey', { pem: `-----BEGIN ENCRYPTED PRIVATE KEY-----\n${'B'.repeat(64)}\n-----END ENCRYPTED PRIVATE KEY-----\n` });
+  await t.fail('config.set', { externalLinkAllowlist: ['help.example.co.jp'] });
+  await t.fail('config.set', { externalLinkAllowlist: ['not a host!'] });
+
+  // Connected mode: the failures only it has, then a real sign-in with the registered key.
+  const c = connected;
+  await c.fail('session.trainingAccounts');
+  await c.fail('session.signIn', sato);
+  await c.ok('credentials.importKey', { pem: client.privateKeyPem });
+  await signInCapturing(c, sato);
+  await c.ok('session.lock');
+  await c.fail('session.unlock', { password: wrongPasswords[1] });
+  await c.ok('session.unlock', { password: sato.password });
+  await c.ok('session.signOut');
+}, 60_000);
+
+afterAll(async () => {
+  await training.close();
+  await connected.close();
+  await backend.close();
+});
+
+const allCalls = () => [...training.calls, ...connected.calls];
+
+describe('every call of the contract', () => {
+  it('was driven to success and to failure', () => {
+    const succeeded = new Set(allCalls().filter((call) => call.result.ok).map((call) => call.name));
+    const failed = new Set(allCalls().filter((call) => !call.result.ok).map((call) => call.name));
+    expect([...succeeded].sort()).toEqual([...callNames].sort());
+    expect([...failed].sort()).toEqual([...callNames].sort());
+  });
+});
+
+describe('no secret in any result, event or log line', () => {
+  const haystacks = (): Array<[string, string]> => [
+    ...allCalls().map((call): [string, string] => [`result of ${call.name}`, JSON.stringify(call.result)]),
+    ...[...training.events, ...connected.events].map((event): [string, string] => [`event ${event.name}`, JSON.stringify(event)]),
+    ...[...training.logLines, ...connected.logLines].map((line): [string, string] => ['log line', line]),
+  ];
+
+  const trainingKey = () => training.training.started[0]?.credentials.privateKeyPem ?? '';
+
+  it('holds no private key: no PEM, no JWK "d", no line of any key in play', () => {
+    expect(trainingKey()).toContain('PRIVATE KEY');
+    expect(sessionTokens.length).toBeGreaterThanOrEqual(3);
+    const keyLines = [...pemLines(trainingKey()), ...pemLines(importedPem), ...pemLines(client.privateKeyPem)];
+    for (const [where, text] of haystacks()) {
+      expect(text, where).not.toMatch(/PRIVATE KEY/);
+      expect(text, where).not.toMatch(/"d"\s*:/);
+      for (const line of keyLines) expect(text.includes(line), `${where} holds a line of a private key`).toBe(false);
+    }
+  });
+
+  it('holds no bearer token, client assertion or agent session token', () => {
+    for (const [where, text] of haystacks()) {
+      expect(text, where).not.toMatch(/Bearer\s+[A-Za-z0-9._~+/=-]{8,}/i);
+      expect(text, where).not.toMatch(/eyJ[A-Za-z0-9_-]{5,}\.eyJ/);
+      expect(text, where).not.toMatch(/access_token|sessionToken/);
+      for (const token of sessionTokens) expect(text.includes(token), `${where} holds a session token`).toBe(false);
+    }
+  });
+
+  it('holds no password, except the published training passwords in trainingAccounts', () => {
+    const passwords = [...trainingAgents.map((agent) => agent.password), ...wrongPasswords];
+    for (const [where, text] of haystacks()) {
+      if (where === 'result of session.trainingAccounts') continue;
+      for (const password of passwords) expect(text.includes(password), `${where} holds a password`).toBe(false);
+    }
+    const listed = allCalls().find((call) => call.name === 'session.trainingAccounts' && call.result.ok);
+    expect(JSON.stringify(listed?.result)).toContain('Training-Sato-2026');
+  });
+});
