@@ -6,6 +6,8 @@ import { initialConfigState, type ConfigSliceState } from './config/initialState
 import { createCredentialsActions, type CredentialsActions } from './credentials/actions';
 import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
 import type { StoreDeps } from './deps';
+import { createHistoryActions, type HistoryActions } from './history/actions';
+import { initialHistoryState, type HistorySliceState } from './history/initialState';
 import { createSessionActions, type SessionActions } from './session/actions';
 import { initialSessionState, type SessionSliceState } from './session/initialState';
 import { createSettingsActions, type SettingsActions } from './settings/actions';
@@ -28,7 +30,9 @@ export type DeskStore = AppState &
   CredentialsSliceState &
   CredentialsActions &
   WorkspaceSliceState &
-  WorkspaceActions;
+  WorkspaceActions &
+  HistorySliceState &
+  HistoryActions;
 export type DeskStoreApi = StoreApi<DeskStore>;
 
 /**
@@ -44,6 +48,7 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...initialConfigState,
     ...initialCredentialsState,
     ...initialWorkspaceState,
+    ...initialHistoryState,
     ...createAppActions(deps)(...args),
     ...createSettingsActions(deps)(...args),
     ...createStatusActions(deps)(...args),
@@ -51,4 +56,5 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...createConfigActions(deps)(...args),
     ...createCredentialsActions(deps)(...args),
     ...createWorkspaceActions()(...args),
+    ...createHistoryActions(deps)(...args),
   }));

@@ -1,5 +1,6 @@
 import { initialConfigState, type ConfigSliceState } from './config/initialState';
 import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
+import { initialHistoryState, type HistorySliceState } from './history/initialState';
 import { initialSessionState, type SessionSliceState } from './session/initialState';
 import type { StatusState } from './status/initialState';
 import { initialWorkspaceState, type WorkspaceSliceState } from './workspace/initialState';
@@ -14,11 +15,13 @@ export const signedOutReset = (): SessionSliceState &
   ConfigSliceState &
   CredentialsSliceState &
   WorkspaceSliceState &
+  HistorySliceState &
   Pick<StatusState, 'lastFailure'> & { settingsOpen: false } => ({
   ...initialSessionState,
   ...initialConfigState,
   ...initialCredentialsState,
   ...initialWorkspaceState,
+  ...initialHistoryState,
   lastFailure: null,
   settingsOpen: false,
 });

@@ -1,0 +1,109 @@
+import { describe, expect, it } from 'vitest';
+import type { Language } from '../../../../shared/contract';
+import { createI18n } from '../../../../renderer/i18n/create-i18n';
+import { describeEvent, sourceText } from '../../../../renderer/components/history/describe-event';
+import { translator } from '../../../../renderer/components/history/ui-language';
+import { buildEvent } from './builders';
+
+const say = (language: Language) => {
+  const t = translator(createI18n(language).t);
+  return { describe: (event: ReturnType<typeof buildEvent>) => describeEvent(event, t, language), source: (event: ReturnType<typeof buildEvent>) => sourceText(event.actor, t) };
+};
+const ja = say('ja');
+const en = say('en');
+const agent = { source: 'ISSUER', agentId: 'agent.yamada', agentName: '山田 太郎' } as const;
+
+describe('describeEvent: one plain sentence per kind', () => {
+  it('digitization requested: the wallet and the device', () => {
+    const event = buildEvent({
+      kind: 'DIGITIZATION_REQUESTED',
+      detail: { walletProviderId: 'APPLE_PAY', tokenRequestorId: '40010030273', deviceType: 'PHONE', deviceName: 'Hanako の iPhone', isPrimary: true },
+    });
+    expect(ja.describe(event)).toBe('Apple Payから「Hanako の iPhone」（スマートフォン）へのデジタルカード発行が要求されました。');
+    expect(en.describe(event)).toBe('Digital card requested by Apple Pay for “Hanako の iPhone” (phone).');
+    // A record without the wallet still says what happened.
+    expect(en.describe(buildEvent({ kind: 'DIGITIZATION_REQUESTED' }))).toBe('Digital card requested.');
+  });
+
+  it('decision: green, yellow with the step-up methods offered, red, with the reasons in words', () => {
+    const decided = (decision: string, idvMethods: string, reasons: string) =>
+      buildEvent({ kind: 'DIGITIZATION_DECIDED', actor: { source: 'ISSUER' }, detail: { decision, idvMethods, reasons } });
+    expect(ja.describe(decided('GREEN', '', 'KNOWN_DEVICE'))).toBe('発行を承認しました（グリーン: 追加認証なし）。判定理由: 登録済みの端末。');
+    expect(en.describe(decided('YELLOW', 'SMS_OTP CUSTOMER_SERVICE', 'NEW_DEVICE HIGH_VELOCITY'))).toBe(
+      'Approved with step-up (yellow). Methods offered: SMS one-time passcode and customer service (Option D). Why: new device and many requests in a short time.',
+    );
+    expect(ja.describe(decided('YELLOW', 'SMS_OTP CUSTOMER_SERVICE', 'NEW_DEVICE'))).toBe(
+      '追加認証を条件に承認しました（イエロー）。認証方法: SMS のワンタイムパスワード、カスタマーサービス（Option D）。判定理由: 新しい端末。',
+    );
+    expect(en.describe(decided('RED', '', 'TOO_MANY_ATTEMPTS'))).toBe('Declined (red). Why: too many attempts.');
+    // A reason code this console does not know is shown as the code, not dropped.
+    expect(en.describe(decided('RED', '', 'BRAND_NEW_RULE'))).toBe('Declined (red). Why: BRAND_NEW_RULE.');
+  });
+
+  it('canceled during step-up is not a decline', () => {
+    const event = buildEvent({ kind: 'DIGITIZATION_CANCELED', actor: { source: 'TSP' }, reasonCode: 'USER_CANCELED', detail: { operation: 'DIGITIZE', status: 'FAILED' } });
+    expect(en.describe(event)).toBe('The user canceled during step-up (not a decline).');
+    expect(ja.describe(event)).toBe('本人確認の途中で利用者が発行を取り消しました（拒否ではありません）。');
+  });
+
+  it('step-up: the method used, or the methods offered', () => {
+    expect(ja.describe(buildEvent({ kind: 'STEP_UP_STARTED', detail: { idvMethod: 'CUSTOMER_SERVICE' } }))).toBe('追加認証を開始しました（方法: カスタマーサービス（Option D））。');
+    expect(en.describe(buildEvent({ kind: 'STEP_UP_STARTED', detail: { idvMethods: 'SMS_OTP EMAIL_OTP' } }))).toBe(
+      'Step-up started; methods offered: SMS one-time passcode and email one-time passcode.',
+    );
+  });
+
+  it('activation: by whom, how the cardholder was verified, and why', () => {
+    expect(en.describe(buildEvent({ kind: 'ACTIVATED', actor: { source: 'TSP' }, detail: { action: 'ACTIVATE', idvMethod: 'SMS_OTP' } }))).toBe(
+      'Token activated by the TSP. Verified by SMS one-time passcode.',
+    );
+    expect(ja.describe(buildEvent({ kind: 'ACTIVATED', actor: agent, reasonCode: 'CUSTOMER_SERVICE_VERIFIED' }))).toBe(
+      'エージェント 山田 太郎がトークンを有効化しました。理由: カスタマーサービスで本人確認済み。',
+    );
+  });
+
+  it('suspend, resume and delete: the source and the reason', () => {
+    expect(ja.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_LOST' }))).toBe('ウォレットがトークンを一時停止しました。理由: 端末の紛失。');
+    expect(en.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'TSP' }, reasonCode: 'FRAUD_SUSPECTED' }))).toBe('Token suspended by the TSP. Reason: suspected fraud.');
+    expect(en.describe(buildEvent({ kind: 'RESUMED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_FOUND' }))).toBe('Token resumed by the wallet. Reason: device found.');
+    expect(ja.describe(buildEvent({ kind: 'DELETED', actor: { source: 'ISSUER' }, reasonCode: 'CLOSED_CARD' }))).toBe('発行会社のシステムがトークンを削除しました。理由: カードの解約。');
+    expect(en.describe(buildEvent({ kind: 'DELETED', actor: agent, reasonCode: 'CARD_STOLEN' }))).toBe('Token deleted by agent 山田 太郎. Reason: card stolen.');
+  });
+
+  it('deleted from the wallet app: the token stays until the TSP deletes it', () => {
+    const event = buildEvent({ kind: 'DELETED_FROM_APP', reasonCode: 'USER_DECISION' });
+    expect(ja.describe(event)).toBe('利用者がウォレットアプリからカードを削除しました。TSP が削除するまでトークンは残ります。理由: 利用者の判断。');
+    expect(en.describe(event)).toBe("The user removed the card in the wallet app; the token stays until the TSP deletes it. Reason: user's decision.");
+  });
+
+  it('operation failed: errorCode 221 explained, an unknown code shown as it is', () => {
+    const failed = (errorCode: number) =>
+      buildEvent({ kind: 'OPERATION_FAILED', actor: { source: 'TSP' }, reasonCode: 'DEVICE_LOST', detail: { action: 'SUSPEND', errorCode, description: 'device unreachable after retries' } });
+    expect(ja.describe(failed(221))).toBe('一時停止の操作が失敗しました。エラーコード 221: 再試行しても端末に接続できませんでした。理由: 端末の紛失。');
+    expect(en.describe(failed(221))).toBe('The suspension failed. Error 221: the device could not be reached after retries. Reason: device lost.');
+    expect(en.describe(failed(999))).toBe('The suspension failed. Error 999. Reason: device lost.');
+  });
+
+  it('notification: the channel and the template', () => {
+    const event = buildEvent({ kind: 'NOTIFICATION_SENT', actor: { source: 'TSP' }, detail: { channel: 'EMAIL', template: 'DELETION_CONFIRMATION' } });
+    expect(ja.describe(event)).toBe('会員にメールで通知しました（削除のお知らせ）。');
+    expect(en.describe(event)).toBe('Cardholder notified by email (deletion confirmation).');
+  });
+
+  it("agent action: the agent's name, the operation, the reason and the comment", () => {
+    const event = buildEvent({ kind: 'AGENT_ACTION', actor: agent, reasonCode: 'DEVICE_LOST', comment: 'お客様よりお電話。端末紛失のため停止。', detail: { operation: 'SUSPEND' } });
+    expect(ja.describe(event)).toBe('エージェント 山田 太郎が一時停止を操作しました。理由: 端末の紛失。コメント: 「お客様よりお電話。端末紛失のため停止。」');
+    expect(en.describe(event)).toBe('Agent 山田 太郎 requested suspension. Reason: device lost. Comment: “お客様よりお電話。端末紛失のため停止。”');
+  });
+});
+
+describe('sourceText: who acted, in words', () => {
+  it('names the wallet, the TSP, the issuer system, or the agent', () => {
+    expect(ja.source(buildEvent({ actor: { source: 'WALLET' } }))).toBe('ウォレット');
+    expect(en.source(buildEvent({ actor: { source: 'TSP' } }))).toBe('TSP (token service)');
+    expect(en.source(buildEvent({ actor: { source: 'ISSUER' } }))).toBe('Issuer (system)');
+    expect(ja.source(buildEvent({ actor: agent }))).toBe('エージェント 山田 太郎');
+    // An agent known only by id is still an agent.
+    expect(en.source(buildEvent({ actor: { source: 'ISSUER', agentId: 'agent.sato' } }))).toBe('Agent agent.sato');
+  });
+});

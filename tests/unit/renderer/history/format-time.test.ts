@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { formatList, formatLocalTime, formatRelative, formatUtc } from '../../../../renderer/components/history/format-time';
+
+const at = '2026-11-20T05:02:09.000Z';
+const now = Date.parse(at);
+
+describe('formatLocalTime', () => {
+  it('shows the local time in the UI language and the given time zone', () => {
+    expect(formatLocalTime(at, 'ja', 'Asia/Tokyo')).toBe('2026/11/20 14:02:09');
+    expect(formatLocalTime(at, 'en', 'Asia/Tokyo')).toBe('Nov 20, 2026, 2:02:09 PM');
+    expect(formatLocalTime(at, 'en', 'Europe/London')).toBe('Nov 20, 2026, 5:02:09 AM');
+  });
+});
+
+describe('formatUtc', () => {
+  it('is one fixed form, whatever the offset the time came with', () => {
+    expect(formatUtc(at)).toBe('2026-11-20 05:02:09');
+    expect(formatUtc('2026-11-20T14:02:09+09:00')).toBe('2026-11-20 05:02:09');
+  });
+});
+
+describe('formatRelative', () => {
+  const ago = (ms: number): string => new Date(now - ms).toISOString();
+  it('says "3日前" / "3 days ago" with Intl', () => {
+    expect(formatRelative(ago(3 * 86_400_000), now, 'ja')).toBe('3 日前');
+    expect(formatRelative(ago(3 * 86_400_000), now, 'en')).toBe('3 days ago');
+  });
+
+  it('picks the unit that keeps the number readable', () => {
+    expect(formatRelative(ago(20_000), now, 'en')).toBe('20 seconds ago');
+    expect(formatRelative(ago(5 * 60_000), now, 'en')).toBe('5 minutes ago');
+    expect(formatRelative(ago(2 * 3_600_000), now, 'ja')).toBe('2 時間前');
+    expect(formatRelative(ago(86_400_000), now, 'en')).toBe('yesterday');
+    expect(formatRelative(ago(90 * 86_400_000), now, 'en')).toBe('3 months ago');
+    expect(formatRelative(ago(800 * 86_400_000), now, 'ja')).toBe('2 年前');
+    expect(formatRelative(at, now, 'en')).toBe('now');
+  });
+});
+
+describe('formatList', () => {
+  it('joins in the way of the language', () => {
+    expect(formatList(['A', 'B', 'C'], 'en')).toBe('A, B, and C');
+    expect(formatList(['A', 'B'], 'ja')).toBe('A、B');
+  });
+});
