@@ -1,18 +1,24 @@
 import type { AppMode } from '../../shared/contract';
 import { createWorkstationKeys } from './auth/workstation-key';
 import { createActionContext } from './backend/action-context';
-import type { BackendClient } from './backend/backend-client';
+import type { AgentIdentity, BackendClient } from './backend/backend-client';
+import { createCancellableCalls } from './calls/cancellable-calls';
 import { openConfigStore, type ConfigStore } from './config/config-store';
 import type { ConfigFiles } from './config/load-config';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { CallError, type Services } from './ipc/dispatch';
+import { createLiveEvents, type LiveEvents } from './live/event-stream-client';
+import type { ReconnectPolicy } from './live/reconnect-delay';
 import type { Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
 import { appService } from './services/app-service';
 import { configService } from './services/config-service';
 import { credentialService } from './services/credential-service';
+import { liveService } from './services/live-service';
+import { lookupService } from './services/lookup-service';
 import { sessionService } from './services/session-service';
-import { createAgentSession, type AgentSessionManager } from './session/agent-session';
+import { createAgentSession, sessionGone, type AgentSessionManager } from './session/agent-session';
+import { guardLocalAdmin } from './session/local-admin';
 import { openBackendConnection, type BackendConnection, type BackendTuning } from './session/backend-connection';
 import type { StartTrainingBackend } from './session/training-backend';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -35,6 +41,8 @@ export interface CoreOptions {
   readonly startTrainingBackend: StartTrainingBackend;
   /** Backend timeouts and retries; tests shorten them. */
   readonly backendTuning?: BackendTuning;
+  /** The live stream's reconnection backoff; tests shorten it. */
+  readonly liveReconnect?: Partial<ReconnectPolicy>;
 }
 
 export interface Core {
@@ -45,6 +53,10 @@ export interface Core {
   readonly session: AgentSessionManager;
   /** The backend link, for the data services to come: calls go through `session.withAgent`. */
   readonly connection: BackendConnection;
+  /** The live event stream: runs while an agent is signed in (locked included). */
+  readonly live: LiveEvents;
+  /** Aborts every cancellable call of a caller that went away (a closed window). */
+  forgetCaller(caller: string): void;
   readonly logger: Logger;
   readonly mode: AppMode;
   /** Closes the backend connection and stops the training backend, if one runs. */
@@ -79,11 +91,26 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   for (const problem of started.problems) logger.warn({ file: problem.file, field: problem.field, problem: problem.message }, 'settings problem');
 
   let connection: BackendConnection | null = null;
+  // The stream follows the held session: opened on sign-in, opened afresh for another agent,
+  // closed on sign-out and expiry. It stays open while the console is locked, so nothing needs
+  // re-fetching on unlock; the renderer keeps the workspace hidden meanwhile.
+  let live: LiveEvents | null = null;
+  let liveFor: AgentIdentity | null = null;
+  const followSession = (): void => {
+    const agent = session.identity();
+    if (agent === liveFor || live === null) return;
+    liveFor = agent;
+    if (agent) live.start();
+    else live.stop();
+  };
   const session = createAgentSession({
     backend: () => clientOf(connection),
     workstationId,
     idleLockMinutes: () => config.get().config.idleLockMinutes,
-    onChange: (status) => events.emit('session.changed', status),
+    onChange: (status) => {
+      events.emit('session.changed', status);
+      followSession();
+    },
     logger,
   });
   connection = await openBackendConnection({
@@ -100,22 +127,42 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   const mode = ready.mode;
   logger.info({ mode, workstationId, backend: ready.state }, 'core ready');
 
+  const liveEvents = createLiveEvents({
+    open: (lastEventId, signal) =>
+      session.withSession(() => clientOf(ready).openEventStream({ ...(lastEventId !== undefined ? { lastEventId } : {}), signal })),
+    // SIGNED_OUT from withSession: the session was forgotten between two attempts.
+    isSessionGone: (error) => sessionGone(error) || (error instanceof CallError && error.code === 'SIGNED_OUT'),
+    events,
+    logger,
+    ...(options.liveReconnect ? { reconnect: options.liveReconnect } : {}),
+  });
+  live = liveEvents;
+  const cancellable = createCancellableCalls();
+
+  const credentials = credentialService(createWorkstationKeys(options.secrets));
+  const configCalls = configService({
+    store: config,
+    files: options.configFiles,
+    mode,
+    runningBackend: started.config.backend,
+    connectionProblem: () => ready.configProblem,
+    onChange: (view, previous) => {
+      events.emit('config.changed', view);
+      // The idle-lock time is part of the session status the lock timer reads.
+      if (previous.config.idleLockMinutes !== view.idleLockMinutes) events.emit('session.changed', session.status());
+    },
+  });
+  // Role enforcement for the workstation's own setup lives here, in main, not in the renderer.
+  const setup = guardLocalAdmin({ ...credentials, ...configCalls }, session);
+
   const services: Services = {
     ...appService({ version: options.version, mode, settings, events, logger }),
     ...sessionService(session, () => ready),
-    ...credentialService(createWorkstationKeys(options.secrets)),
-    ...configService({
-      store: config,
-      files: options.configFiles,
-      mode,
-      runningBackend: started.config.backend,
-      connectionProblem: () => ready.configProblem,
-      onChange: (view, previous) => {
-        events.emit('config.changed', view);
-        // The idle-lock time is part of the session status the lock timer reads.
-        if (previous.config.idleLockMinutes !== view.idleLockMinutes) events.emit('session.changed', session.status());
-      },
-    }),
+    ...credentials,
+    ...configCalls,
+    ...setup,
+    ...lookupService({ session, backend: () => clientOf(ready), calls: cancellable }),
+    ...liveService(liveEvents),
   };
 
   let closing: Promise<void> | null = null;
@@ -126,10 +173,15 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     config,
     session,
     connection: ready,
+    live: liveEvents,
+    forgetCaller: (caller) => {
+      cancellable.cancelAll(caller);
+    },
     logger,
     mode,
     close() {
       closing ??= (async () => {
+        liveEvents.stop();
         // The token dies with the process anyway; ending the session at the backend too is
         // hygiene, so it gets a short while and never holds the quit.
         if (session.identity() !== null) {

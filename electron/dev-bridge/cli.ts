@@ -8,7 +8,7 @@ import { userConfigPath } from '../core/config/config-paths';
 import { createLogger } from '../core/logging/logger';
 import { FileSecretStore } from '../core/secrets/secret-store';
 import { startDevBridge } from './server';
-import { trainingBackendStarter } from './training-backend';
+import { restartableTrainingBackend } from './training-backend';
 
 /**
  * Starts the test bridge:
@@ -40,6 +40,8 @@ const token = process.env.TD_BRIDGE_TOKEN ?? randomBytes(24).toString('hex');
 const { version } = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
 
 const logger = createLogger({ dir: logDir });
+// Its state lives in the profile so that a restart (POST /__bridge/training/restart) keeps it.
+const training = restartableTrainingBackend(logger, { dataFile: join(userDataDir, 'training-sandbox.json') });
 const core = await createCore({
   userDataDir,
   version,
@@ -48,9 +50,15 @@ const core = await createCore({
   secrets: new FileSecretStore(join(userDataDir, 'secrets.json')),
   configFiles: { userFile: userConfigPath(userDataDir), machineFile },
   workstationId: 'dev-bridge',
-  startTrainingBackend: trainingBackendStarter(logger),
+  startTrainingBackend: training.start,
 });
-const bridge = await startDevBridge({ core, token, rendererDir: resolve(values['renderer-dir']), port });
+const bridge = await startDevBridge({
+  core,
+  token,
+  rendererDir: resolve(values['renderer-dir']),
+  port,
+  ...(core.mode === 'training' ? { training: training.controls } : {}),
+});
 
 console.log(`Token Desk test bridge listening on ${bridge.origin} (${core.mode === 'training' ? 'training backend' : 'configured backend'})`);
 console.log(`Open the console: ${bridge.sessionUrl}`);

@@ -1,11 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { failure, type Result } from '../../shared/contract';
 import type { Core } from '../core/app-core';
 import { dispatch, newCorrelationId } from '../core/ipc/dispatch';
 import { createRendererHandler } from '../core/static/serve-renderer';
 import { SECURITY_HEADERS } from '../core/static/content-security-policy';
+import type { TrainingControls } from './training-backend';
 
 /**
  * The test bridge: the IPC contract over HTTP on 127.0.0.1, backed by the real core services, so
@@ -14,12 +15,19 @@ import { SECURITY_HEADERS } from '../core/static/content-security-policy';
  * Access needs the per-run token: `GET /__bridge/session?token=…` swaps it for an HttpOnly,
  * SameSite=Strict cookie, so the renderer itself never handles the token. Scripts may send it as
  * `Authorization: Bearer …` instead.
+ *
+ * Test-only training controls, in training mode only (404 otherwise; main has none):
+ * `GET /__bridge/training` answers the training backend's base URL and credentials, so a test can
+ * call its /training/v1/simulate and /training/v1/faults with a JWT-bearer token of its own;
+ * `POST /__bridge/training/restart` restarts it on the same port with the same key and data.
  */
 export interface DevBridgeOptions {
   readonly core: Core;
   readonly token: string;
   readonly rendererDir: string;
   readonly port?: number;
+  /** The training backend's controls; absent in connected mode. */
+  readonly training?: TrainingControls;
 }
 
 export interface DevBridge {
@@ -30,6 +38,14 @@ export interface DevBridge {
 }
 
 const COOKIE = 'td_bridge';
+/**
+ * Names the browser session for per-caller state (cancellable calls), as a window's id does in
+ * main: each browser context that opens the session URL gets its own. Not a secret; scripts
+ * without it share one caller.
+ */
+const CALLER_COOKIE = 'td_caller';
+const CALLER_ID = /^[0-9a-f]{32}$/;
+const SCRIPT_CALLER = 'bridge:script';
 const MAX_BODY_BYTES = 256 * 1024;
 const CORRELATION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 const HEARTBEAT_MS = 15_000;
@@ -83,12 +99,18 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
     return cookie !== null && sameSecret(cookie, token);
   };
 
+  const callerOf = (request: IncomingMessage): string => {
+    const id = cookieValue(request, CALLER_COOKIE);
+    return id !== null && CALLER_ID.test(id) ? `bridge:${id}` : SCRIPT_CALLER;
+  };
+
+  // A browser always sends Origin on POST; a page on another origin must not drive the console.
+  const foreignOrigin = (request: IncomingMessage): boolean => request.headers.origin !== undefined && request.headers.origin !== origin;
+
   const handleCall = async (request: IncomingMessage, response: ServerResponse, name: string): Promise<void> => {
     const supplied = request.headers['x-correlation-id'];
     const correlationId = typeof supplied === 'string' && CORRELATION_ID.test(supplied) ? supplied : newCorrelationId();
-    // A browser always sends Origin on POST; a page on another origin must not drive the console.
-    const requestOrigin = request.headers.origin;
-    if (requestOrigin !== undefined && requestOrigin !== origin) {
+    if (foreignOrigin(request)) {
       sendJson(response, 403, failure('FORBIDDEN_SENDER', correlationId), correlationId);
       return;
     }
@@ -104,7 +126,7 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
       sendJson(response, 200, failure('INVALID_INPUT', correlationId), correlationId);
       return;
     }
-    const result: Result<unknown> = await dispatch(core.services, name, input, { correlationId, origin: 'dev-bridge' }, core.logger);
+    const result: Result<unknown> = await dispatch(core.services, name, input, { correlationId, origin: 'dev-bridge', caller: callerOf(request) }, core.logger);
     sendJson(response, 200, result, correlationId);
   };
 
@@ -125,6 +147,29 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
     });
   };
 
+  const handleTraining = async (request: IncomingMessage, response: ServerResponse, path: string): Promise<void> => {
+    const training = options.training;
+    const running = training?.credentials() ?? null;
+    if (!training || !running || core.mode !== 'training') {
+      sendJson(response, 404, { ok: false, reason: 'training controls exist only while the bridge runs the training backend' });
+      return;
+    }
+    if (path === '/__bridge/training' && request.method === 'GET') {
+      sendJson(response, 200, { ...running, tokenUrl: `${running.baseUrl}/oauth2/token` });
+      return;
+    }
+    if (path === '/__bridge/training/restart' && request.method === 'POST') {
+      if (foreignOrigin(request)) {
+        sendJson(response, 403, { ok: false, reason: 'not from the console\'s origin' });
+        return;
+      }
+      const restarted = await training.restart();
+      sendJson(response, 200, { ok: true, baseUrl: restarted.baseUrl });
+      return;
+    }
+    sendJson(response, 404, { ok: false, reason: 'no such training control' });
+  };
+
   const handleStatic = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const answer = await serveRenderer(new Request(`${origin}${request.url ?? '/'}`, { method: request.method ?? 'GET' }));
     response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
@@ -143,10 +188,15 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
         sendJson(response, 401, { ok: false, reason: 'wrong or missing token' });
         return;
       }
+      const caller = cookieValue(request, CALLER_COOKIE);
       response.writeHead(303, {
         ...SECURITY_HEADERS,
         location: '/',
-        'set-cookie': `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': [
+          `${COOKIE}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+          // Kept when the session URL is opened again, so the browser session stays one caller.
+          `${CALLER_COOKIE}=${caller !== null && CALLER_ID.test(caller) ? caller : randomBytes(16).toString('hex')}; HttpOnly; SameSite=Strict; Path=/`,
+        ],
       });
       response.end();
       return;
@@ -162,6 +212,10 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
     }
     if (url.pathname === '/events' && request.method === 'GET') {
       handleEvents(request, response);
+      return;
+    }
+    if (url.pathname === '/__bridge/training' || url.pathname.startsWith('/__bridge/training/')) {
+      await handleTraining(request, response, url.pathname);
       return;
     }
     await handleStatic(request, response);

@@ -1,23 +1,109 @@
 // The one place the test bridge reaches the sandbox, through its entry file only (eslint.config.js
-// allows no deeper path). The same few lines as electron/main/adapters/training-backend.ts, which the
-// bridge may not import.
-import { startSandboxWithCredentials, type SandboxLogger } from '../../sandbox/index';
+// allows no deeper path). Main has its own few lines (electron/main/adapters/training-backend.ts),
+// which the bridge may not import; only the bridge can restart its sandbox.
+import { rm } from 'node:fs/promises';
+import {
+  clientKeyOf,
+  credentialsFileFor,
+  generateClientCredentials,
+  startSandbox,
+  type ClientCredentials,
+  type Sandbox,
+  type SandboxCredentialsFile,
+  type SandboxLogger,
+} from '../../sandbox/index';
 import type { StartTrainingBackend } from '../core/app-core';
 import type { Logger } from '../core/logging/logger';
 
+/** What browser tests may do to the bridge's training backend (never offered by main). */
+export interface TrainingControls {
+  /** The running sandbox's base URL and credentials, private key included; null before it started. */
+  credentials(): SandboxCredentialsFile | null;
+  /**
+   * Stops the sandbox and starts it again on the same port with the same key and data file: to
+   * the console it looks like the backend restarted (its event stream's epoch changes).
+   */
+  restart(): Promise<SandboxCredentialsFile>;
+}
+
+export interface RestartableTrainingBackend {
+  /** For createCore's `startTrainingBackend` port. */
+  readonly start: StartTrainingBackend;
+  readonly controls: TrainingControls;
+}
+
 /**
- * Training mode's backend: the sandbox in-process on 127.0.0.1 with a free port and a key
- * generated for this start. Core gets it through its `startTrainingBackend` port and never
- * imports the sandbox itself.
+ * Training mode's backend for the test bridge: the sandbox in-process on 127.0.0.1 (a free port
+ * at first), with a key generated for this run. Its state goes to `dataFile`, so a restart keeps
+ * the agent's session, the bearer token and every simulated change, as a real backend's
+ * database would. A data file left by an earlier run is removed first: each bridge run starts
+ * from the seed, like the app's training mode.
  */
-export const trainingBackendStarter =
-  (logger: Logger): StartTrainingBackend =>
-  async () => {
-    const log = logger.child({ component: 'training-backend' });
-    const sandboxLogger: SandboxLogger = {
-      warn: (message, detail) => log.warn(detail ?? {}, message),
-      error: (message, detail) => log.error(detail ?? {}, message),
-    };
-    const { sandbox, credentials } = await startSandboxWithCredentials({ host: '127.0.0.1', port: 0, mode: 'training', logger: sandboxLogger });
-    return { credentials, close: () => sandbox.close() };
+export const restartableTrainingBackend = (logger: Logger, options: { readonly dataFile: string }): RestartableTrainingBackend => {
+  const log = logger.child({ component: 'training-backend' });
+  const sandboxLogger: SandboxLogger = {
+    warn: (message, detail) => log.warn(detail ?? {}, message),
+    error: (message, detail) => log.error(detail ?? {}, message),
   };
+  let client: ClientCredentials | null = null;
+  let sandbox: Sandbox | null = null;
+  let port = 0;
+  let closed = false;
+  // Restarts and the final close wait for each other: two at once would race for the port.
+  let queue: Promise<unknown> = Promise.resolve();
+  const serial = <T>(work: () => Promise<T>): Promise<T> => {
+    const run = queue.then(work, work);
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
+  const open = async (keys: ClientCredentials, onPort: number): Promise<Sandbox> =>
+    startSandbox({
+      host: '127.0.0.1',
+      port: onPort,
+      mode: 'training',
+      logger: sandboxLogger,
+      clientKeys: [clientKeyOf(keys)],
+      dataFile: options.dataFile,
+    });
+
+  const credentials = (): SandboxCredentialsFile | null => (sandbox && client ? credentialsFileFor(sandbox, client) : null);
+
+  const start: StartTrainingBackend = async () => {
+    if (client) throw new Error('the training backend is already started');
+    await rm(options.dataFile, { force: true });
+    client = await generateClientCredentials();
+    sandbox = await open(client, 0);
+    port = Number(new URL(sandbox.baseUrl).port);
+    const started = credentials();
+    if (!started) throw new Error('the training backend did not start');
+    return {
+      credentials: started,
+      close: () =>
+        serial(async () => {
+          closed = true;
+          await sandbox?.close();
+          sandbox = null;
+        }),
+    };
+  };
+
+  return {
+    start,
+    controls: {
+      credentials,
+      restart: () =>
+        serial(async () => {
+          if (!client || closed) throw new Error('the training backend is not running');
+          const keys = client;
+          await sandbox?.close();
+          sandbox = null;
+          sandbox = await open(keys, port);
+          log.info({ baseUrl: sandbox.baseUrl }, 'training backend restarted');
+          const restarted = credentials();
+          if (!restarted) throw new Error('the training backend did not restart');
+          return restarted;
+        }),
+    },
+  };
+};

@@ -19,5 +19,12 @@ export const CALL_NAMES = [
   'credentials.importKey',
   'config.get',
   'config.set',
+  'cardholders.search',
+  'calls.cancel',
+  'cardholders.get',
+  'cards.tokens',
+  'tokens.get',
+  'tokens.events',
+  'live.status',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

@@ -3,6 +3,20 @@ import { AppMode, Language } from './primitives';
 import { SessionStatus, SignInInput, TrainingAccount, UnlockInput } from './session';
 import { CredentialStatus, ImportKeyInput, PublicKeyView } from './credentials';
 import { ConfigPatch, ConfigView } from './config';
+import {
+  CancelInput,
+  Cardholder,
+  CardholderInput,
+  CardTokens,
+  CardTokensInput,
+  LiveStatus,
+  SearchInput,
+  SearchResult,
+  Token,
+  TokenEventsInput,
+  TokenEventsPage,
+  TokenInput,
+} from './lookup';
 
 export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
@@ -120,6 +134,41 @@ export const calls = {
     description: "Changes the user's own configuration; locked fields are refused.",
     input: ConfigPatch,
     output: ConfigView,
+  }),
+  'cardholders.search': defineCall({
+    description: 'Searches cardholders; the answer says what kind of query it took the text for. Cancellable by requestId.',
+    input: SearchInput,
+    output: SearchResult,
+  }),
+  'calls.cancel': defineCall({
+    description: 'Cancels an earlier call by its requestId (its backend request is aborted); false when it had already finished.',
+    input: CancelInput,
+    output: z.strictObject({ cancelled: z.boolean() }),
+  }),
+  'cardholders.get': defineCall({
+    description: 'One cardholder with cards and masked contact channels.',
+    input: CardholderInput,
+    output: Cardholder,
+  }),
+  'cards.tokens': defineCall({
+    description: 'Every token of one card, deleted ones included.',
+    input: CardTokensInput,
+    output: CardTokens,
+  }),
+  'tokens.get': defineCall({
+    description: 'One token with its state.',
+    input: TokenInput,
+    output: Token,
+  }),
+  'tokens.events': defineCall({
+    description: "A page of a token's history, newest first.",
+    input: TokenEventsInput,
+    output: TokenEventsPage,
+  }),
+  'live.status': defineCall({
+    description: "The state of main's live connection to the backend's event stream.",
+    input: NoInput,
+    output: LiveStatus,
   }),
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { Settings } from './calls';
 import { SessionStatus } from './session';
 import { ConfigView } from './config';
+import { LiveReset, LiveStatus, TokenChanged } from './lookup';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -11,6 +12,9 @@ export const events = {
   'settings.changed': Settings,
   'session.changed': SessionStatus,
   'config.changed': ConfigView,
+  'live.status': LiveStatus,
+  'token.changed': TokenChanged,
+  'live.reset': LiveReset,
 } as const;
 
 export type Events = typeof events;

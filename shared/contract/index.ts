@@ -8,3 +8,4 @@ export * from './session';
 export * from './credentials';
 export * from './config';
 export * from './call-names';
+export * from './lookup';

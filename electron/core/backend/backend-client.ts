@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import { AxiosError, isCancel, type AxiosResponse } from 'axios';
 import type { z } from 'zod';
 import {
@@ -17,7 +18,7 @@ import { WorkstationKeyError } from '../auth/workstation-key';
 import type { Logger } from '../logging/logger';
 import { createActionContext, type ActionContext } from './action-context';
 import { BackendError, type BackendFailure, type SchemaIssue } from './backend-error';
-import { createBackendHttp, type BackendHttpOptions } from './backend-http';
+import { createBackendHttp, type BackendHttpOptions, type StreamAnswer } from './backend-http';
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep, type RetryPolicy } from './retry-policy';
 
 /** Facts about one request that the interceptors need; never sent, never logged. */
@@ -61,9 +62,29 @@ export type RequestOptions<N extends EndpointName> = Slot<Endpoints[N], 'params'
 
 export type EndpointResponse<N extends EndpointName> = z.output<Endpoints[N]['response']>;
 
+export interface EventStreamOptions {
+  /** The id of the last event received, so the backend replays what came after it. */
+  readonly lastEventId?: string;
+  /** Aborting closes the stream (or the attempt to open it). */
+  readonly signal: AbortSignal;
+  readonly action?: ActionContext;
+}
+
+export interface OpenEventStream {
+  /** The text/event-stream body, unread. Destroy it (or abort the signal) to close the stream. */
+  readonly body: Readable;
+  readonly correlationId: string;
+}
+
 export interface BackendClient {
   /** Calls one endpoint of shared/api/endpoints.ts. Throws only BackendError. */
   request<N extends EndpointName>(name: N, options: RequestOptions<N>): Promise<EndpointResponse<N>>;
+  /**
+   * Opens the agent's `streamEvents` connection with the same headers and bearer token as every
+   * request (one refresh after a refused token, like `request`). One attempt: reconnecting is the
+   * caller's, which knows the last event id. Throws only BackendError.
+   */
+  openEventStream(options: EventStreamOptions): Promise<OpenEventStream>;
   /** `{baseUrl}/oauth2/token`: the audience of the client assertions. */
   readonly tokenUrl: string;
   close(): void;
@@ -124,6 +145,24 @@ const prepare = (endpoint: Endpoint, input: { params?: unknown; query?: unknown;
   return { url, data: JSON.stringify(body), contentType: 'application/json' };
 };
 
+/** An error answer's body is short; more than this is not an API error body, and is not kept. */
+const MAX_ERROR_BODY_BYTES = 64 * 1024;
+
+const readShortBody = async (body: Readable): Promise<string> => {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size > MAX_ERROR_BODY_BYTES) {
+      body.destroy();
+      break;
+    }
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+};
+
 const parseJson = (text: unknown): { ok: true; value: unknown } | { ok: false } => {
   if (typeof text !== 'string' || text.length === 0) return { ok: false };
   try {
@@ -133,8 +172,22 @@ const parseJson = (text: unknown): { ok: true; value: unknown } | { ok: false } 
   }
 };
 
+/** What the error mapping reads of an answer, from axios or from a raw stream response alike. */
+interface AnswerLike {
+  readonly status: number;
+  readonly data: unknown;
+  /** The `www-authenticate` header. */
+  readonly challenge: unknown;
+}
+
+const answerOf = (response: AxiosResponse): AnswerLike => ({
+  status: response.status,
+  data: response.data,
+  challenge: response.headers['www-authenticate'],
+});
+
 /** An error answer: the declared `{error:{…}}` body, or (a proxy's HTML page, say) what the status implies. */
-const apiFailure = (response: AxiosResponse): BackendFailure => {
+const apiFailure = (response: AnswerLike): BackendFailure => {
   const json = parseJson(response.data);
   const body = json.ok ? ApiErrorBody.safeParse(json.value) : null;
   if (body?.success) {
@@ -156,9 +209,9 @@ const apiFailure = (response: AxiosResponse): BackendFailure => {
  * password or a missing agent session: refreshing the token only helps with the first, and
  * re-sending a sign-in would count twice towards the account lock.
  */
-const isBearerRejection = (response: AxiosResponse): boolean => {
+const isBearerRejection = (response: AnswerLike): boolean => {
   if (response.status !== 401) return false;
-  const challenge = response.headers['www-authenticate'];
+  const challenge = response.challenge;
   if (typeof challenge === 'string' && /invalid_token/i.test(challenge)) return true;
   const json = parseJson(response.data);
   const body = json.ok ? ApiErrorBody.safeParse(json.value) : null;
@@ -196,7 +249,7 @@ const causeOf = (error: unknown): unknown => {
  * refreshed once; everything that goes wrong comes out as a BackendError.
  */
 export const createBackendClient = (options: BackendClientOptions): BackendClient => {
-  const { axios: http, close } = createBackendHttp(options);
+  const { axios: http, stream, close } = createBackendHttp(options);
   const policy: RetryPolicy = { ...DEFAULT_RETRY_POLICY, ...options.retry };
   const random = options.random ?? Math.random;
   const wait = options.sleep ?? sleep;
@@ -219,7 +272,7 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
 
   http.interceptors.response.use(async (response) => {
     const meta = response.config.tokenDesk;
-    if (!meta || meta.auth === 'none' || meta.authRetried || !isBearerRejection(response)) return response;
+    if (!meta || meta.auth === 'none' || meta.authRetried || !isBearerRejection(answerOf(response))) return response;
     // Exactly one refresh and one retry: a second 401 is the answer, not a reason to loop.
     tokens.invalidate(meta.bearer);
     logger?.info({ correlationId: response.config.headers.get(API_HEADERS.correlationId) }, 'bearer token refused; refreshing once');
@@ -244,7 +297,7 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
   };
 
   const interpret = (endpoint: Endpoint, response: AxiosResponse): { ok: true; value: unknown } | { ok: false; failure: BackendFailure } => {
-    if (response.status < 200 || response.status > 299) return { ok: false, failure: apiFailure(response) };
+    if (response.status < 200 || response.status > 299) return { ok: false, failure: apiFailure(answerOf(response)) };
     const json = parseJson(response.data);
     if (!json.ok) return { ok: false, failure: { kind: 'schema', status: response.status, issues: [{ path: 'response', message: 'body is not JSON' }] } };
     const parsed = endpoint.response.safeParse(json.value);
@@ -305,8 +358,60 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
     }
   }
 
+  async function openEventStream(input: EventStreamOptions): Promise<OpenEventStream> {
+    const endpoint: Endpoint = endpoints.streamEvents;
+    const action = input.action ?? createActionContext();
+    const { signal } = input;
+    const fail = (failure: BackendFailure, attempts: number, cause?: unknown): BackendError =>
+      new BackendError(failure, { endpoint: 'streamEvents', correlationId: action.correlationId, attempts }, { cause });
+
+    const declared = endpoints.streamEvents.headers.safeParse({ [API_HEADERS.lastEventId]: input.lastEventId });
+    if (!declared.success) throw fail({ kind: 'invalid-request', issues: issuesOf('headers', declared.error) }, 0);
+    const agent = options.agentSession();
+    if (!agent) throw fail({ kind: 'not-signed-in' }, 0);
+    const headers: Record<string, string> = { ...headersFor(endpoint, action, agent), accept: 'text/event-stream', 'cache-control': 'no-cache' };
+    if (input.lastEventId !== undefined) headers[API_HEADERS.lastEventId] = input.lastEventId;
+
+    // Two attempts at most: the second only after the first's bearer token was refused.
+    for (let attempt = 1; ; attempt += 1) {
+      if (signal.aborted) throw fail({ kind: 'cancelled' }, attempt - 1);
+      let bearer: string;
+      let answer: StreamAnswer;
+      try {
+        bearer = await tokens.getToken(signal);
+        answer = await stream({ path: endpoint.path, headers: { ...headers, authorization: `Bearer ${bearer}` }, signal });
+      } catch (error) {
+        throw fail(failureOf(error, signal), attempt, causeOf(error));
+      }
+      const type = String(answer.headers['content-type'] ?? '');
+      if (answer.status === endpoint.successStatus && /^text\/event-stream\b/i.test(type)) {
+        logger?.debug({ endpoint: 'streamEvents', status: answer.status, attempt, correlationId: action.correlationId }, 'event stream open');
+        return { body: answer.body, correlationId: action.correlationId };
+      }
+      let text: string;
+      try {
+        text = await readShortBody(answer.body);
+      } catch (error) {
+        throw fail(failureOf(error, signal), attempt, causeOf(error));
+      }
+      const seen: AnswerLike = { status: answer.status, data: text, challenge: answer.headers['www-authenticate'] };
+      if (attempt === 1 && isBearerRejection(seen)) {
+        tokens.invalidate(bearer);
+        logger?.info({ correlationId: action.correlationId }, 'bearer token refused on the event stream; refreshing once');
+        continue;
+      }
+      const failure: BackendFailure =
+        answer.status === endpoint.successStatus
+          ? { kind: 'schema', status: answer.status, issues: [{ path: 'response', message: `content-type is not text/event-stream` }] }
+          : apiFailure(seen);
+      logger?.warn({ endpoint: 'streamEvents', attempt, correlationId: action.correlationId, failure }, 'event stream refused');
+      throw fail(failure, attempt);
+    }
+  }
+
   return {
     request: (name, input) => request(name, input),
+    openEventStream,
     tokenUrl,
     close,
   };

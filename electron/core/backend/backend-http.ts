@@ -1,4 +1,4 @@
-import http from 'node:http';
+import http, { type IncomingHttpHeaders, type IncomingMessage } from 'node:http';
 import https from 'node:https';
 import axios, { type AxiosInstance } from 'axios';
 import { API_HEADERS } from '../../../shared/api/endpoints';
@@ -15,8 +15,31 @@ export interface BackendHttpOptions {
   readonly timeoutMs?: number;
 }
 
+/** A long-lived GET whose body the caller reads as it arrives (server-sent events). */
+export interface StreamRequest {
+  /** The path and query, appended to the base URL as axios does. */
+  readonly path: string;
+  readonly headers: Readonly<Record<string, string>>;
+  /** Aborting destroys the request or the open response. */
+  readonly signal: AbortSignal;
+}
+
+export interface StreamAnswer {
+  readonly status: number;
+  readonly headers: IncomingHttpHeaders;
+  /** The body, unread: a stream for a 200, a short error body otherwise. */
+  readonly body: IncomingMessage;
+}
+
 export interface BackendHttp {
   readonly axios: AxiosInstance;
+  /**
+   * Opens a streaming GET over the same agents, so the same mTLS material and CA apply, with the
+   * same common headers. axios buffers whole bodies, which an endless event stream never has.
+   * The timeout covers the wait for the response head only: once the stream is open, silence is
+   * the caller's watchdog's business.
+   */
+  stream(request: StreamRequest): Promise<StreamAnswer>;
   /** Closes pooled connections (app quit, backend reconfigured, end of a test). */
   close(): void;
 }
@@ -37,13 +60,15 @@ export const createBackendHttp = (options: BackendHttpOptions): BackendHttp => {
     ...(options.tls?.key ? { key: options.tls.key } : {}),
     ...(options.tls?.ca ? { ca: options.tls.ca } : {}),
   });
+  const commonHeaders = { [API_HEADERS.issuerId]: options.issuerId };
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const instance = axios.create({
     baseURL: options.baseUrl,
     adapter: 'http',
     httpAgent,
     httpsAgent,
-    timeout: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    headers: { [API_HEADERS.issuerId]: options.issuerId, accept: 'application/json' },
+    timeout: timeoutMs,
+    headers: { ...commonHeaders, accept: 'application/json' },
     // Environment proxies are not honoured: the bearer token and mTLS must not be diverted by an
     // inherited HTTPS_PROXY. A corporate proxy needs an explicit setting (not built yet).
     proxy: false,
@@ -57,8 +82,32 @@ export const createBackendHttp = (options: BackendHttpOptions): BackendHttp => {
     maxContentLength: 10 * 1024 * 1024,
     maxBodyLength: 1024 * 1024,
   });
+  const stream = (request: StreamRequest): Promise<StreamAnswer> =>
+    new Promise((resolve, reject) => {
+      const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}${request.path}`);
+      const secure = url.protocol === 'https:';
+      // Same rules as the axios instance: no proxy (none is configured on the agents), and a
+      // redirect is not followed (Node's client never follows one) but answered as an error.
+      const outgoing = (secure ? https : http).request(url, {
+        method: 'GET',
+        agent: secure ? httpsAgent : httpAgent,
+        headers: { ...commonHeaders, ...request.headers },
+        signal: request.signal,
+        timeout: timeoutMs,
+      });
+      outgoing.once('timeout', () => outgoing.destroy(Object.assign(new Error('no response head in time'), { code: 'ETIMEDOUT' })));
+      outgoing.once('response', (body) => {
+        outgoing.setTimeout(0);
+        resolve({ status: body.statusCode ?? 0, headers: body.headers, body });
+      });
+      // Kept after the head arrived: a late error is the body's to report, and must not go unhandled here.
+      outgoing.on('error', reject);
+      outgoing.end();
+    });
+
   return {
     axios: instance,
+    stream,
     close() {
       httpAgent.destroy();
       httpsAgent.destroy();

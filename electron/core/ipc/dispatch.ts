@@ -17,6 +17,12 @@ import type { Logger } from '../logging/logger';
 export interface CallContext {
   readonly correlationId: string;
   readonly origin: 'ipc' | 'dev-bridge';
+  /**
+   * Which renderer is calling (a window in main, a browser session on the test bridge), set by the
+   * transport. State a call leaves behind, such as a cancellable request, is kept per caller, so
+   * one window can never reach another's.
+   */
+  readonly caller: string;
 }
 
 export type Handler<N extends CallName> = (

@@ -39,6 +39,11 @@ export interface AgentSessionManager {
    * back to the sign-in screen instead of failing call after call.
    */
   withAgent<T>(work: (agent: AgentIdentity) => Promise<T>): Promise<T>;
+  /**
+   * The same for work that goes on while the console is locked (the live event stream): it needs
+   * a held session, locked or not, and a session the backend ended is forgotten just the same.
+   */
+  withSession<T>(work: (agent: AgentIdentity) => Promise<T>): Promise<T>;
 }
 
 interface HeldSession {
@@ -51,7 +56,8 @@ interface HeldSession {
 /** Backend answers after which the session no longer exists there. */
 const SESSION_GONE_CODES: ReadonlySet<string> = new Set(['AGENT_SESSION_REQUIRED', 'ACCOUNT_LOCKED']);
 
-const sessionGone = (error: unknown): boolean =>
+/** The backend says the agent's session no longer exists (or there was none to send). */
+export const sessionGone = (error: unknown): boolean =>
   error instanceof BackendError && (error.failure.kind === 'not-signed-in' || (error.failure.kind === 'api' && SESSION_GONE_CODES.has(error.failure.code)));
 
 const codeOf = (error: unknown): string => {
@@ -121,6 +127,16 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
     return session.identity;
   };
 
+  const forgetWhenGone = async <T>(agent: AgentIdentity, work: (agent: AgentIdentity) => Promise<T>): Promise<T> => {
+    try {
+      return await work(agent);
+    } catch (error) {
+      // Only if it is still this agent's session: a sign-in in between must not be undone.
+      if (sessionGone(error) && current()?.identity === agent) forget(`backend: ${codeOf(error)}`);
+      throw error;
+    }
+  };
+
   return {
     status,
     requireAgent,
@@ -176,14 +192,13 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
         return forget('signed out', action.correlationId);
       }),
 
-    async withAgent(work) {
-      const agent = requireAgent();
-      try {
-        return await work(agent);
-      } catch (error) {
-        if (sessionGone(error) && current()?.identity === agent) forget(`backend: ${codeOf(error)}`);
-        throw error;
-      }
+    // async, so a refusal is a rejected promise like every other failure, never a throw.
+    withAgent: async (work) => forgetWhenGone(requireAgent(), work),
+
+    async withSession(work) {
+      const session = current();
+      if (session === null) throw new CallError('SIGNED_OUT', 'no agent is signed in');
+      return forgetWhenGone(session.identity, work);
     },
   };
 };

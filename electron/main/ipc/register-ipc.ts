@@ -11,6 +11,12 @@ export interface IpcMainLike {
 }
 
 /**
+ * The caller a call's leftovers belong to: the sending window. Electron numbers WebContents
+ * uniquely for the process's life, so one window's request ids never reach another's calls.
+ */
+export const callerOf = (event: InvokeEventLike): string => `window:${event.sender?.id ?? 'unknown'}`;
+
+/**
  * One handler per declared call, all alike: check the sender, then run the call through the shared
  * dispatcher, which validates input and output against the contract. Every outcome is a value:
  * Electron would pass only the message of a thrown error, and the renderer needs the code.
@@ -31,7 +37,7 @@ export const registerIpcHandlers = (ipc: IpcMainLike, core: Pick<Core, 'services
           logger.warn({ correlationId, call: name, args: args.length }, 'IPC with extra arguments refused');
           return failure('INVALID_INPUT', correlationId);
         }
-        return await dispatch(core.services, name, args[0], { correlationId, origin: 'ipc' }, logger);
+        return await dispatch(core.services, name, args[0], { correlationId, origin: 'ipc', caller: callerOf(event) }, logger);
       } catch (error) {
         logger.error({ correlationId, call: name, err: error }, 'IPC handler failed');
         return failure('INTERNAL', correlationId);

@@ -10,6 +10,8 @@ export interface SenderFrameLike {
 /** The parts of Electron's IpcMainInvokeEvent the check reads. */
 export interface InvokeEventLike {
   readonly senderFrame: SenderFrameLike | null;
+  /** The sending WebContents; its id names the caller for per-window state (cancellable calls). */
+  readonly sender?: { readonly id: number };
 }
 
 /**

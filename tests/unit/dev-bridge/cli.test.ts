@@ -70,8 +70,15 @@ describe('electron/dev-bridge/cli.ts', () => {
       ok: true,
       data: { state: 'signedIn', workstationId: 'dev-bridge', idleLockMinutes: 5 },
     });
+    // A signed-in agent may not replace the workstation key; signed out, setting up is open.
+    expect(await rpc(origin, 'credentials.generateKey')).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
+    expect(await rpc(origin, 'session.signOut')).toMatchObject({ ok: true, data: { state: 'signedOut' } });
     expect(await rpc(origin, 'credentials.generateKey')).toMatchObject({ ok: true, data: { status: { storageBackend: 'file', persisted: true } } });
     expect(await readFile(join(profile, 'secrets.json'), 'utf8')).toContain('workstation-signing-key');
+    // The training backend keeps its state in the profile, so a restart through the bridge keeps it.
+    const training = await fetch(`${origin}/__bridge/training`, { headers: { authorization: `Bearer ${TOKEN}` } });
+    expect(training.status).toBe(200);
+    expect(await readFile(join(profile, 'training-sandbox.json'), 'utf8')).toContain('"cardholders"');
 
     bridge.child.kill('SIGTERM');
     expect(await bridge.exit).toBe(0);

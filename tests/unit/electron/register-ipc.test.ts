@@ -48,6 +48,17 @@ const spyServices = () => {
     }),
     'config.get': vi.fn(() => configView),
     'config.set': vi.fn(() => configView),
+    'cardholders.search': vi.fn(() => ({ items: [], nextCursor: null, queryKind: 'NAME' as const })),
+    'calls.cancel': vi.fn(() => ({ cancelled: false })),
+    'cardholders.get': vi.fn(() => {
+      throw new Error('not in these tests');
+    }),
+    'cards.tokens': vi.fn(() => ({ items: [] })),
+    'tokens.get': vi.fn(() => {
+      throw new Error('not in these tests');
+    }),
+    'tokens.events': vi.fn(() => ({ items: [], nextCursor: null })),
+    'live.status': vi.fn(() => ({ state: 'idle' as const, since: '2026-11-20T00:00:00.000Z', attempt: 0, retryAt: null })),
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };
@@ -83,6 +94,14 @@ describe('registerIpcHandlers', () => {
     await expect(invoke(channelFor('settings.set'), frameEvent(), { language: 'en' })).resolves.toEqual({ ok: true, data: { language: 'en' } });
     expect(services['settings.set']).toHaveBeenCalledWith({ language: 'en' }, expect.objectContaining({ origin: 'ipc' }));
     await expect(invoke(channelFor('app.info'), frameEvent(), {})).resolves.toMatchObject({ ok: true, data: { name: 'Token Desk' } });
+  });
+
+  it('names the sending window as the caller, so per-window state stays with its window', async () => {
+    const { invoke, services } = setup();
+    await invoke(channelFor('calls.cancel'), { ...frameEvent(), sender: { id: 7 } }, { requestId: 'req-0001' });
+    await invoke(channelFor('calls.cancel'), { ...frameEvent(), sender: { id: 8 } }, { requestId: 'req-0001' });
+    const callers = services['calls.cancel'].mock.calls.map((call) => ((call as unknown[])[1] as { caller: string }).caller);
+    expect(callers).toEqual(['window:7', 'window:8']);
   });
 
   it('gives every call its own correlation id', async () => {

@@ -20,6 +20,8 @@ const ecPem = (): string => generateKeyPairSync('ec', { namedCurve: 'P-256' }).p
 const rsaPem = (): string => generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
 const importedPem = ecPem();
 const sato = { agentId: 'agent.sato', password: 'Training-Sato-2026' };
+/** A full card number typed into the search: core refuses it, and it may appear nowhere. */
+const TYPED_PAN = '4111 1111 1111 1111';
 
 /** The base64 body of a PEM, line by line: finding any one line is finding the key. */
 const pemLines = (pem: string): string[] => pem.split('\n').filter((line) => line.length > 20 && !line.startsWith('-----'));
@@ -50,6 +52,21 @@ beforeAll(async () => {
   await signInCapturing(t, sato);
   await t.ok('session.lock');
   await t.ok('session.unlock', { password: sato.password });
+  // The agent's reads, and the live stream they run beside.
+  await t.ok('cardholders.search', { q: '佐藤', requestId: 'no-secrets-1' });
+  await t.ok('calls.cancel', { requestId: 'no-secrets-1' });
+  await t.ok('cardholders.get', { cardholderId: 'C0000001' });
+  await t.ok('cards.tokens', { issuerCardRefId: 'CR000001GOLD' });
+  await t.ok('tokens.get', { virtualCardId: 'VCYELLOW0001' });
+  await t.ok('tokens.events', { virtualCardId: 'VCYELLOW0001', limit: 5 });
+  await t.ok('live.status');
+  await t.fail('cardholders.search', { q: TYPED_PAN, requestId: 'no-secrets-2' });
+  await t.fail('cardholders.get', { cardholderId: 'C9999999' });
+  await t.fail('cards.tokens', { issuerCardRefId: 'CR999999NONE' });
+  await t.fail('tokens.get', { virtualCardId: 'VCNOSUCHTOKEN' });
+  await t.fail('tokens.events', { virtualCardId: 'VCNOSUCHTOKEN' });
+  await t.fail('calls.cancel', { requestId: 'short' });
+  await t.fail('live.status', { unexpected: true });
   await t.ok('session.signOut');
   await t.ok('credentials.status');
   await t.ok('credentials.generateKey');
@@ -129,6 +146,13 @@ describe('no secret in any result, event or log line', () => {
       expect(text, where).not.toMatch(/eyJ[A-Za-z0-9_-]{5,}\.eyJ/);
       expect(text, where).not.toMatch(/access_token|sessionToken/);
       for (const token of sessionTokens) expect(text.includes(token), `${where} holds a session token`).toBe(false);
+    }
+  });
+
+  it('holds no card number typed into the search', () => {
+    for (const [where, text] of haystacks()) {
+      expect(text.includes(TYPED_PAN), where).toBe(false);
+      expect(text.includes(TYPED_PAN.replace(/ /g, '')), where).toBe(false);
     }
   });
 

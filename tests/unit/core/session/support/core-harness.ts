@@ -5,6 +5,7 @@ import { startSandboxWithCredentials, type Sandbox, type SandboxCredentialsFile 
 import type { CallName, CallOutput, EventEnvelope, Result } from '../../../../../shared/contract';
 import { createCore, type Core, type StartTrainingBackend } from '../../../../../electron/core/app-core';
 import type { BackendTuning } from '../../../../../electron/core/session/backend-connection';
+import type { ReconnectPolicy } from '../../../../../electron/core/live/reconnect-delay';
 import { dispatch, newCorrelationId } from '../../../../../electron/core/ipc/dispatch';
 import { FileSecretStore, type SecretStore } from '../../../../../electron/core/secrets/secret-store';
 import { memoryLogger } from '../../support/client-setup';
@@ -41,8 +42,8 @@ export interface CoreHarness {
   readonly events: EventEnvelope[];
   readonly calls: CallRecord[];
   readonly training: ReturnType<typeof trainingBackends>;
-  /** Runs one call through the real dispatcher, as IPC and the test bridge do. */
-  call(name: string, input?: unknown, correlationId?: string): Promise<Result<unknown>>;
+  /** Runs one call through the real dispatcher, as IPC and the test bridge do; from window 1 unless `caller` says otherwise. */
+  call(name: string, input?: unknown, correlationId?: string, caller?: string): Promise<Result<unknown>>;
   /** The same, for a call expected to succeed: its data, or a thrown error naming the failure. */
   ok<N extends CallName>(name: N, input?: unknown): Promise<CallOutput<N>>;
   /** The error of a call expected to fail. */
@@ -59,6 +60,8 @@ export interface CoreHarnessOptions {
   readonly secrets?: SecretStore;
   readonly startTrainingBackend?: StartTrainingBackend;
   readonly tuning?: BackendTuning;
+  /** The live stream's reconnection backoff; fast by default. */
+  readonly liveReconnect?: Partial<ReconnectPolicy>;
 }
 
 const writeSettings = async (file: string, content: unknown): Promise<void> => {
@@ -68,6 +71,9 @@ const writeSettings = async (file: string, content: unknown): Promise<void> => {
 
 /** Fast retries: the tests exercise the retry path without waiting for production backoff. */
 export const FAST_BACKEND: BackendTuning = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 5_000 };
+
+/** Reconnections within tens of milliseconds: the tests watch them happen, not wait for them. */
+export const FAST_RECONNECT: Partial<ReconnectPolicy> = { baseDelayMs: 40, maxDelayMs: 400 };
 
 export const startCore = async (options: CoreHarnessOptions = {}): Promise<CoreHarness> => {
   const ownDir = options.dir === undefined;
@@ -86,13 +92,14 @@ export const startCore = async (options: CoreHarnessOptions = {}): Promise<CoreH
     workstationId: 'WS-TEST-01',
     startTrainingBackend: options.startTrainingBackend ?? training.start,
     backendTuning: options.tuning ?? FAST_BACKEND,
+    liveReconnect: options.liveReconnect ?? FAST_RECONNECT,
   });
   const events: EventEnvelope[] = [];
   core.events.subscribe((envelope) => events.push(envelope));
   const calls: CallRecord[] = [];
 
-  const call = async (name: string, input: unknown = {}, correlationId = newCorrelationId()): Promise<Result<unknown>> => {
-    const result = await dispatch(core.services, name, input, { correlationId, origin: 'ipc' }, logger);
+  const call = async (name: string, input: unknown = {}, correlationId = newCorrelationId(), caller = 'window:1'): Promise<Result<unknown>> => {
+    const result = await dispatch(core.services, name, input, { correlationId, origin: 'ipc', caller }, logger);
     calls.push({ name, correlationId, result });
     return result;
   };
