@@ -71,7 +71,6 @@ export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now,
         {describeEvent(event, translate, language)}
       </p>
       <div className="history-row-foot">
-        <CorrelationIdField id={event.correlationId} tabbable={active} />
         <button
           type="button"
           className="button-secondary history-small-button history-raw-toggle"
@@ -82,6 +81,8 @@ export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now,
         >
           {t('history.raw.show')}
         </button>
+        {/* Last on the line: its "selected" hint comes and goes without moving the raw toggle under a click. */}
+        <CorrelationIdField id={event.correlationId} tabbable={active} />
       </div>
       {expanded ? (
         <pre id={rawId} className="history-raw" data-testid="history-raw" aria-label={t('history.raw.label')}>

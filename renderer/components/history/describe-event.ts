@@ -1,5 +1,7 @@
 import type { Actor, TokenEvent } from '../../../shared/api/model';
 import type { Language } from '../../../shared/contract';
+import { REASON_CODES } from '../../../shared/domain/reason-codes';
+import type { TokenOperation } from '../../../shared/domain/transitions';
 import type { MessageKey } from '../../../shared/i18n';
 import { formatList } from './format-time';
 import {
@@ -152,6 +154,39 @@ const headline = (event: TokenEvent, t: Translate, language: Language): string[]
   }
 };
 
+const OPERATION_OF_KIND: Partial<Record<TokenEvent['kind'], TokenOperation>> = {
+  ACTIVATED: 'activate',
+  SUSPENDED: 'suspend',
+  RESUMED: 'resume',
+  DELETED: 'delete',
+};
+
+const OPERATION_OF_ACTION: Readonly<Record<string, TokenOperation>> = { ACTIVATE: 'activate', SUSPEND: 'suspend', RESUME: 'resume', DELETE: 'delete' };
+
+/** The operation an event is about, which gives a one-letter reason code its meaning. */
+const operationOf = (event: TokenEvent): TokenOperation | undefined => {
+  const byKind = OPERATION_OF_KIND[event.kind];
+  if (byKind !== undefined) return byKind;
+  const action = text(event.detail, 'operation') ?? text(event.detail, 'action');
+  return action !== undefined && Object.hasOwn(OPERATION_OF_ACTION, action) ? OPERATION_OF_ACTION[action] : undefined;
+};
+
+/**
+ * A reason in words. MDES sends one-letter codes (`C`, `L`, …) whose meaning depends on the
+ * operation; the shared reason table maps a letter back to our code when it names exactly one.
+ */
+const reasonText = (event: TokenEvent, code: string, t: Translate): string => {
+  const known = keyFor(reasonKey, code);
+  if (known !== undefined) return t(known);
+  const operation = operationOf(event);
+  if (operation !== undefined && /^[A-Z]$/.test(code)) {
+    const matches = REASON_CODES[operation].filter((reason) => reason.mdes === code);
+    const only = matches.length === 1 ? keyFor(reasonKey, matches[0]?.code) : undefined;
+    if (only !== undefined) return t(only);
+  }
+  return code;
+};
+
 /** Kinds whose reason code only repeats what the sentence says already. */
 const REASON_IMPLIED: ReadonlySet<TokenEvent['kind']> = new Set(['DIGITIZATION_CANCELED', 'DIGITIZATION_DECIDED']);
 
@@ -159,7 +194,7 @@ const REASON_IMPLIED: ReadonlySet<TokenEvent['kind']> = new Set(['DIGITIZATION_C
 export const describeEvent = (event: TokenEvent, t: Translate, language: Language): string => {
   const parts = headline(event, t, language);
   if (event.reasonCode !== undefined && !REASON_IMPLIED.has(event.kind)) {
-    parts.push(t('history.sentence.reason', { reason: label(t, reasonKey, event.reasonCode) }));
+    parts.push(t('history.sentence.reason', { reason: reasonText(event, event.reasonCode, t) }));
   }
   if (event.comment !== undefined && event.comment.trim() !== '') parts.push(t('history.sentence.comment', { comment: event.comment.trim() }));
   return parts.join(t('history.sentence.separator'));

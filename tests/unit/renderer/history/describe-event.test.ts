@@ -62,6 +62,14 @@ describe('describeEvent: one plain sentence per kind', () => {
     );
   });
 
+  it('a one-letter MDES reason code is read for the operation it belongs to, when it names one reason', () => {
+    const optionD = buildEvent({ kind: 'AGENT_ACTION', actor: agent, reasonCode: 'C', comment: '本人確認のうえ有効化。', detail: { operation: 'ACTIVATE', idvMethod: 'CUSTOMER_SERVICE' } });
+    expect(en.describe(optionD)).toBe('Agent 山田 太郎 requested activation. Reason: identity verified by customer service. Comment: “本人確認のうえ有効化。”');
+    expect(ja.describe(buildEvent({ kind: 'ACTIVATED', actor: agent, reasonCode: 'C' }))).toBe('エージェント 山田 太郎がトークンを有効化しました。理由: カスタマーサービスで本人確認済み。');
+    // For a suspension, Z stands for more than one reason: the letter is shown as it came.
+    expect(en.describe(buildEvent({ kind: 'SUSPENDED', actor: agent, reasonCode: 'Z' }))).toBe('Token suspended by agent 山田 太郎. Reason: Z.');
+  });
+
   it('suspend, resume and delete: the source and the reason', () => {
     expect(ja.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_LOST' }))).toBe('ウォレットがトークンを一時停止しました。理由: 端末の紛失。');
     expect(en.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'TSP' }, reasonCode: 'FRAUD_SUSPECTED' }))).toBe('Token suspended by the TSP. Reason: suspected fraud.');
