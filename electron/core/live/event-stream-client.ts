@@ -179,7 +179,9 @@ export const createLiveEvents = (options: LiveEventsOptions): LiveEvents => {
         }
       });
       body.once('end', () => finish('ended'));
-      body.once('error', () => finish('error'));
+      // `on`, not `once`: a stream can report more than one error while it is torn down, and an
+      // error without a listener would bring the whole process down.
+      body.on('error', () => finish('error'));
       body.once('close', () => finish('ended'));
     });
 

@@ -102,6 +102,12 @@ describe('test bridge', () => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe('FORBIDDEN_SENDER');
   });
 
+  it('has no training controls unless it was given them (connected mode, or main)', async () => {
+    expect((await fetch(`${bridge.origin}/__bridge/training`, { headers: bearer })).status).toBe(404);
+    expect((await fetch(`${bridge.origin}/__bridge/training/restart`, { method: 'POST', headers: bearer })).status).toBe(404);
+    expect((await fetch(`${bridge.origin}/__bridge/training`)).status).toBe(401);
+  });
+
   it('refuses path traversal over HTTP', async () => {
     for (const path of ['/..%2fsecret.txt', '/%252e%252e/secret.txt', '/..%5csecret.txt', '/assets/..%2f..%2fsecret.txt']) {
       const response = await fetch(`${bridge.origin}${path}`, { headers: bearer });
