@@ -1,54 +1,43 @@
-import { useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useRef, useState } from 'react';
+import type { Translate } from './describe-event';
 
 interface CorrelationIdFieldProps {
   readonly id: string;
   /** Only the active row's controls are in the Tab order (roving tabindex). */
   readonly tabbable: boolean;
+  readonly t: Translate;
 }
 
 /**
  * The event's correlation id, to quote to the token service or the backend team. Main's permission
- * handler denies clipboard access, so "copy" selects the whole id and tells the agent to press
- * Ctrl+C: the selection is exact, and nothing asks for a permission that will be refused.
+ * handler denies clipboard access, so "copy" selects the whole id (a click on the id does too) and
+ * tells the agent to press Ctrl+C: the selection is exact, and nothing asks for a permission that
+ * will be refused. Plain text rather than an input: a long history mounts rows as fast as the agent
+ * scrolls, and a form control per row is the costliest part of one.
  */
-export const CorrelationIdField = ({ id, tabbable }: CorrelationIdFieldProps) => {
-  const { t } = useTranslation();
-  const inputId = useId();
-  const inputRef = useRef<HTMLInputElement>(null);
+export const CorrelationIdField = ({ id, tabbable, t }: CorrelationIdFieldProps) => {
+  const textRef = useRef<HTMLElement>(null);
   const [selected, setSelected] = useState(false);
   const selectAll = (): void => {
-    inputRef.current?.focus();
-    inputRef.current?.select();
+    const text = textRef.current;
+    const selection = window.getSelection();
+    if (text === null || selection === null) return;
+    selection.selectAllChildren(text);
     setSelected(true);
   };
   return (
     <span className="history-correlation">
-      <label className="history-correlation-label" htmlFor={inputId}>
-        {t('history.correlation.label')}
-      </label>
-      <input
-        ref={inputRef}
-        id={inputId}
-        className="history-correlation-id"
-        data-testid="history-correlation-id"
-        readOnly
-        value={id}
-        size={Math.min(Math.max(id.length, 8), 40)}
-        spellCheck={false}
-        tabIndex={tabbable ? 0 : -1}
-        onFocus={(event) => event.currentTarget.select()}
-        onClick={(event) => event.currentTarget.select()}
-        onBlur={() => setSelected(false)}
-      />
+      <span className="history-correlation-label">{t('history.correlation.label')}</span>
+      <code ref={textRef} className="history-correlation-id" data-testid="history-correlation-id">
+        {id}
+      </code>
       <button
         type="button"
         className="button-secondary history-small-button"
         tabIndex={tabbable ? 0 : -1}
         aria-label={t('history.correlation.selectLabel', { id })}
-        // Keeps focus (and so the selection) from moving to the button on mouse down.
-        onMouseDown={(event) => event.preventDefault()}
         onClick={selectAll}
+        onBlur={() => setSelected(false)}
       >
         {t('history.correlation.select')}
       </button>

@@ -5,10 +5,12 @@ import type { TokenEvent } from '../../../shared/api/model';
 import { historySelectors } from '../../store/history/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { HistoryRow } from './HistoryRow';
+import { translator, uiLanguage } from './ui-language';
 import { useNow } from './use-now';
 
-/** A collapsed row is about this tall; the virtualizer measures each rendered row anyway. */
-const ROW_ESTIMATE = 92;
+/** Collapsed rows are 90–115 px in the side panel; the virtualizer measures each rendered row anyway. */
+const ROW_ESTIMATE = 100;
+const estimateSize = (): number => ROW_ESTIMATE;
 /** Few: rows are cheap to measure but not free to render, and scrolling is smooth with a handful. */
 const OVERSCAN = 4;
 /** Start the next page this many rows before the end, so it is usually in before the agent gets there. */
@@ -31,7 +33,9 @@ interface HistoryListProps {
  * (roving tabindex); arrows, PageUp/PageDown, Home and End move; Enter or Space opens the raw event.
  */
 export const HistoryList = ({ virtualCardId, events }: HistoryListProps) => {
-  const { t } = useTranslation();
+  const { t: hookT, i18n } = useTranslation();
+  const t = useMemo(() => translator(hookT), [hookT]);
+  const language = uiLanguage(i18n);
   const canLoadOlder = useDeskStore(historySelectors.canLoadOlder);
   const hasOlder = useDeskStore(historySelectors.hasOlder);
   const freshIds = useDeskStore(historySelectors.freshIds);
@@ -57,14 +61,16 @@ export const HistoryList = ({ virtualCardId, events }: HistoryListProps) => {
     [activeIndex],
   );
 
+  // Stable while the events are: the virtualizer recomputes every row's offset when it changes.
+  const getItemKey = useCallback((index: number) => events[index]?.eventId ?? index, [events]);
   // No React Compiler here: the virtualizer is read afresh on every render, which is what this rule guards.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
     count: events.length,
     getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_ESTIMATE,
+    estimateSize,
     overscan: OVERSCAN,
-    getItemKey: (index) => events[index]?.eventId ?? index,
+    getItemKey,
     rangeExtractor,
   });
   const rows = virtualizer.getVirtualItems();
@@ -167,7 +173,7 @@ export const HistoryList = ({ virtualCardId, events }: HistoryListProps) => {
   const setSize = hasOlder ? -1 : events.length;
   return (
     <div className="history-scroll" ref={scrollRef} onKeyDown={onKeyDown} onFocus={onFocus} data-testid="history-scroll">
-      <ol className="history-list" aria-label={t('history.listLabel', { id: virtualCardId })} style={{ height: virtualizer.getTotalSize() }}>
+      <ol className="history-list" aria-label={hookT('history.listLabel', { id: virtualCardId })} style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => {
           const event = events[row.index];
           if (event === undefined) return null;
@@ -184,6 +190,8 @@ export const HistoryList = ({ virtualCardId, events }: HistoryListProps) => {
               expanded={expanded.has(event.eventId)}
               fresh={fresh.has(event.eventId)}
               onToggleRaw={toggleRaw}
+              t={t}
+              language={language}
             />
           );
         })}

@@ -1,12 +1,11 @@
 import { memo, type Ref } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { TokenEvent } from '../../../shared/api/model';
+import type { Language } from '../../../shared/contract';
 import { sourceOf } from '../../store/history/reducer';
 import { CorrelationIdField } from './CorrelationIdField';
-import { describeEvent, sourceText } from './describe-event';
+import { describeEvent, sourceText, type Translate } from './describe-event';
 import { formatLocalTime, formatRelative, formatUtc } from './format-time';
 import { kindLabelKey } from './history-labels';
-import { translator, uiLanguage } from './ui-language';
 
 export interface HistoryRowProps {
   readonly event: TokenEvent;
@@ -22,6 +21,12 @@ export interface HistoryRowProps {
   /** Arrived live a moment ago. */
   readonly fresh: boolean;
   readonly onToggleRaw: (eventId: string) => void;
+  /**
+   * The UI text and language, from the list: one translation hook per list instead of one per
+   * row, since rows mount and unmount with every frame of a fast scroll.
+   */
+  readonly t: Translate;
+  readonly language: Language;
   /** Set by the virtualized list: the row's offset from the top (a number, so memo holds), and how it is measured. */
   readonly start?: number;
   readonly rowRef?: Ref<HTMLLIElement>;
@@ -32,10 +37,7 @@ export interface HistoryRowProps {
  * hover), who, what in a sentence, the correlation id, and the raw record on demand. Shared by the
  * virtualized list and the bench's unvirtualized baseline, so both measure the same row.
  */
-export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now, active, expanded, fresh, onToggleRaw, start, rowRef }: HistoryRowProps) {
-  const { t, i18n } = useTranslation();
-  const language = uiLanguage(i18n);
-  const translate = translator(t);
+export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now, active, expanded, fresh, onToggleRaw, t, language, start, rowRef }: HistoryRowProps) {
   const utc = t('history.time.utc', { utc: formatUtc(event.occurredAt) });
   const rawId = `history-raw-${event.eventId}`;
   const source = sourceOf(event.actor);
@@ -63,12 +65,12 @@ export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now,
         <span className="visually-hidden">{utc}</span>
         <span className="history-relative">{formatRelative(event.occurredAt, now, language)}</span>
         <span className={`history-source history-source-${source.toLowerCase()}`} data-testid="history-source">
-          {sourceText(event.actor, translate)}
+          {sourceText(event.actor, t)}
         </span>
         {fresh ? <span className="history-fresh-badge">{t('history.fresh')}</span> : null}
       </div>
       <p className="history-sentence" data-testid="history-sentence">
-        {describeEvent(event, translate, language)}
+        {describeEvent(event, t, language)}
       </p>
       <div className="history-row-foot">
         <button
@@ -82,7 +84,7 @@ export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now,
           {t('history.raw.show')}
         </button>
         {/* Last on the line: its "selected" hint comes and goes without moving the raw toggle under a click. */}
-        <CorrelationIdField id={event.correlationId} tabbable={active} />
+        <CorrelationIdField id={event.correlationId} tabbable={active} t={t} />
       </div>
       {expanded ? (
         <pre id={rawId} className="history-raw" data-testid="history-raw" aria-label={t('history.raw.label')}>

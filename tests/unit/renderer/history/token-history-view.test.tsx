@@ -4,6 +4,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { failure, type Language } from '../../../../shared/contract';
 import { HistoryRow } from '../../../../renderer/components/history/HistoryRow';
 import { TokenHistory } from '../../../../renderer/components/history/TokenHistory';
+import { translator } from '../../../../renderer/components/history/ui-language';
 import { createI18n } from '../../../../renderer/i18n/create-i18n';
 import { createClient } from '../../../../renderer/services/client';
 import { createDeskStore } from '../../../../renderer/store/desk-store';
@@ -63,9 +64,10 @@ describe('TokenHistory states', () => {
 });
 
 describe('HistoryRow', () => {
-  const row = (language: Language, expanded: boolean): string =>
-    renderToStaticMarkup(
-      <I18nextProvider i18n={createI18n(language)}>
+  const row = (language: Language, expanded: boolean): string => {
+    const i18n = createI18n(language);
+    return renderToStaticMarkup(
+      <I18nextProvider i18n={i18n}>
         <ol>
           <HistoryRow
             event={buildEvent({ reasonCode: 'DEVICE_LOST', detail: { action: 'SUSPEND', source: 'WALLET' } })}
@@ -76,10 +78,13 @@ describe('HistoryRow', () => {
             expanded={expanded}
             fresh={false}
             onToggleRaw={() => undefined}
+            t={translator(i18n.t)}
+            language={language}
           />
         </ol>
       </I18nextProvider>,
     );
+  };
 
   it('shows when (with UTC for assistive technology and on hover), who, what, and the correlation id', () => {
     const html = row('en', false);
@@ -88,7 +93,7 @@ describe('HistoryRow', () => {
     expect(text(html)).toContain('3 days ago');
     expect(text(html)).toContain('Wallet');
     expect(text(html)).toContain('Token suspended by the wallet. Reason: device lost.');
-    expect(html).toContain('value="lcm-abcdef-1234-ghijkl"');
+    expect(text(html)).toContain('Correlation ID lcm-abcdef-1234-ghijkl Copy');
     expect(html).toContain('aria-expanded="false"');
     expect(html).not.toContain('history-raw"');
   });
