@@ -19,6 +19,8 @@ import './styles/layout.css';
 import './styles/components.css';
 import './styles/forms.css';
 import './styles/screens.css';
+import './styles/lookup.css';
+import './styles/tokens.css';
 
 const transport = chooseTransport();
 // The reporter sends through the client and the client reports through the reporter; both only
@@ -39,6 +41,16 @@ const store = createDeskStore({
   applyLanguage: (language) => applyLanguage(i18n, language),
   reportError: (error, correlationId) => reporter.report({ source: 'call', error, correlationId }),
   newCorrelationId,
+  visibility: {
+    isHidden: () => document.hidden,
+    onVisible: (listener) => {
+      const onChange = (): void => {
+        if (!document.hidden) listener();
+      };
+      document.addEventListener('visibilitychange', onChange);
+      return () => document.removeEventListener('visibilitychange', onChange);
+    },
+  },
 });
 store.getState().listen();
 void store.getState().boot();

@@ -1,26 +1,21 @@
 import type { Ref } from 'react';
-import { Trans, useTranslation } from 'react-i18next';
-import { searchShortcutLabel } from '../keyboard/search-shortcut';
+import { useTranslation } from 'react-i18next';
+import { SearchFeedback } from './search/SearchFeedback';
+import { SearchField } from './search/SearchField';
+import { SearchResults } from './search/SearchResults';
 
 /**
- * Where cardholder search lives. Focusable from code only (Ctrl+K / Cmd+K), so the shortcut has a
- * visible landing place; the search field itself joins it later.
+ * Cardholder search: one field that works out what kind of query it was given, the results under
+ * it as a list the arrow keys move through (the field is a combobox), and the refusal of a full
+ * card number. `ref` is the field, where Ctrl+K / Cmd+K lands.
  */
-export const SearchRegion = ({ ref }: { ref: Ref<HTMLElement> }) => {
+export const SearchRegion = ({ ref }: { ref: Ref<HTMLInputElement> }) => {
   const { t } = useTranslation();
-  const shortcut = searchShortcutLabel(navigator.platform);
   return (
-    <section
-      id="search-region"
-      ref={ref}
-      className="search-region"
-      tabIndex={-1}
-      aria-label={t('search.regionLabel')}
-      aria-keyshortcuts="Control+K Meta+K"
-    >
-      <p className="search-hint">
-        <Trans i18nKey="search.shortcutHint" values={{ shortcut }} components={{ kbd: <kbd /> }} />
-      </p>
+    <section id="search-region" className="search-region" role="search" aria-label={t('search.regionLabel')}>
+      <SearchField ref={ref} />
+      <SearchFeedback />
+      <SearchResults />
     </section>
   );
 };

@@ -6,6 +6,7 @@ import { appSelectors } from '../store/app/selectors';
 import { settingsSelectors } from '../store/settings/selectors';
 import { statusSelectors } from '../store/status/selectors';
 import { useDeskStore } from '../store/store-context';
+import { LiveIndicator } from './LiveIndicator';
 
 export const StatusBar = () => {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export const StatusBar = () => {
         <span className="status-dot" aria-hidden="true" />
         {t(connectionLabelKey[connection])}
       </span>
+      <LiveIndicator />
       {version !== null ? (
         <span className="status-item">
           {t('status.versionLabel')} <span className="status-value">{version}</span>

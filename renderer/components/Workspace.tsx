@@ -1,23 +1,31 @@
 import { useRef } from 'react';
 import { useSearchShortcut } from '../hooks/use-search-shortcut';
+import { cardholderSelectors } from '../store/cardholder/selectors';
+import { useDeskStore } from '../store/store-context';
 import { CallNotes } from './CallNotes';
+import { CardholderView } from './cardholder/CardholderView';
+import { TokenHistorySlot } from './cardholder/TokenHistorySlot';
 import { EmptyState } from './EmptyState';
 import { SearchRegion } from './SearchRegion';
 
 /**
- * The agent's working area once signed in. `hidden` rather than unmounted while an administrator
- * has connection settings open, so nothing on it is lost by looking at them.
+ * The agent's working area once signed in: search and the open cardholder in the middle; beside
+ * them the selected token's history above the call notes. `hidden` rather than unmounted while an
+ * administrator has connection settings open, so nothing on it is lost by looking at them.
  */
 export const Workspace = ({ hidden = false }: { hidden?: boolean }) => {
-  const searchRef = useRef<HTMLElement>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
   useSearchShortcut(searchRef, !hidden);
+  const openId = useDeskStore(cardholderSelectors.openId);
+  const historyOpen = useDeskStore((s) => cardholderSelectors.selectedVirtualCardId(s) !== null);
   return (
-    <div className="workspace" hidden={hidden} data-testid="workspace">
+    <div className="workspace" hidden={hidden} data-testid="workspace" data-history-open={historyOpen || undefined}>
       <div className="workspace-main">
         <SearchRegion ref={searchRef} />
-        <EmptyState />
+        {openId === null ? <EmptyState /> : <CardholderView />}
       </div>
       <aside className="workspace-side">
+        <TokenHistorySlot />
         <CallNotes />
       </aside>
     </div>

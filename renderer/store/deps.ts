@@ -9,4 +9,15 @@ export interface StoreDeps {
   /** Forwards an unexpected error to main's log under the correlation id the agent sees. */
   readonly reportError: (error: unknown, correlationId: string) => void;
   readonly newCorrelationId: () => string;
+  /**
+   * Whether the window is on screen, so live re-fetches wait while it is hidden and catch up when
+   * it is shown. Absent (tests, a window that cannot tell): always treated as visible.
+   */
+  readonly visibility?: WindowVisibility;
+}
+
+export interface WindowVisibility {
+  isHidden(): boolean;
+  /** Calls `listener` whenever the window becomes visible; returns the unsubscribe. */
+  onVisible(listener: () => void): () => void;
 }

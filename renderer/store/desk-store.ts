@@ -1,11 +1,17 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createAppActions, type AppActions } from './app/actions';
 import { initialAppState, type AppState } from './app/initialState';
+import { createCardholderActions, type CardholderActions } from './cardholder/actions';
+import { initialCardholderState, type CardholderSliceState } from './cardholder/initialState';
 import { createConfigActions, type ConfigActions } from './config/actions';
 import { initialConfigState, type ConfigSliceState } from './config/initialState';
 import { createCredentialsActions, type CredentialsActions } from './credentials/actions';
 import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
 import type { StoreDeps } from './deps';
+import { createLiveActions, type LiveActions } from './live/actions';
+import { initialLiveState, type LiveSliceState } from './live/initialState';
+import { createSearchActions, type SearchActions } from './search/actions';
+import { initialSearchState, type SearchSliceState } from './search/initialState';
 import { createHistoryActions, type HistoryActions } from './history/actions';
 import { initialHistoryState, type HistorySliceState } from './history/initialState';
 import { createSessionActions, type SessionActions } from './session/actions';
@@ -31,6 +37,12 @@ export type DeskStore = AppState &
   CredentialsActions &
   WorkspaceSliceState &
   WorkspaceActions &
+  SearchSliceState &
+  SearchActions &
+  CardholderSliceState &
+  CardholderActions &
+  LiveSliceState &
+  LiveActions &
   HistorySliceState &
   HistoryActions;
 export type DeskStoreApi = StoreApi<DeskStore>;
@@ -48,6 +60,9 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...initialConfigState,
     ...initialCredentialsState,
     ...initialWorkspaceState,
+    ...initialSearchState,
+    ...initialCardholderState,
+    ...initialLiveState,
     ...initialHistoryState,
     ...createAppActions(deps)(...args),
     ...createSettingsActions(deps)(...args),
@@ -56,5 +71,8 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...createConfigActions(deps)(...args),
     ...createCredentialsActions(deps)(...args),
     ...createWorkspaceActions()(...args),
+    ...createSearchActions(deps)(...args),
+    ...createCardholderActions(deps)(...args),
+    ...createLiveActions()(...args),
     ...createHistoryActions(deps)(...args),
   }));

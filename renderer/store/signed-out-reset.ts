@@ -1,6 +1,9 @@
+import { initialCardholderState, type CardholderSliceState } from './cardholder/initialState';
 import { initialConfigState, type ConfigSliceState } from './config/initialState';
 import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
 import { initialHistoryState, type HistorySliceState } from './history/initialState';
+import { initialLiveState, type LiveSliceState } from './live/initialState';
+import { initialSearchState, type SearchSliceState } from './search/initialState';
 import { initialSessionState, type SessionSliceState } from './session/initialState';
 import type { StatusState } from './status/initialState';
 import { initialWorkspaceState, type WorkspaceSliceState } from './workspace/initialState';
@@ -15,12 +18,18 @@ export const signedOutReset = (): SessionSliceState &
   ConfigSliceState &
   CredentialsSliceState &
   WorkspaceSliceState &
+  SearchSliceState &
+  CardholderSliceState &
+  LiveSliceState &
   HistorySliceState &
   Pick<StatusState, 'lastFailure'> & { settingsOpen: false } => ({
   ...initialSessionState,
   ...initialConfigState,
   ...initialCredentialsState,
   ...initialWorkspaceState,
+  ...initialSearchState,
+  ...initialCardholderState,
+  ...initialLiveState,
   ...initialHistoryState,
   lastFailure: null,
   settingsOpen: false,

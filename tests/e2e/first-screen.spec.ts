@@ -59,7 +59,7 @@ test('every control is reachable by Tab with a visible focus ring, and Ctrl+K go
 
   await page.getByRole('button', { name: '日本語' }).focus();
   await page.keyboard.press('Control+k');
-  await expect(page.locator('#search-region')).toBeFocused();
+  await expect(page.getByRole('combobox', { name: 'カード会員を検索' })).toBeFocused();
 });
 
 test('the renderer is served with the Content-Security-Policy header and runs without violating it', async ({ page, watch }) => {

@@ -68,6 +68,15 @@ export const createAppActions =
           case 'config.changed':
             get().internal_applyConfig(event.payload);
             break;
+          case 'live.status':
+            get().internal_applyLiveStatus(event.payload);
+            break;
+          case 'token.changed':
+            get().internal_applyTokenChanged(event.payload);
+            break;
+          case 'live.reset':
+            get().internal_applyLiveReset();
+            break;
         }
       }),
 

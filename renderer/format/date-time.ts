@@ -1,0 +1,73 @@
+import type { Language } from '../../shared/contract';
+
+/**
+ * Times as the agent reads them: in the UI language and the workstation's time zone (the
+ * formatters take no zone unless a test pins one). One formatter per language and zone, because
+ * building an Intl formatter costs far more than using one, and a token table formats hundreds.
+ */
+const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
+
+const dateTimeFormatter = (language: Language, timeZone: string | undefined): Intl.DateTimeFormat => {
+  const key = `${language}|${timeZone ?? ''}`;
+  let formatter = dateTimeFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, {
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      // A call center reads 14:02, not 2:02 PM, in both languages.
+      hourCycle: 'h23',
+      ...(timeZone !== undefined ? { timeZone } : {}),
+    });
+    dateTimeFormatters.set(key, formatter);
+  }
+  return formatter;
+};
+
+/** "2026/11/20 14:02" (ja) or "11/20/2026, 14:02" (en), in the agent's time zone. */
+export const formatDateTime = (iso: string, language: Language, timeZone?: string): string =>
+  dateTimeFormatter(language, timeZone).format(new Date(iso));
+
+/** "2026-11-20 05:02 UTC": the same instant for support, whatever the agent's zone and language. */
+export const formatUtc = (iso: string): string => {
+  const date = new Date(iso);
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${date.getUTCFullYear()}-${pad(date.getUTCMonth() + 1)}-${pad(date.getUTCDate())} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())} UTC`;
+};
+
+const SECOND = 1_000;
+const MINUTE = 60 * SECOND;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+
+/** The largest unit that still reads naturally: "3日前" rather than "72時間前". */
+const UNITS: ReadonlyArray<{ readonly unit: Intl.RelativeTimeFormatUnit; readonly ms: number; readonly below: number }> = [
+  { unit: 'second', ms: SECOND, below: MINUTE },
+  { unit: 'minute', ms: MINUTE, below: HOUR },
+  { unit: 'hour', ms: HOUR, below: DAY },
+  { unit: 'day', ms: DAY, below: 30 * DAY },
+  { unit: 'month', ms: 30 * DAY, below: 365 * DAY },
+  { unit: 'year', ms: 365 * DAY, below: Number.POSITIVE_INFINITY },
+];
+
+/** "3日前" / "3 days ago", from `now`; "今" / "now" within a few seconds. */
+export const formatRelative = (iso: string, now: number, language: Language): string => {
+  const diff = new Date(iso).getTime() - now;
+  const size = Math.abs(diff);
+  const { unit, ms } = UNITS.find((candidate) => size < candidate.below) ?? { unit: 'year', ms: 365 * DAY };
+  let formatter = relativeFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.RelativeTimeFormat(language, { numeric: 'auto' });
+    relativeFormatters.set(language, formatter);
+  }
+  // Under ten seconds is "now": a changing "5 seconds ago" only distracts.
+  if (size < 10 * SECOND) return formatter.format(0, 'second');
+  return formatter.format(Math.trunc(diff / ms), unit);
+};
+
+/** Joins names as the language does: "ウォレット、発行会社" / "the wallet and the issuer". */
+export const formatList = (items: readonly string[], language: Language): string =>
+  new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(items);

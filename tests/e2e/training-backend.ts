@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import { SignJWT, importPKCS8 } from 'jose';
+import { expect, type APIRequestContext } from '@playwright/test';
+import type { InjectFaultRequest, SimulateRequest } from '../../shared/api/training';
+import { JWT_BEARER_GRANT } from '../../shared/api/endpoints';
+import { bridge } from './fixtures';
+
+/** What `GET /__bridge/training` answers: the training backend the bridge runs, and a workstation key for it. */
+interface TrainingCredentials {
+  readonly baseUrl: string;
+  readonly tokenUrl: string;
+  readonly issuerId: string;
+  readonly clientId: string;
+  readonly keyId: string;
+  readonly privateKeyPem: string;
+}
+
+const bridgeHeaders = { authorization: `Bearer ${bridge.token}` };
+
+/**
+ * The training backend's own controls, reached as a script would: a JWT-bearer token signed with
+ * the workstation key the bridge hands out (sandbox/README.md), then `/training/v1/simulate` to
+ * play the wallet or TSP, and `/training/v1/faults` to make the backend misbehave.
+ */
+export const trainingBackend = async (request: APIRequestContext) => {
+  const answer = await request.get('/__bridge/training', { headers: bridgeHeaders });
+  expect(answer.status(), 'the bridge runs the training backend').toBe(200);
+  const credentials = (await answer.json()) as TrainingCredentials;
+  const key = await importPKCS8(credentials.privateKeyPem, 'ES256');
+
+  const accessToken = async (): Promise<string> => {
+    const now = Math.floor(Date.now() / 1000);
+    const assertion = await new SignJWT({})
+      .setProtectedHeader({ alg: 'ES256', kid: credentials.keyId, typ: 'JWT' })
+      .setIssuer(credentials.clientId)
+      .setSubject(credentials.clientId)
+      .setAudience(credentials.tokenUrl)
+      .setIssuedAt(now)
+      .setExpirationTime(now + 120)
+      .setJti(randomUUID())
+      .sign(key);
+    const response = await request.post(credentials.tokenUrl, { form: { grant_type: JWT_BEARER_GRANT, assertion } });
+    expect(response.status(), 'the training backend issues a workstation token').toBe(200);
+    return ((await response.json()) as { access_token: string }).access_token;
+  };
+
+  const headers = async (): Promise<Record<string, string>> => ({
+    authorization: `Bearer ${await accessToken()}`,
+    'x-issuer-id': credentials.issuerId,
+    'x-correlation-id': `e2e-${randomUUID()}`,
+  });
+
+  return {
+    baseUrl: credentials.baseUrl,
+    /** The wallet or TSP changes a token, as its callback would report it. */
+    simulate: async (body: SimulateRequest): Promise<void> => {
+      const response = await request.post(`${credentials.baseUrl}/training/v1/simulate`, { headers: await headers(), data: body });
+      expect(response.status(), `simulate ${JSON.stringify(body)}: ${await response.text()}`).toBe(200);
+    },
+    /** The next `times` matching requests misbehave. */
+    fault: async (body: InjectFaultRequest): Promise<void> => {
+      const response = await request.post(`${credentials.baseUrl}/training/v1/faults`, { headers: await headers(), data: body });
+      expect(response.status(), `fault ${JSON.stringify(body)}: ${await response.text()}`).toBe(201);
+    },
+    clearFaults: async (): Promise<void> => {
+      await request.delete(`${credentials.baseUrl}/training/v1/faults`, { headers: await headers() });
+    },
+  };
+};
+
+/** Restarts the training backend on the same port, key and data (the live stream drops and must reconnect). */
+export const restartTrainingBackend = async (request: APIRequestContext): Promise<void> => {
+  const response = await request.post('/__bridge/training/restart', { headers: bridgeHeaders });
+  expect(response.status(), await response.text()).toBe(200);
+};
