@@ -1,24 +1,109 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import type { Browser } from 'playwright-core';
+import { startBenchBridge, type BenchBridge } from './bench-bridge';
+import { launchBenchBrowser, newBenchContext } from './bench-browser';
+import { buildBenchRenderer } from './build-renderer';
 import { measureBundle } from './bundle-size';
+import { benchHistory } from './history-bench';
+import { benchSearch } from './search-bench';
 
 /**
  * `npm run bench`: measures and prints; it asserts nothing. Goals are printed beside the figures so
  * a regression is visible, and the run is saved under bench/results/ for comparison.
+ *   --quick   fewer repetitions, for trying the bench itself out
  */
-const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const plan = args.quick ? { searches: 20, opens: 3, baselineRenders: 1 } : { searches: 200, opens: 20, baselineRenders: 3 };
+/** Everything together normally takes a minute or two; past this, something hangs. */
+const WATCHDOG_MS = 15 * 60_000;
 
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number): string => `${value.toFixed(1)} ms`;
+
+let bridge: BenchBridge | null = null;
+let browser: Browser | null = null;
+let rendererDir: string | null = null;
+const cleanUp = async (): Promise<void> => {
+  await browser?.close().catch(() => undefined);
+  browser = null;
+  await bridge?.stop().catch(() => undefined);
+  bridge = null;
+  if (rendererDir !== null) await rm(rendererDir, { recursive: true, force: true });
+  rendererDir = null;
+};
+const abort = (why: string, code: number): void => {
+  console.error(`bench: ${why}; stopping the bridge and the browser`);
+  void cleanUp().finally(() => process.exit(code));
+};
+process.once('SIGINT', () => abort('interrupted', 130));
+process.once('SIGTERM', () => abort('terminated', 143));
+const watchdog = setTimeout(() => abort(`still running after ${WATCHDOG_MS / 60_000} minutes`, 1), WATCHDOG_MS);
+
+const loadBefore = loadavg()[0] ?? 0;
 const bundle = await measureBundle();
+const pageProblems: string[] = [];
+let measured;
+try {
+  rendererDir = await buildBenchRenderer();
+  bridge = await startBenchBridge(rendererDir);
+  const signIn = (await bridge.call('session.signIn', { agentId: 'agent.sato', password: 'Training-Sato-2026' })) as { ok: boolean };
+  if (!signIn.ok) throw new Error(`sign-in through the bridge failed: ${JSON.stringify(signIn)}`);
+  browser = await launchBenchBrowser();
+  const context = await newBenchContext(browser, bridge.origin);
+  context.on('page', (opened) => {
+    opened.on('pageerror', (error) => pageProblems.push(`pageerror: ${error.message}`));
+    opened.on('console', (message) => {
+      if (message.type() === 'error') pageProblems.push(`console.error: ${message.text()}`);
+    });
+  });
+  const page = await context.newPage();
+  await page.goto(`/__bridge/session?token=${bridge.token}`);
+  await page.locator('[data-app-ready="true"]').waitFor();
+  await page.getByTestId('workspace').waitFor();
+
+  const search = await benchSearch(page, bridge, plan.searches);
+  const history = await benchHistory(page, context, plan);
+  measured = { search, history };
+} finally {
+  clearTimeout(watchdog);
+  await cleanUp();
+}
+
+const loadAfter = loadavg()[0] ?? 0;
+const machine = { cpus: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter };
+const { search, history } = measured;
+const v = history.virtualized;
+const b = history.baseline;
+const frames = (scroll: typeof v.scroll, toTheEnd = true): string =>
+  `${scroll.frames} frames, ${scroll.dropped} dropped (worst gap ${ms(scroll.worstGapMs)}), ${(scroll.durationMs / 1000).toFixed(1)} s${scroll.reachedEnd || !toTheEnd ? '' : ', end not reached'}`;
 const rows = [
+  { figure: `search → first token row p50 (${search.searches} searches, ${search.queries} queries)`, value: ms(search.ms.p50), goal: '' },
+  { figure: 'search → first token row p95', value: ms(search.ms.p95), goal: '≤ 100 ms' },
+  { figure: `10,000-event history: open → first rows p50 (${v.opens} opens)`, value: ms(v.firstRowsMs.p50), goal: '' },
+  { figure: '10,000-event history: open → first rows p95', value: ms(v.firstRowsMs.p95), goal: '≤ 100 ms' },
+  { figure: '10,000-event history: open → first rows painted p95', value: ms(v.firstRowsFrameMs.p95), goal: '' },
+  { figure: `10,000-event history: scroll to the end (${history.scrollStepPx} px/frame, ${v.pagesLoaded} pages loaded)`, value: frames(v.scroll), goal: '0 dropped at 60 fps' },
+  { figure: '   control: the same page, nothing scrolling (3 s)', value: frames(v.idle, false), goal: '' },
+  { figure: 'baseline, not virtualized: fetch all 10,000 events (50 pages)', value: ms(b.fetchAllMs), goal: '' },
+  { figure: `baseline, not virtualized: render → first rows p50 (${b.opens} renders)`, value: ms(b.firstRowsMs.p50), goal: '' },
+  { figure: 'baseline, not virtualized: render → first rows painted p50', value: ms(b.firstRowsFrameMs.p50), goal: '' },
+  { figure: 'baseline, not virtualized: scroll to the end (cut off after 30 s)', value: frames(b.scroll), goal: '' },
+  { figure: '   control: the same page, nothing scrolling (3 s)', value: frames(b.idle, false), goal: '' },
   { figure: 'initial renderer JS (raw)', value: kb(bundle.initialJsBytes), goal: '' },
   { figure: 'initial renderer JS (gzip)', value: kb(bundle.initialJsGzipBytes), goal: '≤ 250 KB' },
   { figure: 'renderer CSS (gzip)', value: kb(bundle.cssGzipBytes), goal: '' },
 ];
 console.log('\nToken Desk bench');
 console.table(rows);
+console.log(`Machine: ${machine.cpus} CPUs, load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after: frame figures are only as steady as the idle controls`);
+console.log(`History box: ${history.box.width} × ${history.box.height} px; rows in the DOM at the end: ${v.scroll.rows} (virtualized), ${b.scroll.rows} (baseline)`);
 console.log('Largest renderer modules (rendered bytes, before gzip):');
 console.table(bundle.largestModules.map((m) => ({ module: m.module, size: kb(m.bytes) })));
+if (pageProblems.length > 0) console.log(`Page errors during the run (${pageProblems.length}):\n  ${pageProblems.slice(0, 10).join('\n  ')}`);
 
 await mkdir('bench/results', { recursive: true });
 const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), bundle }, null, 2)}\n`);
+await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), plan, machine, search, history, bundle, pageProblems }, null, 2)}\n`);
 console.log(`Saved ${file}`);
