@@ -183,6 +183,7 @@ test('200 tokens: virtualized, and the keyboard reaches every row (Home, End, Pa
   expect(rowCount).toBeGreaterThan(60);
   // Only what is in view (and a few around it) is in the DOM.
   expect(await lookup.rows(card).count()).toBeLessThan(40);
+  await page.screenshot({ path: `${SCREENSHOTS}/cardholder-200-tokens-ja.png` });
 
   // Tab lands on the first row (one tab stop per table), the arrows move.
   await lookup.rows(card).first().focus();
