@@ -357,7 +357,6 @@ export const en: Messages = {
     listLabel: 'History of token {{id}} (newest first)',
     loading: 'Loading the history…',
     loadingMore: 'Loading older events…',
-    refreshing: 'Checking for new events…',
     empty: 'This token has no history yet.',
     noMatch: 'No loaded event matches the filter.',
     loadMore: 'Load older events',
@@ -395,7 +394,6 @@ export const en: Messages = {
       agentAction: 'Agent action',
     },
     source: {
-      label: 'Source',
       wallet: 'Wallet',
       tsp: 'TSP (token service)',
       issuer: 'Issuer (system)',

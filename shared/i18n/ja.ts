@@ -358,7 +358,6 @@ export const ja = {
     listLabel: 'トークン {{id}} の履歴（新しい順）',
     loading: '履歴を読み込み中…',
     loadingMore: 'さらに古い履歴を読み込み中…',
-    refreshing: '最新の履歴を確認中…',
     empty: 'このトークンにはまだ履歴がありません。',
     noMatch: '読み込み済みの履歴に、条件に合うものはありません。',
     loadMore: 'さらに古い履歴を読み込む',
@@ -396,7 +395,6 @@ export const ja = {
       agentAction: 'エージェントの操作',
     },
     source: {
-      label: '操作元',
       wallet: 'ウォレット',
       tsp: 'TSP（トークンサービス）',
       issuer: '発行会社（システム）',

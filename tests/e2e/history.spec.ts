@@ -1,12 +1,15 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { trainingBackend } from './training-backend';
 
 const SCREENSHOTS = 'tests/e2e/screenshots';
 
 /** Seed fixtures (sandbox/seed/README.md). */
 const lifecycle = { cardholderId: 'C0000007', operationFailed: 'VCOPFAILED001', optionD: 'VCOPTIOND0001' } as const;
 const longHistory = { cardholderId: 'C0000004', virtualCardId: 'VCHISTORY0001', events: 10_000 } as const;
+/** Suspended by its wallet: the simulated wallet may resume it and suspend it again (its history grows; no test counts it). */
+const walletSuspended = { cardholderId: 'C0000005', virtualCardId: 'VCSUSPWALLET1' } as const;
 
 /** The selected token's history, as the agent reaches it: search, open the cardholder, select a token. */
 class HistoryPanel {
@@ -28,13 +31,22 @@ class HistoryPanel {
     return this.root.locator(`[data-testid="history-row"][data-kind="${kind}"]`);
   }
 
-  async open(cardholderId: string, virtualCardId: string): Promise<void> {
-    const search = this.page.getByRole('combobox');
+  /** Selects the token; `expectRows: false` when the history is meant to fail. */
+  async open(cardholderId: string, virtualCardId: string, { expectRows = true } = {}): Promise<void> {
+    const search = this.page.getByRole('combobox', { name: 'カード会員を検索' });
     await search.fill(cardholderId);
     await search.press('Enter');
     await this.page.locator(`[data-token-id="${virtualCardId}"]`).click();
     await expect(this.root).toHaveAttribute('data-virtual-card-id', virtualCardId);
-    await expect(this.rows.first()).toBeVisible();
+    if (expectRows) await expect(this.rows.first()).toBeVisible();
+  }
+
+  /** "全 12 件" → 12. */
+  async total(): Promise<number> {
+    const text = (await this.count.textContent()) ?? '';
+    const match = /^全 ([\d,]+) 件$/.exec(text);
+    if (match?.[1] === undefined) throw new Error(`not a complete count: ${text}`);
+    return Number(match[1].replace(/,/g, ''));
   }
 }
 
@@ -199,4 +211,69 @@ test('history screenshots in Japanese and English', async ({ consolePage: page }
   await expect(history.count).toHaveText('6 events in all');
   await expect(history.rowOfKind('AGENT_ACTION').getByTestId('history-sentence')).toHaveText(/^Agent .+ requested activation\. Reason: identity verified by customer service\. Comment: “.+”$/);
   await page.screenshot({ path: `${SCREENSHOTS}/history-en.png` });
+});
+
+test('a wallet change of the open token shows on top at once, highlighted briefly', async ({ consolePage: page }) => {
+  const history = new HistoryPanel(page);
+  const training = await trainingBackend(page.request);
+  await history.open(walletSuspended.cardholderId, walletSuspended.virtualCardId);
+  await expect(history.count).toHaveText(/^全 [\d,]+ 件$/);
+  const before = await history.total();
+  try {
+    await training.simulate({ virtualCardId: walletSuspended.virtualCardId, action: 'RESUME', source: 'WALLET' });
+    // No reload, no click: token.changed arrives over the live stream and the newest page is merged.
+    const newest = history.rows.first();
+    await expect(newest).toHaveAttribute('data-kind', 'RESUMED');
+    await expect(newest.getByTestId('history-sentence')).toHaveText(/^ウォレットがトークンの一時停止を解除しました。/);
+    await expect(newest).toHaveClass(/history-row-fresh/);
+    await expect(newest).toContainText('新着');
+    await expect(history.count).toHaveText(`全 ${before + 1} 件`);
+    // The highlight is brief.
+    await expect(newest).not.toHaveClass(/history-row-fresh/, { timeout: 10_000 });
+  } finally {
+    await training.simulate({ virtualCardId: walletSuspended.virtualCardId, action: 'SUSPEND', source: 'WALLET' });
+  }
+  await expect(history.rows.first()).toHaveAttribute('data-kind', 'SUSPENDED');
+  await expect(history.count).toHaveText(`全 ${before + 2} 件`);
+});
+
+test('errors: a history that cannot be loaded says so with the id to quote; a failed check for new events keeps the rows, marked stale', async ({ consolePage: page }) => {
+  const history = new HistoryPanel(page);
+  const training = await trainingBackend(page.request);
+  const error = history.root.getByTestId('history-error');
+  try {
+    // More failures than core's retries, for both the panel's explanation and the timeline.
+    await training.fault({ match: { method: 'GET', pathPrefix: `/api/v1/tokens/${lifecycle.operationFailed}/events` }, fault: 'status-503', times: 20 });
+    await history.open(lifecycle.cardholderId, lifecycle.operationFailed, { expectRows: false });
+    await expect(error).toHaveAttribute('data-error-code', 'BACKEND_UNAVAILABLE');
+    await expect(error).toContainText('履歴を読み込めませんでした。');
+    await expect(error).toContainText('しばらく待ってからもう一度お試しください');
+    await expect(error.getByTestId('correlation-id')).toHaveText(/^[A-Za-z0-9_.-]{8,64}$/);
+    await expect(history.rows).toHaveCount(0);
+    await training.clearFaults();
+    await error.getByRole('button', { name: '再試行' }).click();
+    await expect(history.rows).toHaveCount(6);
+    await expect(error).toHaveCount(0);
+
+    // Rows on screen; the token changes while its history cannot be read.
+    await history.open(walletSuspended.cardholderId, walletSuspended.virtualCardId);
+    const total = await history.total();
+    const newestShown = await history.rows.first().getAttribute('data-event-id');
+    await training.fault({ match: { method: 'GET', pathPrefix: `/api/v1/tokens/${walletSuspended.virtualCardId}/events` }, fault: 'status-503', times: 20 });
+    await training.simulate({ virtualCardId: walletSuspended.virtualCardId, action: 'RESUME', source: 'WALLET' });
+    await expect(error).toContainText('最新の履歴を確認できませんでした。');
+    await expect(history.root.getByTestId('history-stale')).toHaveText('表示中の履歴は最新でない可能性があります。');
+    // The rows stay (fewer fit beside the notices): the same newest event, the same count.
+    await expect(history.rows.first()).toHaveAttribute('data-event-id', newestShown ?? '');
+    await expect(history.count).toHaveText(`全 ${total} 件`);
+    await training.clearFaults();
+    await error.getByRole('button', { name: '再試行' }).click();
+    await expect(history.root.getByTestId('history-stale')).toHaveCount(0);
+    await expect(error).toHaveCount(0);
+    await expect(history.rows.first()).toHaveAttribute('data-kind', 'RESUMED');
+    await expect(history.count).toHaveText(`全 ${total + 1} 件`);
+  } finally {
+    await training.clearFaults();
+    await training.simulate({ virtualCardId: walletSuspended.virtualCardId, action: 'SUSPEND', source: 'WALLET' }).catch(() => undefined);
+  }
 });
