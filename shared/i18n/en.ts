@@ -420,7 +420,6 @@ export const en: Messages = {
       label: 'Raw event (JSON)',
     },
     sentence: {
-      separator: ' ',
       requested: 'Digital card requested by {{wallet}} for {{device}}.',
       requestedPlain: 'Digital card requested.',
       decidedGreen: 'Approved (green): no step-up needed.',

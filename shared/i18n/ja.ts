@@ -421,7 +421,6 @@ export const ja = {
       label: '元データ（JSON）',
     },
     sentence: {
-      separator: '',
       requested: '{{wallet}}から{{device}}へのデジタルカード発行が要求されました。',
       requestedPlain: 'デジタルカードの発行が要求されました。',
       decidedGreen: '発行を承認しました（グリーン: 追加認証なし）。',

@@ -197,5 +197,8 @@ export const describeEvent = (event: TokenEvent, t: Translate, language: Languag
     parts.push(t('history.sentence.reason', { reason: reasonText(event, event.reasonCode, t) }));
   }
   if (event.comment !== undefined && event.comment.trim() !== '') parts.push(t('history.sentence.comment', { comment: event.comment.trim() }));
-  return parts.join(t('history.sentence.separator'));
+  return parts.join(SENTENCE_SEPARATOR[language]);
 };
+
+/** Japanese runs sentences on after 。; English puts a space after the full stop. Typography, not text. */
+const SENTENCE_SEPARATOR: Readonly<Record<Language, string>> = { ja: '', en: ' ' };
