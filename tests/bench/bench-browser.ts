@@ -1,18 +1,9 @@
 import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium';
 
-/** The same Chromium and switches as playwright.config.ts, so the bench measures what the e2e tests run. */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
+/** The e2e tests' Chromium and switches, so the bench measures what they run. */
 export const launchBenchBrowser = (): Promise<Browser> =>
-  chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS, timeout: 60_000 });
+  chromium.launch({ executablePath: CHROMIUM_PATH, args: [...CHROMIUM_ARGS], timeout: 60_000 });
 
 /** A context like the e2e tests': Japanese, Tokyo time, the same window size. */
 export const newBenchContext = async (browser: Browser, origin: string): Promise<BrowserContext> => {

@@ -4,7 +4,7 @@ import { EventKind } from '../../../shared/api/model';
 import type { HistorySource } from '../../store/history/initialState';
 import { historySelectors } from '../../store/history/selectors';
 import { useDeskStore } from '../../store/store-context';
-import { kindLabelKey, sourceLabelKey } from './history-labels';
+import { historySourceLabelKey, kindLabelKey } from '../../i18n/lookup-label-keys';
 
 const SOURCES: readonly HistorySource[] = ['WALLET', 'TSP', 'ISSUER', 'AGENT'];
 
@@ -35,7 +35,7 @@ export const HistoryFilters = () => {
         <option value="">{t('history.filter.allSources')}</option>
         {SOURCES.map((source) => (
           <option key={source} value={source}>
-            {t(sourceLabelKey[source])}
+            {t(historySourceLabelKey[source])}
           </option>
         ))}
       </select>

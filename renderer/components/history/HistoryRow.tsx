@@ -4,8 +4,8 @@ import type { Language } from '../../../shared/contract';
 import { sourceOf } from '../../store/history/reducer';
 import { CorrelationIdField } from './CorrelationIdField';
 import { describeEvent, sourceText, type Translate } from './describe-event';
-import { formatLocalTime, formatRelative, formatUtc } from './format-time';
-import { kindLabelKey } from './history-labels';
+import { formatEventTime, formatEventUtc, formatRelative } from '../../format/date-time';
+import { kindLabelKey } from '../../i18n/lookup-label-keys';
 
 export interface HistoryRowProps {
   readonly event: TokenEvent;
@@ -38,7 +38,7 @@ export interface HistoryRowProps {
  * virtualized list and the bench's unvirtualized baseline, so both measure the same row.
  */
 export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now, active, expanded, fresh, onToggleRaw, t, language, start, rowRef }: HistoryRowProps) {
-  const utc = t('history.time.utc', { utc: formatUtc(event.occurredAt) });
+  const utc = t('history.time.utc', { utc: formatEventUtc(event.occurredAt) });
   const rawId = `history-raw-${event.eventId}`;
   const source = sourceOf(event.actor);
   return (
@@ -60,7 +60,7 @@ export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now,
       <div className="history-row-head">
         <span className={`history-kind history-kind-${event.kind.toLowerCase().replace(/_/g, '-')}`}>{t(kindLabelKey[event.kind])}</span>
         <time className="history-time" dateTime={event.occurredAt} title={utc}>
-          {formatLocalTime(event.occurredAt, language)}
+          {formatEventTime(event.occurredAt, language)}
         </time>
         <span className="visually-hidden">{utc}</span>
         <span className="history-relative">{formatRelative(event.occurredAt, now, language)}</span>

@@ -3,21 +3,21 @@ import type { Language } from '../../../shared/contract';
 import { REASON_CODES } from '../../../shared/domain/reason-codes';
 import type { TokenOperation } from '../../../shared/domain/transitions';
 import type { MessageKey } from '../../../shared/i18n';
-import { formatList } from './format-time';
+import { formatList } from '../../format/date-time';
 import {
-  actorKey,
   channelKey,
   decisionReasonKey,
-  deviceTypeKey,
   errorCodeKey,
-  idvKey,
+  historyActorKey,
+  historyDeviceTypeKey,
+  historyIdvKey,
+  historySourceLabelKey,
+  historyWalletKey,
   keyFor,
   operationKey,
   reasonKey,
-  sourceLabelKey,
   templateKey,
-  walletKey,
-} from './history-labels';
+} from '../../i18n/lookup-label-keys';
 
 /** The i18n lookup the builders need: a key and its values, already in the UI language. */
 export type Translate = (key: MessageKey, values?: Readonly<Record<string, string>>) => string;
@@ -46,25 +46,25 @@ const agentName = (actor: Actor): string | undefined => actor.agentName ?? actor
 /** Who acted, as the subject of a sentence: "the wallet", "agent 佐藤 美咲". */
 export const actorText = (actor: Actor, t: Translate): string => {
   const name = agentName(actor);
-  return actor.source === 'ISSUER' && name !== undefined ? t('history.actor.agent', { name }) : t(actorKey[actor.source]);
+  return actor.source === 'ISSUER' && name !== undefined ? t('history.actor.agent', { name }) : t(historyActorKey[actor.source]);
 };
 
 /** Who acted, for the row's source column: "ウォレット", "エージェント 佐藤 美咲". */
 export const sourceText = (actor: Actor, t: Translate): string => {
   const name = agentName(actor);
-  return actor.source === 'ISSUER' && name !== undefined ? t('history.source.agentNamed', { name }) : t(sourceLabelKey[actor.source]);
+  return actor.source === 'ISSUER' && name !== undefined ? t('history.source.agentNamed', { name }) : t(historySourceLabelKey[actor.source]);
 };
 
 const device = (detail: Detail, t: Translate): string | undefined => {
   const typeCode = text(detail, 'deviceType');
-  const type = typeCode === undefined ? undefined : label(t, deviceTypeKey, typeCode);
+  const type = typeCode === undefined ? undefined : label(t, historyDeviceTypeKey, typeCode);
   const name = text(detail, 'deviceName');
   if (type !== undefined && name !== undefined) return t('history.sentence.device', { name, type });
   return type ?? name;
 };
 
 const decision = (event: TokenEvent, t: Translate, language: Language): string[] => {
-  const methods = words(event.detail, 'idvMethods').map((code) => label(t, idvKey, code));
+  const methods = words(event.detail, 'idvMethods').map((code) => label(t, historyIdvKey, code));
   const reasons = words(event.detail, 'reasons').map((code) => label(t, decisionReasonKey, code));
   const why = reasons.length > 0 ? [t('history.sentence.decisionReasons', { reasons: formatList(reasons, language) })] : [];
   switch (text(event.detail, 'decision')) {
@@ -87,8 +87,8 @@ const decision = (event: TokenEvent, t: Translate, language: Language): string[]
 
 const stepUp = (detail: Detail, t: Translate, language: Language): string => {
   const used = text(detail, 'idvMethod');
-  if (used !== undefined) return t('history.sentence.stepUpMethod', { method: label(t, idvKey, used) });
-  const offered = words(detail, 'idvMethods').map((code) => label(t, idvKey, code));
+  if (used !== undefined) return t('history.sentence.stepUpMethod', { method: label(t, historyIdvKey, used) });
+  const offered = words(detail, 'idvMethods').map((code) => label(t, historyIdvKey, code));
   if (offered.length > 0) return t('history.sentence.stepUpOffered', { methods: formatList(offered, language) });
   return t('history.sentence.stepUpPlain');
 };
@@ -123,7 +123,7 @@ const headline = (event: TokenEvent, t: Translate, language: Language): string[]
   switch (event.kind) {
     case 'DIGITIZATION_REQUESTED': {
       const walletCode = text(event.detail, 'walletProviderId');
-      const wallet = walletCode === undefined ? undefined : label(t, walletKey, walletCode);
+      const wallet = walletCode === undefined ? undefined : label(t, historyWalletKey, walletCode);
       const onDevice = device(event.detail, t);
       return [wallet !== undefined && onDevice !== undefined ? t('history.sentence.requested', { wallet, device: onDevice }) : t('history.sentence.requestedPlain')];
     }
@@ -135,7 +135,7 @@ const headline = (event: TokenEvent, t: Translate, language: Language): string[]
       return [stepUp(event.detail, t, language)];
     case 'ACTIVATED': {
       const method = text(event.detail, 'idvMethod');
-      return [t('history.sentence.activated', { actor }), ...(method === undefined ? [] : [t('history.sentence.verifiedBy', { method: label(t, idvKey, method) })])];
+      return [t('history.sentence.activated', { actor }), ...(method === undefined ? [] : [t('history.sentence.verifiedBy', { method: label(t, historyIdvKey, method) })])];
     }
     case 'SUSPENDED':
       return [t('history.sentence.suspended', { actor })];

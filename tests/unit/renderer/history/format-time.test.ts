@@ -1,21 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { formatList, formatLocalTime, formatRelative, formatUtc } from '../../../../renderer/components/history/format-time';
+import { formatEventTime, formatEventUtc, formatList, formatRelative } from '../../../../renderer/format/date-time';
 
 const at = '2026-11-20T05:02:09.000Z';
 const now = Date.parse(at);
 
-describe('formatLocalTime', () => {
+describe('formatEventTime', () => {
   it('shows the local time in the UI language and the given time zone', () => {
-    expect(formatLocalTime(at, 'ja', 'Asia/Tokyo')).toBe('2026/11/20 14:02:09');
-    expect(formatLocalTime(at, 'en', 'Asia/Tokyo')).toBe('Nov 20, 2026, 2:02:09 PM');
-    expect(formatLocalTime(at, 'en', 'Europe/London')).toBe('Nov 20, 2026, 5:02:09 AM');
+    expect(formatEventTime(at, 'ja', 'Asia/Tokyo')).toBe('2026/11/20 14:02:09');
+    expect(formatEventTime(at, 'en', 'Asia/Tokyo')).toBe('Nov 20, 2026, 2:02:09 PM');
+    expect(formatEventTime(at, 'en', 'Europe/London')).toBe('Nov 20, 2026, 5:02:09 AM');
   });
 });
 
-describe('formatUtc', () => {
+describe('formatEventUtc', () => {
   it('is one fixed form, whatever the offset the time came with', () => {
-    expect(formatUtc(at)).toBe('2026-11-20 05:02:09');
-    expect(formatUtc('2026-11-20T14:02:09+09:00')).toBe('2026-11-20 05:02:09');
+    expect(formatEventUtc(at)).toBe('2026-11-20 05:02:09');
+    expect(formatEventUtc('2026-11-20T14:02:09+09:00')).toBe('2026-11-20 05:02:09');
   });
 });
 
