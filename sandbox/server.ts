@@ -23,6 +23,7 @@ import { DEFAULT_SEED } from './seed/generate';
 import { openStore } from './store/open';
 import { StateWriter } from './store/persistence';
 import type { SandboxStore } from './store/store';
+import { TspConfirmations } from './store/tsp-confirmation';
 
 export type { ClientKey } from './auth/jwt-bearer';
 export type { SandboxLogger } from './http/logger';
@@ -60,6 +61,8 @@ export interface SandboxOptions {
   readonly streamReplayCapacity?: number;
   /** How often an event stream sends a heartbeat comment (default 15 s). */
   readonly streamHeartbeatMs?: number;
+  /** How long the simulated TSP takes to confirm an accepted token operation (default 300 ms). */
+  readonly tspConfirmDelayMs?: number;
 }
 
 export interface Sandbox {
@@ -202,10 +205,13 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const grant = new JwtBearerGrant(keys, store, () => `${baseUrl}/oauth2/token`);
   const idempotency = new Idempotency(store, now);
   const streams = new OpenStreams();
+  const confirmations = new TspConfirmations(store, now, options.tspConfirmDelayMs, (error) =>
+    logger.error('a TSP confirmation failed', redactedDetail({ error })),
+  );
   registerEndpoints(
     app,
     { store, agents, idempotency, issuerId, now, logger, mode, streams, heartbeatMs },
-    createHandlers({ store, agents, grant, faults, heartbeatMs }),
+    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations }),
   );
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
@@ -224,6 +230,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       closing ??= (async () => {
         // Streams and held answers never end by themselves; ended first, the server can close.
         faults?.close();
+        // No confirmation may change a token after close().
+        confirmations.close();
         streams.closeAll();
         await app.close();
         await writer?.flush();

@@ -20,6 +20,11 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   getToken: EVERYONE,
   listTokenEvents: EVERYONE,
   streamEvents: EVERYONE,
+  // Every role serves callers: an agent takes these actions, a supervisor or admin may stand in.
+  activateToken: EVERYONE,
+  suspendToken: EVERYONE,
+  resumeToken: EVERYONE,
+  deleteToken: EVERYONE,
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

@@ -1,3 +1,4 @@
+import type { TokenState } from '../../shared/api/model';
 import { apiErrors, type ApiErrorBody, type ApiErrorName } from '../../shared/api/errors';
 
 /**
@@ -32,3 +33,24 @@ export class ApiFailure extends Error {
 /** RFC 6750 §3: a 401 for a missing or bad bearer token says so in `www-authenticate`. */
 export const unauthorized = (message: string): ApiFailure =>
   new ApiFailure('UNAUTHORIZED', message, 'authorization', { 'www-authenticate': 'Bearer error="invalid_token"' });
+
+/**
+ * A token operation refused because of the token's state: the body also carries the rule's id and
+ * the current state, so the console can word the refusal and show the state without parsing the message.
+ */
+export class TokenStateFailure extends ApiFailure {
+  constructor(
+    errorName: 'TOKEN_STATE_CONFLICT' | 'TRANSITION_NOT_ALLOWED',
+    message: string,
+    readonly details: { readonly rule?: string | undefined; readonly currentState: TokenState },
+    field?: string,
+  ) {
+    super(errorName, message, field);
+  }
+
+  override toBody(): ApiErrorBody {
+    const { error } = super.toBody();
+    const { rule, currentState } = this.details;
+    return { error: { ...error, ...(rule ? { rule } : {}), currentState } };
+  }
+}

@@ -2,11 +2,13 @@ import type { AgentDirectory } from '../auth/agents';
 import type { JwtBearerGrant } from '../auth/jwt-bearer';
 import type { FaultInjector } from '../http/faults';
 import type { SandboxStore } from '../store/store';
+import type { TspConfirmations } from '../store/tsp-confirmation';
 import { agentSessionHandlers } from './agent-sessions';
 import { cardholderHandlers } from './cardholders';
 import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
 import { oauthHandlers } from './oauth';
+import { operationHandlers } from './operations';
 import { tokenHandlers } from './tokens';
 import { trainingHandlers } from './training';
 
@@ -17,6 +19,8 @@ export interface HandlerServices {
   /** Null on a sandbox standing in for a connected backend. */
   readonly faults: FaultInjector | null;
   readonly heartbeatMs?: number;
+  /** Applies accepted token operations when the (simulated) TSP confirms them. */
+  readonly confirmations: TspConfirmations;
 }
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */
@@ -25,6 +29,7 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...agentSessionHandlers(services.agents),
   ...cardholderHandlers(services.store),
   ...tokenHandlers(services.store),
+  ...operationHandlers(services.store, services.confirmations),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
   ...trainingHandlers(services.store, services.faults),
 });

@@ -14,3 +14,6 @@ export const newEventId = (): string => `EVLIVE${letters(14)}`;
 
 /** A correlation id for a life-cycle change nobody sent one for, shaped like the seed's `lcm-…`. */
 export const newLifecycleCorrelationId = (): string => `lcm-${letters(6).toLowerCase()}-${letters(6).toLowerCase()}`;
+
+/** `OP` + 16 letters: one agent operation, from acceptance to the TSP's confirmation. */
+export const newOperationId = (): string => `OP${letters(16)}`;

@@ -2,9 +2,11 @@ import { z } from 'zod';
 import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId, WorkstationId } from './ids';
 import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
+import { OperationAccepted, operationRequestOf } from './operations';
 import { StreamEvent } from './stream-events';
 import { ActiveFault, FaultList, InjectFaultRequest, SimulateRequest } from './training';
 import { SearchQueryKind } from '../domain/search-query';
+import type { TokenOperation } from '../domain/transitions';
 
 /**
  * The Token Care API, declared once. The sandbox routes and validates from this table, core
@@ -40,7 +42,8 @@ export interface Endpoint {
    */
   readonly responseType?: 'json' | 'event-stream';
   readonly response: z.ZodType;
-  readonly successStatus: 200 | 201;
+  /** 202 for an operation that is accepted now and done later (a token operation, until the TSP confirms). */
+  readonly successStatus: 200 | 201 | 202;
   /** Request headers this endpoint reads beyond the common ones of API_HEADERS (lower-case names). */
   readonly headers?: z.ZodObject;
   /** Served by the training backend only; a backend standing in for a connected one answers TRAINING_ONLY. */
@@ -85,6 +88,32 @@ const Paging = {
   cursor: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/).optional(),
   limit: z.coerce.number().int().min(1).max(200).optional(),
 };
+
+const OPERATION_SUMMARY: Record<TokenOperation, string> = {
+  activate: 'Option D: activates a yellow-path token after the agent verified the caller (which verifiers passed goes with it).',
+  suspend: 'Suspends an active token.',
+  resume: "Lifts the issuer's suspension of a token.",
+  delete: 'Deletes a token; final.',
+};
+
+/**
+ * One token operation, the four declared by this one definition (D1: `POST …/operations:{op}`).
+ * Four endpoints rather than an `{op}` parameter: each gets its own body schema (its reason codes,
+ * verifiers only for activate) in validation and in the OpenAPI document.
+ */
+const tokenOperation = <const O extends TokenOperation, const N extends string>(operation: O, operationId: N) =>
+  define({
+    method: 'POST',
+    path: `/api/v1/tokens/{virtualCardId}/operations:${operation}`,
+    operationId,
+    summary: `${OPERATION_SUMMARY[operation]} Answers 202 when accepted: the token changes when the TSP confirms, reported on the event stream. A token not in \`expectedState\` or a transition the table refuses is a 409 with \`rule\` and \`currentState\`.`,
+    auth: 'agent',
+    params: z.strictObject({ virtualCardId: VirtualCardId }),
+    body: operationRequestOf(operation),
+    response: OperationAccepted,
+    successStatus: 202,
+    errors: ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT'],
+  });
 
 export const endpoints = {
   oauthToken: define({
@@ -190,6 +219,10 @@ export const endpoints = {
     response: StreamEvent,
     successStatus: 200,
   }),
+  activateToken: tokenOperation('activate', 'activateToken'),
+  suspendToken: tokenOperation('suspend', 'suspendToken'),
+  resumeToken: tokenOperation('resume', 'resumeToken'),
+  deleteToken: tokenOperation('delete', 'deleteToken'),
   simulateTokenChange: define({
     method: 'POST',
     path: '/training/v1/simulate',

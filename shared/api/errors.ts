@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TokenState } from './model';
 
 /**
  * The backend's error categories (domain.md §1.6): K ok, D data error (fix the input, never
@@ -14,6 +15,10 @@ export const ApiError = z.strictObject({
   message: z.string().max(500),
   /** The offending field, for D errors. */
   field: z.string().max(200).optional(),
+  /** For a refused token operation: the transition rule's id, so the console words it without parsing the message. */
+  rule: z.string().regex(/^[A-Z_]{2,60}$/).optional(),
+  /** For a refused token operation: the token's state now, so the console shows it without re-reading. */
+  currentState: TokenState.optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
@@ -45,6 +50,8 @@ export const apiErrors = {
   IDEMPOTENCY_CONFLICT: { code: 'IDEMPOTENCY_CONFLICT', category: 'D', status: 409 },
   /** The token's state does not allow this change (e.g. resuming a token another party suspended); the message names the rule and the current state. */
   TRANSITION_NOT_ALLOWED: { code: 'TRANSITION_NOT_ALLOWED', category: 'D', status: 409 },
+  /** The token is not in the state the agent saw (it changed meanwhile), or an operation on it is still pending. */
+  TOKEN_STATE_CONFLICT: { code: 'TOKEN_STATE_CONFLICT', category: 'D', status: 409 },
   /** A training-backend call (`/training/…`) on a backend that stands in for a connected one. */
   TRAINING_ONLY: { code: 'TRAINING_ONLY', category: 'F', status: 404 },
   SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },

@@ -33,6 +33,10 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   verifyPassword: { password: 'x' },
   simulateTokenChange: { virtualCardId: knownFixtures.yellowPath.virtualCardId, action: 'SUSPEND', source: 'WALLET' },
   injectFault: { match: { pathPrefix: '/nothing' }, fault: 'status-500', times: 1 },
+  activateToken: { reasonCode: 'CUSTOMER_SERVICE_VERIFIED', reason: 'Verified by agent', verifiers: ['FULL_NAME'], expectedState: 'INACTIVE' },
+  suspendToken: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' },
+  resumeToken: { reasonCode: 'DEVICE_FOUND', reason: 'Device found', expectedState: 'SUSPENDED' },
+  deleteToken: { reasonCode: 'DEVICE_STOLEN', reason: 'Device stolen', expectedState: 'ACTIVE' },
 };
 
 const validBodyOf = (name: EndpointName): Record<string, unknown> => {

@@ -1,0 +1,91 @@
+import type { OperationAccepted, TokenOperationRequest } from '../../shared/api/operations';
+import type { TokenOperation } from '../../shared/domain/transitions';
+import type { SessionContext } from '../auth/agents';
+import { ApiFailure, TokenStateFailure } from '../http/errors';
+import { issuerRefusal } from '../simulation/issuer-changes';
+import { refusalMessage } from '../simulation/wallet-changes';
+import { newEventId, newOperationId } from '../store/live-ids';
+import type { SandboxStore } from '../store/store';
+import type { TspConfirmations } from '../store/tsp-confirmation';
+import type { HandlersFor } from './context';
+
+/** What every operation handler reads from its (already validated) request. */
+interface OperationContext {
+  readonly params: { readonly virtualCardId: string };
+  readonly body: TokenOperationRequest;
+  readonly now: Date;
+  readonly correlationId: string;
+  readonly session: SessionContext;
+}
+
+/**
+ * `POST /api/v1/tokens/{id}/operations:{op}`: checks the token against what the agent saw and the
+ * transition table, records the agent's action at once (the token unchanged), and leaves the
+ * change itself to the TSP's confirmation. A retry with the same Idempotency-Key is answered by
+ * the route layer from the first response, so this runs once per key.
+ */
+export const operationHandlers = (
+  store: SandboxStore,
+  confirmations: TspConfirmations,
+): HandlersFor<'activateToken' | 'suspendToken' | 'resumeToken' | 'deleteToken'> => {
+  const handle =
+    (operation: TokenOperation) =>
+    ({ params, body, now, correlationId, session }: OperationContext): OperationAccepted => {
+      const token = store.tokens.get(params.virtualCardId);
+      if (!token) throw new ApiFailure('UNKNOWN_TOKEN', 'No token has this virtualCardId.', 'virtualCardId');
+      const currentState = token.state;
+      const refusal = issuerRefusal(token, operation);
+      if (confirmations.isPending(token.virtualCardId)) {
+        // Two operations racing on one token would confirm in an order nobody chose.
+        throw new TokenStateFailure(
+          'TOKEN_STATE_CONFLICT',
+          `OPERATION_PENDING: another operation on this token awaits the TSP's confirmation; the token is ${currentState}.`,
+          { rule: 'OPERATION_PENDING', currentState },
+        );
+      }
+      if (currentState !== body.expectedState) {
+        throw new TokenStateFailure(
+          'TOKEN_STATE_CONFLICT',
+          `The token changed since the agent saw it: it is ${currentState}, not ${body.expectedState}.`,
+          { rule: refusal ?? undefined, currentState },
+          'expectedState',
+        );
+      }
+      if (refusal) {
+        throw new TokenStateFailure('TRANSITION_NOT_ALLOWED', refusalMessage(token, { field: 'action', rule: refusal }), { rule: refusal, currentState });
+      }
+
+      const operationId = newOperationId();
+      const agent = { agentId: session.agent.agentId, name: session.agent.name };
+      // Recorded (and streamed) now, the token as it is: the agent's action is on record even if the TSP never confirms.
+      store.recordTokenChange({
+        token,
+        event: {
+          eventId: newEventId(),
+          virtualCardId: token.virtualCardId,
+          occurredAt: now.toISOString(),
+          kind: 'AGENT_ACTION',
+          actor: { source: 'ISSUER', agentId: agent.agentId, agentName: agent.name },
+          correlationId,
+          reasonCode: body.reasonCode,
+          ...(body.comment === undefined ? {} : { comment: body.comment }),
+          detail: {
+            operation,
+            operationId,
+            status: 'ACCEPTED',
+            reasonSent: body.reason,
+            // Which checks passed, never the answers; the detail holds scalars, so a list is joined.
+            verifiers: body.verifiers && body.verifiers.length > 0 ? body.verifiers.join(',') : null,
+          },
+        },
+      });
+      confirmations.schedule({ operationId, operation, virtualCardId: token.virtualCardId, correlationId, agent, reasonCode: body.reasonCode, reason: body.reason });
+      return { operationId, status: 'ACCEPTED', virtualCardId: token.virtualCardId, operation };
+    };
+  return {
+    activateToken: handle('activate'),
+    suspendToken: handle('suspend'),
+    resumeToken: handle('resume'),
+    deleteToken: handle('delete'),
+  };
+};

@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { D1_REASON_TEXT, REASON_CODES } from '../domain/reason-codes';
+import { TOKEN_OPERATIONS, type TokenOperation } from '../domain/transitions';
+import { VirtualCardId } from './ids';
+import { TokenState } from './model';
+
+/**
+ * The agent's token operations (`POST /api/v1/tokens/{virtualCardId}/operations:{op}`): what the
+ * console sends and what an accepted operation answers. Accepted is not done: the token changes
+ * when the TSP confirms, reported on the event stream and in the token's history.
+ */
+
+/** Identity checks an agent can tick before an Option D activation; only which passed, never the answers. */
+export const Verifier = z.enum(['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'ADDRESS', 'LAST_TRANSACTION_AMOUNT', 'SECURITY_WORD']);
+export type Verifier = z.infer<typeof Verifier>;
+
+export const TokenOperationName = z.enum(TOKEN_OPERATIONS);
+
+const commentRequired = (operation: TokenOperation, code: string): boolean =>
+  REASON_CODES[operation].some((reason) => reason.code === code && reason.commentRequired);
+
+/** The fields every operation takes; the reason codes are the operation's own, from the one list in shared/domain. */
+const fieldsOf = (operation: TokenOperation) => ({
+  reasonCode: z.enum(REASON_CODES[operation].map((reason) => reason.code)),
+  /** What the token service receives; D1 accepts only this alphabet, so Japanese belongs in `comment`. */
+  reason: z.string().regex(D1_REASON_TEXT, 'reason: 1–64 of A–Z a–z 0–9 and space (what the token service accepts)'),
+  /** The agent's own words, any language: kept in the history and audit, never sent on. */
+  comment: z.string().max(500).optional(),
+  /** The state the agent saw: a token that changed meanwhile is a conflict, never a blind change. */
+  expectedState: TokenState,
+});
+
+/** "Other" explains nothing by itself, so it needs the agent's comment. */
+const requireComment =
+  (operation: TokenOperation) =>
+  (body: { reasonCode: string; comment?: string | undefined }, context: z.RefinementCtx): void => {
+    if (commentRequired(operation, body.reasonCode) && (body.comment ?? '').trim() === '') {
+      context.addIssue({ code: 'custom', path: ['comment'], message: 'comment: required for this reason code' });
+    }
+  };
+
+/**
+ * One operation's body. Strict, so a field only another operation takes (verifiers) is refused by
+ * name; only an Option D activation says which identity checks passed.
+ */
+export const operationRequestOf = (operation: TokenOperation) =>
+  operation === 'activate'
+    ? z.strictObject({ ...fieldsOf(operation), verifiers: z.array(Verifier).max(Verifier.options.length).optional() }).superRefine(requireComment(operation))
+    : z.strictObject(fieldsOf(operation)).superRefine(requireComment(operation));
+
+/** Any operation's body, as the sandbox handler reads it after the endpoint's own schema checked it. */
+export interface TokenOperationRequest {
+  readonly reasonCode: string;
+  readonly reason: string;
+  readonly comment?: string | undefined;
+  readonly verifiers?: readonly Verifier[] | undefined;
+  readonly expectedState: TokenState;
+}
+
+export const OperationAccepted = z.object({
+  operationId: z.string().regex(/^OP[A-Z0-9]{8,30}$/),
+  status: z.literal('ACCEPTED'),
+  virtualCardId: VirtualCardId,
+  operation: TokenOperationName,
+});
+export type OperationAccepted = z.infer<typeof OperationAccepted>;
