@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId, WorkstationId } from './ids';
+import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId } from './ids';
 import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
 import { OperationAccepted, operationRequestOf } from './operations';
@@ -288,4 +288,3 @@ export const API_HEADERS = {
   lastEventId: 'last-event-id',
 } as const;
 
-export const WorkstationHeader = WorkstationId;

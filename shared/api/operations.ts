@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { D1_REASON_TEXT, REASON_CODES } from '../domain/reason-codes';
+import { D1_REASON_TEXT, REASON_CODES, findReason } from '../domain/reason-codes';
 import { TOKEN_OPERATIONS, type TokenOperation } from '../domain/transitions';
 import { VirtualCardId } from './ids';
 import { TokenState } from './model';
@@ -16,8 +16,7 @@ export type Verifier = z.infer<typeof Verifier>;
 
 export const TokenOperationName = z.enum(TOKEN_OPERATIONS);
 
-const commentRequired = (operation: TokenOperation, code: string): boolean =>
-  REASON_CODES[operation].some((reason) => reason.code === code && reason.commentRequired);
+const commentRequired = (operation: TokenOperation, code: string): boolean => findReason(operation, code)?.commentRequired === true;
 
 /** The fields every operation takes; the reason codes are the operation's own, from the one list in shared/domain. */
 const fieldsOf = (operation: TokenOperation) => ({
