@@ -3,6 +3,8 @@ import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId } fr
 import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
 import { OperationAccepted, operationRequestOf } from './operations';
+import { AuditRecord, AuditRecordStored } from './audit';
+import { DigitizationSignals, TokenActionPolicy } from './policy';
 import { StreamEvent } from './stream-events';
 import { ActiveFault, FaultList, InjectFaultRequest, SimulateRequest } from './training';
 import { SearchQueryKind } from '../domain/search-query';
@@ -112,7 +114,10 @@ const tokenOperation = <const O extends TokenOperation, const N extends string>(
     body: operationRequestOf(operation),
     response: OperationAccepted,
     successStatus: 202,
-    errors: ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT'],
+    errors:
+      operation === 'activate'
+        ? ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT', 'IDENTITY_NOT_VERIFIED', 'SUPERVISOR_APPROVAL_REQUIRED']
+        : ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT'],
   });
 
 export const endpoints = {
@@ -223,6 +228,54 @@ export const endpoints = {
   suspendToken: tokenOperation('suspend', 'suspendToken'),
   resumeToken: tokenOperation('resume', 'resumeToken'),
   deleteToken: tokenOperation('delete', 'deleteToken'),
+  getActionPolicy: define({
+    method: 'GET',
+    path: '/api/v1/policies/token-actions',
+    operationId: 'getActionPolicy',
+    summary:
+      "The issuer's policy for agents' token actions: the identity checks an Option D activation needs, the risk rules that call for a supervisor, whether agents may lift another party's suspension, and whether the platform notifies cardholders. The backend enforces what it serves.",
+    auth: 'agent',
+    response: TokenActionPolicy,
+    successStatus: 200,
+  }),
+  getDigitizationSignals: define({
+    method: 'GET',
+    path: '/api/v1/tokens/{virtualCardId}/digitization-signals',
+    operationId: 'getDigitizationSignals',
+    summary: "What the backend knows about a token's digitization, for scam awareness: a new device, how many tokens were requested in 24 hours, the level of trust and its reasons.",
+    auth: 'agent',
+    params: z.strictObject({ virtualCardId: VirtualCardId }),
+    response: DigitizationSignals,
+    successStatus: 200,
+    errors: ['UNKNOWN_TOKEN'],
+  }),
+  createAuditRecord: define({
+    method: 'POST',
+    path: '/api/v1/audit-records',
+    operationId: 'createAuditRecord',
+    summary:
+      "Stores one agent action's audit record. Idempotent: send the record's `auditId` as Idempotency-Key, so a retry stores it once. The record's agent must be the session's agent.",
+    auth: 'agent',
+    body: AuditRecord,
+    response: AuditRecordStored,
+    successStatus: 201,
+  }),
+  listAuditRecords: define({
+    method: 'GET',
+    path: '/api/v1/audit-records',
+    operationId: 'listAuditRecords',
+    summary: 'Audit records, newest first, filtered by token, cardholder or agent. Supervisors and administrators only.',
+    auth: 'agent',
+    query: z.strictObject({
+      virtualCardId: VirtualCardId.optional(),
+      cardholderId: CardholderId.optional(),
+      agentId: AgentId.optional(),
+      ...Paging,
+    }),
+    response: pageOf(AuditRecord),
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE'],
+  }),
   simulateTokenChange: define({
     method: 'POST',
     path: '/training/v1/simulate',

@@ -19,6 +19,8 @@ export const ApiError = z.strictObject({
   rule: z.string().regex(/^[A-Z_]{2,60}$/).optional(),
   /** For a refused token operation: the token's state now, so the console shows it without re-reading. */
   currentState: TokenState.optional(),
+  /** For SUPERVISOR_APPROVAL_REQUIRED: every risk rule that matched. */
+  rules: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/)).max(50).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 
@@ -52,6 +54,10 @@ export const apiErrors = {
   TRANSITION_NOT_ALLOWED: { code: 'TRANSITION_NOT_ALLOWED', category: 'D', status: 409 },
   /** The token is not in the state the agent saw (it changed meanwhile), or an operation on it is still pending. */
   TOKEN_STATE_CONFLICT: { code: 'TOKEN_STATE_CONFLICT', category: 'D', status: 409 },
+  /** An Option D activation whose identity checks do not meet the issuer's policy. */
+  IDENTITY_NOT_VERIFIED: { code: 'IDENTITY_NOT_VERIFIED', category: 'F', status: 422 },
+  /** An Option D activation that matched a risk rule: a supervisor must approve it. */
+  SUPERVISOR_APPROVAL_REQUIRED: { code: 'SUPERVISOR_APPROVAL_REQUIRED', category: 'F', status: 403 },
   /** A training-backend call (`/training/…`) on a backend that stands in for a connected one. */
   TRAINING_ONLY: { code: 'TRAINING_ONLY', category: 'F', status: 404 },
   SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },

@@ -5,3 +5,6 @@ export * from './endpoints';
 export * from './operations';
 export * from './stream-events';
 export * from './training';
+export * from './policy';
+export * from './audit';
+export * from './notifications';

@@ -3,6 +3,7 @@ import { D1_REASON_TEXT, REASON_CODES, findReason } from '../domain/reason-codes
 import { TOKEN_OPERATIONS, type TokenOperation } from '../domain/transitions';
 import { VirtualCardId } from './ids';
 import { TokenState } from './model';
+import { CallAnswers, Verifier } from './policy';
 
 /**
  * The agent's token operations (`POST /api/v1/tokens/{virtualCardId}/operations:{op}`): what the
@@ -10,9 +11,6 @@ import { TokenState } from './model';
  * when the TSP confirms, reported on the event stream and in the token's history.
  */
 
-/** Identity checks an agent can tick before an Option D activation; only which passed, never the answers. */
-export const Verifier = z.enum(['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'ADDRESS', 'LAST_TRANSACTION_AMOUNT', 'SECURITY_WORD']);
-export type Verifier = z.infer<typeof Verifier>;
 
 export const TokenOperationName = z.enum(TOKEN_OPERATIONS);
 
@@ -44,7 +42,15 @@ const requireComment =
  */
 export const operationRequestOf = (operation: TokenOperation) =>
   operation === 'activate'
-    ? z.strictObject({ ...fieldsOf(operation), verifiers: z.array(Verifier).max(Verifier.options.length).optional() }).superRefine(requireComment(operation))
+    ? z
+        .strictObject({
+          ...fieldsOf(operation),
+          /** Which identity checks passed (never the answers), as MDES "authenticated by a customer-service agent". */
+          verifiers: z.array(Verifier).max(Verifier.options.length).optional(),
+          /** So the backend can apply the issuer's risk rules as the console did. */
+          callAnswers: CallAnswers.optional(),
+        })
+        .superRefine(requireComment(operation))
     : z.strictObject(fieldsOf(operation)).superRefine(requireComment(operation));
 
 /** Any operation's body, as the sandbox handler reads it after the endpoint's own schema checked it. */
@@ -53,6 +59,7 @@ export interface TokenOperationRequest {
   readonly reason: string;
   readonly comment?: string | undefined;
   readonly verifiers?: readonly Verifier[] | undefined;
+  readonly callAnswers?: CallAnswers | undefined;
   readonly expectedState: TokenState;
 }
 

@@ -26,5 +26,13 @@ export const CALL_NAMES = [
   'tokens.get',
   'tokens.events',
   'live.status',
+  'actions.policy',
+  'tokens.signals',
+  'actions.submit',
+  'actions.list',
+  'actions.previewBulk',
+  'actions.submitBulk',
+  'notifications.templates',
+  'notifications.saveTemplate',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

@@ -18,6 +18,19 @@ import {
   TokenInput,
 } from './lookup';
 
+import {
+  ActionList,
+  ActionView,
+  BulkPreview,
+  DigitizationSignals,
+  PreviewBulkInput,
+  SignalsInput,
+  SubmitActionInput,
+  SubmitBulkInput,
+  TokenActionPolicy,
+} from './actions';
+import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateKey } from '../api/notifications';
+
 export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
 
@@ -169,6 +182,47 @@ export const calls = {
     description: "The state of main's live connection to the backend's event stream.",
     input: NoInput,
     output: LiveStatus,
+  }),
+  'actions.policy': defineCall({
+    description: "The issuer's policy for token actions (identity checks, risk rules, suspension override, notifications), from the backend.",
+    input: NoInput,
+    output: TokenActionPolicy,
+  }),
+  'tokens.signals': defineCall({
+    description: "A token's digitization signals for the scam-awareness panel before an Option D activation.",
+    input: SignalsInput,
+    output: DigitizationSignals,
+  }),
+  'actions.submit': defineCall({
+    description:
+      'Asks main to carry out one token action. Main writes it to its durable outbox before sending; the same actionId again answers the same action. Progress comes as action.changed.',
+    input: SubmitActionInput,
+    output: ActionView,
+  }),
+  'actions.list': defineCall({
+    description: "This workstation's actions under way (resumed ones included) and the signed-in agent's recent ones.",
+    input: NoInput,
+    output: ActionList,
+  }),
+  'actions.previewBulk': defineCall({
+    description: 'What a bulk action would change and what it would skip and why, from fresh token data.',
+    input: PreviewBulkInput,
+    output: BulkPreview,
+  }),
+  'actions.submitBulk': defineCall({
+    description: 'Carries out a previewed bulk action, one outbox entry per token; results per token come as action.changed.',
+    input: SubmitBulkInput,
+    output: ActionList,
+  }),
+  'notifications.templates': defineCall({
+    description: "The issuer's cardholder notification templates and their settings, from the backend.",
+    input: NoInput,
+    output: NotificationTemplates,
+  }),
+  'notifications.saveTemplate': defineCall({
+    description: 'Saves one template (administrators only); an invalid template is refused with the field at fault and nothing is saved.',
+    input: z.strictObject({ key: TemplateKey, content: TemplateContent }),
+    output: NotificationTemplate,
   }),
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 

@@ -3,6 +3,7 @@ import { Settings } from './calls';
 import { SessionStatus } from './session';
 import { ConfigView } from './config';
 import { LiveReset, LiveStatus, TokenChanged } from './lookup';
+import { ActionView } from './actions';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -15,6 +16,8 @@ export const events = {
   'live.status': LiveStatus,
   'token.changed': TokenChanged,
   'live.reset': LiveReset,
+  /** An action's state changed (sent, accepted, confirmed, failed, resumed after a restart). */
+  'action.changed': ActionView,
 } as const;
 
 export type Events = typeof events;

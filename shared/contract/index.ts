@@ -9,3 +9,4 @@ export * from './credentials';
 export * from './config';
 export * from './call-names';
 export * from './lookup';
+export * from './actions';

@@ -42,6 +42,10 @@ export const ErrorCode = z.enum([
   /** Available in training mode only. */
   'TRAINING_ONLY',
   'CANCELLED',
+  /** Another action on this token is under way from this workstation (another window, a double submit). */
+  'ACTION_IN_PROGRESS',
+  /** A notification template failed validation; nothing was saved. */
+  'TEMPLATE_INVALID',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -95,6 +99,8 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   KEY_INVALID: 'errors.keyInvalid',
   TRAINING_ONLY: 'errors.trainingOnly',
   CANCELLED: 'errors.cancelled',
+  ACTION_IN_PROGRESS: 'errors.actionInProgress',
+  TEMPLATE_INVALID: 'errors.templateInvalid',
 };
 
 /** TypedError's own limits: a failure must never break the schema the renderer checks it against. */

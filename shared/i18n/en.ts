@@ -1,4 +1,6 @@
 import type { Messages } from './messages';
+import { enActions } from './en-actions';
+import { enNotifications } from './en-notifications';
 
 /** English UI text. Typed as `Messages`, so a key missing from or added beyond `ja.ts` fails to compile. */
 export const en: Messages = {
@@ -525,6 +527,8 @@ export const en: Messages = {
       tooManyAttempts: 'too many attempts',
     },
   },
+  actions: enActions,
+  notifications: enNotifications,
   crash: {
     title: 'Something went wrong',
     body: 'Reload the screen. The error has been recorded.',
@@ -554,5 +558,7 @@ export const en: Messages = {
     keyInvalid: 'This key cannot be used. Give an EC P-256 (ES256) key as a PKCS#8 PEM.',
     trainingOnly: 'This is available in training mode only.',
     cancelled: 'The operation was cancelled.',
+    actionInProgress: 'An action on this token is already under way (perhaps from another window). Wait for it to finish.',
+    templateInvalid: 'The template has errors and was not saved. Fix the parts marked.',
   },
 };

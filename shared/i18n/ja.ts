@@ -1,3 +1,6 @@
+import { jaActions } from './ja-actions';
+import { jaNotifications } from './ja-notifications';
+
 /**
  * Japanese UI text: the default language and the complete set of keys. `en.ts` must mirror it key
  * for key (the type system enforces it). Every `errors.*` messageKey of the contract lives here.
@@ -526,6 +529,8 @@ export const ja = {
       tooManyAttempts: '試行回数の超過',
     },
   },
+  actions: jaActions,
+  notifications: jaNotifications,
   crash: {
     title: '予期しないエラーが発生しました',
     body: '画面を再読み込みしてください。エラーは記録されました。',
@@ -555,5 +560,7 @@ export const ja = {
     keyInvalid: 'この鍵は使えません。EC P-256（ES256）の鍵を PKCS#8 形式の PEM で指定してください。',
     trainingOnly: 'この操作はトレーニングモードでのみ使えます。',
     cancelled: '操作は取り消されました。',
+    actionInProgress: 'このトークンには処理中の操作があります（別のウィンドウからの操作を含みます）。完了を待ってから操作してください。',
+    templateInvalid: 'テンプレートに誤りがあるため保存しませんでした。指摘された箇所を直してください。',
   },
 } as const;

@@ -1,0 +1,10 @@
+import type { NotificationEvent } from '../api/notifications';
+import type { TokenOperation } from './transitions';
+
+/** The cardholder notification each agent operation causes once the TSP confirms it (page 003). */
+export const NOTIFICATION_FOR_OPERATION: Readonly<Record<TokenOperation, NotificationEvent>> = {
+  activate: 'ACTIVATION_CONFIRMED',
+  suspend: 'TOKEN_SUSPENDED',
+  resume: 'TOKEN_RESUMED',
+  delete: 'TOKEN_DELETED',
+};
