@@ -25,6 +25,12 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   suspendToken: EVERYONE,
   resumeToken: EVERYONE,
   deleteToken: EVERYONE,
+  getActionPolicy: EVERYONE,
+  getDigitizationSignals: EVERYONE,
+  // Every role records its own actions (the handler checks the record names the caller).
+  createAuditRecord: EVERYONE,
+  // Reading other agents' actions is oversight: supervisors and administrators only.
+  listAuditRecords: ['supervisor', 'admin'],
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

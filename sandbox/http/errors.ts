@@ -54,3 +54,21 @@ export class TokenStateFailure extends ApiFailure {
     return { error: { ...error, ...(rule ? { rule } : {}), currentState } };
   }
 }
+
+/**
+ * An Option D activation that matched the issuer's risk rules: a supervisor must approve it. The
+ * body lists every rule that matched, so the console words each without parsing the message.
+ */
+export class RiskRulesFailure extends ApiFailure {
+  constructor(
+    message: string,
+    readonly rules: readonly string[],
+  ) {
+    super('SUPERVISOR_APPROVAL_REQUIRED', message);
+  }
+
+  override toBody(): ApiErrorBody {
+    const { error } = super.toBody();
+    return { error: { ...error, rules: [...this.rules] } };
+  }
+}

@@ -70,16 +70,30 @@ export class FaultInjector {
     this.closing.abort();
   }
 
-  /** The first rule matching the request, counted down (removed at zero); undefined when none does. */
-  private take(method: string, path: string): ActiveFault | undefined {
+  /**
+   * The first rule matching the request, counted down (removed at zero); undefined when none does.
+   * `confirmations` picks the rules that strike the TSP's confirmation instead of the request itself.
+   */
+  private take(method: string, path: string, confirmations = false): ActiveFault | undefined {
     const index = this.rules.findIndex(
-      (rule) => (rule.match.method === undefined || rule.match.method === method) && path.startsWith(rule.match.pathPrefix),
+      (rule) =>
+        (rule.fault === 'duplicate-confirmation') === confirmations &&
+        (rule.match.method === undefined || rule.match.method === method) &&
+        path.startsWith(rule.match.pathPrefix),
     );
     const rule = this.rules[index];
     if (!rule) return undefined;
     if (rule.remaining <= 1) this.rules.splice(index, 1);
     else this.rules[index] = { ...rule, remaining: rule.remaining - 1 };
     return rule;
+  }
+
+  /**
+   * How many times the simulated TSP delivers the confirmation of the token operation accepted by
+   * this request: twice when a `duplicate-confirmation` rule matches it (counted down), else once.
+   */
+  confirmationDeliveries(method: string, path: string): number {
+    return this.take(method, path, true) ? 2 : 1;
   }
 
   private async wait(ms: number): Promise<void> {
@@ -116,6 +130,9 @@ export class FaultInjector {
       case 'schema-break':
       case 'timeout-after-work':
         this.afterWork.set(request, rule);
+        return undefined;
+      case 'duplicate-confirmation':
+        // Never taken here: it strikes the confirmation (confirmationDeliveries), not the request.
         return undefined;
     }
   }

@@ -23,6 +23,8 @@ export const idempotencyKeyFrom = (header: string | string[] | undefined): strin
 };
 
 /** JSON with object keys sorted, so the same body always hashes the same. */
+export const canonicalJson = (value: unknown): string => canonical(value);
+
 const canonical = (value: unknown): string => {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {

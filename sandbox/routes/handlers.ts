@@ -4,11 +4,13 @@ import type { FaultInjector } from '../http/faults';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
 import { agentSessionHandlers } from './agent-sessions';
+import { auditHandlers } from './audit';
 import { cardholderHandlers } from './cardholders';
 import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
 import { oauthHandlers } from './oauth';
 import { operationHandlers } from './operations';
+import { policyHandlers } from './policy';
 import { tokenHandlers } from './tokens';
 import { trainingHandlers } from './training';
 
@@ -30,6 +32,8 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...cardholderHandlers(services.store),
   ...tokenHandlers(services.store),
   ...operationHandlers(services.store, services.confirmations),
+  ...policyHandlers(services.store),
+  ...auditHandlers(services.store),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
   ...trainingHandlers(services.store, services.faults),
 });

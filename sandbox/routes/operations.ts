@@ -2,6 +2,8 @@ import type { OperationAccepted, TokenOperationRequest } from '../../shared/api/
 import type { TokenOperation } from '../../shared/domain/transitions';
 import type { SessionContext } from '../auth/agents';
 import { ApiFailure, TokenStateFailure } from '../http/errors';
+import { transitionPolicyOf } from '../policy/action-policy';
+import { enforceOptionD } from '../policy/option-d';
 import { issuerRefusal } from '../simulation/issuer-changes';
 import { refusalMessage } from '../simulation/wallet-changes';
 import { newEventId, newOperationId } from '../store/live-ids';
@@ -34,7 +36,8 @@ export const operationHandlers = (
       const token = store.tokens.get(params.virtualCardId);
       if (!token) throw new ApiFailure('UNKNOWN_TOKEN', 'No token has this virtualCardId.', 'virtualCardId');
       const currentState = token.state;
-      const refusal = issuerRefusal(token, operation);
+      const policy = store.actionPolicy;
+      const refusal = issuerRefusal(token, operation, transitionPolicyOf(policy));
       if (confirmations.isPending(token.virtualCardId)) {
         // Two operations racing on one token would confirm in an order nobody chose.
         throw new TokenStateFailure(
@@ -54,6 +57,7 @@ export const operationHandlers = (
       if (refusal) {
         throw new TokenStateFailure('TRANSITION_NOT_ALLOWED', refusalMessage(token, { field: 'action', rule: refusal }), { rule: refusal, currentState });
       }
+      if (operation === 'activate') enforceOptionD(store, token, body, policy);
 
       const operationId = newOperationId();
       const agent = { agentId: session.agent.agentId, name: session.agent.name };
@@ -76,6 +80,7 @@ export const operationHandlers = (
             reasonSent: body.reason,
             // Which checks passed, never the answers; the detail holds scalars, so a list is joined.
             verifiers: body.verifiers && body.verifiers.length > 0 ? body.verifiers.join(',') : null,
+            ...(body.callAnswers ? { callInbound: body.callAnswers.inbound, askedToShareCode: body.callAnswers.askedToShareCode } : {}),
           },
         },
       });

@@ -1,5 +1,5 @@
 import { CorrelationId } from '../../shared/api/ids';
-import { ApiFailure } from '../http/errors';
+import { ApiFailure, TokenStateFailure } from '../http/errors';
 import type { FaultInjector } from '../http/faults';
 import { refusalMessage, simulateChange } from '../simulation/wallet-changes';
 import { newEventId, newLifecycleCorrelationId } from '../store/live-ids';
@@ -13,7 +13,7 @@ import type { HandlersFor } from './context';
 export const trainingHandlers = (
   store: SandboxStore,
   faults: FaultInjector | null,
-): HandlersFor<'simulateTokenChange' | 'injectFault' | 'listFaults' | 'clearFaults'> => {
+): HandlersFor<'simulateTokenChange' | 'setActionPolicy' | 'injectFault' | 'listFaults' | 'clearFaults'> => {
   const injector = (): FaultInjector => {
     if (!faults) throw new ApiFailure('TRAINING_ONLY', 'Fault injection exists only on the training backend.');
     return faults;
@@ -29,9 +29,20 @@ export const trainingHandlers = (
         // The caller's correlation id links the simulation to the event it recorded.
         correlationId: CorrelationId.safeParse(correlationId).success ? correlationId : newLifecycleCorrelationId(),
       });
-      if (!outcome.ok) throw new ApiFailure('TRANSITION_NOT_ALLOWED', refusalMessage(token, outcome.refusal), outcome.refusal.field);
+      if (!outcome.ok) {
+        throw new TokenStateFailure(
+          'TRANSITION_NOT_ALLOWED',
+          refusalMessage(token, outcome.refusal),
+          { rule: outcome.refusal.rule, currentState: token.state },
+          outcome.refusal.field,
+        );
+      }
       store.recordTokenChange(outcome.change);
       return outcome.change.token;
+    },
+    setActionPolicy: ({ body }) => {
+      store.setActionPolicy(body);
+      return store.actionPolicy;
     },
     injectFault: ({ body }) => injector().add(body),
     listFaults: () => ({ faults: injector().list() }),

@@ -23,6 +23,8 @@ export interface TokenOptions {
   readonly requestor?: TokenRequestor;
   readonly device?: Device;
   readonly tokenLastFour?: string;
+  /** Fixed level-of-trust reasons (a fixture whose risk rules must match, or must not). */
+  readonly levelOfTrustReasons?: readonly string[];
   /** Seconds before the seed epoch that digitization was requested; by scenario when absent. */
   readonly requestedSecondsAgo?: number;
 }
@@ -96,6 +98,7 @@ export class SeedBuilder {
         // A watch or band holds an auxiliary token; the phone's is the primary (domain.md §1.1).
         isPrimary: device.type !== 'WATCH' && device.type !== 'WEARABLE',
         enrolmentCorrelationId: `enr-${prng.letters(5).toLowerCase()}-${prng.digits(4)}-${prng.letters(5).toLowerCase()}`,
+        levelOfTrustReasons: options.levelOfTrustReasons,
         requestedAt: new Date(SEED_EPOCH.getTime() - secondsAgo * 1000),
         until: SEED_EPOCH,
       },

@@ -81,6 +81,46 @@ export const knownFixtures = {
     activatedByOptionD: 'VCOPTIOND0001',
     operationFailed: 'VCOPFAILED001',
   },
+  /**
+   * Lost phone: one iPhone holds tokens of all three of the cardholder's cards, so "all tokens on
+   * this device" reaches across cards. The bulk suspend skips the one the wallet already suspended
+   * and the deleted one; the Apple Watch token is another device and is not touched.
+   */
+  lostPhone: {
+    cardholderId: 'C0000008',
+    name: { kanji: '渡辺 翔', kana: 'ワタナベ ショウ', latin: 'Sho Watanabe' },
+    cards: ['CR000008GOLD', 'CR000008CLSC', 'CR000008PLAT'],
+    device: { name: 'iPhone 15', type: 'PHONE', tokenStorageId: 'SE-WTNBLOSTPHONE' },
+    /** On the phone, ACTIVE: card GOLD, CLSC, PLAT. */
+    activeOnPhone: ['VCLOSTGOLD01', 'VCLOSTCLSC01', 'VCLOSTPLAT01'],
+    /** On the phone, already suspended by the wallet (card CLSC): bulk suspend skips it. */
+    suspendedByWallet: 'VCLOSTWALLET1',
+    /** On the phone, deleted (card GOLD): every bulk action skips it. */
+    deleted: 'VCLOSTDELETE1',
+    /** Card GOLD on the Apple Watch: another device, outside the phone's bulk action. */
+    otherDevice: 'VCLOSTWATCH01',
+  },
+  /**
+   * A card with five tokens in mixed states, for "all tokens of this card"; and, on another card of
+   * the same cardholder, a yellow-path token whose signals match a risk rule: a new device and the
+   * third token requested within 24 hours (NEW_DEVICE_HIGH_VELOCITY), so its Option D activation
+   * needs a supervisor and is refused.
+   */
+  bulkCard: {
+    cardholderId: 'C0000009',
+    name: { kanji: '山本 大輔', kana: 'ヤマモト ダイスケ', latin: 'Daisuke Yamamoto' },
+    issuerCardRefId: 'CR000009CLSC',
+    active: ['VCBULKCARD01', 'VCBULKCARD02'],
+    suspendedByWallet: 'VCBULKCARD03',
+    suspendedByIssuer: 'VCBULKCARD04',
+    deleted: 'VCBULKCARD05',
+    riskyCardRefId: 'CR000009PLAT',
+    /** INACTIVE, YELLOW with CUSTOMER_SERVICE; new device, 3 tokens in 24 h. */
+    riskyYellow: 'VCRISKYYELLOW1',
+    riskRule: 'NEW_DEVICE_HIGH_VELOCITY',
+    /** The two card-on-file tokens requested in the 24 hours before it. */
+    recent: ['VCRECENTCOF01', 'VCRECENTCOF02'],
+  },
 } as const;
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
@@ -107,6 +147,8 @@ const addYellowPath = (b: SeedBuilder, prng: Prng): void => {
     requestor: WALLETS.applePay,
     device: { ...walletDevice(prng, 'APPLE_PAY', 'iPhone 15 Pro'), type: 'PHONE' },
     tokenLastFour: f.tokenLastFour,
+    // No reason of its own matches a training risk rule: an inbound call without a code request activates.
+    levelOfTrustReasons: ['ACCOUNT_TENURE_SHORT', 'NEW_DEVICE', 'RECENT_ADDRESS_CHANGE'],
     requestedSecondsAgo: 30 * 3600,
   });
 };
@@ -233,6 +275,71 @@ const addLifecycle = (b: SeedBuilder, prng: Prng): void => {
   b.addToken(prng, card, { scenario: 'DECLINED_RED', virtualCardId: f.declined, requestor: WALLETS.samsungPay, device: walletDevice(prng, 'SAMSUNG_PAY', 'Galaxy S24') });
   b.addToken(prng, card, { scenario: 'ACTIVE_OPTION_D', virtualCardId: f.activatedByOptionD, ...apple('iPhone 14') });
   b.addToken(prng, card, { scenario: 'ACTIVE_OPERATION_FAILED', virtualCardId: f.operationFailed, requestor: WALLETS.googlePay, device: walletDevice(prng, 'GOOGLE_PAY', 'Xperia 10 V') });
+};
+
+const addLostPhone = (b: SeedBuilder, prng: Prng): void => {
+  const f = knownFixtures.lostPhone;
+  b.addCardholder({ cardholderId: f.cardholderId, name: f.name, contacts: [phoneContact(prng), emailContact('sho.watanabe')], hasServiceNotes: false });
+  const [goldRef, classicRef, platinumRef] = f.cards;
+  const gold = b.addCard(prng, f.cardholderId, { issuerCardRefId: goldRef, productName: PRODUCTS.gold });
+  const classic = b.addCard(prng, f.cardholderId, { issuerCardRefId: classicRef, productName: PRODUCTS.classic });
+  const platinum = b.addCard(prng, f.cardholderId, { issuerCardRefId: platinumRef, productName: PRODUCTS.platinum });
+  const onPhone = { requestor: WALLETS.applePay, device: { ...f.device } };
+  const [goldPhone, classicPhone, platinumPhone] = f.activeOnPhone;
+  b.addToken(prng, gold, { scenario: 'ACTIVE_GREEN', virtualCardId: goldPhone, ...onPhone, requestedSecondsAgo: 90 * 86_400 });
+  b.addToken(prng, classic, { scenario: 'ACTIVE_GREEN', virtualCardId: classicPhone, ...onPhone, requestedSecondsAgo: 89 * 86_400 });
+  b.addToken(prng, platinum, { scenario: 'ACTIVE_OTP', virtualCardId: platinumPhone, ...onPhone, requestedSecondsAgo: 60 * 86_400 });
+  b.addToken(prng, classic, { scenario: 'SUSPENDED_WALLET', virtualCardId: f.suspendedByWallet, ...onPhone, requestedSecondsAgo: 300 * 86_400 });
+  b.addToken(prng, gold, { scenario: 'DELETED_WALLET', virtualCardId: f.deleted, ...onPhone, requestedSecondsAgo: 400 * 86_400 });
+  b.addToken(prng, gold, {
+    scenario: 'ACTIVE_GREEN',
+    virtualCardId: f.otherDevice,
+    requestor: WALLETS.applePay,
+    device: { ...walletDevice(prng, 'APPLE_PAY', 'Apple Watch Series 10'), type: 'WATCH' },
+    requestedSecondsAgo: 80 * 86_400,
+  });
+};
+
+const addBulkCard = (b: SeedBuilder, prng: Prng): void => {
+  const f = knownFixtures.bulkCard;
+  b.addCardholder({ cardholderId: f.cardholderId, name: f.name, contacts: [phoneContact(prng), emailContact('daisuke.yamamoto')], hasServiceNotes: false });
+  const card = b.addCard(prng, f.cardholderId, { issuerCardRefId: f.issuerCardRefId, productName: PRODUCTS.classic });
+  const [first, second] = f.active;
+  const longAgo = (days: number): { requestedSecondsAgo: number } => ({ requestedSecondsAgo: days * 86_400 });
+  b.addToken(prng, card, { scenario: 'ACTIVE_GREEN', virtualCardId: first, requestor: WALLETS.googlePay, device: walletDevice(prng, 'GOOGLE_PAY', 'Pixel 9'), ...longAgo(120) });
+  b.addToken(prng, card, { scenario: 'ACTIVE_GREEN', virtualCardId: second, requestor: MERCHANTS[2] ?? WALLETS.applePay, device: merchantDevice(prng), ...longAgo(200) });
+  b.addToken(prng, card, {
+    scenario: 'SUSPENDED_WALLET',
+    virtualCardId: f.suspendedByWallet,
+    requestor: WALLETS.applePay,
+    device: { ...walletDevice(prng, 'APPLE_PAY', 'iPad Air'), type: 'TABLET' },
+    ...longAgo(150),
+  });
+  b.addToken(prng, card, { scenario: 'SUSPENDED_ISSUER', virtualCardId: f.suspendedByIssuer, requestor: WALLETS.samsungPay, device: walletDevice(prng, 'SAMSUNG_PAY', 'Galaxy S23'), ...longAgo(240) });
+  b.addToken(prng, card, { scenario: 'DELETED_WALLET', virtualCardId: f.deleted, requestor: WALLETS.googlePay, device: walletDevice(prng, 'GOOGLE_PAY', 'Pixel 7'), ...longAgo(380) });
+
+  // Three tokens within 24 hours, the last on a device new to the cardholder: the scam pattern.
+  const risky = b.addCard(prng, f.cardholderId, { issuerCardRefId: f.riskyCardRefId, productName: PRODUCTS.platinum });
+  const [olderCof, newerCof] = f.recent;
+  b.addToken(prng, risky, { scenario: 'ACTIVE_GREEN', virtualCardId: olderCof, requestor: MERCHANTS[0] ?? WALLETS.applePay, device: merchantDevice(prng), requestedSecondsAgo: 14 * 3600 });
+  b.addToken(prng, risky, { scenario: 'ACTIVE_GREEN', virtualCardId: newerCof, requestor: MERCHANTS[1] ?? WALLETS.applePay, device: merchantDevice(prng), requestedSecondsAgo: 8 * 3600 });
+  b.addToken(prng, risky, {
+    scenario: 'INACTIVE_YELLOW',
+    virtualCardId: f.riskyYellow,
+    requestor: WALLETS.applePay,
+    device: { ...walletDevice(prng, 'APPLE_PAY', 'iPhone 16 Pro'), type: 'PHONE' },
+    levelOfTrustReasons: ['NEW_DEVICE', 'HIGH_VELOCITY'],
+    requestedSecondsAgo: 3 * 3600,
+  });
+};
+
+/**
+ * Fixtures added after the generated cardholders, so adding them left every generated id and
+ * event as it was.
+ */
+export const addLateFixtures = (b: SeedBuilder, prng: Prng): void => {
+  addLostPhone(b, prng.fork('lost-phone'));
+  addBulkCard(b, prng.fork('bulk-card'));
 };
 
 export const addFixtures = (b: SeedBuilder, prng: Prng): void => {

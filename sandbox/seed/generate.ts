@@ -2,7 +2,7 @@ import type { CardState } from '../../shared/api/model';
 import type { ContactRecord, SeedData } from '../store/state';
 import { FAMILY_NAMES, GIVEN_NAMES, LATIN_ONLY_NAMES, PERSONAL_PRODUCTS, PRODUCTS } from './catalogue';
 import { SeedBuilder, emailContact, phoneContact, randomScenario } from './builder';
-import { addFixtures } from './fixtures';
+import { addFixtures, addLateFixtures } from './fixtures';
 import { Prng } from './prng';
 
 export const DEFAULT_SEED = 20_261_120;
@@ -83,5 +83,6 @@ export const generateSeedData = (seed: number = DEFAULT_SEED): SeedData => {
     });
     addCardsAndTokens(b, prng, cardholderId);
   }
+  addLateFixtures(b, root.fork('late-fixtures'));
   return b.data();
 };

@@ -52,6 +52,8 @@ export interface TokenDraft {
   readonly expiry: string;
   readonly isPrimary: boolean;
   readonly enrolmentCorrelationId: string;
+  /** The decision's reasons when a fixture needs them fixed (its risk rules depend on them); drawn otherwise. */
+  readonly levelOfTrustReasons?: readonly string[] | undefined;
   readonly requestedAt: Date;
   /** Nothing in the history happens at or after this instant (the seed epoch). */
   readonly until: Date;
@@ -157,7 +159,9 @@ class Timeline {
     return this;
   }
 
-  decide(decision: Decision, idvMethods: IdvMethod[], reasons: string[]): this {
+  decide(decision: Decision, idvMethods: IdvMethod[], drawn: string[]): this {
+    // The reasons are drawn either way, so fixing them for a fixture leaves every later draw alone.
+    const reasons = this.draft.levelOfTrustReasons ? [...this.draft.levelOfTrustReasons] : drawn;
     const at = new Date(this.time).toISOString();
     this.levelOfTrust = { decision, idvMethods, reasons, decidedAt: at };
     this.add('DIGITIZATION_DECIDED', ISSUER_SYSTEM, {

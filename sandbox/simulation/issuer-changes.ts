@@ -1,10 +1,10 @@
 import type { EventKind, Token } from '../../shared/api/model';
-import { decideTransition, type TokenOperation, type TransitionRule } from '../../shared/domain/transitions';
+import { DEFAULT_TRANSITION_POLICY, decideTransition, type TokenOperation, type TransitionPolicy, type TransitionRule } from '../../shared/domain/transitions';
 import type { ContactRecord } from '../store/state';
 
 /**
  * What an agent's operation does to a token, acting for the issuer under the one transition table
- * with the default policy. Pure: the caller supplies time and agent, and records the result
+ * and the issuer's policy. Pure: the caller supplies time and agent, and records the result
  * through the store's one change path.
  */
 export interface OperatingAgent {
@@ -32,17 +32,23 @@ export const NOTIFICATION_TEMPLATE: Record<TokenOperation, string> = {
  * (`issuerOperations`): adding a second suspension to an already suspended token is the wallet's
  * business, so the issuer suspends only an ACTIVE token.
  */
-export const issuerRefusal = (token: Token, operation: TokenOperation): TransitionRule | null => {
+export const issuerRefusal = (token: Token, operation: TokenOperation, policy: TransitionPolicy = DEFAULT_TRANSITION_POLICY): TransitionRule | null => {
   if (operation === 'suspend' && token.state !== 'ACTIVE') return 'SUSPEND_ONLY_ACTIVE';
-  const outcome = decideTransition(token, operation, 'ISSUER');
+  const outcome = decideTransition(token, operation, 'ISSUER', policy);
   return outcome.allowed ? null : outcome.rule;
 };
 
 /** The token after the issuer's operation, or the rule that refuses it. */
-export const tokenAfterIssuerOperation = (token: Token, operation: TokenOperation, agent: OperatingAgent, at: string): Token | TransitionRule => {
-  const refusal = issuerRefusal(token, operation);
+export const tokenAfterIssuerOperation = (
+  token: Token,
+  operation: TokenOperation,
+  agent: OperatingAgent,
+  at: string,
+  policy: TransitionPolicy = DEFAULT_TRANSITION_POLICY,
+): Token | TransitionRule => {
+  const refusal = issuerRefusal(token, operation, policy);
   if (refusal) return refusal;
-  const outcome = decideTransition(token, operation, 'ISSUER');
+  const outcome = decideTransition(token, operation, 'ISSUER', policy);
   if (!outcome.allowed) return outcome.rule;
   return {
     ...token,

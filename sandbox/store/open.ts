@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/passwords';
 import type { TrainingAgent } from '../auth/training-agents';
 import type { ChangeFeed } from '../events/change-feed';
+import { trainingActionPolicy } from '../policy/action-policy';
 import { generateSeedData } from '../seed/generate';
 import { SandboxDataError, loadState } from './persistence';
 import { STATE_FORMAT, type PersistedState } from './state';
@@ -35,6 +36,8 @@ export const initialState = async (options: OpenStoreOptions): Promise<Persisted
     accessTokens: [],
     seenAssertions: [],
     idempotency: [],
+    actionPolicy: trainingActionPolicy(),
+    auditRecords: [],
   };
 };
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { AgentId, CardholderId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
+import { AuditRecord } from '../../shared/api/audit';
 import { Agent, Card, PersonName, Token, TokenEvent } from '../../shared/api/model';
+import { TokenActionPolicy } from '../../shared/api/policy';
+import { trainingActionPolicy } from '../policy/action-policy';
 
 /**
  * The sandbox's whole state as it is kept in memory and written by `--data FILE`. Declared with
@@ -100,6 +103,15 @@ export const IdempotencyRecord = z.strictObject({
 });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
 
+/** An agent action's audit record as the backend keeps it: once per auditId, with when it arrived. */
+export const StoredAuditRecord = z.strictObject({
+  record: AuditRecord,
+  receivedAt: IsoDateTime,
+  /** The record's canonical hash: the same auditId with another record is a conflict, not a retry. */
+  fingerprint: Base64Url,
+});
+export type StoredAuditRecord = z.infer<typeof StoredAuditRecord>;
+
 export const STATE_FORMAT = 'token-desk-sandbox/1';
 
 export const PersistedState = z.strictObject({
@@ -118,6 +130,9 @@ export const PersistedState = z.strictObject({
   accessTokens: z.array(AccessTokenRecord),
   seenAssertions: z.array(SeenAssertion),
   idempotency: z.array(IdempotencyRecord),
+  // Added with the token actions: files written before them load with the training defaults.
+  actionPolicy: TokenActionPolicy.default(trainingActionPolicy),
+  auditRecords: z.array(StoredAuditRecord).default([]),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 

@@ -1,4 +1,5 @@
 import { Token, TokenEvent } from '../../shared/api/model';
+import type { TokenActionPolicy } from '../../shared/api/policy';
 import type { TokenChangedEvent } from '../../shared/api/stream-events';
 import { normaliseName } from '../../shared/domain/search-query';
 import { ChangeFeed } from '../events/change-feed';
@@ -14,6 +15,7 @@ import {
   type SeenAssertion,
   type SessionRecord,
   type SignInAttempts,
+  type StoredAuditRecord,
   type SyntheticHistory,
 } from './state';
 
@@ -51,6 +53,9 @@ export class SandboxStore {
   readonly seenAssertions = new Map<string, SeenAssertion>();
   /** By scope + NUL + key. */
   readonly idempotency = new Map<string, StoredIdempotency>();
+  /** Agents' audit records by auditId, in the order they arrived. */
+  readonly auditRecords = new Map<string, StoredAuditRecord>();
+  private policy: TokenActionPolicy;
 
   private readonly events = new Map<string, TokenEvent[]>();
   private readonly synthetic = new Map<string, SyntheticHistory>();
@@ -67,11 +72,24 @@ export class SandboxStore {
     readonly seed: number,
     /** Every token change, numbered, for the event stream. */
     readonly changes: ChangeFeed,
-  ) {}
+    policy: TokenActionPolicy,
+  ) {
+    this.policy = policy;
+  }
+
+  /** The issuer's token-action policy: served to consoles and enforced on operations. */
+  get actionPolicy(): TokenActionPolicy {
+    return this.policy;
+  }
+
+  setActionPolicy(policy: TokenActionPolicy): void {
+    this.policy = policy;
+    this.changed();
+  }
 
   /** Loading a state is not a change: the stream starts empty, and clients that knew another state get a reset. */
   static fromState(state: PersistedState, changes: ChangeFeed = new ChangeFeed()): SandboxStore {
-    const store = new SandboxStore(state.issuerId, state.seed, changes);
+    const store = new SandboxStore(state.issuerId, state.seed, changes, state.actionPolicy);
     for (const holder of state.cardholders) store.cardholders.set(holder.cardholderId, holder);
     for (const card of state.cards) store.cards.set(card.issuerCardRefId, card);
     for (const token of state.tokens) store.tokenMap.set(token.virtualCardId, token);
@@ -83,6 +101,7 @@ export class SandboxStore {
     for (const token of state.accessTokens) store.accessTokens.set(token.tokenHash, token);
     for (const seen of state.seenAssertions) store.seenAssertions.set(`${seen.clientId}\u0000${seen.jti}`, seen);
     for (const record of state.idempotency) store.idempotency.set(`${record.scope}\u0000${record.key}`, { ...record, persist: true });
+    for (const stored of state.auditRecords) store.auditRecords.set(stored.record.auditId, stored);
     store.reindex();
     return store;
   }
@@ -104,6 +123,8 @@ export class SandboxStore {
       accessTokens: [...this.accessTokens.values()],
       seenAssertions: [...this.seenAssertions.values()],
       idempotency: [...this.idempotency.values()].filter((record) => record.persist).map(({ persist: _persist, ...record }) => record),
+      actionPolicy: this.policy,
+      auditRecords: [...this.auditRecords.values()],
     };
   }
 

@@ -1,6 +1,7 @@
 import type { TokenEvent } from '../../shared/api/model';
 import type { TokenOperation } from '../../shared/domain/transitions';
 import { NOTIFICATION_TEMPLATE, OPERATION_EVENT, notificationChannel, tokenAfterIssuerOperation, type OperatingAgent } from '../simulation/issuer-changes';
+import { transitionPolicyOf } from '../policy/action-policy';
 import { newEventId } from './live-ids';
 import type { SandboxStore } from './store';
 
@@ -69,7 +70,7 @@ export class TspConfirmations {
     const at = this.now().toISOString();
     const actor = { source: 'ISSUER' as const, agentId: pending.agent.agentId, agentName: pending.agent.name };
     const base = { virtualCardId: token.virtualCardId, occurredAt: at, actor, correlationId: pending.correlationId, reasonCode: pending.reasonCode };
-    const after = tokenAfterIssuerOperation(token, pending.operation, pending.agent, at);
+    const after = tokenAfterIssuerOperation(token, pending.operation, pending.agent, at, transitionPolicyOf(this.store.actionPolicy));
     if (typeof after === 'string') {
       const failed: TokenEvent = {
         ...base,

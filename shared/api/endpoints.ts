@@ -6,7 +6,7 @@ import { OperationAccepted, operationRequestOf } from './operations';
 import { AuditRecord, AuditRecordStored } from './audit';
 import { DigitizationSignals, TokenActionPolicy } from './policy';
 import { StreamEvent } from './stream-events';
-import { ActiveFault, FaultList, InjectFaultRequest, SimulateRequest } from './training';
+import { ActiveFault, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest } from './training';
 import { SearchQueryKind } from '../domain/search-query';
 import type { TokenOperation } from '../domain/transitions';
 
@@ -289,12 +289,24 @@ export const endpoints = {
     successStatus: 200,
     errors: ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED'],
   }),
+  setActionPolicy: define({
+    method: 'POST',
+    path: '/training/v1/action-policy',
+    operationId: 'setActionPolicy',
+    summary:
+      'Training only: replaces the token-action policy the backend serves (getActionPolicy) and enforces on operations, so trainers and tests can change the identity checks, the risk rules, the suspension override and platform notifications. Answers the policy now in force.',
+    auth: 'workstation',
+    trainingOnly: true,
+    body: SetActionPolicyRequest,
+    response: TokenActionPolicy,
+    successStatus: 200,
+  }),
   injectFault: define({
     method: 'POST',
     path: '/training/v1/faults',
     operationId: 'injectFault',
     summary:
-      'Training only, for tests: the next `times` requests matching method and path prefix misbehave (500, 503, connection reset before or after the work, delay, schema-breaking body, answer held after the work). The /training/v1/faults calls themselves never match.',
+      'Training only, for tests: the next `times` requests matching method and path prefix misbehave (500, 503, connection reset before or after the work, delay, schema-breaking body, answer held after the work, the TSP confirming an accepted token operation twice). The /training/v1/faults calls themselves never match.',
     auth: 'workstation',
     trainingOnly: true,
     body: InjectFaultRequest,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { VirtualCardId } from './ids';
+import { IsoDateTime, VirtualCardId } from './ids';
+import { TokenActionPolicy } from './policy';
 
 /**
  * The training backend's own calls (`/training/v1/…`): a simulator that plays the wallet or the
@@ -32,9 +33,20 @@ export type SimulateRequest = z.infer<typeof SimulateRequest>;
  * - `delay`: waits `delayMs`, then handles the request normally;
  * - `schema-break`: the work is done and the success body loses a required field;
  * - `timeout-after-work`: the work is done, then the answer is held for `delayMs`, so a client
- *   times out although the backend did the work.
+ *   times out although the backend did the work;
+ * - `duplicate-confirmation`: the request is handled normally, and the simulated TSP delivers the
+ *   confirmation of the token operation it accepted twice (a duplicated callback).
  */
-export const FaultKind = z.enum(['status-500', 'status-503', 'reset', 'reset-after-work', 'delay', 'schema-break', 'timeout-after-work']);
+export const FaultKind = z.enum([
+  'status-500',
+  'status-503',
+  'reset',
+  'reset-after-work',
+  'delay',
+  'schema-break',
+  'timeout-after-work',
+  'duplicate-confirmation',
+]);
 export type FaultKind = z.infer<typeof FaultKind>;
 
 /** The kinds that wait, and so need `delayMs`. */
@@ -73,3 +85,27 @@ export type ActiveFault = z.infer<typeof ActiveFault>;
 
 export const FaultList = z.object({ faults: z.array(ActiveFault) });
 export type FaultList = z.infer<typeof FaultList>;
+
+/** `POST /training/v1/action-policy`: trainers and tests set the policy the backend serves and enforces. */
+export const SetActionPolicyRequest = z.strictObject(TokenActionPolicy.shape);
+
+/**
+ * `POST /training/v1/clock`: moves the training clock forward (never back), so tests and trainers
+ * can let a step-up wait long enough for its reminder. Only token time moves: sign-ins, bearer
+ * tokens and idempotency keys keep the real clock.
+ */
+export const AdvanceClockRequest = z
+  .strictObject({
+    hours: z.number().int().min(0).max(24 * 60).optional(),
+    minutes: z.number().int().min(0).max(24 * 60 * 60).optional(),
+  })
+  .refine((request) => (request.hours ?? 0) + (request.minutes ?? 0) > 0, { path: ['hours'], message: 'move the clock by at least one minute' });
+export type AdvanceClockRequest = z.infer<typeof AdvanceClockRequest>;
+
+export const TrainingClock = z.object({
+  /** The training clock's time now: when token events happen. */
+  now: IsoDateTime,
+  /** How far it runs ahead of the real clock, in minutes. */
+  aheadByMinutes: z.number().int().nonnegative(),
+});
+export type TrainingClock = z.infer<typeof TrainingClock>;

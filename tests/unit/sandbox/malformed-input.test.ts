@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type Endpoint, type EndpointName } from '../../../shared/api/endpoints';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import { knownFixtures } from '../../../sandbox/index';
+import { trainingActionPolicy } from '../../../sandbox/policy/action-policy';
+import { auditRecordOf } from './audit-fixture';
 import { errorOf, startHarness, type Harness } from './harness';
 
 /**
@@ -37,6 +39,9 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   suspendToken: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' },
   resumeToken: { reasonCode: 'DEVICE_FOUND', reason: 'Device found', expectedState: 'SUSPENDED' },
   deleteToken: { reasonCode: 'DEVICE_STOLEN', reason: 'Device stolen', expectedState: 'ACTIVE' },
+  // The first field is a uuid, so 42 in it is a type error the test expects to be named.
+  createAuditRecord: { ...auditRecordOf() },
+  setActionPolicy: { ...trainingActionPolicy() },
 };
 
 const validBodyOf = (name: EndpointName): Record<string, unknown> => {

@@ -30,6 +30,7 @@ interface Body {
   expectedState: TokenState;
   comment?: string;
   verifiers?: string[];
+  callAnswers?: { inbound: boolean; askedToShareCode: boolean };
 }
 
 const operate = (operation: TokenOperation, virtualCardId: string, body: Body, extra: Record<string, string> = {}): Promise<Response> =>
@@ -47,7 +48,7 @@ const HAPPY: Array<{ operation: TokenOperation; id: string; body: Body; after: T
   {
     operation: 'activate',
     id: yellowPath.virtualCardId,
-    body: { reasonCode: 'CUSTOMER_SERVICE_VERIFIED', reason: 'Authenticated with a customer service agent', verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'SECURITY_WORD'], comment: '本人確認済み', expectedState: 'INACTIVE' },
+    body: { reasonCode: 'CUSTOMER_SERVICE_VERIFIED', reason: 'Authenticated with a customer service agent', verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'SECURITY_WORD'], callAnswers: { inbound: true, askedToShareCode: false }, comment: '本人確認済み', expectedState: 'INACTIVE' },
     after: 'ACTIVE',
     kind: 'ACTIVATED',
     template: 'ACTIVATION_CONFIRMATION',
