@@ -31,6 +31,10 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   createAuditRecord: EVERYONE,
   // Reading other agents' actions is oversight: supervisors and administrators only.
   listAuditRecords: ['supervisor', 'admin'],
+  // Every role reads the notifications (the action dialogs show them); only an administrator changes them.
+  listNotificationTemplates: EVERYONE,
+  saveNotificationTemplate: ['admin'],
+  saveNotificationSettings: ['admin'],
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

@@ -9,6 +9,7 @@ import { cardholderHandlers } from './cardholders';
 import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
 import { oauthHandlers } from './oauth';
+import { notificationHandlers } from './notifications';
 import { operationHandlers } from './operations';
 import { policyHandlers } from './policy';
 import { tokenHandlers } from './tokens';
@@ -34,6 +35,7 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...operationHandlers(services.store, services.confirmations),
   ...policyHandlers(services.store),
   ...auditHandlers(services.store),
+  ...notificationHandlers(services.store),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
   ...trainingHandlers(services.store, services.faults),
 });

@@ -5,6 +5,7 @@ import { refusalMessage, simulateChange } from '../simulation/wallet-changes';
 import { newEventId, newLifecycleCorrelationId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
 import type { HandlersFor } from './context';
+import { servedPolicy } from './policy';
 
 /**
  * The training backend's own calls. The route layer refuses them with TRAINING_ONLY on a sandbox
@@ -42,7 +43,9 @@ export const trainingHandlers = (
     },
     setActionPolicy: ({ body }) => {
       store.setActionPolicy(body);
-      return store.actionPolicy;
+      // The notification setting is the one truth about platform notifications (servedPolicy).
+      store.setNotificationSettings({ ...store.notificationSettings, issuerSendsOwnOtp: !body.platformNotifications });
+      return servedPolicy(store);
     },
     injectFault: ({ body }) => injector().add(body),
     listFaults: () => ({ faults: injector().list() }),

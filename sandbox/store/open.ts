@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/passwords';
 import type { TrainingAgent } from '../auth/training-agents';
 import type { ChangeFeed } from '../events/change-feed';
+import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
 import { generateSeedData } from '../seed/generate';
 import { SandboxDataError, loadState } from './persistence';
@@ -38,6 +39,8 @@ export const initialState = async (options: OpenStoreOptions): Promise<Persisted
     idempotency: [],
     actionPolicy: trainingActionPolicy(),
     auditRecords: [],
+    notificationTemplates: defaultNotificationTemplates(),
+    notificationSettings: defaultNotificationSettings(),
   };
 };
 

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import { AgentId, CardholderId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
 import { AuditRecord } from '../../shared/api/audit';
 import { Agent, Card, PersonName, Token, TokenEvent } from '../../shared/api/model';
+import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
+import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
 
 /**
@@ -133,6 +135,9 @@ export const PersistedState = z.strictObject({
   // Added with the token actions: files written before them load with the training defaults.
   actionPolicy: TokenActionPolicy.default(trainingActionPolicy),
   auditRecords: z.array(StoredAuditRecord).default([]),
+  // Added with the cardholder notifications (page 003).
+  notificationTemplates: z.array(NotificationTemplate).default(defaultNotificationTemplates),
+  notificationSettings: NotificationSettings.default(defaultNotificationSettings),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 

@@ -1,5 +1,7 @@
 import { Token, TokenEvent } from '../../shared/api/model';
+import type { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import type { TokenActionPolicy } from '../../shared/api/policy';
+import { templateKeyOf } from '../notifications/defaults';
 import type { TokenChangedEvent } from '../../shared/api/stream-events';
 import { normaliseName } from '../../shared/domain/search-query';
 import { ChangeFeed } from '../events/change-feed';
@@ -56,6 +58,9 @@ export class SandboxStore {
   /** Agents' audit records by auditId, in the order they arrived. */
   readonly auditRecords = new Map<string, StoredAuditRecord>();
   private policy: TokenActionPolicy;
+  /** By `event/channel/language` (templateKeyOf). */
+  readonly notificationTemplates = new Map<string, NotificationTemplate>();
+  private notifications: NotificationSettings;
 
   private readonly events = new Map<string, TokenEvent[]>();
   private readonly synthetic = new Map<string, SyntheticHistory>();
@@ -73,8 +78,19 @@ export class SandboxStore {
     /** Every token change, numbered, for the event stream. */
     readonly changes: ChangeFeed,
     policy: TokenActionPolicy,
+    notificationSettings: NotificationSettings,
   ) {
     this.policy = policy;
+    this.notifications = notificationSettings;
+  }
+
+  get notificationSettings(): NotificationSettings {
+    return this.notifications;
+  }
+
+  setNotificationSettings(settings: NotificationSettings): void {
+    this.notifications = settings;
+    this.changed();
   }
 
   /** The issuer's token-action policy: served to consoles and enforced on operations. */
@@ -89,7 +105,7 @@ export class SandboxStore {
 
   /** Loading a state is not a change: the stream starts empty, and clients that knew another state get a reset. */
   static fromState(state: PersistedState, changes: ChangeFeed = new ChangeFeed()): SandboxStore {
-    const store = new SandboxStore(state.issuerId, state.seed, changes, state.actionPolicy);
+    const store = new SandboxStore(state.issuerId, state.seed, changes, state.actionPolicy, state.notificationSettings);
     for (const holder of state.cardholders) store.cardholders.set(holder.cardholderId, holder);
     for (const card of state.cards) store.cards.set(card.issuerCardRefId, card);
     for (const token of state.tokens) store.tokenMap.set(token.virtualCardId, token);
@@ -102,6 +118,7 @@ export class SandboxStore {
     for (const seen of state.seenAssertions) store.seenAssertions.set(`${seen.clientId}\u0000${seen.jti}`, seen);
     for (const record of state.idempotency) store.idempotency.set(`${record.scope}\u0000${record.key}`, { ...record, persist: true });
     for (const stored of state.auditRecords) store.auditRecords.set(stored.record.auditId, stored);
+    for (const template of state.notificationTemplates) store.notificationTemplates.set(templateKeyOf(template), template);
     store.reindex();
     return store;
   }
@@ -125,6 +142,8 @@ export class SandboxStore {
       idempotency: [...this.idempotency.values()].filter((record) => record.persist).map(({ persist: _persist, ...record }) => record),
       actionPolicy: this.policy,
       auditRecords: [...this.auditRecords.values()],
+      notificationTemplates: [...this.notificationTemplates.values()],
+      notificationSettings: this.notifications,
     };
   }
 

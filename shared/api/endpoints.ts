@@ -5,6 +5,7 @@ import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from 
 import { OperationAccepted, operationRequestOf } from './operations';
 import { AuditRecord, AuditRecordStored } from './audit';
 import { DigitizationSignals, TokenActionPolicy } from './policy';
+import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
 import { ActiveFault, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest } from './training';
 import { SearchQueryKind } from '../domain/search-query';
@@ -275,6 +276,40 @@ export const endpoints = {
     response: pageOf(AuditRecord),
     successStatus: 200,
     errors: ['FORBIDDEN_ROLE'],
+  }),
+  listNotificationTemplates: define({
+    method: 'GET',
+    path: '/api/v1/notification-templates',
+    operationId: 'listNotificationTemplates',
+    summary:
+      "The issuer's cardholder notification templates (page 003: every event, SMS and e-mail, Japanese and English) and the settings they are sent with. Every role reads them: the action dialogs show the notification an action causes.",
+    auth: 'agent',
+    response: NotificationTemplates,
+    successStatus: 200,
+  }),
+  saveNotificationTemplate: define({
+    method: 'POST',
+    path: '/api/v1/notification-templates/{event}/{channel}/{language}',
+    operationId: 'saveNotificationTemplate',
+    summary:
+      'Saves one template (administrators only). Checked with the shared validator against the current settings: an unknown placeholder, an optional placeholder outside an optional sentence, a missing customer-service number or anything like a full card number is a 422 TEMPLATE_INVALID whose `field` names the first problem (`body:CARD_NUMBER:10-29`); nothing is saved.',
+    auth: 'agent',
+    params: z.strictObject({ event: NotificationEvent, channel: NotificationChannel, language: TemplateLanguage }),
+    body: TemplateContent,
+    response: NotificationTemplate,
+    successStatus: 200,
+    errors: ['TEMPLATE_INVALID'],
+  }),
+  saveNotificationSettings: define({
+    method: 'POST',
+    path: '/api/v1/notification-settings',
+    operationId: 'saveNotificationSettings',
+    summary:
+      "Replaces the notification settings (administrators only): the customer-service number, whether the issuer sends its own OTP (then the platform sends no notifications), and how many hours a step-up waits before its one reminder. Answers the templates and the settings now in force.",
+    auth: 'agent',
+    body: z.strictObject(NotificationSettings.shape),
+    response: NotificationTemplates,
+    successStatus: 200,
   }),
   simulateTokenChange: define({
     method: 'POST',

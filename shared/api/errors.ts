@@ -58,6 +58,11 @@ export const apiErrors = {
   IDENTITY_NOT_VERIFIED: { code: 'IDENTITY_NOT_VERIFIED', category: 'F', status: 422 },
   /** An Option D activation that matched a risk rule: a supervisor must approve it. */
   SUPERVISOR_APPROVAL_REQUIRED: { code: 'SUPERVISOR_APPROVAL_REQUIRED', category: 'F', status: 403 },
+  /**
+   * A notification template the shared validator refuses; `field` names the problem as
+   * `problemField` writes it (`body:UNKNOWN_PLACEHOLDER:12-24`), and nothing was saved.
+   */
+  TEMPLATE_INVALID: { code: 'TEMPLATE_INVALID', category: 'D', status: 422 },
   /** A training-backend call (`/training/…`) on a backend that stands in for a connected one. */
   TRAINING_ONLY: { code: 'TRAINING_ONLY', category: 'F', status: 404 },
   SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints, type Endpoint, type EndpointName } from '../../../shared/api/endpoints';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import { knownFixtures } from '../../../sandbox/index';
+import { endpointRoles } from '../../../sandbox/auth/roles';
 import { trainingActionPolicy } from '../../../sandbox/policy/action-policy';
 import { auditRecordOf } from './audit-fixture';
 import { errorOf, startHarness, type Harness } from './harness';
@@ -12,22 +13,34 @@ import { errorOf, startHarness, type Harness } from './harness';
  */
 let h: Harness;
 let headers: Record<string, string>;
+/** An administrator's, for the calls an agent may not make (the role is checked before the body is read). */
+let adminHeaders: Record<string, string>;
 
 beforeAll(async () => {
   h = await startHarness();
   headers = await h.agentHeaders();
+  adminHeaders = await h.agentHeaders('admin.tanaka');
 });
+
+const headersFor = (endpoint: Endpoint): Record<string, string> => {
+  const name = (Object.keys(endpoints) as EndpointName[]).find((key) => endpoints[key] === endpoint);
+  const roles: readonly string[] | undefined = name !== undefined && Object.hasOwn(endpointRoles, name) ? endpointRoles[name as keyof typeof endpointRoles] : undefined;
+  return roles && !roles.includes('agent') ? adminHeaders : headers;
+};
 
 afterAll(async () => {
   await h.close();
 });
 
 const VALID_PARAMS: Record<string, string> = {
+  event: 'TOKEN_DELETED',
+  channel: 'SMS',
+  language: 'ja',
   cardholderId: knownFixtures.yellowPath.cardholderId,
   issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
   virtualCardId: knownFixtures.yellowPath.virtualCardId,
 };
-const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id' };
+const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id', event: 'TOKEN_EXPLODED', channel: 'FAX', language: 'fr' };
 
 /** A valid JSON body for each endpoint that takes one, to break one field at a time. */
 const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
@@ -42,6 +55,8 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   // The first field is a uuid, so 42 in it is a type error the test expects to be named.
   createAuditRecord: { ...auditRecordOf() },
   setActionPolicy: { ...trainingActionPolicy() },
+  saveNotificationTemplate: { subject: null, body: 'Call {{customerServiceNumber}}.' },
+  saveNotificationSettings: { customerServiceNumber: '0120-000-123', issuerSendsOwnOtp: false, reminderAfterHours: 24 },
 };
 
 const validBodyOf = (name: EndpointName): Record<string, unknown> => {
@@ -58,7 +73,7 @@ const withBody = all.filter(([, endpoint]) => endpoint.body);
 const withParams = all.filter(([, endpoint]) => endpoint.params);
 
 const call = (endpoint: Endpoint, init: { path?: string; body?: string; contentType?: string; extraHeaders?: Record<string, string> } = {}): Promise<Response> => {
-  const sent: Record<string, string> = endpoint.auth === 'none' ? {} : { ...headers };
+  const sent: Record<string, string> = endpoint.auth === 'none' ? {} : { ...headersFor(endpoint) };
   if (init.contentType) sent['content-type'] = init.contentType;
   return fetch(`${h.sandbox.baseUrl}${init.path ?? pathOf(endpoint, VALID_PARAMS)}`, {
     method: endpoint.method,
