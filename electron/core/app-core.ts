@@ -16,6 +16,7 @@ import { configService } from './services/config-service';
 import { credentialService } from './services/credential-service';
 import { liveService } from './services/live-service';
 import { lookupService } from './services/lookup-service';
+import { notificationService } from './services/notification-service';
 import { sessionService } from './services/session-service';
 import { createAgentSession, sessionGone, type AgentSessionManager } from './session/agent-session';
 import { guardLocalAdmin } from './session/local-admin';
@@ -163,6 +164,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...setup,
     ...lookupService({ session, backend: () => clientOf(ready), calls: cancellable }),
     ...liveService(liveEvents),
+    ...notificationService({ session, backend: () => clientOf(ready) }),
   };
 
   let closing: Promise<void> | null = null;

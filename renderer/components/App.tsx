@@ -4,6 +4,7 @@ import { appSelectors } from '../store/app/selectors';
 import { screenSelectors } from '../store/screen-selectors';
 import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
+import { TemplateEditorScreen } from './admin/TemplateEditorScreen';
 import { AppHeader } from './AppHeader';
 import { BootErrorPanel } from './BootErrorPanel';
 import { ConfigProblemsBanner } from './ConfigProblemsBanner';
@@ -44,6 +45,7 @@ export const App = () => {
               {screen !== 'connectionSettings' ? <ConfigProblemsBanner /> : null}
               {signedOut ? <SignInScreen hidden={screen !== 'signIn'} /> : null}
               {hasAgent ? <Workspace hidden={screen !== 'workspace'} /> : null}
+              {screen === 'templates' ? <TemplateEditorScreen /> : null}
               {screen === 'connectionSettings' ? <ConnectionSettingsScreen /> : null}
             </>
           )}

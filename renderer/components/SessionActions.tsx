@@ -10,6 +10,8 @@ export const SessionActions = () => {
   const signingOut = useDeskStore(sessionSelectors.isSigningOut);
   const settingsOpen = useDeskStore((s) => s.settingsOpen);
   const openSettings = useDeskStore((s) => s.openSettings);
+  const templatesOpen = useDeskStore((s) => s.templateEditor.open);
+  const openTemplates = useDeskStore((s) => s.openTemplateEditor);
   const lock = useDeskStore((s) => s.lock);
   const signOut = useDeskStore((s) => s.signOut);
   if (!hasAgent) return null;
@@ -18,6 +20,11 @@ export const SessionActions = () => {
       {isAdmin ? (
         <button type="button" className="button-secondary" aria-pressed={settingsOpen} onClick={openSettings}>
           {t('session.connectionSettings')}
+        </button>
+      ) : null}
+      {isAdmin ? (
+        <button type="button" className="button-secondary" aria-pressed={templatesOpen} data-testid="open-template-editor" onClick={() => void openTemplates()}>
+          {t('notifications.editor.open')}
         </button>
       ) : null}
       <button type="button" className="button-secondary" onClick={() => void lock()}>

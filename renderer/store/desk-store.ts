@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createAdminActions, type AdminActions } from './admin/actions';
+import { initialAdminState, type AdminSliceState } from './admin/initialState';
 import { createAppActions, type AppActions } from './app/actions';
 import { initialAppState, type AppState } from './app/initialState';
 import { createCardholderActions, type CardholderActions } from './cardholder/actions';
@@ -44,7 +46,9 @@ export type DeskStore = AppState &
   LiveSliceState &
   LiveActions &
   HistorySliceState &
-  HistoryActions;
+  HistoryActions &
+  AdminSliceState &
+  AdminActions;
 export type DeskStoreApi = StoreApi<DeskStore>;
 
 /**
@@ -64,6 +68,7 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...initialCardholderState,
     ...initialLiveState,
     ...initialHistoryState,
+    ...initialAdminState,
     ...createAppActions(deps)(...args),
     ...createSettingsActions(deps)(...args),
     ...createStatusActions(deps)(...args),
@@ -75,4 +80,5 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...createCardholderActions(deps)(...args),
     ...createLiveActions()(...args),
     ...createHistoryActions(deps)(...args),
+    ...createAdminActions(deps)(...args),
   }));

@@ -1,3 +1,4 @@
+import { initialAdminState, type AdminSliceState } from './admin/initialState';
 import { initialCardholderState, type CardholderSliceState } from './cardholder/initialState';
 import { initialConfigState, type ConfigSliceState } from './config/initialState';
 import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
@@ -22,6 +23,7 @@ export const signedOutReset = (): SessionSliceState &
   CardholderSliceState &
   LiveSliceState &
   HistorySliceState &
+  AdminSliceState &
   Pick<StatusState, 'lastFailure'> & { settingsOpen: false } => ({
   ...initialSessionState,
   ...initialConfigState,
@@ -31,6 +33,7 @@ export const signedOutReset = (): SessionSliceState &
   ...initialCardholderState,
   ...initialLiveState,
   ...initialHistoryState,
+  ...initialAdminState,
   lastFailure: null,
   settingsOpen: false,
 });
