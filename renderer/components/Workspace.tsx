@@ -2,6 +2,8 @@ import { useRef } from 'react';
 import { useSearchShortcut } from '../hooks/use-search-shortcut';
 import { cardholderSelectors } from '../store/cardholder/selectors';
 import { useDeskStore } from '../store/store-context';
+import { ActionDialogHost } from './actions/ActionDialogHost';
+import { ActionsTray } from './actions/ActionsTray';
 import { CallNotes } from './CallNotes';
 import { CardholderView } from './cardholder/CardholderView';
 import { TokenHistorySlot } from './cardholder/TokenHistorySlot';
@@ -26,8 +28,10 @@ export const Workspace = ({ hidden = false }: { hidden?: boolean }) => {
       </div>
       <aside className="workspace-side">
         <TokenHistorySlot />
+        <ActionsTray />
         <CallNotes />
       </aside>
+      <ActionDialogHost />
     </div>
   );
 };

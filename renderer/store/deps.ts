@@ -9,6 +9,8 @@ export interface StoreDeps {
   /** Forwards an unexpected error to main's log under the correlation id the agent sees. */
   readonly reportError: (error: unknown, correlationId: string) => void;
   readonly newCorrelationId: () => string;
+  /** A new action id (a UUID) for an action dialog; crypto.randomUUID() when absent. */
+  readonly newActionId?: () => string;
   /**
    * Whether the window is on screen, so live re-fetches wait while it is hidden and catch up when
    * it is shown. Absent (tests, a window that cannot tell): always treated as visible.

@@ -1,4 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createActionsActions, type ActionsActions } from './actions/actions';
+import { initialActionsState, type ActionsSliceState } from './actions/initialState';
 import { createAdminActions, type AdminActions } from './admin/actions';
 import { initialAdminState, type AdminSliceState } from './admin/initialState';
 import { createAppActions, type AppActions } from './app/actions';
@@ -47,6 +49,8 @@ export type DeskStore = AppState &
   LiveActions &
   HistorySliceState &
   HistoryActions &
+  ActionsSliceState &
+  ActionsActions &
   AdminSliceState &
   AdminActions;
 export type DeskStoreApi = StoreApi<DeskStore>;
@@ -68,6 +72,7 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...initialCardholderState,
     ...initialLiveState,
     ...initialHistoryState,
+    ...initialActionsState,
     ...initialAdminState,
     ...createAppActions(deps)(...args),
     ...createSettingsActions(deps)(...args),
@@ -80,5 +85,6 @@ export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
     ...createCardholderActions(deps)(...args),
     ...createLiveActions()(...args),
     ...createHistoryActions(deps)(...args),
+    ...createActionsActions(deps)(...args),
     ...createAdminActions(deps)(...args),
   }));

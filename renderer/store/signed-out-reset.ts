@@ -1,3 +1,4 @@
+import { initialActionsState, type ActionsSliceState } from './actions/initialState';
 import { initialAdminState, type AdminSliceState } from './admin/initialState';
 import { initialCardholderState, type CardholderSliceState } from './cardholder/initialState';
 import { initialConfigState, type ConfigSliceState } from './config/initialState';
@@ -23,6 +24,7 @@ export const signedOutReset = (): SessionSliceState &
   CardholderSliceState &
   LiveSliceState &
   HistorySliceState &
+  ActionsSliceState &
   AdminSliceState &
   Pick<StatusState, 'lastFailure'> & { settingsOpen: false } => ({
   ...initialSessionState,
@@ -33,6 +35,7 @@ export const signedOutReset = (): SessionSliceState &
   ...initialCardholderState,
   ...initialLiveState,
   ...initialHistoryState,
+  ...initialActionsState,
   ...initialAdminState,
   lastFailure: null,
   settingsOpen: false,

@@ -8,6 +8,7 @@ import { useDeskStore } from '../../store/store-context';
 import { visibleTokens } from '../../tokens/token-view';
 import { LookupErrorNotice } from '../common/LookupErrorNotice';
 import { StaleMarker } from '../common/StaleMarker';
+import { CardBulkButton } from '../actions/CardBulkButton';
 import { TokenTable } from '../tokens/TokenTable';
 
 /** One card: product, last four, expiry, state; under it, its tokens as the view filters and sorts them. */
@@ -44,6 +45,7 @@ export const CardSection = ({ card }: { card: Card }) => {
             {t('tokens.shown', { shown: shown.length, total })}
           </span>
         ) : null}
+        <CardBulkButton card={card} tokens={tokens.items} />
       </header>
       {tokens.error !== null ? (
         <LookupErrorNotice

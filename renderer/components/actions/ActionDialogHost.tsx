@@ -1,0 +1,32 @@
+import { useEffect } from 'react';
+import { actionsSelectors } from '../../store/actions/selectors';
+import { useDeskStore } from '../../store/store-context';
+import { ActivateDialog } from './ActivateDialog';
+import { BulkActionDialog } from './BulkActionDialog';
+import { TokenActionDialog } from './TokenActionDialog';
+import './actions.css';
+
+/**
+ * The open action dialog, if any, and the session's actions: the issuer's policy and the
+ * workstation's actions load when the workspace appears (resumed ones included, so a reload shows
+ * them), and `action.changed` keeps them current.
+ */
+export const ActionDialogHost = () => {
+  const dialog = useDeskStore(actionsSelectors.dialog);
+  const loadActionPolicy = useDeskStore((s) => s.loadActionPolicy);
+  const loadActions = useDeskStore((s) => s.loadActions);
+  const watchActions = useDeskStore((s) => s.watchActions);
+
+  useEffect(() => {
+    const stop = watchActions();
+    void loadActionPolicy();
+    void loadActions();
+    return stop;
+  }, [watchActions, loadActionPolicy, loadActions]);
+
+  if (dialog === null) return null;
+  const { target } = dialog;
+  if (target.kind === 'bulk') return <BulkActionDialog key={dialog.draftKey} target={target} />;
+  if (target.operation === 'activate') return <ActivateDialog key={dialog.draftKey} target={target} />;
+  return <TokenActionDialog key={dialog.draftKey} target={{ ...target, operation: target.operation }} />;
+};

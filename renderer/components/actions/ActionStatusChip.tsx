@@ -1,0 +1,17 @@
+import { useTranslation } from 'react-i18next';
+import type { ActionView } from '../../../shared/contract';
+import { operationLabelKey, statusLabelKey } from './action-label-keys';
+import { isRetrying } from './describe-action';
+
+/** A token's latest action in a few words, for its row: "一時停止: 受付済". */
+export const ActionStatusChip = ({ action }: { action: ActionView }) => {
+  const { t } = useTranslation();
+  const status = isRetrying(action) ? t('actions.status.retrying', { count: action.attempts + 1 }) : t(statusLabelKey[action.status]);
+  return (
+    <span className="action-chip" data-status={action.status} data-testid="action-chip" data-action-id={action.actionId}>
+      <span className="action-chip-mark" aria-hidden="true" />
+      {t('actions.status.chip', { operation: t(operationLabelKey[action.operation]), status })}
+      {action.resumedAfterRestart ? <span className="action-chip-resumed"> · {t('actions.status.resumed')}</span> : null}
+    </span>
+  );
+};

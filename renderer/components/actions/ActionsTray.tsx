@@ -1,0 +1,94 @@
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import type { ActionView } from '../../../shared/contract';
+import { formatDateTime } from '../../format/date-time';
+import { useLanguage } from '../../hooks/use-language';
+import { walletLabelKey } from '../../i18n/lookup-label-keys';
+import { actionsSelectors } from '../../store/actions/selectors';
+import { newestFirst } from '../../store/actions/reducer';
+import { useDeskStore } from '../../store/store-context';
+import { CallErrorNotice } from '../CallErrorNotice';
+import { ActionProgress } from './ActionProgress';
+import { ActionStatusChip } from './ActionStatusChip';
+import { operationLabelKey } from './action-label-keys';
+import { failureLines } from './describe-action';
+import './actions.css';
+
+const TrayItem = ({ action }: { action: ActionView }) => {
+  const { t } = useTranslation();
+  const language = useLanguage();
+  const openCardholder = useDeskStore((s) => s.openCardholder);
+  const selectToken = useDeskStore((s) => s.selectToken);
+  const openId = useDeskStore((s) => s.openCardholderId);
+  const show = async (): Promise<void> => {
+    if (openId !== action.cardholderId) await openCardholder(action.cardholderId);
+    selectToken(action.virtualCardId);
+  };
+  return (
+    <li className="tray-item" data-testid="tray-item" data-action-id={action.actionId} data-status={action.status} data-token-id={action.virtualCardId}>
+      <div className="tray-item-head">
+        <span className="tray-item-title">
+          {t('actions.tray.item', { operation: t(operationLabelKey[action.operation]), wallet: t(walletLabelKey[action.walletProviderId]), lastFour: action.tokenLastFour })}
+        </span>
+        <time className="tray-item-time" dateTime={action.requestedAt}>
+          {formatDateTime(action.requestedAt, language)}
+        </time>
+      </div>
+      <div className="tray-item-state">
+        <ActionStatusChip action={action} />
+        <button type="button" className="button-link" onClick={() => void show()}>
+          {t('actions.tray.open')}
+        </button>
+      </div>
+      {action.failure !== null ? <p className="tray-item-failure">{failureLines(action.failure, t, language).join(' ')}</p> : null}
+      <details className="tray-item-details">
+        <summary>{t('actions.dialog.progressLabel')}</summary>
+        <ActionProgress action={action} testId="tray-progress" />
+      </details>
+    </li>
+  );
+};
+
+/**
+ * The workstation's actions this session, newest first, live: what was sent, accepted, done or
+ * failed, including those main resumed after a restart. A fixed height, so nothing beside it moves
+ * when an action arrives.
+ */
+export const ActionsTray = () => {
+  const { t } = useTranslation();
+  const { byId, list } = useDeskStore(useShallow((s) => ({ byId: actionsSelectors.byId(s), list: actionsSelectors.list(s) })));
+  const reload = useDeskStore((s) => s.loadActions);
+  const actions = useMemo(() => newestFirst(Object.values(byId)), [byId]);
+  return (
+    <section className="actions-tray" aria-labelledby="actions-tray-title" data-testid="actions-tray">
+      <h2 id="actions-tray-title" className="actions-tray-title">
+        {t('actions.tray.title')}
+      </h2>
+      <div className="actions-tray-body">
+        {list.status === 'failed' && list.error !== null ? (
+          <CallErrorNotice
+            error={list.error}
+            title={t('actions.tray.failed')}
+            action={
+              <button type="button" className="button-secondary" onClick={() => void reload()}>
+                {t('actions.tray.retry')}
+              </button>
+            }
+            testId="actions-tray-error"
+          />
+        ) : null}
+        {actions.length === 0 && list.status !== 'failed' ? (
+          <p className="hint">{list.status === 'loading' && list.data === null ? t('actions.tray.loading') : t('actions.tray.empty')}</p>
+        ) : null}
+        {actions.length > 0 ? (
+          <ul className="tray-list">
+            {actions.map((action) => (
+              <TrayItem key={action.actionId} action={action} />
+            ))}
+          </ul>
+        ) : null}
+      </div>
+    </section>
+  );
+};

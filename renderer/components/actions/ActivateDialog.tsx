@@ -1,0 +1,148 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { checkIdentity } from '../../../shared/domain/identity-verification';
+import type { TokenTarget } from '../../store/actions/initialState';
+import { actionsSelectors, sentActions } from '../../store/actions/selectors';
+import { matchedRiskRules } from '../../store/actions/validate';
+import { useDeskStore } from '../../store/store-context';
+import { CallErrorNotice } from '../CallErrorNotice';
+import { ActionProgress } from './ActionProgress';
+import { ChangedMeanwhile } from './ChangedMeanwhile';
+import { DialogSubmitError } from './DialogSubmitError';
+import { IdentityChecklist, IdentityProgress } from './IdentityChecklist';
+import { ModalDialog } from './ModalDialog';
+import { ReasonFields } from './ReasonFields';
+import { ScamAwareness } from './ScamAwareness';
+import { SentSummary } from './SentSummary';
+import { TokenSubtitle } from './TokenSubtitle';
+import { plannedNotification, riskRuleText } from './describe-action';
+import { useLiveToken } from './use-live-token';
+
+/**
+ * Option D: the agent verifies the caller against the issuer's checklist, goes through the scam
+ * signals and the two questions, and only then may activate. A case a risk rule flags needs a
+ * supervisor, which does not exist yet: the button gives way to the refusal, naming the rules.
+ */
+export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
+  const { t } = useTranslation();
+  const id = useId();
+  const { dialog, draft, byId, policyLoad } = useDeskStore(
+    useShallow((s) => ({ dialog: actionsSelectors.dialog(s), draft: actionsSelectors.draft(s), byId: actionsSelectors.byId(s), policyLoad: actionsSelectors.policy(s) })),
+  );
+  const close = useDeskStore((s) => s.closeActionDialog);
+  const update = useDeskStore((s) => s.updateActionDraft);
+  const submit = useDeskStore((s) => s.submitActionDialog);
+  const loadPolicy = useDeskStore((s) => s.loadActionPolicy);
+  const loadSignals = useDeskStore((s) => s.loadActionSignals);
+  const live = useLiveToken(target.token);
+  if (dialog === null) return null;
+
+  const latest = sentActions(dialog, byId).at(-1);
+  const onItsWay = latest !== undefined && latest.status !== 'FAILED';
+  const busy = dialog.submitting;
+  const policy = policyLoad.data;
+  const signals = dialog.signals.data;
+  const risky = policy !== null && signals !== null ? matchedRiskRules(policy, signals, draft) : [];
+  const identityMet = policy !== null && checkIdentity(policy.identityVerification, draft.verifiers).met;
+  const ready = policy !== null && signals !== null;
+  const formId = `${id}-form`;
+
+  const footer = (
+    <>
+      <span className="action-dialog-keeps">{ready && !onItsWay && risky.length === 0 ? <IdentityProgress policy={policy.identityVerification} passed={draft.verifiers} /> : null}</span>
+      <button type="button" className="button-secondary" onClick={close}>
+        {onItsWay || risky.length > 0 ? t('actions.dialog.close') : t('actions.dialog.cancel')}
+      </button>
+      {onItsWay || risky.length > 0 ? null : (
+        <button type="submit" form={formId} className="button-primary" disabled={busy || !ready || !identityMet} data-testid="action-submit">
+          {busy ? t('actions.dialog.sending') : latest?.status === 'FAILED' || dialog.submitError !== null ? t('actions.dialog.retry') : t('actions.dialog.submit.activate')}
+        </button>
+      )}
+    </>
+  );
+
+  return (
+    <ModalDialog testId="action-dialog" title={t('actions.activate.title')} subtitle={<TokenSubtitle token={target.token} />} onClose={close} footer={footer} wide>
+      {latest !== undefined ? <ActionProgress action={latest} /> : null}
+      {onItsWay && latest !== undefined ? <SentSummary action={latest} /> : null}
+      {onItsWay ? null : (
+        <form
+          id={formId}
+          className="action-form activate-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            if (risky.length === 0) void submit();
+          }}
+        >
+          <ChangedMeanwhile seen={target.token} live={live} />
+          {policyLoad.status === 'failed' && policyLoad.error !== null ? (
+            <CallErrorNotice
+              error={policyLoad.error}
+              title={t('actions.policy.failed')}
+              action={
+                <button type="button" className="button-secondary" onClick={() => void loadPolicy()}>
+                  {t('actions.policy.retry')}
+                </button>
+              }
+              testId="action-policy-error"
+            />
+          ) : null}
+          <div className="activate-columns">
+            <div className="activate-column">
+              <p className="action-intro">{t('actions.activate.intro')}</p>
+              {policy !== null ? (
+                <IdentityChecklist policy={policy.identityVerification} passed={draft.verifiers} disabled={busy} onChange={(verifiers) => update({ verifiers })} />
+              ) : (
+                <p className="loading-state" role="status">
+                  {t('actions.policy.loading')}
+                </p>
+              )}
+              <ReasonFields operation="activate" draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
+            </div>
+            <div className="activate-column">
+              {signals !== null ? (
+                <ScamAwareness signals={signals} draft={draft} problem={dialog.fieldProblems.callAnswers} disabled={busy} onChange={update} />
+              ) : dialog.signals.status === 'failed' && dialog.signals.error !== null ? (
+                <CallErrorNotice
+                  error={dialog.signals.error}
+                  title={t('actions.activate.signalsFailed')}
+                  action={
+                    <button type="button" className="button-secondary" onClick={() => void loadSignals()}>
+                      {t('actions.activate.signalsRetry')}
+                    </button>
+                  }
+                  testId="action-signals-error"
+                />
+              ) : (
+                <p className="loading-state" role="status">
+                  {t('actions.activate.signalsLoading')}
+                </p>
+              )}
+              <p className="action-notification-plan" data-testid="action-notification-plan">
+                <span className="action-notification-label">{t('actions.notification.label')}: </span>
+                {plannedNotification('activate', policy, t)}
+              </p>
+            </div>
+          </div>
+          {risky.length > 0 ? (
+            <div className="notice notice-error action-refusal" role="alert" data-testid="action-risk-refusal">
+              <p className="notice-message">{t('actions.activate.refused')}</p>
+              <p>{t('actions.activate.refusedRules')}</p>
+              <ul>
+                {risky.map((rule) => (
+                  <li key={rule} data-rule={rule}>
+                    {riskRuleText(rule, t)} <span className="rule-id">({rule})</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t('actions.activate.refusedAdvice')}</p>
+            </div>
+          ) : null}
+          <DialogSubmitError error={dialog.submitError} />
+        </form>
+      )}
+    </ModalDialog>
+  );
+};

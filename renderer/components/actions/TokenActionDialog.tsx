@@ -1,0 +1,121 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useShallow } from 'zustand/react/shallow';
+import { actionsSelectors, sentActions } from '../../store/actions/selectors';
+import type { TokenTarget } from '../../store/actions/initialState';
+import { useDeskStore } from '../../store/store-context';
+import { ActionProgress } from './ActionProgress';
+import { ChangedMeanwhile } from './ChangedMeanwhile';
+import { DialogSubmitError } from './DialogSubmitError';
+import { FieldProblemText } from './FieldProblemText';
+import { ModalDialog } from './ModalDialog';
+import { ReasonFields } from './ReasonFields';
+import { SentSummary } from './SentSummary';
+import { TokenSubtitle } from './TokenSubtitle';
+import { submitLabelKey } from './action-label-keys';
+import { plannedNotification } from './describe-action';
+import { useLiveToken } from './use-live-token';
+
+const TITLE = {
+  suspend: 'actions.suspend.title',
+  resume: 'actions.resume.title',
+  delete: 'actions.remove.title',
+} as const;
+
+const HINT = {
+  suspend: 'actions.suspend.hint',
+  resume: 'actions.resume.hint',
+  delete: 'actions.remove.final',
+} as const;
+
+/** Suspend, resume or delete one token: a reason, a comment, for delete the last four typed, then its progress. */
+export const TokenActionDialog = ({ target }: { target: TokenTarget & { operation: 'suspend' | 'resume' | 'delete' } }) => {
+  const { t } = useTranslation();
+  const id = useId();
+  const { dialog, draft, byId, policy } = useDeskStore(
+    useShallow((s) => ({ dialog: actionsSelectors.dialog(s), draft: actionsSelectors.draft(s), byId: actionsSelectors.byId(s), policy: actionsSelectors.policyData(s) })),
+  );
+  const close = useDeskStore((s) => s.closeActionDialog);
+  const update = useDeskStore((s) => s.updateActionDraft);
+  const submit = useDeskStore((s) => s.submitActionDialog);
+  const live = useLiveToken(target.token);
+  if (dialog === null) return null;
+
+  const { operation, token } = target;
+  const latest = sentActions(dialog, byId).at(-1);
+  const onItsWay = latest !== undefined && latest.status !== 'FAILED';
+  const busy = dialog.submitting;
+  const lastFourProblem = `${id}-last-four-problem`;
+
+  return (
+    <ModalDialog
+      testId="action-dialog"
+      title={t(TITLE[operation])}
+      subtitle={<TokenSubtitle token={token} />}
+      onClose={close}
+      footer={
+        <>
+          <span className="hint action-dialog-keeps">{onItsWay ? '' : t('actions.dialog.keepsDraft')}</span>
+          <button type="button" className="button-secondary" onClick={close}>
+            {onItsWay ? t('actions.dialog.close') : t('actions.dialog.cancel')}
+          </button>
+          {onItsWay ? null : (
+            <button
+              type="submit"
+              form={`${id}-form`}
+              className={operation === 'delete' ? 'button-danger' : 'button-primary'}
+              disabled={busy}
+              aria-disabled={busy}
+              data-testid="action-submit"
+            >
+              {busy ? t('actions.dialog.sending') : latest?.status === 'FAILED' || dialog.submitError !== null ? t('actions.dialog.retry') : t(submitLabelKey[operation])}
+            </button>
+          )}
+        </>
+      }
+    >
+      <p className={operation === 'delete' ? 'action-final' : 'action-intro'}>{t(HINT[operation])}</p>
+      {latest !== undefined ? <ActionProgress action={latest} /> : null}
+      {onItsWay && latest !== undefined ? (
+        <SentSummary action={latest} />
+      ) : (
+        <form
+          id={`${id}-form`}
+          className="action-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            void submit();
+          }}
+        >
+          <ChangedMeanwhile seen={token} live={live} />
+          <ReasonFields operation={operation} draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
+          {operation === 'delete' ? (
+            <div className="field action-last-four">
+              <label htmlFor={`${id}-last-four`}>{t('actions.remove.confirmLabel')}</label>
+              <input
+                id={`${id}-last-four`}
+                className="input-digits"
+                inputMode="numeric"
+                autoComplete="off"
+                maxLength={4}
+                value={draft.confirmLastFour}
+                disabled={busy}
+                aria-invalid={dialog.fieldProblems.confirmLastFour !== undefined}
+                aria-describedby={lastFourProblem}
+                data-testid="action-confirm-last-four"
+                onChange={(event) => update({ confirmLastFour: event.target.value })}
+              />
+              <FieldProblemText id={lastFourProblem} problem={dialog.fieldProblems.confirmLastFour} />
+            </div>
+          ) : null}
+          <p className="action-notification-plan" data-testid="action-notification-plan">
+            <span className="action-notification-label">{t('actions.notification.label')}: </span>
+            {plannedNotification(operation, policy, t)}
+          </p>
+          <DialogSubmitError error={dialog.submitError} />
+        </form>
+      )}
+    </ModalDialog>
+  );
+};
