@@ -117,9 +117,7 @@ export const TemplateEditor = () => {
           <p className="template-status hint">
             {saved?.updatedBy
               ? t('notifications.editor.lastSavedBy', { time: formatDateTime(saved.updatedAt, language), agent: saved.updatedBy })
-              : saved
-                ? t('notifications.editor.lastSaved', { time: formatDateTime(saved.updatedAt, language) })
-                : t('notifications.editor.never')}
+              : t('notifications.editor.never')}
             {edited ? <strong className="template-unsaved"> {t('notifications.editor.unsaved')}</strong> : null}
           </p>
           <TemplateFields templateKey={key} content={content} problems={problems} onEdit={edit} />

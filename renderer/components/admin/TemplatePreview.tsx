@@ -16,7 +16,7 @@ const Rendered = ({ result, testId, lang }: { result: RenderResult; testId: stri
   if (!result.ok) {
     return (
       <p className="template-preview-refused" data-testid={testId} data-refused="true">
-        {t('notifications.editor.preview.refused')}
+        {t('notifications.editor.preview.refused', { count: result.problems.length })}
       </p>
     );
   }
@@ -58,7 +58,7 @@ export const TemplatePreview = ({ templateKey, contentOf, settings }: TemplatePr
                 {t('notifications.editor.preview.sample', { fpan: sample.fpanLastDigits, wallet: sample.wallet, device: sample.deviceName ?? '' })}
               </p>
               {template === null ? (
-                <p className="template-preview-refused">{t('notifications.editor.never')}</p>
+                <p className="template-preview-refused">{t('notifications.editor.missing')}</p>
               ) : (
                 <>
                   <h4>{t('notifications.editor.preview.withOptional')}</h4>

@@ -8,8 +8,8 @@ type Sample = Omit<NotificationValues, 'customerServiceNumber'>;
  * a cardholder would receive it. No real person, card or device.
  */
 export const SAMPLE_VALUES: Readonly<Record<TemplateLanguage, Sample>> = {
-  ja: { fpanLastDigits: '4821', wallet: 'Apple Pay', deviceName: '佐藤さんのiPhone', reason: 'お客様からのご依頼', cardProductName: 'さくらゴールドカード' },
-  en: { fpanLastDigits: '4821', wallet: 'Apple Pay', deviceName: "Misaki's iPhone", reason: 'requested by you', cardProductName: 'Sakura Gold Card' },
+  ja: { fpanLastDigits: '4821', wallet: 'Apple Pay', deviceName: '佐藤さんのiPhone', reason: 'お客様からのご依頼', cardProductName: 'さくらゴールド' },
+  en: { fpanLastDigits: '4821', wallet: 'Apple Pay', deviceName: "Misaki's iPhone", reason: 'requested by you', cardProductName: 'Sakura Gold' },
 };
 
 /** The same data without the values the wallet or the configuration may not give. */

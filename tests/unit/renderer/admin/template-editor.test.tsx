@@ -180,7 +180,7 @@ describe('TemplateEditorScreen', () => {
     expect(html).toContain('Body, line 2, character 9');
     expect(html).toContain('{{reason}} may have no value, so it may only stand inside an optional sentence');
     expect(html).toContain('1 problem(s)');
-    expect(html).toContain('No notification can be made from this text.');
+    expect(html).toContain('This template has 1 problem(s), so no notification can be made from it.');
     expect(html).toContain('Unsaved changes');
   });
 
