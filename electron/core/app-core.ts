@@ -1,4 +1,11 @@
+import { join } from 'node:path';
 import type { AppMode } from '../../shared/contract';
+import { createActionPolicyCache } from './actions/action-policy';
+import { createActionRequests } from './actions/action-requests';
+import type { ActionTuning } from './actions/action-tuning';
+import { openAuditJournal } from './actions/audit-journal';
+import { createOutbox, type Outbox } from './actions/outbox';
+import { openOutboxStore } from './actions/outbox-store';
 import { createWorkstationKeys } from './auth/workstation-key';
 import { createActionContext } from './backend/action-context';
 import type { AgentIdentity, BackendClient } from './backend/backend-client';
@@ -11,6 +18,7 @@ import { createLiveEvents, type LiveEvents } from './live/event-stream-client';
 import type { ReconnectPolicy } from './live/reconnect-delay';
 import type { Logger } from './logging/logger';
 import type { SecretStore } from './secrets/secret-store';
+import { actionService } from './services/action-service';
 import { appService } from './services/app-service';
 import { configService } from './services/config-service';
 import { credentialService } from './services/credential-service';
@@ -44,7 +52,19 @@ export interface CoreOptions {
   readonly backendTuning?: BackendTuning;
   /** The live stream's reconnection backoff; tests shorten it. */
   readonly liveReconnect?: Partial<ReconnectPolicy>;
+  /** The token actions' durable outbox, one file per action (default: `<userData>/outbox`). */
+  readonly outboxDir?: string;
+  /** The append-only, hash-chained audit journal (default: `<userData>/audit/audit-journal.jsonl`). */
+  readonly auditJournalFile?: string;
+  /** The outbox's retries and polls; tests shorten them. */
+  readonly actionTuning?: Partial<ActionTuning>;
 }
+
+/** Where the outbox and the audit journal live when the host does not say. */
+export const actionPaths = (userDataDir: string): { readonly outboxDir: string; readonly auditJournalFile: string } => ({
+  outboxDir: join(userDataDir, 'outbox'),
+  auditJournalFile: join(userDataDir, 'audit', 'audit-journal.jsonl'),
+});
 
 export interface Core {
   readonly services: Services;
@@ -56,6 +76,8 @@ export interface Core {
   readonly connection: BackendConnection;
   /** The live event stream: runs while an agent is signed in (locked included). */
   readonly live: LiveEvents;
+  /** The token actions' durable outbox (issue 5). */
+  readonly actions: Outbox;
   /** Aborts every cancellable call of a caller that went away (a closed window). */
   forgetCaller(caller: string): void;
   readonly logger: Logger;
@@ -140,6 +162,22 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   live = liveEvents;
   const cancellable = createCancellableCalls();
 
+  const paths = actionPaths(options.userDataDir);
+  const actionPolicy = createActionPolicyCache();
+  const outbox = createOutbox({
+    store: openOutboxStore(options.outboxDir ?? paths.outboxDir),
+    journal: openAuditJournal(options.auditJournalFile ?? paths.auditJournalFile),
+    session,
+    backend: () => clientOf(ready),
+    events,
+    policy: actionPolicy,
+    logger,
+    ...(options.actionTuning ? { tuning: options.actionTuning } : {}),
+  });
+  // Before any call can reach it: unfinished actions resume, damage is reported.
+  await outbox.start();
+  const actionRequests = createActionRequests({ outbox, session, backend: () => clientOf(ready), policy: actionPolicy, workstationId, logger });
+
   const credentials = credentialService(createWorkstationKeys(options.secrets));
   const configCalls = configService({
     store: config,
@@ -165,6 +203,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...lookupService({ session, backend: () => clientOf(ready), calls: cancellable }),
     ...liveService(liveEvents),
     ...notificationService({ session, backend: () => clientOf(ready) }),
+    ...actionService({ session, backend: () => clientOf(ready), requests: actionRequests, outbox }),
   };
 
   let closing: Promise<void> | null = null;
@@ -176,6 +215,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     session,
     connection: ready,
     live: liveEvents,
+    actions: outbox,
     forgetCaller: (caller) => {
       cancellable.cancelAll(caller);
     },
@@ -184,6 +224,8 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     close() {
       closing ??= (async () => {
         liveEvents.stop();
+        // Steps under way finish their write; what is left resumes on the next start.
+        await outbox.close().catch((error: unknown) => logger.error({ err: error }, 'closing the outbox failed'));
         // The token dies with the process anyway; ending the session at the backend too is
         // hygiene, so it gets a short while and never holds the quit.
         if (session.identity() !== null) {

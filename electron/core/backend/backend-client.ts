@@ -53,6 +53,11 @@ export interface CallOptions {
   readonly signal?: AbortSignal;
   /** The agent action this request belongs to; one is made per request when absent. */
   readonly action?: ActionContext;
+  /**
+   * Tries in all for this call, fewer than the policy's: the outbox sends one attempt at a time,
+   * so that it can count and record each before it leaves.
+   */
+  readonly maxAttempts?: number;
 }
 
 export type RequestOptions<N extends EndpointName> = Slot<Endpoints[N], 'params'> &
@@ -191,8 +196,18 @@ const apiFailure = (response: AnswerLike): BackendFailure => {
   const json = parseJson(response.data);
   const body = json.ok ? ApiErrorBody.safeParse(json.value) : null;
   if (body?.success) {
-    const { code, category, message, field } = body.data.error;
-    return { kind: 'api', status: response.status, code, category, message, ...(field !== undefined ? { field } : {}) };
+    const { code, category, message, field, rule, currentState, rules } = body.data.error;
+    return {
+      kind: 'api',
+      status: response.status,
+      code,
+      category,
+      message,
+      ...(field !== undefined ? { field } : {}),
+      ...(rule !== undefined ? { rule } : {}),
+      ...(currentState !== undefined ? { currentState } : {}),
+      ...(rules !== undefined ? { rules } : {}),
+    };
   }
   return {
     kind: 'api',
@@ -410,7 +425,7 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
   }
 
   return {
-    request: (name, input) => request(name, input),
+    request: (name, input) => request(name, input, Math.max(1, Math.min(policy.maxAttempts, input.maxAttempts ?? policy.maxAttempts))),
     openEventStream,
     tokenUrl,
     close,

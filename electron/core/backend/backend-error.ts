@@ -1,4 +1,5 @@
 import type { ErrorCategory } from '../../../shared/api/errors';
+import type { TokenState } from '../../../shared/api/model';
 
 export interface SchemaIssue {
   /** Dotted path, prefixed with the part of the message: `params.virtualCardId`, `body.items.0.state`. */
@@ -18,7 +19,20 @@ export interface SchemaIssue {
  * - credentials: the workstation key is missing or unusable, so no token could be signed.
  */
 export type BackendFailure =
-  | { readonly kind: 'api'; readonly status: number; readonly code: string; readonly category: ErrorCategory; readonly message: string; readonly field?: string }
+  | {
+      readonly kind: 'api';
+      readonly status: number;
+      readonly code: string;
+      readonly category: ErrorCategory;
+      readonly message: string;
+      readonly field?: string;
+      /** A refused token operation: the transition rule (or OPERATION_PENDING) the backend named. */
+      readonly rule?: string;
+      /** A refused token operation: the token's state now. */
+      readonly currentState?: TokenState;
+      /** SUPERVISOR_APPROVAL_REQUIRED: every risk rule that matched. */
+      readonly rules?: readonly string[];
+    }
   | { readonly kind: 'network'; readonly code: string }
   | { readonly kind: 'timeout' }
   | { readonly kind: 'schema'; readonly status: number; readonly issues: readonly SchemaIssue[] }

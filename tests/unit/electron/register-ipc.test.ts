@@ -27,6 +27,10 @@ const configView = {
   restartRequired: false,
 };
 
+const notHere = vi.fn((): never => {
+  throw new Error('not in these tests');
+});
+
 const spyServices = () => {
   const services = {
     'app.info': vi.fn(() => ({ name: 'Token Desk', version: '0.1.0', mode: 'training' as const, locale: 'ja' as const })),
@@ -59,6 +63,14 @@ const spyServices = () => {
     }),
     'tokens.events': vi.fn(() => ({ items: [], nextCursor: null })),
     'live.status': vi.fn(() => ({ state: 'idle' as const, since: '2026-11-20T00:00:00.000Z', attempt: 0, retryAt: null })),
+    'actions.policy': notHere,
+    'tokens.signals': notHere,
+    'actions.submit': notHere,
+    'actions.list': vi.fn(() => ({ items: [] })),
+    'actions.previewBulk': notHere,
+    'actions.submitBulk': notHere,
+    'notifications.templates': notHere,
+    'notifications.saveTemplate': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };

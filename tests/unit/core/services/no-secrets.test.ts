@@ -1,4 +1,4 @@
-import { generateKeyPairSync } from 'node:crypto';
+import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, type CallName } from '../../../../shared/contract';
 import { clientKeyOf, generateClientCredentials, startSandbox, trainingAgents, type ClientCredentials, type Sandbox } from '../../../../sandbox/index';
@@ -67,6 +67,45 @@ beforeAll(async () => {
   await t.fail('tokens.events', { virtualCardId: 'VCNOSUCHTOKEN' });
   await t.fail('calls.cancel', { requestId: 'short' });
   await t.fail('live.status', { unexpected: true });
+  // Token actions and the notification templates they cause.
+  await t.ok('actions.policy');
+  await t.fail('actions.policy', { unexpected: true });
+  await t.ok('tokens.signals', { virtualCardId: 'VCYELLOW0001' });
+  await t.fail('tokens.signals', { virtualCardId: 'VCNOSUCHTOKEN' });
+  const suspended = await t.ok('actions.submit', {
+    actionId: randomUUID(),
+    virtualCardId: 'VCWATCH00001',
+    operation: 'suspend',
+    reasonCode: 'DEVICE_LOST',
+    comment: 'lost',
+    expectedState: 'ACTIVE',
+  });
+  await t.fail('actions.submit', { actionId: randomUUID(), virtualCardId: 'VCWATCH00001', operation: 'suspend', reasonCode: 'NOT_A_REASON', expectedState: 'ACTIVE' });
+  await t.ok('actions.list');
+  await t.fail('actions.list', { unexpected: true });
+  const preview = await t.ok('actions.previewBulk', { operation: 'delete', scope: { kind: 'CARD', issuerCardRefId: 'CR000005GOLD' } });
+  await t.fail('actions.previewBulk', { operation: 'activate', scope: { kind: 'CARD', issuerCardRefId: 'CR000005GOLD' } });
+  await t.ok('actions.submitBulk', {
+    bulkId: randomUUID(),
+    operation: 'delete',
+    scope: preview.scope,
+    reasonCode: 'ACCOUNT_CLOSED',
+    items: preview.items.filter((item) => item.decision === 'CHANGE').map((item) => ({ actionId: randomUUID(), virtualCardId: item.virtualCardId, expectedState: item.state })),
+  });
+  await t.fail('actions.submitBulk', { bulkId: randomUUID(), operation: 'delete', scope: preview.scope, reasonCode: 'ACCOUNT_CLOSED', items: [] });
+  await t.core.actions.idle(0);
+  expect(t.core.actions.get(suspended.actionId)).toBeDefined();
+  const { templates } = await t.ok('notifications.templates');
+  await t.fail('notifications.templates', { unexpected: true });
+  await t.fail('notifications.saveTemplate', { key: { event: 'TOKEN_DELETED', channel: 'SMS', language: 'ja' }, content: { subject: null, body: '' } });
+  await t.ok('session.signOut');
+  await signInCapturing(t, { agentId: 'admin.tanaka', password: 'Training-Tanaka-2026' });
+  const [template] = templates;
+  if (!template) throw new Error('no template to save');
+  await t.ok('notifications.saveTemplate', {
+    key: { event: template.event, channel: template.channel, language: template.language },
+    content: { subject: template.subject, body: template.body },
+  });
   await t.ok('session.signOut');
   await t.ok('credentials.status');
   await t.ok('credentials.generateKey');

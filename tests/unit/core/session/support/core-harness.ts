@@ -6,6 +6,7 @@ import type { CallName, CallOutput, EventEnvelope, Result } from '../../../../..
 import { createCore, type Core, type StartTrainingBackend } from '../../../../../electron/core/app-core';
 import type { BackendTuning } from '../../../../../electron/core/session/backend-connection';
 import type { ReconnectPolicy } from '../../../../../electron/core/live/reconnect-delay';
+import type { ActionTuning } from '../../../../../electron/core/actions/action-tuning';
 import { dispatch, newCorrelationId } from '../../../../../electron/core/ipc/dispatch';
 import { FileSecretStore, type SecretStore } from '../../../../../electron/core/secrets/secret-store';
 import { memoryLogger } from '../../support/client-setup';
@@ -62,6 +63,9 @@ export interface CoreHarnessOptions {
   readonly tuning?: BackendTuning;
   /** The live stream's reconnection backoff; fast by default. */
   readonly liveReconnect?: Partial<ReconnectPolicy>;
+  /** The outbox's retries and polls. */
+  readonly actionTuning?: Partial<ActionTuning>;
+  readonly workstationId?: string;
 }
 
 const writeSettings = async (file: string, content: unknown): Promise<void> => {
@@ -89,10 +93,11 @@ export const startCore = async (options: CoreHarnessOptions = {}): Promise<CoreH
     logger,
     secrets: options.secrets ?? new FileSecretStore(join(dir, 'secrets.json')),
     configFiles: files,
-    workstationId: 'WS-TEST-01',
+    workstationId: options.workstationId ?? 'WS-TEST-01',
     startTrainingBackend: options.startTrainingBackend ?? training.start,
     backendTuning: options.tuning ?? FAST_BACKEND,
     liveReconnect: options.liveReconnect ?? FAST_RECONNECT,
+    ...(options.actionTuning ? { actionTuning: options.actionTuning } : {}),
   });
   const events: EventEnvelope[] = [];
   core.events.subscribe((envelope) => events.push(envelope));

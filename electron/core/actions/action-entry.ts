@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { AuditRecord } from '../../../shared/api/audit';
+import { AgentId, CorrelationId, IsoDateTime, WorkstationId } from '../../../shared/api/ids';
+import { Role, TokenState } from '../../../shared/api/model';
+import { CallAnswers, Verifier } from '../../../shared/api/policy';
+import { ActionView, type ActionStatus } from '../../../shared/contract/actions';
+
+/**
+ * One action in the outbox, as it is kept on disk: everything the ActionView shows, plus what
+ * main needs to finish it after a restart: the exact request body (an idempotent retry must send
+ * the same body, or the backend refuses the key), the agent who asked for it, and the audit
+ * record once the action ended. Read back through this schema, so a damaged file is reported,
+ * never half-trusted.
+ */
+export const OUTBOX_ENTRY_VERSION = 1;
+
+/** The body of `POST …/operations:{op}`, frozen when the action is written ahead. */
+export const OperationBody = z.strictObject({
+  reasonCode: z.string().regex(/^[A-Z_]{1,40}$/),
+  reason: z.string().min(1).max(64),
+  comment: z.string().max(500).optional(),
+  expectedState: TokenState,
+  verifiers: z.array(Verifier).max(Verifier.options.length).optional(),
+  callAnswers: CallAnswers.optional(),
+});
+export type OperationBody = z.infer<typeof OperationBody>;
+
+export const EntryAgent = z.strictObject({ agentId: AgentId, name: z.string().min(1).max(200), role: Role });
+export type EntryAgent = z.infer<typeof EntryAgent>;
+
+/** The audit record of an ended action and how far it got: journal line written, backend stored. */
+export const EntryAudit = z.strictObject({
+  record: AuditRecord,
+  journaled: z.boolean(),
+  stored: z.boolean(),
+});
+export type EntryAudit = z.infer<typeof EntryAudit>;
+
+export const OutboxEntry = z.strictObject({
+  version: z.literal(OUTBOX_ENTRY_VERSION),
+  view: ActionView,
+  agent: EntryAgent,
+  workstationId: WorkstationId,
+  /** The Idempotency-Key of every send of this action; the correlation id is the view's. */
+  idempotencyKey: CorrelationId,
+  /** Null when the action was refused before anything was sent. */
+  request: OperationBody.nullable(),
+  /** Risk rules that matched when the action was asked for (Option D). */
+  riskRules: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/)).max(50),
+  /** When the first send left; the retries stop this long after it (tuning.retryForMs). */
+  firstAttemptAt: IsoDateTime.nullable(),
+  /** When the backend accepted it: the confirmation is looked for in the history from here. */
+  acceptedAt: IsoDateTime.nullable(),
+  /** When it reached CONFIRMED or FAILED. */
+  completedAt: IsoDateTime.nullable(),
+  /**
+   * The send may have reached the backend without its answer reaching us (a timeout, a crash):
+   * before sending again or giving up, the token's history is read for our correlation id.
+   */
+  reconcile: z.boolean(),
+  audit: EntryAudit.nullable(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntry>;
+
+const UNDER_WAY: ReadonlySet<ActionStatus> = new Set<ActionStatus>(['REQUESTED', 'ACCEPTED']);
+
+export const isUnderWay = (entry: OutboxEntry): boolean => UNDER_WAY.has(entry.view.status);
+
+/** Ended, journaled and stored at the backend: nothing left to do but show it. */
+export const isSettled = (entry: OutboxEntry): boolean => entry.audit !== null && entry.audit.journaled && entry.audit.stored;
+
+const STATUS_ORDER: Readonly<Record<ActionStatus, number>> = { REQUESTED: 0, ACCEPTED: 1, CONFIRMED: 2, FAILED: 2 };
+
+/** Status only moves forward: REQUESTED → ACCEPTED → CONFIRMED | FAILED, and an ended action never changes status again. */
+export const canMove = (from: ActionStatus, to: ActionStatus): boolean =>
+  from === to || (STATUS_ORDER[to] > STATUS_ORDER[from] && STATUS_ORDER[from] < 2);

@@ -1,0 +1,184 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { TokenEvent } from '../../../../shared/api/model';
+import type { SessionStatus } from '../../../../shared/contract';
+import { createActionPolicyCache } from '../../../../electron/core/actions/action-policy';
+import { openAuditJournal } from '../../../../electron/core/actions/audit-journal';
+import { createOutbox, type Outbox } from '../../../../electron/core/actions/outbox';
+import { openOutboxStore } from '../../../../electron/core/actions/outbox-store';
+import type { ActionContext } from '../../../../electron/core/backend/action-context';
+import type { AgentIdentity, BackendClient } from '../../../../electron/core/backend/backend-client';
+import { BackendError, type BackendFailure } from '../../../../electron/core/backend/backend-error';
+import { createEventBus } from '../../../../electron/core/events/event-bus';
+import { memoryLogger } from '../support/client-setup';
+import { writtenAhead } from './support/entries';
+
+/**
+ * Idempotency as the outbox practises it, against a scripted backend client: every send of one
+ * action carries the same correlation id, Idempotency-Key and body, one attempt at a time; audit
+ * records go with their auditId as the key; a console that may have sent reads the history first.
+ */
+const SATO: AgentIdentity = { sessionToken: 'S'.repeat(40), agent: { agentId: 'agent.sato', name: '佐藤 美咲', role: 'agent' } };
+
+interface Sent {
+  readonly name: string;
+  readonly body: unknown;
+  readonly action: ActionContext | undefined;
+  readonly maxAttempts: number | undefined;
+}
+
+type Answer = { ok: unknown } | { fail: BackendFailure };
+
+const token = {
+  virtualCardId: 'VCWATCH00001',
+  issuerCardRefId: 'CR000001GOLD',
+  cardholderId: 'C0000001',
+  tokenRequestor: { tokenRequestorId: '40010030273', name: 'Apple Pay', walletProviderId: 'APPLE_PAY' as const },
+  device: { name: 'Apple Watch', type: 'WATCH' as const, tokenStorageId: 'SE-TESTWATCH' },
+  tokenLastFour: '1234',
+  fundingLastFour: '4821',
+  expiry: '09/29',
+  state: 'ACTIVE' as const,
+  stateSince: '2026-11-01T00:00:00.000Z',
+  lastChangedBy: { source: 'TSP' as const },
+  suspendedBy: [],
+  isPrimary: false,
+  levelOfTrust: { decision: 'GREEN' as const, idvMethods: [], reasons: [], decidedAt: '2026-11-01T00:00:00.000Z' },
+  digitizedAt: '2026-11-01T00:00:00.000Z',
+  enrolmentCorrelationId: 'enrol-1',
+};
+
+let dir: string;
+let outbox: Outbox | null;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'td-idem-'));
+  outbox = null;
+});
+afterEach(async () => {
+  await outbox?.close();
+  await rm(dir, { recursive: true, force: true });
+});
+
+const scripted = (answers: Record<string, Answer[]>, history: () => TokenEvent[] = () => []) => {
+  const sent: Sent[] = [];
+  const client = {
+    tokenUrl: 'http://127.0.0.1/oauth2/token',
+    close: () => undefined,
+    openEventStream: () => Promise.reject(new Error('no stream here')),
+    request: (name: string, options: { body?: unknown; action?: ActionContext; maxAttempts?: number }) => {
+      sent.push({ name, body: options.body, action: options.action, maxAttempts: options.maxAttempts });
+      if (name === 'listTokenEvents') return Promise.resolve({ items: history(), nextCursor: null });
+      const next = answers[name]?.shift() ?? { ok: name === 'createAuditRecord' ? { auditId: 'x', receivedAt: new Date().toISOString() } : {} };
+      if ('fail' in next) return Promise.reject(new BackendError(next.fail, { endpoint: name, correlationId: options.action?.correlationId ?? '-', attempts: 1 }));
+      return Promise.resolve(next.ok);
+    },
+  } as unknown as BackendClient;
+  return { client, sent };
+};
+
+const start = async (client: BackendClient, held: { agent: AgentIdentity | null } = { agent: SATO }) => {
+  const { logger } = memoryLogger();
+  const events = createEventBus(logger);
+  outbox = createOutbox({
+    store: openOutboxStore(join(dir, 'outbox')),
+    journal: openAuditJournal(join(dir, 'audit.jsonl')),
+    session: {
+      identity: () => held.agent,
+      withSession: (work) => (held.agent ? work(held.agent) : Promise.reject(new Error('signed out'))),
+    },
+    backend: () => client,
+    events,
+    policy: createActionPolicyCache(),
+    logger,
+    tuning: { retryBaseDelayMs: 1, retryMaxDelayMs: 5, auditRetryBaseDelayMs: 1, auditRetryMaxDelayMs: 5, confirmPollMs: 20 },
+  });
+  await outbox.start();
+  return { outbox, events };
+};
+
+const accepted = { ok: { operationId: 'OPAAAAAAAAAA', status: 'ACCEPTED', virtualCardId: 'VCWATCH00001', operation: 'suspend' } };
+const confirmedHistory = (correlationId: string): TokenEvent[] => [
+  { eventId: 'EVCONFIRM0001', virtualCardId: 'VCWATCH00001', occurredAt: new Date().toISOString(), kind: 'SUSPENDED', actor: { source: 'ISSUER' }, correlationId, detail: { operationId: 'OPAAAAAAAAAA' } },
+];
+
+const until = async (check: () => boolean): Promise<void> => {
+  for (let i = 0; i < 500 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));
+  expect(check()).toBe(true);
+};
+
+describe('the same action, sent again', () => {
+  it('reuses the correlation id, the Idempotency-Key and the body on every attempt, one attempt per request', async () => {
+    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', comment: '端末を紛失' });
+    const { client, sent } = scripted(
+      {
+        suspendToken: [{ fail: { kind: 'api', status: 500, code: 'SYSTEM_ERROR', category: 'S', message: 'x' } }, { fail: { kind: 'timeout' } }, { fail: { kind: 'network', code: 'ECONNRESET' } }, accepted],
+      },
+      () => confirmedHistory(entry.view.correlationId),
+    );
+    const { outbox: box } = await start(client);
+    await box.add(entry);
+    await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
+    const sends = sent.filter((call) => call.name === 'suspendToken');
+    expect(sends).toHaveLength(4);
+    expect(new Set(sends.map((call) => JSON.stringify([call.action, call.body, call.maxAttempts])))).toEqual(
+      new Set([JSON.stringify([{ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey }, entry.request, 1])]),
+    );
+    expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'CONFIRMED', attempts: 4, operationId: 'OPAAAAAAAAAA' });
+  });
+
+  it('never sends a refused action again', async () => {
+    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const { client, sent } = scripted({ suspendToken: [{ fail: { kind: 'api', status: 409, code: 'TOKEN_STATE_CONFLICT', category: 'D', message: 'x', currentState: 'DELETED' } }] });
+    const { outbox: box } = await start(client);
+    await box.add(entry);
+    await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
+    await box.idle(50);
+    expect(sent.filter((call) => call.name === 'suspendToken')).toHaveLength(1);
+    expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'FAILED', attempts: 1, failure: { code: 'TOKEN_STATE_CONFLICT', currentState: 'DELETED' } });
+  });
+
+  it('sends the audit record with its auditId as the Idempotency-Key, the same record every time', async () => {
+    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const { client, sent } = scripted(
+      { suspendToken: [accepted], createAuditRecord: [{ fail: { kind: 'network', code: 'ECONNREFUSED' } }, { fail: { kind: 'api', status: 503, code: 'UNAVAILABLE', category: 'S', message: 'x' } }] },
+      () => confirmedHistory(entry.view.correlationId),
+    );
+    const { outbox: box } = await start(client);
+    await box.add(entry);
+    await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
+    const audits = sent.filter((call) => call.name === 'createAuditRecord');
+    expect(audits).toHaveLength(3);
+    const auditId = box.get(entry.view.actionId)?.audit?.record.auditId;
+    expect(audits.every((call) => call.action?.idempotencyKey === auditId && JSON.stringify(call.body) === JSON.stringify(audits[0]?.body))).toBe(true);
+  });
+
+  it('sends nothing while its agent is not signed in, and goes on when they are', async () => {
+    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const { client, sent } = scripted({ suspendToken: [accepted] }, () => confirmedHistory(entry.view.correlationId));
+    const held: { agent: AgentIdentity | null } = { agent: { ...SATO, agent: { agentId: 'agent.kobayashi', name: '小林 翔太', role: 'agent' } } };
+    const { outbox: box, events } = await start(client, held);
+    await box.add(entry);
+    await box.idle(50);
+    expect(sent).toHaveLength(0);
+    expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'REQUESTED', attempts: 0 });
+    held.agent = SATO;
+    const status: SessionStatus = { state: 'signedIn', agent: SATO.agent, workstationId: 'WS-TEST-01', idleLockMinutes: 15 };
+    events.emit('session.changed', status);
+    await until(() => box.get(entry.view.actionId)?.view.status === 'CONFIRMED');
+  });
+
+  it('after a restart, reads the history before sending an action that may have left, then sends it under the same key', async () => {
+    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', attempts: 1 });
+    const { client, sent } = scripted({ suspendToken: [accepted] }, () =>
+      sent.some((call) => call.name === 'suspendToken') ? confirmedHistory(entry.view.correlationId) : [],
+    );
+    await openOutboxStore(join(dir, 'outbox')).save(entry);
+    const { outbox: box } = await start(client);
+    await until(() => box.get(entry.view.actionId)?.view.status === 'CONFIRMED');
+    expect(sent.map((call) => call.name).slice(0, 2)).toEqual(['listTokenEvents', 'suspendToken']);
+    expect(sent.find((call) => call.name === 'suspendToken')?.action).toEqual({ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey });
+    expect(box.get(entry.view.actionId)?.view).toMatchObject({ attempts: 2, resumedAfterRestart: true });
+  });
+});

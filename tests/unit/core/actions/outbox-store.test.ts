@@ -1,0 +1,83 @@
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Token } from '../../../../shared/api/model';
+import { openOutboxStore } from '../../../../electron/core/actions/outbox-store';
+import { writtenAhead } from './support/entries';
+
+/** The outbox on disk: one atomically written file per action; damage is reported and kept aside. */
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'td-outbox-store-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const token: Token = {
+  virtualCardId: 'VCWATCH00001',
+  issuerCardRefId: 'CR000001GOLD',
+  cardholderId: 'C0000001',
+  tokenRequestor: { tokenRequestorId: '40010030273', name: 'Apple Pay', walletProviderId: 'APPLE_PAY' },
+  device: { name: 'Apple Watch', type: 'WATCH', tokenStorageId: 'SE-TESTWATCH' },
+  tokenLastFour: '1234',
+  fundingLastFour: '4821',
+  expiry: '09/29',
+  state: 'ACTIVE',
+  stateSince: '2026-11-01T00:00:00.000Z',
+  lastChangedBy: { source: 'TSP' },
+  suspendedBy: [],
+  isPrimary: false,
+  levelOfTrust: { decision: 'GREEN', idvMethods: [], reasons: [], decidedAt: '2026-11-01T00:00:00.000Z' },
+  digitizedAt: '2026-11-01T00:00:00.000Z',
+  enrolmentCorrelationId: 'enrol-1',
+};
+
+describe('the outbox store', () => {
+  it('saves and loads entries whole, the latest version of each', async () => {
+    const store = openOutboxStore(join(dir, 'outbox'));
+    const a = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', comment: '端末を紛失' });
+    const b = writtenAhead(token, { operation: 'delete', reasonCode: 'ACCOUNT_CLOSED' });
+    await Promise.all([store.save(a), store.save(b), store.save({ ...a, view: { ...a.view, attempts: 1 } })]);
+    const loaded = await store.load();
+    expect(loaded.problems).toEqual([]);
+    expect(loaded.entries.find((entry) => entry.view.actionId === a.view.actionId)?.view.attempts).toBe(1);
+    expect(loaded.entries.find((entry) => entry.view.actionId === b.view.actionId)).toEqual(b);
+    await store.remove(b.view.actionId);
+    expect((await store.load()).entries.map((entry) => entry.view.actionId)).toEqual([a.view.actionId]);
+    // No temporary file is left behind by a completed write.
+    expect((await readdir(join(dir, 'outbox'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('reports a truncated, a schema-breaking and a misnamed file by name, keeps them aside, and loads the rest', async () => {
+    const outbox = join(dir, 'outbox');
+    const store = openOutboxStore(outbox);
+    const good = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const torn = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_STOLEN' });
+    const misnamed = writtenAhead(token, { operation: 'suspend', reasonCode: 'FRAUD_SUSPECTED' });
+    await store.save(good);
+    const tornText = JSON.stringify(torn);
+    await writeFile(join(outbox, `${torn.view.actionId}.json`), tornText.slice(0, 100));
+    await writeFile(join(outbox, 'aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee.json'), JSON.stringify({ version: 1 }));
+    await writeFile(join(outbox, 'ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee.json'), JSON.stringify(misnamed));
+    await writeFile(join(outbox, `${good.view.actionId}.json.1234.tmp`), 'half a write');
+    const loaded = await store.load();
+    expect(loaded.entries.map((entry) => entry.view.actionId)).toEqual([good.view.actionId]);
+    expect(loaded.problems.map((problem) => [problem.file, problem.problem.split(' ')[0]]).sort()).toEqual(
+      [
+        [`${torn.view.actionId}.json`, 'not'],
+        ['aaaaaaaa-bbbb-4ccc-8ddd-eeeeeeeeeeee.json', 'does'],
+        ['ffffffff-bbbb-4ccc-8ddd-eeeeeeeeeeee.json', 'holds'],
+      ].sort(),
+    );
+    const files = await readdir(outbox);
+    expect(files.filter((name) => name.endsWith('.damaged'))).toHaveLength(3);
+    expect(files.some((name) => name.endsWith('.tmp'))).toBe(false);
+    // Nothing is lost: the damaged text is still there to look at.
+    const kept = loaded.problems.find((problem) => problem.file.startsWith(torn.view.actionId))?.keptAs ?? '';
+    expect(await readFile(join(outbox, kept), 'utf8')).toBe(tornText.slice(0, 100));
+    // A second load finds only the good one, and no new problems.
+    expect((await store.load()).problems).toEqual([]);
+  });
+});
