@@ -24,6 +24,12 @@ import { openStore } from './store/open';
 import { StateWriter } from './store/persistence';
 import type { SandboxStore } from './store/store';
 import { TspConfirmations } from './store/tsp-confirmation';
+import { CallbackIngest } from './callbacks/ingest';
+import { TrainingClock } from './clock/training-clock';
+import { Notifier } from './notifications/notifier';
+import { ReminderSchedule } from './notifications/reminders';
+import type { TokenActionPolicy } from '../shared/api/policy';
+import type { DigitizationRule } from '../shared/api/callbacks';
 
 export type { ClientKey } from './auth/jwt-bearer';
 export type { SandboxLogger } from './http/logger';
@@ -63,6 +69,12 @@ export interface SandboxOptions {
   readonly streamHeartbeatMs?: number;
   /** How long the simulated TSP takes to confirm an accepted token operation (default 300 ms). */
   readonly tspConfirmDelayMs?: number;
+  /** Replaces the stored token-action policy at start (POST /training/v1/action-policy changes it later). */
+  readonly actionPolicy?: TokenActionPolicy;
+  /** Replaces the stored digitization rules at start (POST /training/v1/digitization-rules changes them later). */
+  readonly digitizationRules?: readonly DigitizationRule[];
+  /** How often the step-up reminder check runs on the training clock (default 60 s; 0: only when the clock is moved). */
+  readonly reminderCheckMs?: number;
 }
 
 export interface Sandbox {
@@ -81,6 +93,7 @@ export interface Sandbox {
 
 export const DEFAULT_ISSUER_ID = 'TDTRAINING';
 export const BODY_LIMIT_BYTES = 64 * 1024;
+export const DEFAULT_REMINDER_CHECK_MS = 60_000;
 
 const SECURITY_HEADERS = {
   // Bearer tokens and cardholder data must not be kept by any cache (RFC 6749 §5.1).
@@ -148,6 +161,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     now: now(),
   });
   const issuerId = store.issuerId;
+  if (options.actionPolicy) store.setActionPolicy(options.actionPolicy);
+  if (options.digitizationRules) store.setDigitizationRules(options.digitizationRules);
   const keys = await importClientKeys(options.clientKeys ?? [], issuerId);
 
   const writer = options.dataFile
@@ -205,13 +220,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   const grant = new JwtBearerGrant(keys, store, () => `${baseUrl}/oauth2/token`);
   const idempotency = new Idempotency(store, now);
   const streams = new OpenStreams();
-  const confirmations = new TspConfirmations(store, now, options.tspConfirmDelayMs, (error) =>
+  const clock = new TrainingClock(now, store);
+  const notifier = new Notifier(store);
+  const ingest = new CallbackIngest(store, clock, notifier);
+  const confirmations = new TspConfirmations(store, options.tspConfirmDelayMs, (error) =>
     logger.error('a TSP confirmation failed', redactedDetail({ error })),
+  );
+  confirmations.connect(ingest);
+  const reminders = new ReminderSchedule(store, notifier, clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
+    logger.error('the step-up reminder check failed', redactedDetail({ error })),
   );
   registerEndpoints(
     app,
-    { store, agents, idempotency, issuerId, now, logger, mode, streams, heartbeatMs },
-    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations }),
+    { store, agents, idempotency, issuerId, now, trainingNow: () => clock.now(), logger, mode, streams, heartbeatMs },
+    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId }),
   );
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });
@@ -230,8 +252,9 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       closing ??= (async () => {
         // Streams and held answers never end by themselves; ended first, the server can close.
         faults?.close();
-        // No confirmation may change a token after close().
+        // No confirmation or reminder may change a token after close().
         confirmations.close();
+        reminders.close();
         streams.closeAll();
         await app.close();
         await writer?.flush();

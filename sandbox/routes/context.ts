@@ -13,7 +13,10 @@ export interface RequestContext<E extends Endpoint> {
   readonly body: Part<E, 'body'>;
   /** The endpoint's own declared headers (`Endpoint.headers`), validated. */
   readonly headers: Part<E, 'headers'>;
+  /** The real clock: for sessions, bearer tokens and anything that must not move with training time. */
   readonly now: Date;
+  /** The training clock (POST /training/v1/clock): when token events happen. */
+  readonly trainingNow: Date;
   readonly correlationId: string;
   readonly client: E['auth'] extends 'none' ? null : ClientIdentity;
   readonly session: E['auth'] extends 'agent' ? SessionContext : null;

@@ -1,15 +1,19 @@
 import type { AgentDirectory } from '../auth/agents';
 import type { JwtBearerGrant } from '../auth/jwt-bearer';
+import type { CallbackIngest } from '../callbacks/ingest';
+import type { TrainingClock } from '../clock/training-clock';
 import type { FaultInjector } from '../http/faults';
+import type { ReminderSchedule } from '../notifications/reminders';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
 import { agentSessionHandlers } from './agent-sessions';
 import { auditHandlers } from './audit';
+import { callbackHandlers } from './callbacks';
 import { cardholderHandlers } from './cardholders';
 import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
-import { oauthHandlers } from './oauth';
 import { notificationHandlers } from './notifications';
+import { oauthHandlers } from './oauth';
 import { operationHandlers } from './operations';
 import { policyHandlers } from './policy';
 import { tokenHandlers } from './tokens';
@@ -24,6 +28,11 @@ export interface HandlerServices {
   readonly heartbeatMs?: number;
   /** Applies accepted token operations when the (simulated) TSP confirms them. */
   readonly confirmations: TspConfirmations;
+  /** Where every callback changes tokens. */
+  readonly ingest: CallbackIngest;
+  readonly clock: TrainingClock;
+  readonly reminders: ReminderSchedule;
+  readonly issuerId: string;
 }
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */
@@ -32,10 +41,11 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...agentSessionHandlers(services.agents),
   ...cardholderHandlers(services.store),
   ...tokenHandlers(services.store),
-  ...operationHandlers(services.store, services.confirmations),
+  ...operationHandlers(services.store, services.confirmations, services.faults),
   ...policyHandlers(services.store),
   ...auditHandlers(services.store),
   ...notificationHandlers(services.store),
+  ...callbackHandlers(services.store, services.ingest, services.clock, services.issuerId),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
-  ...trainingHandlers(services.store, services.faults),
+  ...trainingHandlers(services),
 });

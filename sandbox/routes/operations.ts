@@ -9,13 +9,14 @@ import { refusalMessage } from '../simulation/wallet-changes';
 import { newEventId, newOperationId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
+import type { FaultInjector } from '../http/faults';
 import type { HandlersFor } from './context';
 
 /** What every operation handler reads from its (already validated) request. */
 interface OperationContext {
   readonly params: { readonly virtualCardId: string };
   readonly body: TokenOperationRequest;
-  readonly now: Date;
+  readonly trainingNow: Date;
   readonly correlationId: string;
   readonly session: SessionContext;
 }
@@ -29,15 +30,18 @@ interface OperationContext {
 export const operationHandlers = (
   store: SandboxStore,
   confirmations: TspConfirmations,
+  faults: FaultInjector | null,
 ): HandlersFor<'activateToken' | 'suspendToken' | 'resumeToken' | 'deleteToken'> => {
   const handle =
     (operation: TokenOperation) =>
-    ({ params, body, now, correlationId, session }: OperationContext): OperationAccepted => {
+    ({ params, body, trainingNow: now, correlationId, session }: OperationContext): OperationAccepted => {
       const token = store.tokens.get(params.virtualCardId);
       if (!token) throw new ApiFailure('UNKNOWN_TOKEN', 'No token has this virtualCardId.', 'virtualCardId');
       const currentState = token.state;
       const policy = store.actionPolicy;
-      const refusal = issuerRefusal(token, operation, transitionPolicyOf(policy));
+      // A step-up the cardholder ended by removing the card (page 001) says so, not just "not inactive".
+      const stepUpCanceled = operation === 'activate' && token.state === 'DELETED' && token.digitizationOutcome === 'CANCELED';
+      const refusal = stepUpCanceled ? 'STEP_UP_CANCELED' : issuerRefusal(token, operation, transitionPolicyOf(policy));
       if (confirmations.isPending(token.virtualCardId)) {
         // Two operations racing on one token would confirm in an order nobody chose.
         throw new TokenStateFailure(
@@ -55,7 +59,11 @@ export const operationHandlers = (
         );
       }
       if (refusal) {
-        throw new TokenStateFailure('TRANSITION_NOT_ALLOWED', refusalMessage(token, { field: 'action', rule: refusal }), { rule: refusal, currentState });
+        const message =
+          refusal === 'STEP_UP_CANCELED'
+            ? 'STEP_UP_CANCELED: the cardholder removed the card from the wallet during verification, so the step-up was canceled; the token is DELETED.'
+            : refusalMessage(token, { field: 'action', rule: refusal });
+        throw new TokenStateFailure('TRANSITION_NOT_ALLOWED', message, { rule: refusal, currentState });
       }
       if (operation === 'activate') enforceOptionD(store, token, body, policy);
 
@@ -84,7 +92,16 @@ export const operationHandlers = (
           },
         },
       });
-      confirmations.schedule({ operationId, operation, virtualCardId: token.virtualCardId, correlationId, agent, reasonCode: body.reasonCode, reason: body.reason });
+      confirmations.schedule({
+        operationId,
+        operation,
+        virtualCardId: token.virtualCardId,
+        correlationId,
+        agent,
+        reasonCode: body.reasonCode,
+        reason: body.reason,
+        deliveries: faults?.confirmationDeliveries('POST', `/api/v1/tokens/${params.virtualCardId}/operations:${operation}`) ?? 1,
+      });
       return { operationId, status: 'ACCEPTED', virtualCardId: token.virtualCardId, operation };
     };
   return {

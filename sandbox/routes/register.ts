@@ -21,6 +21,8 @@ export interface RouteServices {
   readonly idempotency: Idempotency;
   readonly issuerId: string;
   readonly now: () => Date;
+  /** Token time: the real clock moved forward by the trainer. */
+  readonly trainingNow: () => Date;
   readonly logger: SandboxLogger;
   /** Training-only endpoints answer TRAINING_ONLY in connected mode. */
   readonly mode: 'training' | 'connected';
@@ -36,7 +38,14 @@ interface Caller {
 }
 
 /** Calls whose request or response holds a secret: their idempotency records stay in memory. */
-const CARRIES_SECRET: ReadonlySet<EndpointName> = new Set<EndpointName>(['oauthToken', 'signIn', 'verifyPassword']);
+const CARRIES_SECRET: ReadonlySet<EndpointName> = new Set<EndpointName>([
+  'oauthToken',
+  'signIn',
+  'verifyPassword',
+  // A platform may send a DPAN in tokenInfo: no fast hash of a body holding one goes to disk.
+  'notifyVirtualCardChange',
+  'requestCardDigitization',
+]);
 
 const NOTHING = z.strictObject({});
 
@@ -163,6 +172,7 @@ const register = <K extends EndpointName>(
         body,
         headers,
         now: services.now(),
+        trainingNow: services.trainingNow(),
         correlationId: caller.correlationId,
         client: caller.client,
         session: caller.session,

@@ -146,14 +146,15 @@ class Timeline {
         this.lastChangedBy = actor;
         break;
       case 'DELETED':
+      case 'DELETED_FROM_APP':
       case 'DIGITIZATION_CANCELED':
+        // Deleting from the wallet app deletes the token too (page 001).
         this.suspendedBy = [];
         this.setState('DELETED', at);
         this.lastChangedBy = actor;
         break;
       default:
-        // Requests, decisions, step-up, notifications, failures and the soft DELETED_FROM_APP
-        // (MDES: the status is unchanged until the TSP deletes) leave the state as it is.
+        // Requests, decisions, step-up, notifications and failures leave the state as it is.
         break;
     }
     return this;
@@ -354,6 +355,7 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       deleteBy(greenEnrolment(tl, draft).later(0.6), draft, 'WALLET', 'USER_DECISION');
       return;
     case 'DELETED_FROM_APP': {
+      // The wallet user deletes it in the app; the TSP's DELETE of the same correlation id completes it.
       greenEnrolment(tl, draft).later(0.6);
       const correlationId = lcmCorrelationId(prng);
       tl.add('DELETED_FROM_APP', WALLET, { reasonCode: 'USER_DECISION', correlationId, detail: lcmDetail(draft, 'DELETE_FROM_APP', 'WALLET') })
@@ -417,6 +419,8 @@ export const buildToken = (prng: Prng, draft: TokenDraft, scenario: Scenario): {
     levelOfTrust: tl.levelOfTrust,
     digitizedAt: requestedAt,
     enrolmentCorrelationId: draft.enrolmentCorrelationId,
+    // How an enrolment that never became usable ended (page 000): canceled during step-up, or declined.
+    ...(scenario === 'CANCELED' ? { digitizationOutcome: 'CANCELED' as const } : scenario === 'DECLINED_RED' ? { digitizationOutcome: 'DECLINED' as const } : {}),
   };
   return { token, events: tl.events };
 };

@@ -1,21 +1,18 @@
-import type { EventKind, Token, TokenEvent } from '../../shared/api/model';
+import type { Token } from '../../shared/api/model';
 import type { SimulatedAction, SimulatedSource } from '../../shared/api/training';
 import { decideTransition, type TokenOperation, type TransitionRule } from '../../shared/domain/transitions';
-import type { TokenChange } from '../store/store';
 
 /**
- * What a wallet or the TSP does to a token, as their `notifyVirtualCardChange` callbacks report
- * it (domain.md §1.3, §1.5, §6), and what each change does to the token. SUSPEND, RESUME and
+ * What the training simulator lets a trainer make the wallet or the TSP do to a token, as their
+ * `notifyVirtualCardChange` callbacks report it (domain.md §1.3, §1.5, §6). SUSPEND, RESUME and
  * DELETE follow the one transition table in shared/domain (the console offers what it allows):
  * suspend an ACTIVE token, or add one's own suspension to a suspended one; each party lifts only
  * its own suspension, the token is ACTIVE again when none is left; delete from any state but
- * DELETED. Pure: the caller supplies the time and the ids, and records the result through the
- * store's one change path.
+ * DELETED. DELETE_FROM_APP is the wallet user removing the card in the wallet app: it deletes the
+ * token as DELETE does (page 001), and only the wallet reports it.
  *
- * DELETE_FROM_APP is not in that table: the wallet user removed the card in the wallet app, a soft
- * delete that leaves the token as it is until the TSP deletes it (MDES
- * `TokenDeletedFromConsumerApp`), as in the seeded histories; only the event records it, and only
- * the wallet reports it.
+ * The simulator refuses, with the rule, what the table refuses, so a trainer learns the rules;
+ * what it accepts goes through the callbacks' one ingest like any callback (routes/training.ts).
  */
 export interface SimulatedChange {
   readonly action: SimulatedAction;
@@ -23,13 +20,7 @@ export interface SimulatedChange {
   readonly reasonCode?: string | undefined;
 }
 
-export interface ChangeContext {
-  readonly at: Date;
-  readonly eventId: string;
-  readonly correlationId: string;
-}
-
-/** The table's rules, and the one rule of the soft delete that the table does not cover. */
+/** The table's rules, and the one rule of the deletion from the app that the table does not cover. */
 export type SimulationRule = TransitionRule | 'DELETE_FROM_APP_ONLY_WALLET';
 
 /** A change the token's state does not allow: which rule, about which field of the request. */
@@ -38,17 +29,8 @@ export interface RefusedChange {
   readonly rule: SimulationRule;
 }
 
-export type ChangeOutcome = { readonly ok: true; readonly change: TokenChange } | { readonly ok: false; readonly refusal: RefusedChange };
-
-const EVENT_KIND: Record<SimulatedAction, EventKind> = {
-  SUSPEND: 'SUSPENDED',
-  RESUME: 'RESUMED',
-  DELETE: 'DELETED',
-  DELETE_FROM_APP: 'DELETED_FROM_APP',
-};
-
 /** The code each party typically gives (seeded histories, domain.md §2.4) when the trainer names none. */
-const DEFAULT_REASON: Record<SimulatedSource, Record<SimulatedAction, string>> = {
+export const DEFAULT_REASON: Record<SimulatedSource, Record<SimulatedAction, string>> = {
   WALLET: { SUSPEND: 'USER_DECISION', RESUME: 'USER_DECISION', DELETE: 'USER_DECISION', DELETE_FROM_APP: 'USER_DECISION' },
   TSP: { SUSPEND: 'FRAUD_SUSPECTED', RESUME: 'TSP_DECISION', DELETE: 'DEVICE_RESET', DELETE_FROM_APP: 'USER_DECISION' },
 };
@@ -70,45 +52,15 @@ const RULE_TEXT: Record<SimulationRule, string> = {
 const fieldOf = (rule: SimulationRule): RefusedChange['field'] =>
   rule === 'RESUME_ONLY_OWN_SUSPENSION' || rule === 'DELETE_FROM_APP_ONLY_WALLET' ? 'source' : 'action';
 
-/** The token after the change (state, since when, who changed it last, who holds a suspension), or the rule it breaks. */
-const tokenAfter = (token: Token, { action, source }: SimulatedChange, at: string): Token | SimulationRule => {
+/** The rule the simulated change breaks, or null when the table allows it. */
+export const simulationRefusal = (token: Token, { action, source }: SimulatedChange): RefusedChange | null => {
+  const refusal = (rule: SimulationRule): RefusedChange => ({ field: fieldOf(rule), rule });
   if (action === 'DELETE_FROM_APP') {
-    if (source !== 'WALLET') return 'DELETE_FROM_APP_ONLY_WALLET';
-    return token.state === 'DELETED' ? 'DELETE_ALREADY_DELETED' : token;
+    if (source !== 'WALLET') return refusal('DELETE_FROM_APP_ONLY_WALLET');
+    return token.state === 'DELETED' ? refusal('DELETE_ALREADY_DELETED') : null;
   }
   const outcome = decideTransition(token, OPERATION[action], source);
-  if (!outcome.allowed) return outcome.rule;
-  return {
-    ...token,
-    state: outcome.state,
-    stateSince: outcome.state === token.state ? token.stateSince : at,
-    lastChangedBy: { source },
-    suspendedBy: outcome.suspendedBy,
-  };
-};
-
-export const simulateChange = (token: Token, change: SimulatedChange, context: ChangeContext): ChangeOutcome => {
-  const at = context.at.toISOString();
-  const after = tokenAfter(token, change, at);
-  if (typeof after === 'string') return { ok: false, refusal: { field: fieldOf(after), rule: after } };
-  const event: TokenEvent = {
-    eventId: context.eventId,
-    virtualCardId: token.virtualCardId,
-    occurredAt: at,
-    kind: EVENT_KIND[change.action],
-    actor: { source: change.source },
-    correlationId: context.correlationId,
-    reasonCode: change.reasonCode ?? DEFAULT_REASON[change.source][change.action],
-    // The callback's fields as the seeded histories record them, marked as made by the simulator.
-    detail: {
-      action: change.action,
-      source: change.source,
-      walletProviderId: token.tokenRequestor.walletProviderId,
-      isPrimary: token.isPrimary,
-      simulated: true,
-    },
-  };
-  return { ok: true, change: { token: after, event } };
+  return outcome.allowed ? null : refusal(outcome.rule);
 };
 
 /**

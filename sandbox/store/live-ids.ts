@@ -17,3 +17,6 @@ export const newLifecycleCorrelationId = (): string => `lcm-${letters(6).toLower
 
 /** `OP` + 16 letters: one agent operation, from acceptance to the TSP's confirmation. */
 export const newOperationId = (): string => `OP${letters(16)}`;
+
+/** `NT` + 16 letters: one notification sent to a cardholder. */
+export const newNotificationId = (): string => `NT${letters(16)}`;

@@ -1,6 +1,7 @@
 import { hashPassword } from '../auth/passwords';
 import type { TrainingAgent } from '../auth/training-agents';
 import type { ChangeFeed } from '../events/change-feed';
+import { trainingDigitizationRules } from '../callbacks/digitization-rules';
 import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
 import { generateSeedData } from '../seed/generate';
@@ -41,6 +42,11 @@ export const initialState = async (options: OpenStoreOptions): Promise<Persisted
     auditRecords: [],
     notificationTemplates: defaultNotificationTemplates(),
     notificationSettings: defaultNotificationSettings(),
+    callbackReceipts: {},
+    parkedCallbacks: [],
+    digitizationRules: trainingDigitizationRules(),
+    sentNotifications: [],
+    clockAheadMinutes: 0,
   };
 };
 

@@ -1,9 +1,11 @@
 import { z } from 'zod';
-import { AgentId, CardholderId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
+import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
 import { AuditRecord } from '../../shared/api/audit';
+import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeRequest } from '../../shared/api/callbacks';
 import { Agent, Card, PersonName, Token, TokenEvent } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
+import { trainingDigitizationRules } from '../callbacks/digitization-rules';
 import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
 
@@ -114,6 +116,43 @@ export const StoredAuditRecord = z.strictObject({
 });
 export type StoredAuditRecord = z.infer<typeof StoredAuditRecord>;
 
+/**
+ * A callback for a token the sandbox does not know yet, kept until the token appears (issue 6):
+ * the body as validated, with the DPAN already dropped, and when and with which correlation id it came.
+ */
+export const ParkedCallback = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('virtualCardChange'),
+    receivedAt: IsoDateTime,
+    correlationId: CorrelationId,
+    body: NotifyVirtualCardChangeRequest,
+  }),
+  z.strictObject({
+    kind: z.literal('cardOperation'),
+    receivedAt: IsoDateTime,
+    correlationId: CorrelationId,
+    issuerCardRefId: z.string().min(1).max(48),
+    body: CardOperationNotification,
+  }),
+]);
+export type ParkedCallback = z.infer<typeof ParkedCallback>;
+
+/** A notification the sandbox sent for the platform, in full (the token's event holds it shortened to 500 characters). */
+export const SentNotification = z.strictObject({
+  notificationId: z.string().regex(/^NT[A-Z]{8,30}$/),
+  virtualCardId: VirtualCardId,
+  eventId: z.string().regex(/^EV[0-9A-Z]{8,30}$/),
+  sentAt: IsoDateTime,
+  template: z.string().regex(/^[A-Z_]{2,60}$/),
+  channel: z.enum(['SMS', 'EMAIL']),
+  language: z.enum(['ja', 'en']),
+  /** Masked as the console shows contacts: +81 90-****-5678, t***@example.jp. */
+  destination: z.string().min(1).max(200),
+  subject: z.string().max(20_000).nullable(),
+  text: z.string().min(1).max(20_000),
+});
+export type SentNotification = z.infer<typeof SentNotification>;
+
 export const STATE_FORMAT = 'token-desk-sandbox/1';
 
 export const PersistedState = z.strictObject({
@@ -138,6 +177,14 @@ export const PersistedState = z.strictObject({
   // Added with the cardholder notifications (page 003).
   notificationTemplates: z.array(NotificationTemplate).default(defaultNotificationTemplates),
   notificationSettings: NotificationSettings.default(defaultNotificationSettings),
+  // Added with the platform's callbacks (issue 6).
+  /** `virtualCardId NUL x-correlation-id NUL action NUL outcome` → the eventId that recorded it first. */
+  callbackReceipts: z.record(z.string().max(300), z.string().regex(/^EV[0-9A-Z]{8,30}$/)).default({}),
+  parkedCallbacks: z.array(ParkedCallback).default([]),
+  digitizationRules: z.array(DigitizationRule).min(1).default(trainingDigitizationRules),
+  sentNotifications: z.array(SentNotification).default([]),
+  /** How far the training clock runs ahead of the real one (POST /training/v1/clock). */
+  clockAheadMinutes: z.number().int().nonnegative().default(0),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 

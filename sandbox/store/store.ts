@@ -1,4 +1,5 @@
 import { Token, TokenEvent } from '../../shared/api/model';
+import type { DigitizationRule } from '../../shared/api/callbacks';
 import type { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import type { TokenActionPolicy } from '../../shared/api/policy';
 import { templateKeyOf } from '../notifications/defaults';
@@ -13,7 +14,9 @@ import {
   type CardRecord,
   type CardholderRecord,
   type IdempotencyRecord,
+  type ParkedCallback,
   type PersistedState,
+  type SentNotification,
   type SeenAssertion,
   type SessionRecord,
   type SignInAttempts,
@@ -61,6 +64,14 @@ export class SandboxStore {
   /** By `event/channel/language` (templateKeyOf). */
   readonly notificationTemplates = new Map<string, NotificationTemplate>();
   private notifications: NotificationSettings;
+  /** Callbacks already processed, for idempotency: receipt key → the eventId that recorded it first. */
+  readonly callbackReceipts = new Map<string, string>();
+  /** Callbacks for tokens not known yet, oldest first. */
+  readonly parkedCallbacks: ParkedCallback[] = [];
+  /** Every notification sent, in full, by notificationId. */
+  readonly sentNotifications = new Map<string, SentNotification>();
+  private rules: DigitizationRule[] = [];
+  private aheadMinutes = 0;
 
   private readonly events = new Map<string, TokenEvent[]>();
   private readonly synthetic = new Map<string, SyntheticHistory>();
@@ -93,6 +104,26 @@ export class SandboxStore {
     this.changed();
   }
 
+  /** The rules requestCardDigitization decides the level of trust by. */
+  get digitizationRules(): readonly DigitizationRule[] {
+    return this.rules;
+  }
+
+  setDigitizationRules(rules: readonly DigitizationRule[]): void {
+    this.rules = [...rules];
+    this.changed();
+  }
+
+  /** How far the training clock runs ahead of the real one. */
+  get clockAheadMinutes(): number {
+    return this.aheadMinutes;
+  }
+
+  setClockAheadMinutes(minutes: number): void {
+    this.aheadMinutes = minutes;
+    this.changed();
+  }
+
   /** The issuer's token-action policy: served to consoles and enforced on operations. */
   get actionPolicy(): TokenActionPolicy {
     return this.policy;
@@ -119,6 +150,11 @@ export class SandboxStore {
     for (const record of state.idempotency) store.idempotency.set(`${record.scope}\u0000${record.key}`, { ...record, persist: true });
     for (const stored of state.auditRecords) store.auditRecords.set(stored.record.auditId, stored);
     for (const template of state.notificationTemplates) store.notificationTemplates.set(templateKeyOf(template), template);
+    for (const [key, eventId] of Object.entries(state.callbackReceipts)) store.callbackReceipts.set(key, eventId);
+    store.parkedCallbacks.push(...state.parkedCallbacks);
+    for (const sent of state.sentNotifications) store.sentNotifications.set(sent.notificationId, sent);
+    store.rules = [...state.digitizationRules];
+    store.aheadMinutes = state.clockAheadMinutes;
     store.reindex();
     return store;
   }
@@ -144,6 +180,11 @@ export class SandboxStore {
       auditRecords: [...this.auditRecords.values()],
       notificationTemplates: [...this.notificationTemplates.values()],
       notificationSettings: this.notifications,
+      callbackReceipts: Object.fromEntries(this.callbackReceipts),
+      parkedCallbacks: [...this.parkedCallbacks],
+      digitizationRules: [...this.rules],
+      sentNotifications: [...this.sentNotifications.values()],
+      clockAheadMinutes: this.aheadMinutes,
     };
   }
 
@@ -247,6 +288,43 @@ export class SandboxStore {
     const syntheticCount = history?.count ?? 0;
     if (history && seq < syntheticCount) return syntheticEvent(token, history, seq);
     return this.events.get(virtualCardId)?.[seq - syntheticCount];
+  }
+
+  /** The events stored for a token, oldest first (a computed history has none). */
+  storedEvents(virtualCardId: string): readonly TokenEvent[] {
+    return this.events.get(virtualCardId) ?? [];
+  }
+
+  /**
+   * A token that did not exist before (a digitization request), with the event that records its
+   * request: added to the indexes and streamed like any change. Later events go through
+   * `recordTokenChange`.
+   */
+  addToken(token: Token, first: TokenEvent): TokenChangedEvent {
+    const checked = Token.parse(token);
+    const event = TokenEvent.parse(first);
+    if (this.tokenMap.has(checked.virtualCardId)) throw new Error(`Token ${checked.virtualCardId} exists already.`);
+    if (event.virtualCardId !== checked.virtualCardId) throw new Error('The event belongs to another token.');
+    const card = this.cards.get(checked.issuerCardRefId);
+    if (!card || card.cardholderId !== checked.cardholderId) throw new Error('A new token must belong to a known card of its cardholder.');
+    this.tokenMap.set(checked.virtualCardId, checked);
+    this.events.set(checked.virtualCardId, [event]);
+    this.reindex();
+    const published = this.changes.publish({
+      type: 'token.changed',
+      virtualCardId: checked.virtualCardId,
+      issuerCardRefId: checked.issuerCardRefId,
+      cardholderId: checked.cardholderId,
+      state: checked.state,
+      previousState: checked.state,
+      suspendedBy: checked.suspendedBy,
+      changedBy: event.actor,
+      eventId: event.eventId,
+      eventKind: event.kind,
+      occurredAt: event.occurredAt,
+    });
+    this.changed();
+    return published;
   }
 
   /**

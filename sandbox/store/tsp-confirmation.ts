@@ -1,8 +1,6 @@
-import type { TokenEvent } from '../../shared/api/model';
 import type { TokenOperation } from '../../shared/domain/transitions';
-import { NOTIFICATION_TEMPLATE, OPERATION_EVENT, notificationChannel, tokenAfterIssuerOperation, type OperatingAgent } from '../simulation/issuer-changes';
-import { transitionPolicyOf } from '../policy/action-policy';
-import { newEventId } from './live-ids';
+import type { CallbackIngest } from '../callbacks/ingest';
+import type { OperatingAgent } from '../simulation/issuer-changes';
 import type { SandboxStore } from './store';
 
 /** An accepted operation waiting for the TSP's confirmation. */
@@ -15,28 +13,39 @@ export interface PendingOperation {
   readonly agent: OperatingAgent;
   readonly reasonCode: string;
   readonly reason: string;
+  /** How many copies of the confirmation the TSP delivers (2 under a `duplicate-confirmation` fault). */
+  readonly deliveries?: number;
 }
 
 export const DEFAULT_TSP_CONFIRM_DELAY_MS = 300;
 
+const ACTION_OF_OPERATION = { activate: 'ACTIVATE', suspend: 'SUSPEND', resume: 'RESUME', delete: 'DELETE' } as const;
+
 /**
  * The TSP's asynchronous confirmation of an agent's operation: accepted is not done, the device
- * may not be updated yet. After the delay the state change is applied through the store's one
- * change path, with the notification queued for the cardholder; if the token changed meanwhile so
- * that the operation no longer applies (the wallet deleted it), OPERATION_FAILED is recorded and
- * the token stays as it is. Pending confirmations live in memory only: a restarted sandbox has
- * none, as a TSP that lost the request would not confirm it either.
+ * may not be updated yet. After the delay the simulated TSP calls back exactly as the platform
+ * does, a notifyVirtualCardChange with the operation's correlation id and source ISSUER, and the
+ * callback goes through the one ingest (callbacks/ingest.ts): the change is applied and the
+ * cardholder notified, or, if the token changed meanwhile so that the operation no longer applies
+ * (the wallet deleted it), OPERATION_FAILED is recorded and the token stays as it is; a second
+ * copy is a duplicate. Pending confirmations live in memory only: a restarted sandbox has none, as
+ * a TSP that lost the request would not confirm it either.
  */
 export class TspConfirmations {
   private readonly pending = new Map<string, { readonly operation: PendingOperation; readonly timer: NodeJS.Timeout }>();
   private closed = false;
+  private ingest: CallbackIngest | null = null;
 
   constructor(
     private readonly store: SandboxStore,
-    private readonly now: () => Date,
     private readonly delayMs: number = DEFAULT_TSP_CONFIRM_DELAY_MS,
     private readonly onError: (error: unknown) => void = () => undefined,
   ) {}
+
+  /** The ingest the confirmations go through; set once both exist. */
+  connect(ingest: CallbackIngest): void {
+    this.ingest = ingest;
+  }
 
   /** Whether an operation on this token awaits its confirmation (a second one would race it). */
   isPending(virtualCardId: string): boolean {
@@ -48,7 +57,7 @@ export class TspConfirmations {
     const timer = setTimeout(() => {
       this.pending.delete(operation.virtualCardId);
       try {
-        this.confirm(operation);
+        for (let copy = 0; copy < (operation.deliveries ?? 1); copy += 1) this.confirm(operation);
       } catch (error) {
         // A timer has no caller to answer: the failure is logged, never thrown into the event loop.
         this.onError(error);
@@ -66,41 +75,14 @@ export class TspConfirmations {
 
   private confirm(pending: PendingOperation): void {
     const token = this.store.tokens.get(pending.virtualCardId);
-    if (!token) return;
-    const at = this.now().toISOString();
-    const actor = { source: 'ISSUER' as const, agentId: pending.agent.agentId, agentName: pending.agent.name };
-    const base = { virtualCardId: token.virtualCardId, occurredAt: at, actor, correlationId: pending.correlationId, reasonCode: pending.reasonCode };
-    const after = tokenAfterIssuerOperation(token, pending.operation, pending.agent, at, transitionPolicyOf(this.store.actionPolicy));
-    if (typeof after === 'string') {
-      const failed: TokenEvent = {
-        ...base,
-        eventId: newEventId(),
-        kind: 'OPERATION_FAILED',
-        detail: { operation: pending.operation, operationId: pending.operationId, rule: after, state: token.state },
-      };
-      this.store.recordTokenChange({ token, event: failed });
-      return;
-    }
-    this.store.recordTokenChange({
-      token: after,
-      event: {
-        ...base,
-        eventId: newEventId(),
-        kind: OPERATION_EVENT[pending.operation],
-        detail: { operation: pending.operation, operationId: pending.operationId, reasonSent: pending.reason, confirmedBy: 'TSP' },
-      },
-    });
-    const contacts = this.store.cardholders.get(token.cardholderId)?.contacts ?? [];
-    const channel = notificationChannel(contacts);
-    this.store.recordTokenChange({
-      token: after,
-      event: {
-        ...base,
-        eventId: newEventId(),
-        kind: 'NOTIFICATION_SENT',
-        // Without a contact nothing can be sent; the history says so rather than claim a notification.
-        detail: { status: channel ? 'QUEUED' : 'NO_CHANNEL', template: NOTIFICATION_TEMPLATE[pending.operation], channel, operationId: pending.operationId },
-      },
+    if (!token || !this.ingest) return;
+    this.ingest.change({
+      channel: 'tspConfirmation',
+      correlationId: pending.correlationId,
+      virtualCardId: token.virtualCardId,
+      action: ACTION_OF_OPERATION[pending.operation],
+      source: 'ISSUER',
+      wire: { walletProviderId: token.tokenRequestor.walletProviderId, tokenStorageId: token.device.tokenStorageId, isPrimary: token.isPrimary },
     });
   }
 }

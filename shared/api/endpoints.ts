@@ -7,7 +7,17 @@ import { AuditRecord, AuditRecordStored } from './audit';
 import { DigitizationSignals, TokenActionPolicy } from './policy';
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
-import { ActiveFault, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest } from './training';
+import { ActiveFault, AdvanceClockRequest, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest, TrainingClock } from './training';
+import {
+  CALLBACK_HEADERS,
+  CallbackReceipt,
+  CardOperationNotification,
+  CardOperationParams,
+  DigitizationRules,
+  NotifyVirtualCardChangeRequest,
+  RequestCardDigitizationRequest,
+  RequestCardDigitizationResponse,
+} from './callbacks';
 import { SearchQueryKind } from '../domain/search-query';
 import type { TokenOperation } from '../domain/transitions';
 
@@ -311,6 +321,46 @@ export const endpoints = {
     response: NotificationTemplates,
     successStatus: 200,
   }),
+  notifyVirtualCardChange: define({
+    method: 'POST',
+    path: '/tsh/v1/notifyVirtualCardChange',
+    operationId: 'notifyVirtualCardChange',
+    summary:
+      "The token platform tells the issuer a token changed (pages 001, 004): ACTIVATE, SUSPEND, RESUME, DELETE or DELETE_FROM_APP, by the WALLET, the TSP or the ISSUER, with an errorCode when it failed. Idempotent by x-correlation-id, action and outcome: a second copy is recorded as CALLBACK_DUPLICATE and changes nothing; one that would move the token backwards (a deleted token anywhere) is recorded as CALLBACK_LATE and ignored; one for a token not known yet is parked and applied when it appears. A full DPAN in tokenInfo is dropped before storage. The confirmation of an agent's operation goes through the same processing.",
+    auth: 'workstation',
+    headers: CALLBACK_HEADERS,
+    body: NotifyVirtualCardChangeRequest,
+    response: CallbackReceipt,
+    successStatus: 200,
+    errors: ['UNKNOWN_CARD'],
+  }),
+  requestCardDigitization: define({
+    method: 'POST',
+    path: '/tsh/v1/requestCardDigitization',
+    operationId: 'requestCardDigitization',
+    summary:
+      "The token platform asks the issuer to approve tokenizing a card (page 002). The sandbox decides the level of trust by its configurable rules (GREEN, YELLOW with idvMethodList, RED), records it with the correlation id and creates the token: DEPLOYMENT_ONGOING for GREEN (the ACTIVATE callback follows), INACTIVE awaiting step-up for YELLOW, DEPLOYMENT_ONGOING for RED until the platform's DIGITIZE FAILED declines it. A re-enrolment of the same card on the same device is linked to the earlier attempt; callbacks parked for this token are applied now.",
+    auth: 'workstation',
+    headers: CALLBACK_HEADERS,
+    body: RequestCardDigitizationRequest,
+    response: RequestCardDigitizationResponse,
+    successStatus: 200,
+    errors: ['UNKNOWN_CARD', 'TOKEN_STATE_CONFLICT'],
+  }),
+  notifyCardOperation: define({
+    method: 'POST',
+    path: '/d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications',
+    operationId: 'notifyCardOperation',
+    summary:
+      "D1's card-operation notification (page 000, domain.md §2.2). DIGITIZE FAILED after a YELLOW decision is a cancellation by the cardholder (DIGITIZATION_CANCELED, token CANCELED), after RED a decline; ACTIVATE, SUSPEND, RESUME and DELETE change the token as notifyVirtualCardChange does, with who asked for it (requestorType, and the CCI user as requestorId). Without virtualCardId it concerns the card's tokens. Same idempotency and ordering as notifyVirtualCardChange.",
+    auth: 'workstation',
+    headers: CALLBACK_HEADERS,
+    params: CardOperationParams,
+    body: CardOperationNotification,
+    response: CallbackReceipt,
+    successStatus: 200,
+    errors: ['UNKNOWN_CARD'],
+  }),
   simulateTokenChange: define({
     method: 'POST',
     path: '/training/v1/simulate',
@@ -334,6 +384,40 @@ export const endpoints = {
     trainingOnly: true,
     body: SetActionPolicyRequest,
     response: TokenActionPolicy,
+    successStatus: 200,
+  }),
+  advanceTrainingClock: define({
+    method: 'POST',
+    path: '/training/v1/clock',
+    operationId: 'advanceTrainingClock',
+    summary:
+      "Training only: moves the training clock forward (never back) by hours and minutes. Token time (events, step-up reminders) follows it; sign-ins, bearer tokens and idempotency keep the real clock. The step-up reminder check runs at once against the new time.",
+    auth: 'workstation',
+    trainingOnly: true,
+    body: AdvanceClockRequest,
+    response: TrainingClock,
+    successStatus: 200,
+  }),
+  getTrainingClock: define({
+    method: 'GET',
+    path: '/training/v1/clock',
+    operationId: 'getTrainingClock',
+    summary: 'Training only: the training clock now and how far it runs ahead of the real one.',
+    auth: 'workstation',
+    trainingOnly: true,
+    response: TrainingClock,
+    successStatus: 200,
+  }),
+  setDigitizationRules: define({
+    method: 'POST',
+    path: '/training/v1/digitization-rules',
+    operationId: 'setDigitizationRules',
+    summary:
+      'Training only: replaces the rules requestCardDigitization decides the level of trust by (the first rule whose conditions all hold decides). Answers the rules now in force.',
+    auth: 'workstation',
+    trainingOnly: true,
+    body: DigitizationRules,
+    response: DigitizationRules,
     successStatus: 200,
   }),
   injectFault: define({

@@ -83,6 +83,14 @@ export const Token = z.object({
   digitizedAt: IsoDateTime,
   /** The enrolment's `x-correlation-id`, linking the request to later callbacks. */
   enrolmentCorrelationId: CorrelationId,
+  /**
+   * How an enrolment that never became usable ended (page 000): CANCELED when the cardholder
+   * removed the card during step-up (DIGITIZE FAILED after YELLOW, or a delete while waiting for
+   * step-up); DECLINED after a RED decision. Absent for every other token.
+   */
+  digitizationOutcome: z.enum(['CANCELED', 'DECLINED']).optional(),
+  /** The earlier, ended enrolment of the same card on the same device that this one retries (page 001). */
+  previousAttemptVirtualCardId: VirtualCardId.optional(),
 });
 export type Token = z.infer<typeof Token>;
 
@@ -144,6 +152,17 @@ export const EventKind = z.enum([
   'OPERATION_FAILED',
   'NOTIFICATION_SENT',
   'AGENT_ACTION',
+  /**
+   * A callback that was already processed came again (same x-correlation-id, action and outcome):
+   * recorded, nothing changed. `detail.duplicateOf` is the eventId of the first.
+   */
+  'CALLBACK_DUPLICATE',
+  /**
+   * A callback that would move the token backwards (anything but a duplicate after DELETED, an
+   * ACTIVATE after the token was already active or suspended…): recorded, ignored. `detail.rule`
+   * says why, `detail.stateAtArrival` what the token was.
+   */
+  'CALLBACK_LATE',
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 

@@ -33,6 +33,7 @@ afterAll(async () => {
 });
 
 const VALID_PARAMS: Record<string, string> = {
+  issuerId: 'TDTRAINING',
   event: 'TOKEN_DELETED',
   channel: 'SMS',
   language: 'ja',
@@ -40,7 +41,7 @@ const VALID_PARAMS: Record<string, string> = {
   issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
   virtualCardId: knownFixtures.yellowPath.virtualCardId,
 };
-const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id', event: 'TOKEN_EXPLODED', channel: 'FAX', language: 'fr' };
+const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id', event: 'TOKEN_EXPLODED', channel: 'FAX', language: 'fr', issuerId: 'SHORT' };
 
 /** A valid JSON body for each endpoint that takes one, to break one field at a time. */
 const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
@@ -57,7 +58,29 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   setActionPolicy: { ...trainingActionPolicy() },
   saveNotificationTemplate: { subject: null, body: 'Call {{customerServiceNumber}}.' },
   saveNotificationSettings: { customerServiceNumber: '0120-000-123', issuerSendsOwnOtp: false, reminderAfterHours: 24 },
+  notifyVirtualCardChange: {
+    issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
+    virtualCardId: knownFixtures.yellowPath.activeVirtualCardId,
+    walletProviderId: 'APPLE_PAY',
+    tokenStorageId: 'SE-MALFORMEDTEST',
+    isPrimary: false,
+    action: 'SUSPEND',
+    source: 'WALLET',
+  },
+  requestCardDigitization: {
+    issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
+    virtualCardId: 'VCMALFORMEDNEW1',
+    walletProviderId: 'GOOGLE_PAY',
+    device: { type: 'PHONE', tokenStorageId: 'HCE-MALFORMEDTEST' },
+    isPrimary: true,
+  },
+  notifyCardOperation: { operationId: 'op-malformed-1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'USER' },
+  advanceTrainingClock: { hours: 1 },
+  setDigitizationRules: { rules: [{ id: 'APPROVE', when: {}, decision: 'GREEN', reasons: ['LOW_RISK_SCORE'] }] },
 };
+
+/** What makes the first field of a valid body wrongly typed: 42, unless 42 is a valid value there. */
+const WRONGLY_TYPED: Partial<Record<EndpointName, unknown>> = { advanceTrainingClock: 'a day' };
 
 const validBodyOf = (name: EndpointName): Record<string, unknown> => {
   const body = VALID_BODIES[name];
@@ -130,7 +153,7 @@ describe.each(withBody)('%s with a malformed body', (name, endpoint) => {
     const valid = validBodyOf(name);
     const [first] = Object.keys(valid);
     if (!first) throw new Error('empty body');
-    const response = await call(endpoint, { body: JSON.stringify({ ...valid, [first]: 42 }), contentType: 'application/json' });
+    const response = await call(endpoint, { body: JSON.stringify({ ...valid, [first]: WRONGLY_TYPED[name] ?? 42 }), contentType: 'application/json' });
     expect(response.status).toBe(400);
     expect((await errorOf(response)).field).toBe(first);
   });

@@ -51,7 +51,7 @@ const HAPPY: Array<{ operation: TokenOperation; id: string; body: Body; after: T
     body: { reasonCode: 'CUSTOMER_SERVICE_VERIFIED', reason: 'Authenticated with a customer service agent', verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'SECURITY_WORD'], callAnswers: { inbound: true, askedToShareCode: false }, comment: '本人確認済み', expectedState: 'INACTIVE' },
     after: 'ACTIVE',
     kind: 'ACTIVATED',
-    template: 'ACTIVATION_CONFIRMATION',
+    template: 'ACTIVATION_CONFIRMED',
     channel: 'SMS',
   },
   { operation: 'suspend', id: yellowPath.activeVirtualCardId, body: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' }, after: 'SUSPENDED', kind: 'SUSPENDED', template: 'TOKEN_SUSPENDED', channel: 'SMS' },
@@ -215,10 +215,11 @@ describe('exactly once', () => {
     const count = h.sandbox.store.eventCount(id);
     expect((await operate('resume', id, { reasonCode: 'NO_FRAUD', reason: 'No fraud', expectedState: 'SUSPENDED' })).status).toBe(202);
     expect((await h.simulate({ virtualCardId: id, action: 'DELETE', source: 'WALLET' })).status).toBe(200);
-    await eventually(() => h.sandbox.store.eventCount(id) === count + 3, 3000);
-    expect(await kindsAfter(id, count)).toEqual(['AGENT_ACTION', 'DELETED', 'OPERATION_FAILED']);
+    // The wallet's delete is confirmed to the cardholder (page 003); the late confirmation fails the operation.
+    await eventually(() => h.sandbox.store.eventCount(id) === count + 4, 3000);
+    expect(await kindsAfter(id, count)).toEqual(['AGENT_ACTION', 'DELETED', 'NOTIFICATION_SENT', 'OPERATION_FAILED']);
     const [failed] = await eventsOf(id, 1);
-    expect(failed?.detail).toMatchObject({ operation: 'resume', rule: 'RESUME_ONLY_SUSPENDED', state: 'DELETED' });
+    expect(failed?.detail).toMatchObject({ operation: 'resume', rule: 'TOKEN_DELETED', state: 'DELETED' });
     expect(stateOf(id)).toBe('DELETED');
   });
 });

@@ -24,9 +24,10 @@ const simulate = async (body: SimulateRequest, extra: Record<string, string> = {
   return Token.parse(await response.json());
 };
 
+/** The newest event that is not the cardholder notification a change may cause (page 003). */
 const newestEvent = async (virtualCardId: string): Promise<TokenEvent> => {
-  const page = pageOf(TokenEvent).parse(await (await h.get(`/api/v1/tokens/${virtualCardId}/events?limit=1`, agent)).json());
-  const [event] = page.items;
+  const page = pageOf(TokenEvent).parse(await (await h.get(`/api/v1/tokens/${virtualCardId}/events?limit=2`, agent)).json());
+  const event = page.items.find((item) => item.kind !== 'NOTIFICATION_SENT');
   if (!event) throw new Error('no events');
   return event;
 };
@@ -107,15 +108,15 @@ describe('POST /training/v1/simulate', () => {
     await expectRefused({ virtualCardId: lifecycle.pending, action: 'RESUME', source: 'TSP' }, 'action', 'RESUME_ONLY_SUSPENDED', 'DELETED');
   });
 
-  it('DELETE_FROM_APP: the wallet records a deletion from its app; the state waits for the TSP', async () => {
+  it('DELETE_FROM_APP: the wallet user deleted the token in the app, which deletes it (page 001); only the wallet reports it', async () => {
     const before = h.sandbox.store.tokens.get(lifecycle.activatedByOptionD);
     expect(before?.state).toBe('ACTIVE');
-    const token = await simulate({ virtualCardId: lifecycle.activatedByOptionD, action: 'DELETE_FROM_APP', source: 'WALLET' });
-    expect(token).toEqual(before);
-    expect(await newestEvent(lifecycle.activatedByOptionD)).toMatchObject({ kind: 'DELETED_FROM_APP', actor: { source: 'WALLET' } });
     await expectRefused({ virtualCardId: lifecycle.activatedByOptionD, action: 'DELETE_FROM_APP', source: 'TSP' }, 'source', 'DELETE_FROM_APP_ONLY_WALLET', 'ACTIVE');
+    const token = await simulate({ virtualCardId: lifecycle.activatedByOptionD, action: 'DELETE_FROM_APP', source: 'WALLET' }, { 'x-correlation-id': 'sim-app-delete-1' });
+    expect(token).toMatchObject({ state: 'DELETED', stateSince: h.clock.now.toISOString(), suspendedBy: [], lastChangedBy: { source: 'WALLET' } });
+    expect(await newestEvent(lifecycle.activatedByOptionD)).toMatchObject({ kind: 'DELETED_FROM_APP', actor: { source: 'WALLET' } });
     await expectRefused({ virtualCardId: lifecycle.deletedFromApp, action: 'DELETE_FROM_APP', source: 'WALLET' }, 'action', 'DELETE_ALREADY_DELETED', 'DELETED');
-    expect(await simulate({ virtualCardId: lifecycle.activatedByOptionD, action: 'DELETE', source: 'TSP' })).toMatchObject({ state: 'DELETED' });
+    await expectRefused({ virtualCardId: lifecycle.activatedByOptionD, action: 'DELETE', source: 'TSP' }, 'action', 'DELETE_ALREADY_DELETED', 'DELETED');
   });
 
   it('answers 119 for an unknown token and 112 for an unknown action, changing nothing', async () => {

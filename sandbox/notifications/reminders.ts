@@ -1,0 +1,62 @@
+import type { Token } from '../../shared/api/model';
+import type { TrainingClock } from '../clock/training-clock';
+import type { SandboxStore } from '../store/store';
+import type { Notifier } from './notifier';
+
+const HOUR_MS = 3_600_000;
+
+/** The seeded histories name the reminder as the platform's own template did before page 003's events. */
+const REMINDER_TEMPLATES: ReadonlySet<string> = new Set(['STEP_UP_REMINDER', 'AUTHENTICATION_REMINDER']);
+
+const waitingForStepUp = (token: Token): boolean =>
+  token.state === 'INACTIVE' && token.levelOfTrust.decision === 'YELLOW' && token.digitizationOutcome === undefined;
+
+/**
+ * The step-up reminder (page 003): a token left inactive after a yellow decision for the configured
+ * time (24 hours by default) gets one reminder, never one per check: a token whose history already
+ * holds one is done. Checked against the training clock, so moving it forward makes reminders due.
+ * Returns how many were recorded.
+ */
+export const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): number => {
+  const dueBefore = now.getTime() - store.notificationSettings.reminderAfterHours * HOUR_MS;
+  let sent = 0;
+  for (const token of store.tokens.values()) {
+    if (!waitingForStepUp(token) || Date.parse(token.stateSince) > dueBefore) continue;
+    const reminded = store
+      .storedEvents(token.virtualCardId)
+      .some((event) => event.kind === 'NOTIFICATION_SENT' && typeof event.detail.template === 'string' && REMINDER_TEMPLATES.has(event.detail.template));
+    if (reminded) continue;
+    if (notifier.send({ token, event: 'STEP_UP_REMINDER', correlationId: token.enrolmentCorrelationId, at: now })) sent += 1;
+  }
+  return sent;
+};
+
+/** Runs the reminder check every `intervalMs` (and when asked, after the training clock moves). */
+export class ReminderSchedule {
+  private readonly timer: NodeJS.Timeout | null;
+
+  constructor(
+    private readonly store: SandboxStore,
+    private readonly notifier: Notifier,
+    private readonly clock: TrainingClock,
+    intervalMs: number,
+    private readonly onError: (error: unknown) => void,
+  ) {
+    this.timer = intervalMs > 0 ? setInterval(() => this.runNow(), intervalMs) : null;
+    // The check must not keep a process (a test, the CLI) alive on its own.
+    this.timer?.unref();
+  }
+
+  runNow(): number {
+    try {
+      return sendDueReminders(this.store, this.notifier, this.clock.now());
+    } catch (error) {
+      this.onError(error);
+      return 0;
+    }
+  }
+
+  close(): void {
+    if (this.timer) clearInterval(this.timer);
+  }
+}

@@ -1,0 +1,175 @@
+import { z } from 'zod';
+import { CorrelationId, Expiry, IssuerCardRefId, IssuerId, LastFour, VirtualCardId } from './ids';
+import { ChangeSource, DeviceType, IdvMethod, TokenState, WalletProviderId } from './model';
+
+/**
+ * The token platform's calls to the issuer's backend, as the five reference pages describe them
+ * (issue 6). The sandbox plays that backend: the paths are fixed so any platform simulator or test
+ * can drive them, authenticated with the workstation's bearer token like /api (a real deployment
+ * puts mTLS in front), each with the `x-correlation-id` that links it to its enrolment or
+ * life-cycle operation.
+ */
+
+export const CALLBACK_HEADERS = z.object({
+  /** Links the callback to its enrolment session or life-cycle operation (pages 001, 004). */
+  'x-correlation-id': CorrelationId,
+});
+
+/** What `notifyVirtualCardChange.action` reports (domain.md §1.3); DELETE_FROM_APP is MDES only. */
+export const VirtualCardAction = z.enum(['ACTIVATE', 'SUSPEND', 'RESUME', 'DELETE', 'DELETE_FROM_APP']);
+export type VirtualCardAction = z.infer<typeof VirtualCardAction>;
+
+/**
+ * The token as the TSP reports it at activation: expiry and last four digits only. A full DPAN, if
+ * a platform sends one, is accepted here and dropped before anything is stored, logged or shown;
+ * any other field is dropped too (the object is not strict for that reason).
+ */
+export const TokenInfo = z.object({
+  expiry: Expiry.optional(),
+  lastFour: LastFour.optional(),
+  /** Accepted so a platform that sends it is not refused; never kept. */
+  dpan: z.string().regex(/^\d{12,19}$/, '12–19 digits').optional(),
+});
+export type TokenInfo = z.infer<typeof TokenInfo>;
+
+/** `POST /tsh/v1/notifyVirtualCardChange` (pages 001, 004). */
+export const NotifyVirtualCardChangeRequest = z.strictObject({
+  issuerCardRefId: IssuerCardRefId,
+  virtualCardId: VirtualCardId,
+  walletProviderId: WalletProviderId,
+  tokenStorageId: z.string().min(1).max(64),
+  isPrimary: z.boolean(),
+  action: VirtualCardAction,
+  source: ChangeSource,
+  /** On failure, e.g. 221: the device could not be reached after retries. The token keeps its state. */
+  errorCode: z.string().regex(/^[A-Za-z0-9_]{1,20}$/, '1–20 of A–Z a–z 0–9 _').optional(),
+  tokenInfo: TokenInfo.optional(),
+});
+export type NotifyVirtualCardChangeRequest = z.infer<typeof NotifyVirtualCardChangeRequest>;
+
+/** `POST /d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications`: card-operation notifications (page 000, domain.md §2.2). */
+export const CardOperation = z.enum(['DIGITIZE', 'ACTIVATE', 'SUSPEND', 'RESUME', 'DELETE']);
+export type CardOperation = z.infer<typeof CardOperation>;
+
+export const CardOperationStatus = z.enum(['SUCCESSFUL', 'PENDING', 'FAILED']);
+export type CardOperationStatus = z.infer<typeof CardOperationStatus>;
+
+/** Who asked for the operation: the issuer, the cardholder (USER), the TSP, the network's customer-care interface (CCI) or D1. */
+export const RequestorType = z.enum(['ISSUER', 'USER', 'TSP', 'CCI', 'D1']);
+export type RequestorType = z.infer<typeof RequestorType>;
+
+export const CardOperationParams = z.strictObject({ issuerId: IssuerId, issuerCardRefId: IssuerCardRefId });
+
+export const CardOperationNotification = z.strictObject({
+  operationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ -'),
+  operation: CardOperation,
+  status: CardOperationStatus,
+  requestorType: RequestorType,
+  /** The CCI user (an agent) when requestorType is CCI. */
+  requestorId: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, '1–64 of A–Z a–z 0–9 . _ @ -').optional(),
+  /** The token concerned; without it the operation concerns the card's tokens. */
+  virtualCardId: VirtualCardId.optional(),
+});
+export type CardOperationNotification = z.infer<typeof CardOperationNotification>;
+
+/**
+ * What became of one callback for one token. The ordering rule (sandbox/callbacks/ordering.ts):
+ * - APPLIED: the token changed (or, for a failure or a notice that moves nothing, the history grew);
+ * - FAILED: it carried an errorCode: recorded as OPERATION_FAILED, the token kept its state;
+ * - DUPLICATE: the same x-correlation-id, action and outcome came before: recorded, nothing changed;
+ * - LATE: it would move the token backwards (a deleted token anywhere): recorded, ignored;
+ * - PARKED: the token is not known yet: kept, and applied when it appears.
+ */
+export const CallbackOutcome = z.enum(['APPLIED', 'FAILED', 'DUPLICATE', 'LATE', 'PARKED']);
+export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
+
+export const CallbackResult = z.object({
+  virtualCardId: VirtualCardId.nullable(),
+  outcome: CallbackOutcome,
+  /** The TokenEvent that records it; null when parked. */
+  eventId: z.string().regex(/^EV[0-9A-Z]{8,30}$/).nullable(),
+  /** The token's state after it; null when parked. */
+  state: TokenState.nullable(),
+  /** For LATE and a refused transition: why. */
+  rule: z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/).optional(),
+});
+export type CallbackResult = z.infer<typeof CallbackResult>;
+
+export const CallbackReceipt = z.object({
+  correlationId: CorrelationId,
+  /** One per token concerned: one for a token's callback, one per token of the card for a card-wide one. */
+  results: z.array(CallbackResult).max(500),
+});
+export type CallbackReceipt = z.infer<typeof CallbackReceipt>;
+
+/**
+ * `POST /tsh/v1/requestCardDigitization` (page 002). The sandbox cannot decipher `cipheredCardInfo`,
+ * so the card is named by its issuerCardRefId, as the platform's own calls do; the device and
+ * scoring signals decide the level of trust by the configurable rules.
+ */
+export const RequestCardDigitizationRequest = z.strictObject({
+  issuerCardRefId: IssuerCardRefId,
+  /** The token the TSP will create if approved. */
+  virtualCardId: VirtualCardId,
+  walletProviderId: WalletProviderId,
+  tokenRequestorId: z.string().regex(/^\d{11}$/, '11 digits').optional(),
+  device: z.strictObject({
+    /** The wallet may not give one (page 003: `{{deviceName}}` is optional). */
+    name: z.string().min(1).max(100).optional(),
+    type: DeviceType,
+    tokenStorageId: z.string().min(1).max(64),
+  }),
+  isPrimary: z.boolean(),
+  tokenInfo: TokenInfo.optional(),
+  /** The platform's scores, 1 (risky) to 5 (safe), and its reason codes. */
+  scoring: z
+    .strictObject({
+      deviceScore: z.number().int().min(1).max(5).optional(),
+      accountScore: z.number().int().min(1).max(5).optional(),
+      reasons: z.array(z.string().regex(/^[A-Z_]{2,40}$/)).max(10).optional(),
+    })
+    .optional(),
+  /** Accepted as the platform sends it; the sandbox cannot decipher it and keeps nothing of it. */
+  cipheredCardInfo: z.string().max(4096).optional(),
+});
+export type RequestCardDigitizationRequest = z.infer<typeof RequestCardDigitizationRequest>;
+
+export const RequestCardDigitizationResponse = z.object({
+  virtualCardId: VirtualCardId,
+  levelOfTrust: z.enum(['GREEN', 'YELLOW', 'RED']),
+  /** Only for YELLOW: the step-up methods offered, only those supported end to end (page 002). */
+  idvMethodList: z.array(IdvMethod).max(4).optional(),
+  /** The rule that decided, and the reasons recorded with the decision. */
+  rule: z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/),
+  reasons: z.array(z.string().regex(/^[A-Z_]{2,40}$/)).max(10),
+  /** The earlier ended attempt of the same card on the same device, when this is a re-enrolment. */
+  previousAttemptVirtualCardId: VirtualCardId.nullable(),
+});
+export type RequestCardDigitizationResponse = z.infer<typeof RequestCardDigitizationResponse>;
+
+/**
+ * One digitization rule: the first whose conditions all hold decides. Conditions left out hold.
+ * The training defaults are in sandbox/callbacks/digitization-rules.ts.
+ */
+export const DigitizationRule = z.strictObject({
+  id: z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/),
+  when: z.strictObject({
+    deviceScoreAtMost: z.number().int().min(1).max(5).optional(),
+    accountScoreAtMost: z.number().int().min(1).max(5).optional(),
+    /** No earlier token of the cardholder on this token storage. */
+    deviceNewForCardholder: z.boolean().optional(),
+    /** The cardholder's tokens requested in the 24 hours up to this request, this one included. */
+    tokensRequestedLast24hAtLeast: z.number().int().min(1).max(1000).optional(),
+    /** One of the platform's scoring reasons. */
+    scoringReason: z.string().regex(/^[A-Z_]{2,40}$/).optional(),
+  }),
+  decision: z.enum(['GREEN', 'YELLOW', 'RED']),
+  /** For YELLOW: the methods to offer; those the cardholder cannot receive (no phone, no e-mail) are left out. */
+  idvMethods: z.array(IdvMethod).max(4).optional(),
+  /** Recorded as the level of trust's reasons. */
+  reasons: z.array(z.string().regex(/^[A-Z_]{2,40}$/)).min(1).max(10),
+});
+export type DigitizationRule = z.infer<typeof DigitizationRule>;
+
+export const DigitizationRules = z.strictObject({ rules: z.array(DigitizationRule).min(1).max(50) });
+export type DigitizationRules = z.infer<typeof DigitizationRules>;
