@@ -3,7 +3,7 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../core/app-core';
+import { actionPaths, createCore } from '../core/app-core';
 import { userConfigPath } from '../core/config/config-paths';
 import { createLogger } from '../core/logging/logger';
 import { FileSecretStore } from '../core/secrets/secret-store';
@@ -51,6 +51,8 @@ const core = await createCore({
   configFiles: { userFile: userConfigPath(userDataDir), machineFile },
   workstationId: 'dev-bridge',
   startTrainingBackend: training.start,
+  // In the profile, so a bridge killed and started again on the same --user-data resumes its actions.
+  ...actionPaths(userDataDir),
 });
 const bridge = await startDevBridge({
   core,

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { BrowserWindowConstructorOptions, MenuItemConstructorOptions } from 'electron';
 import { APP_ORIGIN } from '../../shared/contract';
-import { createCore, type StartTrainingBackend } from '../core/app-core';
+import { actionPaths, createCore, type StartTrainingBackend } from '../core/app-core';
 import { machineConfigPath, userConfigPath } from '../core/config/config-paths';
 import { loadConfig } from '../core/config/load-config';
 import type { Logger } from '../core/logging/logger';
@@ -138,6 +138,8 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
     configFiles,
     workstationId: workstationIdFrom(ports.hostname()),
     startTrainingBackend: ports.startTrainingBackend,
+    // The token actions' outbox and audit journal live in the profile, beside the settings.
+    ...actionPaths(userDataDir),
   });
   externalHosts = [...options.externalHosts, ...core.config.get().config.externalLinkAllowlist];
   registerIpcHandlers(ports.ipcMain, core, logger);

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -119,6 +119,12 @@ describe('startMain', () => {
       ok: false,
       error: { code: 'FORBIDDEN_SENDER' },
     });
+  });
+
+  it("keeps the token actions' outbox and audit journal in the profile", async () => {
+    const { memory } = await startReady();
+    expect((await stat(join(dir, 'outbox'))).isDirectory()).toBe(true);
+    expect(memory.text()).toContain('audit journal verified');
   });
 
   it("forwards core events to the window's web contents", async () => {
