@@ -78,6 +78,7 @@ export const enActions: DeepStringRecord<typeof jaActions> = {
     resumedHint: 'The app restarted while this action was under way; it was resumed with the same correlation id (it is not done twice).',
     chip: '{{operation}}: {{status}}',
     attempts: '{{count}} send(s)',
+    details: 'Details',
   },
   failure: {
     TRANSITION_NOT_ALLOWED: 'The rules do not allow this action.',
@@ -200,11 +201,12 @@ export const enActions: DeepStringRecord<typeof jaActions> = {
     yes: 'Yes',
     no: 'No',
     refused: 'Supervisor approval needed — not available yet; refused.',
+    refusedShort: 'Supervisor approval needed — not available yet; refused.',
     refusedRules: 'Rules matched:',
     refusedAdvice: 'Tell the cardholder the token cannot be activated now, and talk to a supervisor if needed.',
   },
   bulk: {
-    titleCard: 'All tokens of this card (••••{{lastFour}})',
+    titleCard: 'All tokens of this card ({{card}})',
     titleDevice: 'All tokens on this device ({{device}}, all the cardholder’s cards)',
     operation: 'Action',
     loading: 'Checking the tokens concerned…',

@@ -78,6 +78,7 @@ export const jaActions = {
     resumedHint: 'アプリの再起動で中断した操作を、同じ相関IDで再開しました（二重には実行されません）。',
     chip: '{{operation}}: {{status}}',
     attempts: '送信 {{count}} 回',
+    details: '詳細',
   },
   failure: {
     TRANSITION_NOT_ALLOWED: 'この操作は規則により認められませんでした。',
@@ -201,11 +202,12 @@ export const jaActions = {
     yes: 'はい',
     no: 'いいえ',
     refused: 'スーパーバイザーの承認が必要です。承認の仕組みはまだ使えないため、この有効化はお断りします（拒否）。',
+    refusedShort: 'スーパーバイザーの承認が必要です（まだ使えないため拒否）',
     refusedRules: '該当した規則:',
     refusedAdvice: '会員には有効化できないことを伝え、必要ならスーパーバイザーに相談してください。',
   },
   bulk: {
-    titleCard: 'このカードの全トークン（••••{{lastFour}}）',
+    titleCard: 'このカードの全トークン（{{card}}）',
     titleDevice: 'この端末の全トークン（{{device}}・会員のすべてのカード）',
     operation: '操作',
     loading: '対象のトークンを確認中…',

@@ -27,6 +27,19 @@ export const ActionProgress = ({ action, testId = 'action-progress' }: { action:
         : action.status === 'CONFIRMED'
           ? t('actions.status.confirmedHint')
           : null;
+  const details = (
+    <>
+      {hint !== null ? <p className="action-hint">{hint}</p> : null}
+      {action.resumedAfterRestart ? <p className="action-hint">{t('actions.status.resumedHint')}</p> : null}
+      {action.notification !== null ? (
+        <p className="action-notification" data-testid="action-notification">
+          <span className="action-notification-label">{t('actions.notification.label')}: </span>
+          {reportedNotification(action.notification, t)}
+        </p>
+      ) : null}
+      <CopyableId id={action.correlationId} />
+    </>
+  );
   return (
     <div className="action-progress" data-testid={testId} data-status={action.status} data-action-id={action.actionId}>
       <ol className="action-steps" aria-label={t('actions.dialog.progressLabel')}>
@@ -43,7 +56,8 @@ export const ActionProgress = ({ action, testId = 'action-progress' }: { action:
         )}
       </ol>
       <p className="action-status-line" role="status" data-testid="action-status">
-        <span className="action-status-word">{t(statusLabelKey[action.status])}</span>
+        {/* The steps above show it; said again here for screen readers, which announce this line. */}
+        <span className="visually-hidden">{t(statusLabelKey[action.status])}</span>
         {isRetrying(action) ? (
           <span className="action-retrying" data-testid="action-retrying">
             {t('actions.status.retrying', { count: action.attempts + 1 })}
@@ -56,8 +70,6 @@ export const ActionProgress = ({ action, testId = 'action-progress' }: { action:
           </span>
         ) : null}
       </p>
-      {hint !== null ? <p className="action-hint">{hint}</p> : null}
-      {action.resumedAfterRestart ? <p className="action-hint">{t('actions.status.resumedHint')}</p> : null}
       {action.failure !== null ? (
         <ul className="action-failure" data-testid="action-failure" data-failure-code={action.failure.code}>
           {failureLines(action.failure, t, language).map((line) => (
@@ -65,13 +77,7 @@ export const ActionProgress = ({ action, testId = 'action-progress' }: { action:
           ))}
         </ul>
       ) : null}
-      {action.notification !== null ? (
-        <p className="action-notification" data-testid="action-notification">
-          <span className="action-notification-label">{t('actions.notification.label')}: </span>
-          {reportedNotification(action.notification, t)}
-        </p>
-      ) : null}
-      <CopyableId id={action.correlationId} />
+      {details}
     </div>
   );
 };

@@ -36,7 +36,7 @@ const TrayItem = ({ action }: { action: ActionView }) => {
         </time>
       </div>
       <div className="tray-item-state">
-        <ActionStatusChip action={action} />
+        <ActionStatusChip action={action} withOperation={false} />
         <button type="button" className="button-link" onClick={() => void show()}>
           {t('actions.tray.open')}
         </button>

@@ -48,15 +48,24 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
   const ready = policy !== null && signals !== null;
   const formId = `${id}-form`;
 
+  const refused = risky.length > 0;
   const footer = (
     <>
-      <span className="action-dialog-keeps">{ready && !onItsWay && risky.length === 0 ? <IdentityProgress policy={policy.identityVerification} passed={draft.verifiers} /> : null}</span>
+      <span className="action-dialog-keeps">
+        {refused ? (
+          <span className="action-refusal-short" data-testid="action-risk-refusal-short">
+            {t('actions.activate.refusedShort')}
+          </span>
+        ) : ready && !onItsWay ? (
+          <IdentityProgress policy={policy.identityVerification} passed={draft.verifiers} live={false} />
+        ) : null}
+      </span>
       <button type="button" className="button-secondary" onClick={close}>
-        {onItsWay || risky.length > 0 ? t('actions.dialog.close') : t('actions.dialog.cancel')}
+        {onItsWay || refused ? t('actions.dialog.close') : t('actions.dialog.cancel')}
       </button>
-      {onItsWay || risky.length > 0 ? null : (
+      {onItsWay || refused ? null : (
         <button type="submit" form={formId} className="button-primary" disabled={busy || !ready || !identityMet} data-testid="action-submit">
-          {busy ? t('actions.dialog.sending') : latest?.status === 'FAILED' || dialog.submitError !== null ? t('actions.dialog.retry') : t('actions.dialog.submit.activate')}
+          {busy ? t('actions.dialog.sending') : dialog.submitError !== null ? t('actions.dialog.retry') : t('actions.dialog.submit.activate')}
         </button>
       )}
     </>
@@ -76,6 +85,20 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
             if (risky.length === 0) void submit();
           }}
         >
+          {refused ? (
+            <div className="notice notice-error action-refusal" role="alert" data-testid="action-risk-refusal">
+              <p className="notice-message">{t('actions.activate.refused')}</p>
+              <p>{t('actions.activate.refusedRules')}</p>
+              <ul>
+                {risky.map((rule) => (
+                  <li key={rule} data-rule={rule}>
+                    {riskRuleText(rule, t)} <span className="rule-id">({rule})</span>
+                  </li>
+                ))}
+              </ul>
+              <p className="hint">{t('actions.activate.refusedAdvice')}</p>
+            </div>
+          ) : null}
           <ChangedMeanwhile seen={target.token} live={live} />
           {policyLoad.status === 'failed' && policyLoad.error !== null ? (
             <CallErrorNotice
@@ -99,7 +122,6 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
                   {t('actions.policy.loading')}
                 </p>
               )}
-              <ReasonFields operation="activate" draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
             </div>
             <div className="activate-column">
               {signals !== null ? (
@@ -126,20 +148,7 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
               </p>
             </div>
           </div>
-          {risky.length > 0 ? (
-            <div className="notice notice-error action-refusal" role="alert" data-testid="action-risk-refusal">
-              <p className="notice-message">{t('actions.activate.refused')}</p>
-              <p>{t('actions.activate.refusedRules')}</p>
-              <ul>
-                {risky.map((rule) => (
-                  <li key={rule} data-rule={rule}>
-                    {riskRuleText(rule, t)} <span className="rule-id">({rule})</span>
-                  </li>
-                ))}
-              </ul>
-              <p className="hint">{t('actions.activate.refusedAdvice')}</p>
-            </div>
-          ) : null}
+          <ReasonFields operation="activate" draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} commentRows={2} />
           <DialogSubmitError error={dialog.submitError} />
         </form>
       )}

@@ -39,7 +39,7 @@ const BulkResults = ({ actions }: { actions: readonly ActionView[] }) => {
             <span className="bulk-result-token">
               {t('actions.tray.item', { operation: t(operationLabelKey[action.operation]), wallet: t(walletLabelKey[action.walletProviderId]), lastFour: action.tokenLastFour })}
             </span>
-            <ActionStatusChip action={action} />
+            <ActionStatusChip action={action} withOperation={false} />
             {action.failure !== null ? <span className="bulk-result-failure">{failureLines(action.failure, t, language).join(' ')}</span> : null}
             <CopyableId id={action.correlationId} />
           </li>
@@ -76,7 +76,7 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
   const count = preview === null ? 0 : changing(preview).length;
   const title =
     target.scope.kind === 'CARD'
-      ? t('actions.bulk.titleCard', { lastFour: target.cardLastFour ?? '' })
+      ? t('actions.bulk.titleCard', { card: target.cardLabel ?? '' })
       : t('actions.bulk.titleDevice', { device: target.deviceName ?? t('tokens.unnamedDevice') });
   const formId = `${id}-form`;
   const countProblem = `${id}-count-problem`;
@@ -125,7 +125,7 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
             </label>
           ))}
         </fieldset>
-        <div className="bulk-preview-area" aria-busy={dialog.preview.status === 'loading'}>
+        <div className="bulk-preview-area" hidden={done} aria-busy={dialog.preview.status === 'loading'}>
           {dialog.preview.status === 'loading' ? (
             <p className="loading-state" role="status">
               {t('actions.bulk.loading')}
@@ -143,7 +143,7 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
               testId="bulk-preview-error"
             />
           ) : null}
-          {preview !== null ? (
+          {preview !== null && !done ? (
             <>
               <p className="hint">{t('actions.bulk.previewAt', { time: formatDateTime(preview.generatedAt, language) })}</p>
               <BulkPreviewList preview={preview} />

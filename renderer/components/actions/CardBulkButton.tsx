@@ -12,7 +12,7 @@ export const CardBulkButton = ({ card, tokens }: { card: Card; tokens: readonly 
       type="button"
       className="button-secondary card-bulk-button"
       data-testid="bulk-card"
-      onClick={() => openBulk({ scope: { kind: 'CARD', issuerCardRefId: card.issuerCardRefId }, cardLastFour: card.lastFour, deviceName: null })}
+      onClick={() => openBulk({ scope: { kind: 'CARD', issuerCardRefId: card.issuerCardRefId }, cardLabel: t('cardholder.cardTitle', { product: card.productName, lastFour: card.lastFour }), deviceName: null })}
     >
       {t('actions.open.bulkCard')}
     </button>

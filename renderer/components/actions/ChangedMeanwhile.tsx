@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Token } from '../../../shared/api/model';
-import { tokenStateLabelKey } from '../../i18n/lookup-label-keys';
+import { displayState, displayStateLabelKey } from '../../tokens/display-state';
 
 /**
  * The token changed on screen while the dialog was open (the wallet acted meanwhile). The dialog
@@ -12,7 +12,9 @@ export const ChangedMeanwhile = ({ seen, live }: { seen: Token; live: Token | un
   if (live === undefined || live.state === seen.state) return null;
   return (
     <p className="notice notice-warning action-changed" role="alert" data-testid="action-changed-meanwhile">
-      {t('actions.dialog.changedMeanwhile', { state: t(tokenStateLabelKey[live.state]) })}
+      {/* An enrolment that ended meanwhile (the cardholder removed the card during step-up) says why first: there is nothing left to act on. */}
+      {live.digitizationOutcome === 'CANCELED' ? `${t('notifications.callbacks.canceledMeanwhile')} ` : ''}
+      {t('actions.dialog.changedMeanwhile', { state: t(displayStateLabelKey[displayState(live)]) })}
     </p>
   );
 };

@@ -11,13 +11,13 @@ interface IdentityChecklistProps {
   readonly describedBy?: string;
 }
 
-/** "あと1項目" / "2 more to go": what is missing, in one phrase. */
-export const IdentityProgress = ({ policy, passed }: Pick<IdentityChecklistProps, 'policy' | 'passed'>) => {
+/** "あと1項目" / "2 more to go": what is missing, in one phrase. `live` for the one copy a screen reader announces. */
+export const IdentityProgress = ({ policy, passed, live = true }: Pick<IdentityChecklistProps, 'policy' | 'passed'> & { live?: boolean }) => {
   const { t } = useTranslation();
   const check = checkIdentity(policy, passed);
   const remaining = check.missingRequired.length + check.stillNeeded;
   return (
-    <p className="identity-progress" data-met={check.met || undefined} role="status" data-testid="identity-progress">
+    <p className="identity-progress" data-met={check.met || undefined} role={live ? 'status' : undefined} data-testid="identity-progress">
       {check.met ? t('actions.activate.met') : t('actions.activate.remaining', { count: remaining })}
     </p>
   );

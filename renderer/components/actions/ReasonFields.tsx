@@ -14,6 +14,7 @@ interface ReasonFieldsProps {
   readonly problems: FieldProblems;
   readonly disabled: boolean;
   readonly onChange: (patch: Partial<ActionDraft>) => void;
+  readonly commentRows?: number;
 }
 
 /**
@@ -21,7 +22,7 @@ interface ReasonFieldsProps {
  * says what the token service will be sent: the agent sees what leaves the issuer and what stays in
  * the audit record.
  */
-export const ReasonFields = ({ operation, draft, problems, disabled, onChange }: ReasonFieldsProps) => {
+export const ReasonFields = ({ operation, draft, problems, disabled, onChange, commentRows = 3 }: ReasonFieldsProps) => {
   const { t } = useTranslation();
   const id = useId();
   const reason = findReason(operation, draft.reasonCode);
@@ -64,7 +65,7 @@ export const ReasonFields = ({ operation, draft, problems, disabled, onChange }:
           id={`${id}-comment`}
           value={draft.comment}
           disabled={disabled}
-          rows={3}
+          rows={commentRows}
           required={commentRequired}
           aria-invalid={problems.comment !== undefined}
           aria-describedby={`${id}-comment-hint ${commentProblemId}`}

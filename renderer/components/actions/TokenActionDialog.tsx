@@ -68,7 +68,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
               aria-disabled={busy}
               data-testid="action-submit"
             >
-              {busy ? t('actions.dialog.sending') : latest?.status === 'FAILED' || dialog.submitError !== null ? t('actions.dialog.retry') : t(submitLabelKey[operation])}
+              {busy ? t('actions.dialog.sending') : dialog.submitError !== null ? t('actions.dialog.retry') : t(submitLabelKey[operation])}
             </button>
           )}
         </>

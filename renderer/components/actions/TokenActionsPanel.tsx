@@ -6,7 +6,8 @@ import { actionsSelectors, explainedRefusals, offeredOperations } from '../../st
 import { useDeskStore } from '../../store/store-context';
 import { ActionProgress } from './ActionProgress';
 import { openLabelKey, operationLabelKey } from './action-label-keys';
-import { refusalText } from './describe-action';
+import { ActionStatusChip } from './ActionStatusChip';
+import { failureLines, refusalText } from './describe-action';
 import './actions.css';
 
 /**
@@ -54,7 +55,7 @@ export const TokenActionsPanel = ({ token }: { token: Token }) => {
             onClick={() =>
               openBulk({
                 scope: { kind: 'DEVICE', cardholderId: token.cardholderId, tokenStorageId: token.device.tokenStorageId },
-                cardLastFour: null,
+                cardLabel: null,
                 deviceName,
               })
             }
@@ -79,7 +80,16 @@ export const TokenActionsPanel = ({ token }: { token: Token }) => {
           ))}
         </ul>
       ) : null}
-      {latest !== undefined ? <ActionProgress action={latest} testId="token-action-progress" /> : null}
+      {latest !== undefined ? (
+        <div className="token-actions-latest" data-testid="token-action-progress" data-status={latest.status} data-action-id={latest.actionId}>
+          <ActionStatusChip action={latest} />
+          {latest.failure !== null ? <p className="token-actions-failure">{failureLines(latest.failure, t, language).join(' ')}</p> : null}
+          <details className="action-more">
+            <summary>{t('actions.status.details')}</summary>
+            <ActionProgress action={latest} testId="token-action-detail" />
+          </details>
+        </div>
+      ) : null}
     </section>
   );
 };

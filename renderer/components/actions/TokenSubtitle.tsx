@@ -1,10 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import type { Token } from '../../../shared/api/model';
 import { tokenStateLabelKey } from '../../i18n/lookup-label-keys';
+import { useLiveToken } from './use-live-token';
 
-/** Which token the dialog acts on, and the state the agent saw (what is sent as expectedState). */
-export const TokenSubtitle = ({ token }: { token: Token }) => {
+/**
+ * Which token the dialog acts on, and its state as the table shows it now (after the action is
+ * done, the new one); what is sent as expectedState stays the state the agent saw.
+ */
+export const TokenSubtitle = ({ token: seen }: { token: Token }) => {
   const { t } = useTranslation();
+  const token = useLiveToken(seen) ?? seen;
   return (
     <>
       <span className="action-dialog-token">

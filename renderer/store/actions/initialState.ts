@@ -75,8 +75,8 @@ export type FieldProblems = Partial<Record<ActionField, FieldProblem>>;
 export interface BulkTarget {
   readonly kind: 'bulk';
   readonly scope: BulkScope;
-  /** The card's last four (CARD) or the device's name (DEVICE), for the title. */
-  readonly cardLastFour: string | null;
+  /** The card as its header names it, "ゴールド ••••4821" (CARD), or the device's name (DEVICE), for the title. */
+  readonly cardLabel: string | null;
   readonly deviceName: string | null;
 }
 

@@ -60,7 +60,9 @@ export const problemsFromFields = (fields: readonly string[] | undefined): Field
   const problems: { -readonly [K in ActionField]?: FieldProblems[K] } = {};
   for (const path of fields ?? []) {
     const field = byPath[path.split('.')[0] ?? ''];
-    if (field !== undefined) problems[field] = { key: 'actions.field.invalid' };
+    // Main compares the typed last four with the token as the backend has it.
+    if (field === 'confirmLastFour') problems[field] = { key: 'actions.field.lastFourMismatch' };
+    else if (field !== undefined) problems[field] = { key: 'actions.field.invalid' };
   }
   return problems;
 };

@@ -138,7 +138,7 @@ describe('a bulk action', () => {
         return ok({ items: bulk.items.map((item) => buildAction({ actionId: item.actionId, bulkId: bulk.bulkId, virtualCardId: item.virtualCardId })) });
       },
     });
-    store.getState().openBulkAction({ scope: { kind: 'CARD', issuerCardRefId: 'CR000001GOLD' }, cardLastFour: '4821', deviceName: null });
+    store.getState().openBulkAction({ scope: { kind: 'CARD', issuerCardRefId: 'CR000001GOLD' }, cardLabel: 'ゴールドカード ••••4821', deviceName: null });
     await settle();
     store.getState().updateActionDraft({ reasonCode: 'DEVICE_LOST' });
     await Promise.all([store.getState().submitActionDialog(), store.getState().submitActionDialog()]);
@@ -151,7 +151,7 @@ describe('a bulk action', () => {
 
   it('previews afresh for another action and forgets a reason code that action does not have', async () => {
     const { store, calls } = actionsStore({ 'actions.previewBulk': (input) => ok(buildPreview(items, { operation: (input as { operation: 'suspend' }).operation })) });
-    store.getState().openBulkAction({ scope: { kind: 'CARD', issuerCardRefId: 'CR000001GOLD' }, cardLastFour: '4821', deviceName: null });
+    store.getState().openBulkAction({ scope: { kind: 'CARD', issuerCardRefId: 'CR000001GOLD' }, cardLabel: 'ゴールドカード ••••4821', deviceName: null });
     store.getState().updateActionDraft({ reasonCode: 'FRAUD_SUSPECTED' });
     store.getState().setBulkOperation('delete');
     await settle();
