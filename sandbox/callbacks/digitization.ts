@@ -7,7 +7,7 @@ import { MERCHANTS, WALLETS } from '../seed/catalogue';
 import { newEventId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
 import { decideDigitization, type DigitizationFacts } from './digitization-rules';
-import type { CallbackIngest } from './ingest';
+import { masked, type CallbackIngest } from './ingest';
 
 const DAY_MS = 86_400_000;
 
@@ -87,7 +87,12 @@ export const requestDigitization = (
     issuerCardRefId: card.issuerCardRefId,
     cardholderId: card.cardholderId,
     tokenRequestor: requestor,
-    device: { name: body.device.name ?? null, type: body.device.type, tokenStorageId: body.device.tokenStorageId },
+    // The name comes from the wallet, maybe typed by the user: a card number in it is masked before it is kept.
+    device: {
+      name: body.device.name === undefined ? null : masked(body.device.name),
+      type: body.device.type,
+      tokenStorageId: body.device.tokenStorageId,
+    },
     tokenLastFour: body.tokenInfo?.lastFour ?? lastFourFor(body.virtualCardId),
     fundingLastFour: card.lastFour,
     expiry: body.tokenInfo?.expiry ?? card.expiry,

@@ -2,6 +2,7 @@ import type { CallbackResult, CardOperationNotification, CardOperationStatus, No
 import type { Actor, ChangeSource, EventKind, Token, TokenEvent } from '../../shared/api/model';
 import type { TrainingClock } from '../clock/training-clock';
 import type { Notifier } from '../notifications/notifier';
+import { maskCardNumbers } from '../../shared/domain/card-number-runs';
 import { transitionPolicyOf } from '../policy/action-policy';
 import { newEventId } from '../store/live-ids';
 import type { ParkedCallback } from '../store/state';
@@ -380,7 +381,13 @@ const withTokenInfo = (token: Token, info: Pick<TokenInfo, 'expiry' | 'lastFour'
   ...(info.expiry ? { expiry: info.expiry } : {}),
 });
 
-/** The wire body without the DPAN: nothing that could hold one reaches the store. */
+/** Free text from the wallet (a device name) with any card-number run masked to its last four, before it is stored. */
+export const masked = (text: string): string => maskCardNumbers(text).text;
+
+/**
+ * The wire body without the DPAN: nothing that could hold a card number reaches the store (the
+ * identifiers were refused at the border if they looked like one).
+ */
 export const withoutDpan = (body: NotifyVirtualCardChangeRequest): NotifyVirtualCardChangeRequest => {
   if (!body.tokenInfo) return body;
   const { dpan: _dpan, ...info } = body.tokenInfo;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CorrelationId, Expiry, IssuerCardRefId, IssuerId, LastFour, VirtualCardId } from './ids';
 import { ChangeSource, DeviceType, IdvMethod, TokenState, WalletProviderId } from './model';
+import { looksLikeCardNumber } from '../domain/card-number-runs';
 
 /**
  * The token platform's calls to the issuer's backend, as the five reference pages describe them
@@ -9,6 +10,12 @@ import { ChangeSource, DeviceType, IdvMethod, TokenState, WalletProviderId } fro
  * puts mTLS in front), each with the `x-correlation-id` that links it to its enrolment or
  * life-cycle operation.
  */
+
+/** An identifier from the platform, refused when it holds a run of digits that could be a card number. */
+const PlatformId = (pattern: RegExp, description: string) =>
+  z.string().regex(pattern, description).refine((value) => !looksLikeCardNumber(value), 'must not hold a card number');
+
+const TokenStorageId = PlatformId(/^[\x21-\x7e]{1,64}$/, '1–64 printable ASCII characters');
 
 export const CALLBACK_HEADERS = z.object({
   /** Links the callback to its enrolment session or life-cycle operation (pages 001, 004). */
@@ -37,12 +44,12 @@ export const NotifyVirtualCardChangeRequest = z.strictObject({
   issuerCardRefId: IssuerCardRefId,
   virtualCardId: VirtualCardId,
   walletProviderId: WalletProviderId,
-  tokenStorageId: z.string().min(1).max(64),
+  tokenStorageId: TokenStorageId,
   isPrimary: z.boolean(),
   action: VirtualCardAction,
   source: ChangeSource,
   /** On failure, e.g. 221: the device could not be reached after retries. The token keeps its state. */
-  errorCode: z.string().regex(/^[A-Za-z0-9_]{1,20}$/, '1–20 of A–Z a–z 0–9 _').optional(),
+  errorCode: z.string().regex(/^[A-Za-z0-9_]{1,12}$/, '1–12 of A–Z a–z 0–9 _').optional(),
   tokenInfo: TokenInfo.optional(),
 });
 export type NotifyVirtualCardChangeRequest = z.infer<typeof NotifyVirtualCardChangeRequest>;
@@ -61,12 +68,12 @@ export type RequestorType = z.infer<typeof RequestorType>;
 export const CardOperationParams = z.strictObject({ issuerId: IssuerId, issuerCardRefId: IssuerCardRefId });
 
 export const CardOperationNotification = z.strictObject({
-  operationId: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ -'),
+  operationId: PlatformId(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ -'),
   operation: CardOperation,
   status: CardOperationStatus,
   requestorType: RequestorType,
   /** The CCI user (an agent) when requestorType is CCI. */
-  requestorId: z.string().regex(/^[A-Za-z0-9._@-]{1,64}$/, '1–64 of A–Z a–z 0–9 . _ @ -').optional(),
+  requestorId: PlatformId(/^[A-Za-z0-9._@-]{1,64}$/, '1–64 of A–Z a–z 0–9 . _ @ -').optional(),
   /** The token concerned; without it the operation concerns the card's tokens. */
   virtualCardId: VirtualCardId.optional(),
 });
@@ -117,7 +124,7 @@ export const RequestCardDigitizationRequest = z.strictObject({
     /** The wallet may not give one (page 003: `{{deviceName}}` is optional). */
     name: z.string().min(1).max(100).optional(),
     type: DeviceType,
-    tokenStorageId: z.string().min(1).max(64),
+    tokenStorageId: TokenStorageId,
   }),
   isPrimary: z.boolean(),
   tokenInfo: TokenInfo.optional(),
