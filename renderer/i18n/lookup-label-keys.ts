@@ -143,6 +143,8 @@ export const kindLabelKey = {
   OPERATION_FAILED: 'history.kind.operationFailed',
   NOTIFICATION_SENT: 'history.kind.notificationSent',
   AGENT_ACTION: 'history.kind.agentAction',
+  CALLBACK_DUPLICATE: 'notifications.callbacks.kind.duplicate',
+  CALLBACK_LATE: 'notifications.callbacks.kind.late',
 } as const satisfies Record<EventKind, MessageKey>;
 
 export const operationKey = {

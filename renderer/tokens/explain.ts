@@ -21,7 +21,12 @@ export type SentenceKey =
   | 'tokens.explain.deleted'
   | 'tokens.explain.deletedFromApp'
   | 'tokens.explain.deletedFromAppPending'
-  | 'tokens.explain.canceled';
+  | 'tokens.explain.canceled'
+  | 'notifications.callbacks.explain.canceled'
+  | 'notifications.callbacks.explain.declined'
+  | 'notifications.callbacks.explain.reenrolment'
+  | 'notifications.callbacks.explain.failed'
+  | 'notifications.callbacks.explain.failedCode';
 
 export interface Sentence {
   readonly key: SentenceKey;
@@ -30,6 +35,9 @@ export interface Sentence {
   readonly actor?: ActorRef;
   /** For resumeEach: the parties that each hold a suspension. */
   readonly parties?: readonly ChangeSource[];
+  /** For a failed operation: the callback's action (ACTIVATE, SUSPEND…) and the platform's error code. */
+  readonly operation?: string;
+  readonly errorCode?: string;
 }
 
 /** An issuer change made by a named agent is that agent's; otherwise the party that made it. */
@@ -72,7 +80,38 @@ const fromEvents = (token: Token, newestFirst: readonly TokenEvent[]): Sentence 
   return null;
 };
 
+/**
+ * A callback with an error code is the newest thing that happened (issue 6): the operation did not
+ * reach the device and the token kept its state, which is what the caller will be puzzled by.
+ */
+const failedSentence = (newestFirst: readonly TokenEvent[]): Sentence | null => {
+  const [newest] = newestFirst;
+  // A failure with a rule and no code was refused by the state rules (the token changed meanwhile): the state sentence says the rest.
+  if (newest?.kind !== 'OPERATION_FAILED' || (newest.detail.rule !== undefined && newest.detail.errorCode === undefined)) return null;
+  const operation = typeof newest.detail.action === 'string' ? newest.detail.action : typeof newest.detail.operation === 'string' ? newest.detail.operation : undefined;
+  const code = newest.detail.errorCode;
+  const errorCode = typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
+  return {
+    key: errorCode === undefined ? 'notifications.callbacks.explain.failed' : 'notifications.callbacks.explain.failedCode',
+    at: newest.occurredAt,
+    ...(operation !== undefined ? { operation } : {}),
+    ...(errorCode !== undefined ? { errorCode } : {}),
+  };
+};
+
+/**
+ * An enrolment that ended before the token was usable (page 000), and a re-enrolment of the same
+ * card on the same device (page 001), said before or after the lifecycle sentences.
+ */
 export const explainToken = (token: Token, newestEvents: readonly TokenEvent[] = []): Sentence[] => {
+  const retry: Sentence[] = token.previousAttemptVirtualCardId !== undefined ? [{ key: 'notifications.callbacks.explain.reenrolment' }] : [];
+  if (token.digitizationOutcome === 'CANCELED') return [{ key: 'notifications.callbacks.explain.canceled', at: token.stateSince }, ...retry];
+  if (token.digitizationOutcome === 'DECLINED') return [{ key: 'notifications.callbacks.explain.declined', at: token.levelOfTrust.decidedAt }, ...retry];
+  const failed = failedSentence(newestEvents);
+  return [...(failed ? [failed] : []), ...lifecycleSentences(token, newestEvents), ...retry];
+};
+
+const lifecycleSentences = (token: Token, newestEvents: readonly TokenEvent[]): Sentence[] => {
   const at = token.stateSince;
   const actor = actorRef(token.lastChangedBy);
   const fromHistory = fromEvents(token, newestEvents);

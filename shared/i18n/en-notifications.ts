@@ -109,4 +109,71 @@ export const enNotifications: DeepStringRecord<typeof jaNotifications> = {
     },
   },
   platformOff: 'The issuer sends its own one-time passcodes, so the platform sends no notifications to cardholders.',
+  callbacks: {
+    outcome: {
+      CANCELED: 'Canceled',
+      DECLINED: 'Declined',
+    },
+    explain: {
+      canceled:
+        'On {{time}} the cardholder removed the card from the wallet during verification (canceled, not declined). There is nothing to do on this token; the cardholder can add the card again.',
+      declined: 'Declined on {{time}}: the digitization decision was red, so the card was not added to the wallet.',
+      reenrolment: 'A new enrolment of the same card on the same device; the earlier attempt ended.',
+      failed: 'The {{operation}} of {{time}} did not reach the device; the token kept its state.',
+      failedCode: 'The {{operation}} of {{time}} did not reach the device (error {{codeText}}); the token kept its state.',
+    },
+    canceledMeanwhile:
+      'The cardholder removed the card from the wallet during verification: this enrolment is canceled and its pending step-up with it. There is nothing left to activate.',
+    operationUnknown: 'operation',
+    errorWithMeaning: '{{code}}: {{meaning}}',
+    trust: {
+      GREEN: 'green (approved without step-up)',
+      YELLOW: 'yellow (approved with step-up)',
+      RED: 'red (declined)',
+    },
+    summary: {
+      decision: 'Decision at digitization: {{decision}}.',
+      methods: 'Methods offered: {{methods}}.',
+      enrolment: 'At enrolment:',
+      earlier: 'Earlier attempt: ••••{{lastFour}} ({{state}})',
+      earlierUnknown: "Earlier attempt: {{id}} (not among this card's tokens)",
+      later: 'Enrolled again afterwards: ••••{{lastFour}} ({{state}})',
+      show: 'Show',
+    },
+    kind: {
+      duplicate: 'Duplicate callback',
+      late: 'Late callback',
+    },
+    who: {
+      wallet: "the cardholder (in the wallet app or the wallet provider's portal)",
+      cciAgent: "agent {{name}} through the network's customer care interface (CCI)",
+      cci: "the issuer through the network's customer care interface (CCI)",
+      platform: 'the token platform (D1)',
+    },
+    source: {
+      cciAgent: 'Agent {{name}} (CCI)',
+    },
+    history: {
+      duplicate: 'The same {{operation}} callback came again; it was recorded and changed nothing.',
+      late: 'A late {{operation}} callback arrived when the token was already “{{state}}”; it was ignored, so the token did not move back.',
+      latePlain: 'A late {{operation}} callback arrived; it was ignored, so the token did not move back.',
+      lateDeleted: 'A deleted token is never reopened.',
+      lateStepUpCanceled: 'This enrolment had already ended during step-up.',
+      lateAlreadyActive: 'The token was already active.',
+      lateRule: 'The state rules did not allow it ({{rule}}).',
+      notReached: 'The action did not reach the device; the token kept its state.',
+      refusedRule: 'The token had changed meanwhile, so the state rules ({{rule}}) did not allow it; the token is “{{state}}”.',
+      stateUnknown: 'unknown',
+      notReachedState: 'The action did not reach the device; the token is still “{{state}}”.',
+      stepUpCanceled: 'The pending step-up was canceled with it; the cardholder can add the card again.',
+      parked: 'This callback arrived on {{time}}, before the token was known; it was kept and applied when the token appeared.',
+      notificationSent: 'Cardholder notified by {{channel}} ({{template}}, {{language}}, to {{destination}}).',
+      notificationSubject: 'Subject: “{{subject}}”',
+      notificationText: 'Text: “{{text}}”',
+      notificationOff:
+        'No notification ({{template}}) was sent: the issuer sends its own one-time passcodes, so platform notifications are off.',
+      notificationNoChannel: 'The cardholder could not be notified: no phone number or e-mail address is registered.',
+      notificationNotSent: 'The notification ({{template}}) could not be made, so none was sent.',
+    },
+  },
 };

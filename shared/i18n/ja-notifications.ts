@@ -106,4 +106,71 @@ export const jaNotifications = {
     },
   },
   platformOff: 'イシュアが自社でワンタイムパスワードを送るため、プラットフォームからの会員への通知はオフです。',
+  /** What the token platform's callbacks did to a token (pages 000–004), as the agent reads it. */
+  callbacks: {
+    outcome: {
+      CANCELED: 'キャンセル',
+      DECLINED: '否認',
+    },
+    explain: {
+      canceled:
+        '{{time}}、会員が本人確認の途中でウォレットからカードを削除しました（キャンセル。否認ではありません）。このトークンにできる操作はありません。会員はもう一度登録できます。',
+      declined: '{{time}}、発行時の判定がレッド（否認）だったため、カードはウォレットに登録されませんでした。',
+      reenrolment: '同じカードを同じ端末にもう一度登録したトークンです（前回の試行は終了しています）。',
+      failed: '{{time}} の{{operation}}は端末に届きませんでした。トークンの状態は変わっていません。',
+      failedCode: '{{time}} の{{operation}}は端末に届きませんでした（エラー {{codeText}}）。トークンの状態は変わっていません。',
+    },
+    canceledMeanwhile: '会員が本人確認の途中でウォレットからカードを削除したため、この登録はキャンセルされ、待っていた本人確認も取り消されました。有効化するものはありません。',
+    operationUnknown: '操作',
+    errorWithMeaning: '{{code}}: {{meaning}}',
+    trust: {
+      GREEN: 'グリーン（追加認証なしで承認）',
+      YELLOW: 'イエロー（追加認証を条件に承認）',
+      RED: 'レッド（否認）',
+    },
+    summary: {
+      decision: '発行時の判定: {{decision}}。',
+      methods: '認証方法: {{methods}}。',
+      enrolment: '登録時の',
+      earlier: '前回の試行: ••••{{lastFour}}（{{state}}）',
+      earlierUnknown: '前回の試行: {{id}}（このカードのトークン一覧にはありません）',
+      later: 'この後、再登録されました: ••••{{lastFour}}（{{state}}）',
+      show: '表示',
+    },
+    kind: {
+      duplicate: '重複したコールバック',
+      late: '遅れて届いたコールバック',
+    },
+    /** Who did it (page 004), as the subject of a history sentence. */
+    who: {
+      wallet: '会員（ウォレットのアプリまたはウォレット事業者のポータル）',
+      cciAgent: 'ネットワークのカスタマーケア画面（CCI）からエージェント {{name}}',
+      cci: 'ネットワークのカスタマーケア画面（CCI）から発行会社',
+      platform: 'トークンプラットフォーム（D1）',
+    },
+    source: {
+      cciAgent: 'エージェント {{name}}（CCI）',
+    },
+    history: {
+      duplicate: '同じ{{operation}}のコールバックがもう一度届きました。記録だけして、トークンは変えていません。',
+      late: '{{operation}}のコールバックが遅れて届きました（その時点でトークンは「{{state}}」）。無視したため、トークンは戻っていません。',
+      latePlain: '{{operation}}のコールバックが遅れて届きました。無視したため、トークンは戻っていません。',
+      lateDeleted: '削除済みのトークンが元に戻ることはありません。',
+      lateStepUpCanceled: 'この登録は本人確認の途中で終わっています。',
+      lateAlreadyActive: 'トークンはすでに有効化されていました。',
+      lateRule: '状態のルール（{{rule}}）で認められない変更でした。',
+      notReached: '操作は端末に届いていません。トークンの状態は変わっていません。',
+      refusedRule: 'その間にトークンが変わっていたため、状態のルール（{{rule}}）により実行されませんでした。トークンは「{{state}}」です。',
+      stateUnknown: '不明',
+      notReachedState: '操作は端末に届いていません。トークンは「{{state}}」のままです。',
+      stepUpCanceled: '待っていた本人確認（ステップアップ）も取り消されました。会員はもう一度登録できます。',
+      parked: 'このコールバックは {{time}} に、トークンがまだ分からないうちに届きました。保管しておき、トークンが現れた時点で反映しました。',
+      notificationSent: '会員に{{channel}}で通知しました（{{template}}・{{language}}・宛先 {{destination}}）。',
+      notificationSubject: '件名:「{{subject}}」',
+      notificationText: '本文:「{{text}}」',
+      notificationOff: '会員への通知（{{template}}）は送っていません。イシュアが自社でワンタイムパスワードを送るため、プラットフォームの通知はオフです。',
+      notificationNoChannel: '会員に通知できませんでした。登録された電話番号もメールアドレスもありません。',
+      notificationNotSent: '会員への通知（{{template}}）を作れなかったため、送っていません。',
+    },
+  },
 } as const;

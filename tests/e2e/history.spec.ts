@@ -224,7 +224,7 @@ test('a wallet change of the open token shows on top at once, highlighted briefl
     // No reload, no click: token.changed arrives over the live stream and the newest page is merged.
     const newest = history.rows.first();
     await expect(newest).toHaveAttribute('data-kind', 'RESUMED');
-    await expect(newest.getByTestId('history-sentence')).toHaveText(/^ウォレットがトークンの一時停止を解除しました。/);
+    await expect(newest.getByTestId('history-sentence')).toHaveText(/^会員（ウォレットのアプリまたはウォレット事業者のポータル）がトークンの一時停止を解除しました。/);
     await expect(newest).toHaveClass(/history-row-fresh/);
     await expect(newest).toContainText('新着');
     await expect(history.count).toHaveText(`全 ${before + 1} 件`);

@@ -52,6 +52,28 @@ export const trainingBackend = async (request: APIRequestContext) => {
 
   return {
     baseUrl: credentials.baseUrl,
+    issuerId: credentials.issuerId,
+    /**
+     * Any request to the training backend as a script would send it, with the workstation's bearer
+     * token: the platform's callbacks, or /api as an agent (`agentSession`). Answers status and body.
+     */
+    send: async (
+      method: 'GET' | 'POST',
+      path: string,
+      options: { readonly data?: unknown; readonly correlationId?: string; readonly agentSession?: string } = {},
+    ): Promise<{ status: number; body: unknown }> => {
+      const response = await request.fetch(`${credentials.baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(await headers()),
+          ...(options.correlationId !== undefined ? { 'x-correlation-id': options.correlationId } : {}),
+          ...(options.agentSession !== undefined ? { 'x-agent-session': options.agentSession } : {}),
+        },
+        ...(options.data !== undefined ? { data: options.data } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status(), body: text === '' ? null : (JSON.parse(text) as unknown) };
+    },
     /** The wallet or TSP changes a token, as its callback would report it. */
     simulate: async (body: SimulateRequest): Promise<void> => {
       const response = await request.post(`${credentials.baseUrl}/training/v1/simulate`, { headers: await headers(), data: body });

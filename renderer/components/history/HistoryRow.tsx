@@ -65,7 +65,7 @@ export const HistoryRow = memo(function HistoryRow({ event, index, setSize, now,
         <span className="visually-hidden">{utc}</span>
         <span className="history-relative">{formatRelative(event.occurredAt, now, language)}</span>
         <span className={`history-source history-source-${source.toLowerCase()}`} data-testid="history-source">
-          {sourceText(event.actor, t)}
+          {sourceText(event.actor, t, event.detail)}
         </span>
         {fresh ? <span className="history-fresh-badge">{t('history.fresh')}</span> : null}
       </div>

@@ -3,10 +3,12 @@ import { useTranslation } from 'react-i18next';
 import type { TokenEvent } from '../../../shared/api/model';
 import type { MessageKey } from '../../../shared/i18n';
 import type { HistoryLoad } from '../../store/history/initialState';
+import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { filterEvents } from '../../store/history/reducer';
 import { historySelectors } from '../../store/history/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { CallErrorNotice } from '../CallErrorNotice';
+import { DigitizationSummary } from './DigitizationSummary';
 import { HistoryFilters } from './HistoryFilters';
 import { HistoryList } from './HistoryList';
 import { uiLanguage } from './ui-language';
@@ -35,6 +37,7 @@ export const TokenHistory = ({ virtualCardId }: { virtualCardId: string }) => {
   const isOpen = useDeskStore(historySelectors.isOpenFor(virtualCardId));
   const view = useDeskStore(historySelectors.view);
   const filtered = useDeskStore(historySelectors.isFiltered);
+  const token = useDeskStore(cardholderSelectors.selectedToken);
 
   useEffect(() => {
     void openHistory(virtualCardId);
@@ -64,6 +67,7 @@ export const TokenHistory = ({ virtualCardId }: { virtualCardId: string }) => {
           {count}
         </p>
       </header>
+      {token !== null && token.virtualCardId === virtualCardId ? <DigitizationSummary token={token} /> : null}
       <HistoryFilters />
       {isOpen && view.error !== null ? (
         <CallErrorNotice

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { Token } from '../../../shared/api/model';
 import { deviceTypeLabelKey, walletLabelKey } from '../../i18n/lookup-label-keys';
+import { displayState } from '../../tokens/display-state';
 import { actorRef } from '../../tokens/explain';
 import { changedByText } from '../../tokens/explanation-text';
 import { TimeStamp } from '../common/TimeStamp';
@@ -39,7 +40,7 @@ export const TokenCell = ({ column, token }: { column: TokenColumnId; token: Tok
     case 'token':
       return <span className="cell-mono">••••{token.tokenLastFour}</span>;
     case 'state':
-      return <StateChip state={token.state} />;
+      return <StateChip state={displayState(token)} />;
     case 'since':
       return <TimeStamp iso={token.stateSince} relative />;
     case 'changedBy':

@@ -7,7 +7,7 @@ import { buildEvent } from './builders';
 
 const say = (language: Language) => {
   const t = translator(createI18n(language).t);
-  return { describe: (event: ReturnType<typeof buildEvent>) => describeEvent(event, t, language), source: (event: ReturnType<typeof buildEvent>) => sourceText(event.actor, t) };
+  return { describe: (event: ReturnType<typeof buildEvent>) => describeEvent(event, t, language), source: (event: ReturnType<typeof buildEvent>) => sourceText(event.actor, t, event.detail) };
 };
 const ja = say('ja');
 const en = say('en');
@@ -71,9 +71,13 @@ describe('describeEvent: one plain sentence per kind', () => {
   });
 
   it('suspend, resume and delete: the source and the reason', () => {
-    expect(ja.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_LOST' }))).toBe('ウォレットがトークンを一時停止しました。理由: 端末の紛失。');
+    expect(ja.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_LOST' }))).toBe(
+      '会員（ウォレットのアプリまたはウォレット事業者のポータル）がトークンを一時停止しました。理由: 端末の紛失。',
+    );
     expect(en.describe(buildEvent({ kind: 'SUSPENDED', actor: { source: 'TSP' }, reasonCode: 'FRAUD_SUSPECTED' }))).toBe('Token suspended by the TSP. Reason: suspected fraud.');
-    expect(en.describe(buildEvent({ kind: 'RESUMED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_FOUND' }))).toBe('Token resumed by the wallet. Reason: device found.');
+    expect(en.describe(buildEvent({ kind: 'RESUMED', actor: { source: 'WALLET' }, reasonCode: 'DEVICE_FOUND' }))).toBe(
+      "Token resumed by the cardholder (in the wallet app or the wallet provider's portal). Reason: device found.",
+    );
     expect(ja.describe(buildEvent({ kind: 'DELETED', actor: { source: 'ISSUER' }, reasonCode: 'CLOSED_CARD' }))).toBe('発行会社のシステムがトークンを削除しました。理由: カードの解約。');
     expect(en.describe(buildEvent({ kind: 'DELETED', actor: agent, reasonCode: 'CARD_STOLEN' }))).toBe('Token deleted by agent 山田 太郎. Reason: card stolen.');
   });
@@ -87,9 +91,16 @@ describe('describeEvent: one plain sentence per kind', () => {
   it('operation failed: errorCode 221 explained, an unknown code shown as it is', () => {
     const failed = (errorCode: number) =>
       buildEvent({ kind: 'OPERATION_FAILED', actor: { source: 'TSP' }, reasonCode: 'DEVICE_LOST', detail: { action: 'SUSPEND', errorCode, description: 'device unreachable after retries' } });
-    expect(ja.describe(failed(221))).toBe('一時停止の操作が失敗しました。エラーコード 221: 再試行しても端末に接続できませんでした。理由: 端末の紛失。');
-    expect(en.describe(failed(221))).toBe('The suspension failed. Error 221: the device could not be reached after retries. Reason: device lost.');
-    expect(en.describe(failed(999))).toBe('The suspension failed. Error 999. Reason: device lost.');
+    expect(ja.describe(failed(221))).toBe(
+      '一時停止の操作が失敗しました。エラーコード 221: 再試行しても端末に接続できませんでした。操作は端末に届いていません。トークンの状態は変わっていません。理由: 端末の紛失。',
+    );
+    expect(en.describe(failed(221))).toBe(
+      'The suspension failed. Error 221: the device could not be reached after retries. The action did not reach the device; the token kept its state. Reason: device lost.',
+    );
+    expect(en.describe(failed(999))).toBe('The suspension failed. Error 999. The action did not reach the device; the token kept its state. Reason: device lost.');
+    // The sandbox says which state the token kept.
+    const kept = buildEvent({ kind: 'OPERATION_FAILED', actor: { source: 'TSP' }, detail: { action: 'RESUME', errorCode: '221', state: 'SUSPENDED' } });
+    expect(ja.describe(kept)).toContain('操作は端末に届いていません。トークンは「一時停止中」のままです。');
   });
 
   it('notification: the channel and the template', () => {
@@ -102,6 +113,68 @@ describe('describeEvent: one plain sentence per kind', () => {
     const event = buildEvent({ kind: 'AGENT_ACTION', actor: agent, reasonCode: 'DEVICE_LOST', comment: 'お客様よりお電話。端末紛失のため停止。', detail: { operation: 'SUSPEND' } });
     expect(ja.describe(event)).toBe('エージェント 山田 太郎が一時停止を操作しました。理由: 端末の紛失。コメント: 「お客様よりお電話。端末紛失のため停止。」');
     expect(en.describe(event)).toBe('Agent 山田 太郎 requested suspension. Reason: device lost. Comment: “お客様よりお電話。端末紛失のため停止。”');
+  });
+});
+
+describe('describeEvent: the platform\'s callbacks (issue 6)', () => {
+  it('a duplicate changed nothing', () => {
+    const event = buildEvent({ kind: 'CALLBACK_DUPLICATE', actor: { source: 'WALLET' }, detail: { callback: 'notifyVirtualCardChange', action: 'SUSPEND', duplicateOf: 'EV0000000001' } });
+    expect(en.describe(event)).toBe('The same suspension callback came again; it was recorded and changed nothing.');
+    expect(ja.describe(event)).toBe('同じ一時停止のコールバックがもう一度届きました。記録だけして、トークンは変えていません。');
+  });
+
+  it('a late callback was ignored, with the reason in words', () => {
+    const late = (rule: string) =>
+      buildEvent({ kind: 'CALLBACK_LATE', actor: { source: 'TSP' }, reasonCode: 'DEVICE_LOST', detail: { action: 'ACTIVATE', rule, stateAtArrival: 'DELETED' } });
+    expect(en.describe(late('TOKEN_DELETED'))).toBe(
+      'A late activation callback arrived when the token was already “Deleted”; it was ignored, so the token did not move back. A deleted token is never reopened.',
+    );
+    expect(ja.describe(late('TOKEN_DELETED'))).toBe(
+      '有効化のコールバックが遅れて届きました（その時点でトークンは「削除済み」）。無視したため、トークンは戻っていません。削除済みのトークンが元に戻ることはありません。',
+    );
+    expect(en.describe(late('RESUME_ONLY_OWN_SUSPENSION'))).toContain('The state rules did not allow it (RESUME_ONLY_OWN_SUSPENSION).');
+  });
+
+  it('a callback kept for an unknown token says when it really arrived', () => {
+    const event = buildEvent({
+      kind: 'SUSPENDED',
+      actor: { source: 'TSP' },
+      occurredAt: '2026-11-20T06:00:00.000Z',
+      detail: { action: 'SUSPEND', receivedAt: '2026-11-20T05:00:00.000Z' },
+    });
+    expect(describeEvent(event, translator(createI18n('en').t), 'en', 'UTC')).toBe(
+      'Token suspended by the TSP. This callback arrived on Nov 20, 2026, 5:00:00 AM, before the token was known; it was kept and applied when the token appeared.',
+    );
+  });
+
+  it('a deletion during step-up cancels the step-up', () => {
+    const event = buildEvent({ kind: 'DELETED_FROM_APP', actor: { source: 'WALLET' }, detail: { action: 'DELETE_FROM_APP', stepUpCanceled: true } });
+    expect(en.describe(event)).toContain('The pending step-up was canceled with it; the cardholder can add the card again.');
+  });
+
+  it('who did it: the agent through CCI, the platform itself', () => {
+    const cci = buildEvent({
+      kind: 'SUSPENDED',
+      actor: { source: 'ISSUER', agentName: 'cci.user01' },
+      detail: { cardOperation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'cci.user01' },
+    });
+    expect(en.describe(cci)).toBe("Token suspended by agent cci.user01 through the network's customer care interface (CCI).");
+    expect(en.source(cci)).toBe('Agent cci.user01 (CCI)');
+    expect(ja.describe(cci)).toBe('ネットワークのカスタマーケア画面（CCI）からエージェント cci.user01がトークンを一時停止しました。');
+    const d1 = buildEvent({ kind: 'DELETED', actor: { source: 'TSP' }, detail: { cardOperation: 'DELETE', requestorType: 'D1' } });
+    expect(en.describe(d1)).toBe('Token deleted by the token platform (D1).');
+  });
+
+  it('a sent notification: channel, template, language, masked destination and the text as sent', () => {
+    const sent = buildEvent({
+      kind: 'NOTIFICATION_SENT',
+      actor: { source: 'TSP' },
+      detail: { status: 'QUEUED', template: 'TOKEN_DELETED', channel: 'SMS', language: 'ja', destination: '090-****-5678', subject: null, text: '末尾1234のカードを削除しました。' },
+    });
+    expect(en.describe(sent)).toBe('Cardholder notified by SMS (Token deleted, Japanese, to 090-****-5678). Text: “末尾1234のカードを削除しました。”');
+    expect(ja.describe(sent)).toBe('会員にSMSで通知しました（トークンの削除・日本語・宛先 090-****-5678）。本文:「末尾1234のカードを削除しました。」');
+    const off = buildEvent({ kind: 'NOTIFICATION_SENT', actor: { source: 'TSP' }, detail: { status: 'OFF', template: 'ACTIVATION_CONFIRMED', channel: null, why: 'ISSUER_SENDS_OWN_OTP' } });
+    expect(en.describe(off)).toBe('No notification (Activation confirmed) was sent: the issuer sends its own one-time passcodes, so platform notifications are off.');
   });
 });
 

@@ -92,7 +92,7 @@ describe('HistoryRow', () => {
     expect(text(html)).toContain('UTC 2026-11-20 05:02:00');
     expect(text(html)).toContain('3 days ago');
     expect(text(html)).toContain('Wallet');
-    expect(text(html)).toContain('Token suspended by the wallet. Reason: device lost.');
+    expect(text(html)).toContain('Token suspended by the cardholder (in the wallet app or the wallet provider&#x27;s portal). Reason: device lost.');
     expect(text(html)).toContain('Correlation ID lcm-abcdef-1234-ghijkl Copy');
     expect(html).toContain('aria-expanded="false"');
     expect(html).not.toContain('history-raw"');
