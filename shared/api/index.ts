@@ -8,3 +8,4 @@ export * from './training';
 export * from './policy';
 export * from './audit';
 export * from './notifications';
+export * from './callbacks';
