@@ -77,7 +77,7 @@ export const enActions: DeepStringRecord<typeof jaActions> = {
     resumed: 'Resumed after restart',
     resumedHint: 'The app restarted while this action was under way; it was resumed with the same correlation id (it is not done twice).',
     chip: '{{operation}}: {{status}}',
-    attempts: '{{count}} send(s)',
+    attempts: 'sent {{count}} times (same correlation id)',
     details: 'Details',
   },
   failure: {

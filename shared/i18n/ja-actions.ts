@@ -77,7 +77,7 @@ export const jaActions = {
     resumed: '再起動後に再開',
     resumedHint: 'アプリの再起動で中断した操作を、同じ相関IDで再開しました（二重には実行されません）。',
     chip: '{{operation}}: {{status}}',
-    attempts: '送信 {{count}} 回',
+    attempts: '送信 {{count}} 回（同じ相関IDで再送）',
     details: '詳細',
   },
   failure: {

@@ -1,10 +1,9 @@
 import { useTranslation } from 'react-i18next';
 import type { ActionView } from '../../../shared/contract';
-import { formatDateTime } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
 import { statusLabelKey } from './action-label-keys';
 import { CopyableId } from './CopyableId';
-import { failureLines, isRetrying, reportedNotification } from './describe-action';
+import { failureLines, formatClockTime, isRetrying, reportedNotification } from './describe-action';
 
 /** The four steps in the order the agent sees them pass. */
 const STEPS = ['REQUESTED', 'ACCEPTED', 'CONFIRMED'] as const;
@@ -61,7 +60,13 @@ export const ActionProgress = ({ action, testId = 'action-progress' }: { action:
         {isRetrying(action) ? (
           <span className="action-retrying" data-testid="action-retrying">
             {t('actions.status.retrying', { count: action.attempts + 1 })}
-            {action.nextAttemptAt !== null ? ` · ${t('actions.status.nextAttempt', { time: formatDateTime(action.nextAttemptAt, language) })}` : null}
+            {action.nextAttemptAt !== null ? ` · ${t('actions.status.nextAttempt', { time: formatClockTime(action.nextAttemptAt, language) })}` : null}
+          </span>
+        ) : null}
+        {/* More than one send: the agent sees the retries that the one correlation id made harmless. */}
+        {action.attempts > 1 && !isRetrying(action) ? (
+          <span className="action-attempts" data-testid="action-attempts">
+            {t('actions.status.attempts', { count: action.attempts })}
           </span>
         ) : null}
         {action.resumedAfterRestart ? (

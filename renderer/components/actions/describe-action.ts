@@ -83,5 +83,17 @@ export const reportedNotification = (notification: NotificationView, t: Translat
   }
 };
 
+const clockFormatters = new Map<Language, Intl.DateTimeFormat>();
+
+/** "15:55:12": when the next send is due, seconds away, so to the second and without the date. */
+export const formatClockTime = (iso: string, language: Language): string => {
+  let formatter = clockFormatters.get(language);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' });
+    clockFormatters.set(language, formatter);
+  }
+  return formatter.format(new Date(iso));
+};
+
 /** Still being sent after a failed attempt: "retrying (attempt n)". */
 export const isRetrying = (action: ActionView): boolean => action.status === 'REQUESTED' && action.attempts > 0 && action.nextAttemptAt !== null;

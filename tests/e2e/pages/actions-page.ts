@@ -73,21 +73,24 @@ export class ActionsPage {
    */
   async recordStatuses(): Promise<void> {
     await this.page.evaluate(() => {
-      const seen: { status: string; hint: string }[] = [];
+      const seen: { status: string; hint: string; retrying: string }[] = [];
       (window as unknown as { __actionStatuses: typeof seen }).__actionStatuses = seen;
       const note = (): void => {
         const progress = document.querySelector('dialog [data-testid="action-progress"]');
         const status = progress?.getAttribute('data-status');
-        if (!progress || !status || seen.at(-1)?.status === status) return;
-        seen.push({ status, hint: progress.querySelector('.action-hint')?.textContent ?? '' });
+        if (!progress || !status) return;
+        const retrying = progress.querySelector('[data-testid="action-retrying"]')?.textContent ?? '';
+        const last = seen.at(-1);
+        if (last?.status === status && last.retrying === retrying) return;
+        seen.push({ status, hint: progress.querySelector('.action-hint')?.textContent ?? '', retrying });
       };
-      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-status'] });
+      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-status'] });
     });
   }
 
-  /** The states the progress showed since recordStatuses, in order, each once per stay, with the hint it gave. */
-  async recordedStatuses(): Promise<{ status: string; hint: string }[]> {
-    return this.page.evaluate(() => [...(window as unknown as { __actionStatuses: { status: string; hint: string }[] }).__actionStatuses]);
+  /** The states the progress showed since recordStatuses, in order, each once per stay, with its hint and retry line. */
+  async recordedStatuses(): Promise<{ status: string; hint: string; retrying: string }[]> {
+    return this.page.evaluate(() => [...(window as unknown as { __actionStatuses: { status: string; hint: string; retrying: string }[] }).__actionStatuses]);
   }
 
   verifier(name: string): Locator {
