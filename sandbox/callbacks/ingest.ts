@@ -106,7 +106,7 @@ export class CallbackIngest {
     const targets = body.virtualCardId !== undefined ? [body.virtualCardId] : this.cardTargets(issuerCardRefId, body);
     if (targets.length === 0) {
       if (body.operation !== 'DIGITIZE') return [];
-      // A digitization notice before the card's token exists: kept until a token of the card appears.
+      // A digitization notice before the card's token exists: kept until the token of that enrolment (same correlation id) appears.
       return [this.park({ kind: 'cardOperation', receivedAt: receivedAt ?? this.clock.now().toISOString(), correlationId, issuerCardRefId, body })];
     }
     return targets.map((virtualCardId) => {
@@ -133,11 +133,14 @@ export class CallbackIngest {
 
   /** Applies, in arrival order, what was parked for a token that has just appeared. */
   applyParked(token: Token): CallbackResult[] {
+    // A card-wide notice names no token: it belongs to this one only if it came for this enrolment.
     const mine = this.store.parkedCallbacks.filter((parked) =>
       parked.kind === 'virtualCardChange'
         ? parked.body.virtualCardId === token.virtualCardId
         : parked.body.virtualCardId === token.virtualCardId ||
-          (parked.body.virtualCardId === undefined && parked.issuerCardRefId === token.issuerCardRefId),
+          (parked.body.virtualCardId === undefined &&
+            parked.issuerCardRefId === token.issuerCardRefId &&
+            parked.correlationId === token.enrolmentCorrelationId),
     );
     if (mine.length === 0) return [];
     for (const parked of mine) this.store.parkedCallbacks.splice(this.store.parkedCallbacks.indexOf(parked), 1);

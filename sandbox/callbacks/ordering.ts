@@ -24,7 +24,8 @@ import { decideTransition, type TokenOperation, type TransitionPolicy } from '..
  *    A callback never moves a token to a lower rank: DELETED is final, so anything arriving after
  *    a deletion is recorded as CALLBACK_LATE and ignored (rule TOKEN_DELETED, or STEP_UP_CANCELED
  *    when the deletion ended a pending step-up); an ACTIVATE for a token already active or
- *    suspended is late too (ALREADY_ACTIVATED). Within rank 2, SUSPEND and RESUME follow the one
+ *    suspended is late too (ALREADY_ACTIVATED), and so is one for a token the issuer declined
+ *    (DIGITIZATION_DECLINED). Within rank 2, SUSPEND and RESUME follow the one
  *    transition table (suspensions stack, each party lifts its own); one the table refuses is
  *    recorded as CALLBACK_LATE with the table's rule, and ignored.
  *    The one exception: the TSP's DELETE after the wallet's DELETE_FROM_APP of the same
@@ -59,7 +60,7 @@ const EVENT_OF_ACTION: Readonly<Record<VirtualCardAction, EventKind>> = {
 
 /**
  * Why a callback is ignored: the ordering rule's own (TOKEN_DELETED, STEP_UP_CANCELED,
- * ALREADY_ACTIVATED) or the transition table's (SUSPEND_ONLY_ACTIVE, RESUME_ONLY_OWN_SUSPENSION…).
+ * ALREADY_ACTIVATED, DIGITIZATION_DECLINED) or the transition table's (SUSPEND_ONLY_ACTIVE, RESUME_ONLY_OWN_SUSPENSION…).
  */
 export type LateRule = string;
 
@@ -130,6 +131,8 @@ export const decideChange = (token: Token, action: VirtualCardAction, source: Ch
 
   if (action === 'ACTIVATE') {
     if (STATE_RANK[token.state] >= STATE_RANK.ACTIVE) return { kind: 'late', rule: 'ALREADY_ACTIVATED' };
+    // The issuer declined this digitization (RED): nothing may make it usable.
+    if (token.levelOfTrust.decision === 'RED') return { kind: 'late', rule: 'DIGITIZATION_DECLINED' };
     if (source === 'ISSUER') {
       // The issuer activates only by Option D, under the table (yellow with customer service).
       const outcome = decideTransition(token, 'activate', 'ISSUER', context.policy);

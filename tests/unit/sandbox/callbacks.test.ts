@@ -304,6 +304,26 @@ describe('3. canceled, not declined (page 000)', () => {
     expect(eventById(id, result?.eventId ?? null)).toMatchObject({ kind: 'DELETED', reasonCode: 'DIGITIZATION_DECLINED' });
   });
 
+  it('nothing activates a token the issuer declined: an ACTIVATE for a RED token is late', async () => {
+    const id = 'VCDECLINETST2';
+    await digitize(newPhone(id, 'SE-DECLINETWOPHN', { issuerCardRefId: lifecycle.issuerCardRefId, scoring: { deviceScore: 1 } }), 'enr-decline-2');
+    expect(await notify(changeFor(id, 'ACTIVATE', 'TSP'), 'enr-decline-2')).toMatchObject({ outcome: 'LATE', rule: 'DIGITIZATION_DECLINED', state: 'DEPLOYMENT_ONGOING' });
+  });
+
+  it('a DIGITIZE notice naming no token, before the token exists, waits for the token of the same enrolment only', async () => {
+    const card = foreignResident.issuerCardRefId;
+    const [parked] = await cardOperation(card, { operationId: 'd1-early-1', operation: 'DIGITIZE', status: 'FAILED', requestorType: 'TSP' }, 'enr-early-1');
+    expect(parked).toMatchObject({ outcome: 'PARKED', virtualCardId: null });
+    // Another enrolment of the card is not touched by it.
+    await digitize(newPhone('VCEARLYOTHER1', 'SE-EARLYOTHERPHN', { issuerCardRefId: card }), 'enr-early-other');
+    const early = () => store().parkedCallbacks.filter((each) => each.correlationId === 'enr-early-1');
+    expect(tokenOf('VCEARLYOTHER1').state).toBe('INACTIVE');
+    expect(early()).toHaveLength(1);
+    await digitize(newPhone('VCEARLYTOKEN1', 'SE-EARLYTOKENPHN', { issuerCardRefId: card }), 'enr-early-1');
+    expect(tokenOf('VCEARLYTOKEN1')).toMatchObject({ state: 'DELETED', digitizationOutcome: 'CANCELED' });
+    expect(early()).toHaveLength(0);
+  });
+
   it('DIGITIZE FAILED after a delete during step-up records the cancellation without moving the token', async () => {
     const id = 'VCCANCELTEST2';
     await digitize(newPhone(id, 'SE-CANCELTWOPHNE', { issuerCardRefId: longHistory.issuerCardRefId }), 'enr-cancel-2');
