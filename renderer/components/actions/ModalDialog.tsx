@@ -14,6 +14,13 @@ interface ModalDialogProps {
 }
 
 const TITLE_ID = 'action-dialog-title';
+const FOCUSABLE = 'button, [href], input, select, textarea, summary, [tabindex]:not([tabindex="-1"])';
+
+/** What Tab can reach inside the dialog now, in order (enabled and shown). */
+const focusables = (dialog: HTMLElement): HTMLElement[] =>
+  [...dialog.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (element) => !element.matches(':disabled') && element.tabIndex >= 0 && element.getClientRects().length > 0,
+  );
 const SUBTITLE_ID = 'action-dialog-subtitle';
 
 /**
@@ -34,6 +41,22 @@ export const ModalDialog = ({ title, subtitle, onClose, children, footer, testId
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>): void => {
+    if (event.key === 'Tab') {
+      // A modal <dialog> makes the page behind inert, but Tab would still leave for the browser's own
+      // controls: from the last control it goes round to the first, and back with Shift+Tab.
+      const order = focusables(event.currentTarget);
+      const first = order[0];
+      const last = order.at(-1);
+      if (first === undefined || last === undefined) return;
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
+      return;
+    }
     if (event.key !== 'Escape' || event.nativeEvent.isComposing) return;
     // Handled here rather than by the browser's cancel, so the store decides and nothing closes twice.
     event.preventDefault();
