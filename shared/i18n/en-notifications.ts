@@ -134,7 +134,7 @@ export const enNotifications: DeepStringRecord<typeof jaNotifications> = {
     summary: {
       decision: 'Decision at digitization: {{decision}}.',
       methods: 'Methods offered: {{methods}}.',
-      enrolment: 'At enrolment:',
+      enrolment: 'Enrolment correlation ID',
       earlier: 'Earlier attempt: ••••{{lastFour}} ({{state}})',
       earlierUnknown: "Earlier attempt: {{id}} (not among this card's tokens)",
       later: 'Enrolled again afterwards: ••••{{lastFour}} ({{state}})',

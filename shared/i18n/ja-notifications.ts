@@ -131,7 +131,7 @@ export const jaNotifications = {
     summary: {
       decision: '発行時の判定: {{decision}}。',
       methods: '認証方法: {{methods}}。',
-      enrolment: '登録時の',
+      enrolment: '登録の相関ID',
       earlier: '前回の試行: ••••{{lastFour}}（{{state}}）',
       earlierUnknown: '前回の試行: {{id}}（このカードのトークン一覧にはありません）',
       later: 'この後、再登録されました: ••••{{lastFour}}（{{state}}）',

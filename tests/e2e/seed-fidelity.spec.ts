@@ -1,7 +1,8 @@
 import type { Locator, Page } from '@playwright/test';
 import type { Token } from '../../shared/api/model';
-import { expect, test } from './fixtures';
+import { accounts, expect, openConsole, test } from './fixtures';
 import { LookupPage } from './pages/lookup-page';
+import { SignInPage } from './pages/sign-in-page';
 import { enrol, firstCard, tokenPlatform, uniqueId, type TokenPlatform } from './pages/platform';
 
 /**
@@ -22,6 +23,7 @@ const holders = {
   canceled: 'C0000014',
   failure: 'C0000015',
   who: 'C0000016',
+  ownOtp: 'C0000017',
 } as const;
 
 class TokenScreen {
@@ -316,6 +318,43 @@ test.describe('seed fidelity: the platform\'s callbacks as the console shows the
     await page.getByRole('button', { name: 'English' }).click();
     await expect(sentences.nth(1)).toHaveText("Token suspended by the cardholder (in the wallet app or the wallet provider's portal).");
     await expect(sentences.nth(3)).toHaveText("Token suspended by agent 小林 翔太 through the network's customer care interface (CCI).");
+  });
+
+  test('sent notifications are in the timeline; when the issuer sends its own OTP the platform sends none, and the console says so', async ({ signedOut: page }) => {
+    const token = await activeToken(platform, holders.ownOtp);
+    const sent = (await platform.events(token.virtualCardId)).find((event) => event.kind === 'NOTIFICATION_SENT');
+    expect(sent?.detail).toMatchObject({ status: 'QUEUED', template: 'ACTIVATION_CONFIRMED', channel: expect.any(String), language: 'ja' });
+    expect(String(sent?.detail.destination)).toContain('*');
+
+    await platform.setNotificationSettings({ issuerSendsOwnOtp: true });
+    try {
+      const suspend = platform.correlationId('suspend-own-otp');
+      // A deletion by the TSP would notify the cardholder (TOKEN_DELETED): with the issuer's own OTP it does not.
+      await platform.notifyChange(token, { virtualCardId: token.virtualCardId, action: 'DELETE', source: 'TSP' }, suspend);
+      const off = (await platform.events(token.virtualCardId)).find((event) => event.kind === 'NOTIFICATION_SENT' && event.correlationId === suspend);
+      expect(off?.detail).toMatchObject({ status: 'OFF', why: 'ISSUER_SENDS_OWN_OTP' });
+
+      // The issuer's policy is read once per agent session: the agent signs in after the change.
+      await openConsole(page);
+      await new SignInPage(page).signInWithTrainingAccount(accounts.agent);
+      await expect(page.getByTestId('workspace')).toBeVisible();
+
+      const screen = new TokenScreen(page);
+      await screen.openCardholder(holders.ownOtp);
+      await screen.showDeleted();
+      await screen.select(token.virtualCardId);
+      await expect(page.getByTestId('platform-notifications-off')).toHaveText(
+        'イシュアが自社でワンタイムパスワードを送るため、プラットフォームからの会員への通知はオフです。',
+      );
+      const notices = screen.historyOfKind('NOTIFICATION_SENT').getByTestId('history-sentence');
+      await expect(notices.first()).toHaveText(
+        '会員への通知（トークンの削除）は送っていません。イシュアが自社でワンタイムパスワードを送るため、プラットフォームの通知はオフです。',
+      );
+      await expect(notices.last()).toContainText('会員にSMSで通知しました（有効化の完了・日本語・宛先');
+      await expect(notices.last()).toContainText('本文:「末尾');
+    } finally {
+      await platform.setNotificationSettings({ issuerSendsOwnOtp: false });
+    }
   });
 
   test('a malformed callback is a data error naming the field, and changes nothing', async () => {

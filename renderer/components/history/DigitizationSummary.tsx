@@ -5,8 +5,7 @@ import { actionsSelectors } from '../../store/actions/selectors';
 import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { displayState, displayStateLabelKey } from '../../tokens/display-state';
-import { CorrelationIdField } from './CorrelationIdField';
-import { translator, uiLanguage } from './ui-language';
+import { uiLanguage } from './ui-language';
 
 const DECISION_KEY = {
   GREEN: 'notifications.callbacks.trust.GREEN',
@@ -23,7 +22,6 @@ const DECISION_KEY = {
 export const DigitizationSummary = ({ token }: { token: Token }) => {
   const { t, i18n } = useTranslation();
   const language = uiLanguage(i18n);
-  const translate = translator(t);
   const tokens = useDeskStore((s) => cardholderSelectors.cardTokens(token.issuerCardRefId)(s).items);
   const policy = useDeskStore(actionsSelectors.policyData);
   const selectToken = useDeskStore((s) => s.selectToken);
@@ -49,15 +47,18 @@ export const DigitizationSummary = ({ token }: { token: Token }) => {
 
   return (
     <div className="digitization-summary" data-testid="digitization-summary" data-decision={levelOfTrust.decision}>
-      <p className="digitization-trust" data-testid="digitization-trust">
-        <span className="trust-dot" aria-hidden="true" />
-        {[
-          t('notifications.callbacks.summary.decision', { decision: t(DECISION_KEY[levelOfTrust.decision]) }),
-          ...(levelOfTrust.decision === 'YELLOW' && methods.length > 0 ? [t('notifications.callbacks.summary.methods', { methods: methods.join(language === 'ja' ? '・' : ', ') })] : []),
-        ].join(language === 'ja' ? '' : ' ')}
-      </p>
-      <p className="digitization-correlation">
-        <span>{t('notifications.callbacks.summary.enrolment')}</span> <CorrelationIdField id={token.enrolmentCorrelationId} tabbable t={translate} />
+      <p className="digitization-line">
+        <span className="digitization-trust" data-testid="digitization-trust">
+          <span className="trust-dot" aria-hidden="true" />
+          {[
+            t('notifications.callbacks.summary.decision', { decision: t(DECISION_KEY[levelOfTrust.decision]) }),
+            ...(levelOfTrust.decision === 'YELLOW' && methods.length > 0 ? [t('notifications.callbacks.summary.methods', { methods: methods.join(language === 'ja' ? '・' : ', ') })] : []),
+          ].join(language === 'ja' ? '' : ' ')}
+        </span>{' '}
+        {/* Selectable in one click, like every id to quote; kept to one line so the timeline below keeps its room. */}
+        <span className="digitization-enrolment">
+          {t('notifications.callbacks.summary.enrolment')} <code className="selectable" data-testid="enrolment-correlation-id">{token.enrolmentCorrelationId}</code>
+        </span>
       </p>
       {token.previousAttemptVirtualCardId !== undefined
         ? earlier

@@ -8,10 +8,13 @@ import type {
   RequestCardDigitizationResponse,
 } from '../../../shared/api/callbacks';
 import type { Cardholder, Token, TokenEvent } from '../../../shared/api/model';
+import type { NotificationSettings, NotificationTemplates } from '../../../shared/api/notifications';
 import { trainingBackend } from '../training-backend';
 
 /** A spare training account for reading the backend directly, so the console's own session is never touched. */
 const READER = { agentId: 'agent.kobayashi', password: 'Training-Kobayashi-2026' } as const;
+/** The administrator, for the issuer's notification settings. */
+const ADMIN = { agentId: 'admin.tanaka', password: 'Training-Tanaka-2026' } as const;
 
 let sequence = 0;
 /** Unique per run and per call: the sandbox keeps its data for the whole run, so ids never repeat. */
@@ -63,6 +66,17 @@ export const tokenPlatform = async (request: APIRequestContext) => {
       const answer = await backend.send('POST', `/d1/v1/issuers/${backend.issuerId}/cards/${issuerCardRefId}/notifications`, { data: body, correlationId });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       return answer.body as CallbackReceipt;
+    },
+    /** The issuer's notification settings, changed as an administrator would (page 003: the issuer may send its own OTP). */
+    setNotificationSettings: async (change: Partial<NotificationSettings>): Promise<NotificationSettings> => {
+      const admin = await backend.send('POST', '/api/v1/agent-sessions', { data: ADMIN });
+      expect(admin.status, JSON.stringify(admin.body)).toBe(201);
+      const session = (admin.body as { sessionToken: string }).sessionToken;
+      const current = await backend.send('GET', '/api/v1/notification-templates', { agentSession: session });
+      const settings = { ...(current.body as NotificationTemplates).settings, ...change };
+      const saved = await backend.send('POST', '/api/v1/notification-settings', { data: settings, agentSession: session });
+      expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+      return (saved.body as NotificationTemplates).settings;
     },
     /** Sends anything, for malformed calls. */
     send: backend.send,
