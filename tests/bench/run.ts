@@ -6,16 +6,20 @@ import { startBenchBridge, type BenchBridge } from './bench-bridge';
 import { launchBenchBrowser, newBenchContext } from './bench-browser';
 import { buildBenchRenderer } from './build-renderer';
 import { measureBundle } from './bundle-size';
+import { benchActions, type ActionsBenchResult } from './actions-bench';
 import { benchHistory } from './history-bench';
 import { benchSearch } from './search-bench';
 
 /**
  * `npm run bench`: measures and prints; it asserts nothing. Goals are printed beside the figures so
  * a regression is visible, and the run is saved under bench/results/ for comparison.
- *   --quick   fewer repetitions, for trying the bench itself out
+ *   --quick          fewer repetitions, for trying the bench itself out
+ *   --actions-only   only the token-actions run (no browser)
  */
-const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'actions-only': { type: 'boolean', default: false } } });
 const plan = args.quick ? { searches: 20, opens: 3, baselineRenders: 1 } : { searches: 200, opens: 20, baselineRenders: 3 };
+/** Fifty agents doing twenty actions each (issue 5); the simulated TSP confirms after 20 ms. */
+const actionsPlan = args.quick ? { agents: 10, actionsPerAgent: 4, tspConfirmMs: 20 } : { agents: 50, actionsPerAgent: 20, tspConfirmMs: 20 };
 /** Everything together normally takes a minute or two; past this, something hangs. */
 const WATCHDOG_MS = 15 * 60_000;
 
@@ -42,10 +46,11 @@ process.once('SIGTERM', () => abort('terminated', 143));
 const watchdog = setTimeout(() => abort(`still running after ${WATCHDOG_MS / 60_000} minutes`, 1), WATCHDOG_MS);
 
 const loadBefore = loadavg()[0] ?? 0;
-const bundle = await measureBundle();
 const pageProblems: string[] = [];
-let measured;
-try {
+
+/** The console in Chromium over the bridge: search, history, bundle size. */
+const benchBrowser = async () => {
+  const bundle = await measureBundle();
   rendererDir = await buildBenchRenderer();
   bridge = await startBenchBridge(rendererDir);
   const signIn = (await bridge.call('session.signIn', { agentId: 'agent.sato', password: 'Training-Sato-2026' })) as { ok: boolean };
@@ -65,7 +70,20 @@ try {
 
   const search = await benchSearch(page, bridge, plan.searches);
   const history = await benchHistory(page, context, plan);
-  measured = { search, history };
+  return { search, history, bundle };
+};
+
+let measured: Awaited<ReturnType<typeof benchBrowser>> | null = null;
+let actions: ActionsBenchResult;
+try {
+  if (!args['actions-only']) {
+    try {
+      measured = await benchBrowser();
+    } finally {
+      await cleanUp();
+    }
+  }
+  actions = await benchActions(actionsPlan);
 } finally {
   clearTimeout(watchdog);
   await cleanUp();
@@ -73,37 +91,56 @@ try {
 
 const loadAfter = loadavg()[0] ?? 0;
 const machine = { cpus: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter };
-const { search, history } = measured;
-const v = history.virtualized;
-const b = history.baseline;
-const frames = (scroll: typeof v.scroll, toTheEnd = true): string =>
-  `${scroll.frames} frames, ${scroll.dropped} dropped (worst gap ${ms(scroll.worstGapMs)}), ${(scroll.durationMs / 1000).toFixed(1)} s${scroll.reachedEnd || !toTheEnd ? '' : ', end not reached'}`;
-const rows = [
-  { figure: `search → first token row p50 (${search.searches} searches, ${search.queries} queries)`, value: ms(search.ms.p50), goal: '' },
-  { figure: 'search → first token row p95', value: ms(search.ms.p95), goal: '≤ 100 ms' },
-  { figure: `10,000-event history: open → first rows p50 (${v.opens} opens)`, value: ms(v.firstRowsMs.p50), goal: '' },
-  { figure: '10,000-event history: open → first rows p95', value: ms(v.firstRowsMs.p95), goal: '≤ 100 ms' },
-  { figure: '10,000-event history: open → first rows painted p95', value: ms(v.firstRowsFrameMs.p95), goal: '' },
-  { figure: `10,000-event history: scroll to the end (${history.scrollStepPx} px/frame, ${v.pagesLoaded} pages loaded)`, value: frames(v.scroll), goal: '0 dropped at 60 fps' },
-  { figure: '   control: the same page, nothing scrolling (3 s)', value: frames(v.idle, false), goal: '' },
-  { figure: 'baseline, not virtualized: fetch all 10,000 events (50 pages)', value: ms(b.fetchAllMs), goal: '' },
-  { figure: `baseline, not virtualized: render → first rows p50 (${b.opens} renders)`, value: ms(b.firstRowsMs.p50), goal: '' },
-  { figure: 'baseline, not virtualized: render → first rows painted p50', value: ms(b.firstRowsFrameMs.p50), goal: '' },
-  { figure: 'baseline, not virtualized: scroll to the end (cut off after 30 s)', value: frames(b.scroll), goal: '' },
-  { figure: '   control: the same page, nothing scrolling (3 s)', value: frames(b.idle, false), goal: '' },
-  { figure: 'initial renderer JS (raw)', value: kb(bundle.initialJsBytes), goal: '' },
-  { figure: 'initial renderer JS (gzip)', value: kb(bundle.initialJsGzipBytes), goal: '≤ 250 KB' },
-  { figure: 'renderer CSS (gzip)', value: kb(bundle.cssGzipBytes), goal: '' },
-];
 console.log('\nToken Desk bench');
-console.table(rows);
-console.log(`Machine: ${machine.cpus} CPUs, load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after: frame figures are only as steady as the idle controls`);
-console.log(`History box: ${history.box.width} × ${history.box.height} px; rows in the DOM at the end: ${v.scroll.rows} (virtualized), ${b.scroll.rows} (baseline)`);
-console.log('Largest renderer modules (rendered bytes, before gzip):');
-console.table(bundle.largestModules.map((m) => ({ module: m.module, size: kb(m.bytes) })));
-if (pageProblems.length > 0) console.log(`Page errors during the run (${pageProblems.length}):\n  ${pageProblems.slice(0, 10).join('\n  ')}`);
+if (measured) {
+  const { search, history, bundle } = measured;
+  const v = history.virtualized;
+  const b = history.baseline;
+  const frames = (scroll: typeof v.scroll, toTheEnd = true): string =>
+    `${scroll.frames} frames, ${scroll.dropped} dropped (worst gap ${ms(scroll.worstGapMs)}), ${(scroll.durationMs / 1000).toFixed(1)} s${scroll.reachedEnd || !toTheEnd ? '' : ', end not reached'}`;
+  const rows = [
+    { figure: `search → first token row p50 (${search.searches} searches, ${search.queries} queries)`, value: ms(search.ms.p50), goal: '' },
+    { figure: 'search → first token row p95', value: ms(search.ms.p95), goal: '≤ 100 ms' },
+    { figure: `10,000-event history: open → first rows p50 (${v.opens} opens)`, value: ms(v.firstRowsMs.p50), goal: '' },
+    { figure: '10,000-event history: open → first rows p95', value: ms(v.firstRowsMs.p95), goal: '≤ 100 ms' },
+    { figure: '10,000-event history: open → first rows painted p95', value: ms(v.firstRowsFrameMs.p95), goal: '' },
+    { figure: `10,000-event history: scroll to the end (${history.scrollStepPx} px/frame, ${v.pagesLoaded} pages loaded)`, value: frames(v.scroll), goal: '0 dropped at 60 fps' },
+    { figure: '   control: the same page, nothing scrolling (3 s)', value: frames(v.idle, false), goal: '' },
+    { figure: 'baseline, not virtualized: fetch all 10,000 events (50 pages)', value: ms(b.fetchAllMs), goal: '' },
+    { figure: `baseline, not virtualized: render → first rows p50 (${b.opens} renders)`, value: ms(b.firstRowsMs.p50), goal: '' },
+    { figure: 'baseline, not virtualized: render → first rows painted p50', value: ms(b.firstRowsFrameMs.p50), goal: '' },
+    { figure: 'baseline, not virtualized: scroll to the end (cut off after 30 s)', value: frames(b.scroll), goal: '' },
+    { figure: '   control: the same page, nothing scrolling (3 s)', value: frames(b.idle, false), goal: '' },
+    { figure: 'initial renderer JS (raw)', value: kb(bundle.initialJsBytes), goal: '' },
+    { figure: 'initial renderer JS (gzip)', value: kb(bundle.initialJsGzipBytes), goal: '≤ 250 KB' },
+    { figure: 'renderer CSS (gzip)', value: kb(bundle.cssGzipBytes), goal: '' },
+  ];
+  console.table(rows);
+  console.log(`History box: ${history.box.width} × ${history.box.height} px; rows in the DOM at the end: ${v.scroll.rows} (virtualized), ${b.scroll.rows} (baseline)`);
+  console.log('Largest renderer modules (rendered bytes, before gzip):');
+  console.table(bundle.largestModules.map((m) => ({ module: m.module, size: kb(m.bytes) })));
+  if (pageProblems.length > 0) console.log(`Page errors during the run (${pageProblems.length}):\n  ${pageProblems.slice(0, 10).join('\n  ')}`);
+}
+const a = actions;
+console.log(`\nToken actions: ${a.plan.agents} agents × ${a.plan.actionsPerAgent} actions, each agent on its own console (core, profile, session, live stream), one sandbox process (TSP confirms after ${a.plan.tspConfirmMs} ms)`);
+console.table([
+  { figure: `actions carried out (${(a.wallMs / 1000).toFixed(1)} s in all)`, value: String(a.actions), goal: String(a.plan.agents * a.plan.actionsPerAgent) },
+  { figure: 'errors (typed errors, FAILED, not confirmed in 60 s)', value: String(a.errors), goal: '0' },
+  { figure: 'doubled actions (extra AGENT_ACTION per correlation id)', value: String(a.doubled.agentActions), goal: '0' },
+  { figure: 'doubled confirmations (extra TSP event per operation id)', value: String(a.doubled.confirmations), goal: '0' },
+  { figure: 'actions missing at the backend', value: String(a.doubled.missing), goal: '0' },
+  { figure: 'actions without exactly one journal line', value: String(a.audit.journalGaps), goal: '0' },
+  { figure: 'actions without exactly one backend audit record', value: String(a.audit.backendGaps), goal: '0' },
+  { figure: 'submit → written ahead (checked, fsynced) p95', value: ms(a.writtenMs.p95), goal: '' },
+  { figure: 'submit → ACCEPTED p50', value: ms(a.acceptedMs.p50), goal: '' },
+  { figure: 'submit → ACCEPTED p95', value: ms(a.acceptedMs.p95), goal: '' },
+  { figure: 'submit → CONFIRMED p50', value: ms(a.confirmedMs.p50), goal: '' },
+  { figure: 'submit → CONFIRMED p95', value: ms(a.confirmedMs.p95), goal: '' },
+]);
+if (a.errorSamples.length > 0) console.log(`First errors:\n  ${a.errorSamples.join('\n  ')}`);
+console.log(`Machine: ${machine.cpus} CPUs, load average ${machine.loadAverageBefore.toFixed(1)} before, ${machine.loadAverageAfter.toFixed(1)} after: frame and latency figures are only as steady as the machine`);
 
 await mkdir('bench/results', { recursive: true });
 const file = `bench/results/bench-${new Date().toISOString().replace(/[:.]/g, '-')}.json`;
-await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), plan, machine, search, history, bundle, pageProblems }, null, 2)}\n`);
+await writeFile(file, `${JSON.stringify({ at: new Date().toISOString(), plan, actionsPlan, machine, ...(measured ?? {}), actions, pageProblems }, null, 2)}\n`);
 console.log(`Saved ${file}`);

@@ -12,7 +12,10 @@ import { canMove, isSettled, isUnderWay, type OutboxEntry } from './action-entry
 import type { ActionPolicyCache } from './action-policy';
 import { DEFAULT_ACTION_TUNING, type ActionTuning } from './action-tuning';
 import type { AuditJournal } from './audit-journal';
+import { createAuditDelivery } from './audit-delivery';
 import { auditRecordFor } from './audit-record';
+import { createKeyedSteps } from './keyed-steps';
+import { createOutboxEntries } from './outbox-entries';
 import { findOwnEvents, type OwnEvents } from './own-events';
 import type { OutboxStore } from './outbox-store';
 import { sendOutcomeOf } from './send-outcome';
@@ -81,12 +84,8 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
   const log = logger.child({ component: 'outbox' });
   const iso = (): string => new Date(now()).toISOString();
 
-  const entries = new Map<string, OutboxEntry>();
-  const timers = new Map<string, { readonly at: number; readonly timer: NodeJS.Timeout }>();
-  const running = new Map<string, Promise<void>>();
-  const again = new Set<string>();
-  /** Consecutive failed audit sends per action, for the backoff; memory only. */
-  const auditTries = new Map<string, number>();
+  const entries = createOutboxEntries();
+  const { put, drop, onToken } = entries;
   const tokenChecks = new Map<string, NodeJS.Timeout>();
   /** Actions whose token changed while they were being sent: the TSP may have confirmed before we knew the operationId. */
   const changedWhileSending = new Set<string>();
@@ -97,7 +96,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
 
   /** Saves (durable first) and tells the renderer. A failed save is logged: the next step repeats the work, which is idempotent. */
   const commit = async (next: OutboxEntry): Promise<OutboxEntry> => {
-    entries.set(next.view.actionId, next);
+    put(next);
     try {
       await store.save(next);
     } catch (error) {
@@ -132,39 +131,16 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
 
   // ---- scheduling ---------------------------------------------------------------------------
 
-  const wake = (actionId: string, delayMs = 0): void => {
-    if (closed) return;
-    const at = now() + Math.max(0, delayMs);
-    const existing = timers.get(actionId);
-    if (existing && existing.at <= at) return;
-    if (existing) clearTimeout(existing.timer);
-    const timer = setTimeout(() => {
-      timers.delete(actionId);
-      run(actionId);
-    }, Math.max(0, delayMs));
-    timers.set(actionId, { at, timer });
-  };
-
-  const run = (actionId: string): void => {
-    if (closed) return;
-    if (running.has(actionId)) {
-      again.add(actionId);
-      return;
-    }
-    const work = step(actionId)
-      .catch((error: unknown) => {
-        log.error({ actionId, err: error }, 'outbox step failed; trying again later');
-        wake(actionId, tuning.retryMaxDelayMs);
-      })
-      .finally(() => {
-        running.delete(actionId);
-        if (again.delete(actionId)) run(actionId);
-      });
-    running.set(actionId, work);
-  };
+  const steps = createKeyedSteps({
+    step: (actionId) => step(actionId),
+    onError: (actionId, error) => log.error({ actionId, err: error }, 'outbox step failed; trying again later'),
+    retryMs: tuning.retryMaxDelayMs,
+    now,
+  });
+  const { wake, run } = steps;
 
   const wakeAll = (): void => {
-    for (const entry of entries.values()) if (!isSettled(entry)) run(entry.view.actionId);
+    for (const entry of entries.all()) if (!isSettled(entry)) run(entry.view.actionId);
   };
 
   /** Runs backend work as the action's own agent, or says why not now. */
@@ -335,42 +311,21 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     else run(next.view.actionId);
   };
 
-  const auditDelay = (actionId: string): number => {
-    const tries = (auditTries.get(actionId) ?? 0) + 1;
-    auditTries.set(actionId, tries);
-    return Math.max(1, backoffDelay(tries, { maxAttempts: 0, baseDelayMs: tuning.auditRetryBaseDelayMs, maxDelayMs: tuning.auditRetryMaxDelayMs }, random));
-  };
-
-  const ended = async (entry: OutboxEntry): Promise<void> => {
-    let current = entry;
-    if (current.audit === null) current = await commit({ ...current, audit: { record: auditRecordFor(current, current.completedAt ?? iso()), journaled: false, stored: false } });
-    const audit = current.audit;
-    if (audit === null) return;
-    if (!audit.journaled) {
-      await journal.append(audit.record);
-      current = await commit({ ...current, audit: { ...audit, journaled: true } });
-    }
-    if (current.audit?.stored === false) {
-      const record = current.audit.record;
-      let stored: Turn<unknown>;
-      try {
-        stored = await asAgent(current, (client) =>
-          client.request('createAuditRecord', { body: record, action: { correlationId: current.view.correlationId, idempotencyKey: record.auditId } }),
-        );
-      } catch (error) {
-        const delay = auditDelay(current.view.actionId);
-        log.warn({ actionId: current.view.actionId, auditId: record.auditId, err: error, retryInMs: delay }, 'audit record not stored yet');
-        wake(current.view.actionId, delay);
-        return;
-      }
-      if (!stored.ran) return;
-      auditTries.delete(current.view.actionId);
-      const settled: OutboxEntry = { ...current, audit: { ...current.audit, stored: true } };
-      entries.set(settled.view.actionId, settled);
-      await store.save(settled).catch((error: unknown) => log.error({ actionId: settled.view.actionId, err: error }, 'outbox entry could not be saved'));
-      log.info({ actionId: current.view.actionId, auditId: record.auditId }, 'audit record stored');
-    }
-  };
+  const audits = createAuditDelivery({
+    journal,
+    remember: put,
+    save: (entry) => store.save(entry).catch((error: unknown) => log.error({ actionId: entry.view.actionId, err: error }, 'outbox entry could not be saved')),
+    send: async (entry, record) =>
+      (
+        await asAgent(entry, (client) =>
+          client.request('createAuditRecord', { body: record, action: { correlationId: entry.view.correlationId, idempotencyKey: record.auditId } }),
+        )
+      ).ran,
+    wake: (actionId, delayMs) => wake(actionId, delayMs),
+    logger: log,
+    tuning,
+    random,
+  });
 
   const step = async (actionId: string): Promise<void> => {
     const entry = entries.get(actionId);
@@ -381,7 +336,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       case 'ACCEPTED':
         return accepted(entry);
       default:
-        return ended(entry);
+        return audits.deliver(entry);
     }
   };
 
@@ -398,17 +353,16 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
   const onTokenChanged = (virtualCardId: string): void => {
     if (closed) return;
     // The TSP can confirm before the answer to our send is in: look as soon as it is.
-    for (const entry of entries.values()) {
-      if (entry.view.virtualCardId === virtualCardId && entry.view.status === 'REQUESTED' && entry.view.attempts > 0) changedWhileSending.add(entry.view.actionId);
-    }
-    if (tokenChecks.has(virtualCardId)) return;
-    if (![...entries.values()].some((entry) => entry.view.virtualCardId === virtualCardId && waitsOnHistory(entry))) return;
+    const mine = onToken(virtualCardId);
+    if (mine.length === 0) return;
+    for (const entry of mine) if (entry.view.status === 'REQUESTED' && entry.view.attempts > 0) changedWhileSending.add(entry.view.actionId);
+    if (tokenChecks.has(virtualCardId) || !mine.some(waitsOnHistory)) return;
     tokenChecks.set(
       virtualCardId,
       setTimeout(() => {
         tokenChecks.delete(virtualCardId);
-        for (const entry of entries.values()) {
-          if (entry.view.virtualCardId !== virtualCardId || !waitsOnHistory(entry)) continue;
+        for (const entry of onToken(virtualCardId)) {
+          if (!waitsOnHistory(entry)) continue;
           if (entry.view.status === 'CONFIRMED') void notificationCheck(entry.view.actionId);
           else run(entry.view.actionId);
         }
@@ -434,23 +388,15 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
   // ---- the outbox ---------------------------------------------------------------------------
 
   const prune = async (): Promise<void> => {
-    const endedEntries = [...entries.values()]
+    const endedEntries = entries
+      .all()
       .filter((entry) => isSettled(entry))
       .sort((a, b) => Date.parse(b.view.updatedAt) - Date.parse(a.view.updatedAt));
     const cutoff = now() - tuning.keepEndedMs;
     for (const [index, entry] of endedEntries.entries()) {
       if (index < tuning.keepEnded && Date.parse(entry.view.updatedAt) >= cutoff) continue;
-      entries.delete(entry.view.actionId);
+      drop(entry);
       await store.remove(entry.view.actionId);
-    }
-  };
-
-  const settledWithin = async (withinMs: number): Promise<void> => {
-    for (;;) {
-      await Promise.all([...running.values()]);
-      const soon = [...timers.values()].some((timer) => timer.at - now() <= withinMs) || tokenChecks.size > 0;
-      if (running.size === 0 && !soon) return;
-      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   };
 
@@ -472,48 +418,55 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
             view: { ...entry.view, resumedAfterRestart: true, nextAttemptAt: null },
           };
           log.info({ actionId: entry.view.actionId, status: entry.view.status, attempts: entry.view.attempts }, 'action resumed after a restart');
-        } else if (entry.audit && !entry.audit.journaled && check.auditIds.has(entry.audit.record.auditId)) {
+        } else if (entry.audit === null) {
+          // Ended without its record (an entry edited by hand): the record is made now, once.
+          next = { ...entry, audit: { record: auditRecordFor(entry, entry.completedAt ?? entry.view.updatedAt), journaled: false, stored: false } };
+        } else if (!entry.audit.journaled && check.auditIds.has(entry.audit.record.auditId)) {
           // Journaled just before the crash, not yet marked: never a second line.
           next = { ...entry, audit: { ...entry.audit, journaled: true } };
         }
-        entries.set(next.view.actionId, next);
+        put(next);
         if (next !== entry) await store.save(next);
       }
       await prune();
       unsubscribe = events.subscribe((envelope) => {
         if (envelope.name === 'session.changed') wakeAll();
         else if (envelope.name === 'token.changed') onTokenChanged(envelope.payload.virtualCardId);
-        else if (envelope.name === 'live.reset') for (const entry of entries.values()) if (entry.view.status === 'ACCEPTED') run(entry.view.actionId);
+        else if (envelope.name === 'live.reset') for (const entry of entries.all()) if (entry.view.status === 'ACCEPTED') run(entry.view.actionId);
       });
       wakeAll();
     },
     get: (actionId) => entries.get(actionId),
-    underWayOn: (virtualCardId) => [...entries.values()].some((entry) => entry.view.virtualCardId === virtualCardId && isUnderWay(entry)),
-    async add(entry) {
-      if (entries.has(entry.view.actionId)) throw new Error('this action is already in the outbox');
+    underWayOn: (virtualCardId) => onToken(virtualCardId).some(isUnderWay),
+    async add(asked) {
+      if (entries.has(asked.view.actionId)) throw new Error('this action is already in the outbox');
+      // Refused before sending: it ends here, and its one audit record is made with it.
+      const entry: OutboxEntry =
+        isUnderWay(asked) || asked.audit !== null
+          ? asked
+          : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false, stored: false } };
       // Write-ahead: a failure here means nothing was sent, and the caller hears of it.
       await store.save(entry);
-      entries.set(entry.view.actionId, entry);
+      put(entry);
       events.emit('action.changed', entry.view);
       run(entry.view.actionId);
       return entry.view;
     },
     list(agentId) {
-      return [...entries.values()]
+      return entries
+        .all()
         .filter((entry) => isUnderWay(entry) || entry.agent.agentId === agentId)
         .map((entry) => entry.view)
         .sort((a, b) => Date.parse(b.requestedAt) - Date.parse(a.requestedAt))
         .slice(0, LIST_LIMIT);
     },
-    idle: (withinMs = 0) => settledWithin(withinMs),
+    idle: (withinMs = 0) => steps.idle(withinMs, () => tokenChecks.size > 0),
     async close() {
       closed = true;
       unsubscribe?.();
-      for (const { timer } of timers.values()) clearTimeout(timer);
-      timers.clear();
       for (const timer of tokenChecks.values()) clearTimeout(timer);
       tokenChecks.clear();
-      await Promise.allSettled([...running.values()]);
+      await steps.close();
       await journal.close();
     },
   };

@@ -1,0 +1,272 @@
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ActionView, CallName, Result } from '../../shared/contract';
+import type { SandboxCredentialsFile } from '../../sandbox/index';
+import { createCore, type Core } from '../../electron/core/app-core';
+import { dispatch } from '../../electron/core/ipc/dispatch';
+import { createLogger } from '../../electron/core/logging/logger';
+import { FileSecretStore } from '../../electron/core/secrets/secret-store';
+import { CONFIRMING_EVENT } from '../../electron/core/actions/own-events';
+import { backendScript } from '../support/backend-script';
+import { summarise, type Summary } from './stats';
+
+/**
+ * Fifty agents at once, each on a console of its own (its own core, profile, outbox, journal,
+ * agent session and live stream), connected to one sandbox in another process, each doing twenty
+ * token actions: on each of its two tokens, suspend then resume, five times, every action waiting
+ * for the TSP's confirmation before the next on that token. Figures, never assertions:
+ * - errors: typed errors from a submit, actions that FAILED, actions not confirmed in time (goal 0);
+ * - doubled actions: per action, the backend's AGENT_ACTION records for its correlation id and the
+ *   TSP's confirmations for its operation id, counted in the token's history (goal 0 above one);
+ * - audit: per action, one journal line and one stored backend record;
+ * - p95 of submit → ACCEPTED and submit → CONFIRMED, as the console saw them (action.changed).
+ */
+export interface ActionsBenchPlan {
+  readonly agents: number;
+  readonly actionsPerAgent: number;
+  readonly tspConfirmMs: number;
+}
+
+export interface ActionsBenchResult {
+  readonly plan: ActionsBenchPlan;
+  readonly actions: number;
+  readonly errors: number;
+  readonly errorSamples: string[];
+  readonly doubled: { readonly agentActions: number; readonly confirmations: number; readonly missing: number };
+  readonly audit: { readonly journalGaps: number; readonly backendGaps: number };
+  /** submit → the call's answer: checked, written ahead (fsync), not yet sent. */
+  readonly writtenMs: Summary;
+  readonly acceptedMs: Summary;
+  readonly confirmedMs: Summary;
+  readonly wallMs: number;
+}
+
+/** Shared accounts, independent sessions: the training backend has four that may act on tokens. */
+const ACCOUNTS = [
+  { agentId: 'agent.sato', password: 'Training-Sato-2026' },
+  { agentId: 'agent.kobayashi', password: 'Training-Kobayashi-2026' },
+  { agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' },
+  { agentId: 'admin.tanaka', password: 'Training-Tanaka-2026' },
+] as const;
+
+const TOKENS_PER_AGENT = 2;
+const CONFIRM_TIMEOUT_MS = 60_000;
+
+const startBackendProcess = async (tspConfirmMs: number, dir: string) => {
+  const out = join(dir, 'sandbox.json');
+  const child = spawn(resolve('node_modules/.bin/tsx'), ['tests/bench/actions-sandbox.ts', '--out', out, '--tsp-confirm-ms', String(tspConfirmMs)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let text = '';
+  await new Promise<void>((done, fail) => {
+    const timer = setTimeout(() => fail(new Error(`the bench sandbox did not start:\n${text}`)), 60_000);
+    child.stdout?.on('data', (chunk: Buffer) => {
+      text += chunk.toString();
+      if (/listening on/.test(text)) {
+        clearTimeout(timer);
+        done();
+      }
+    });
+    child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
+    child.once('exit', () => fail(new Error(`the bench sandbox exited:\n${text}`)));
+  });
+  const started = JSON.parse(await readFile(out, 'utf8')) as { credentials: SandboxCredentialsFile; activeTokens: string[] };
+  const stop = async (): Promise<void> => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const gone = new Promise((done) => child.once('exit', done));
+    child.kill('SIGTERM');
+    await Promise.race([gone, new Promise((done) => setTimeout(done, 5_000))]);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  return { ...started, stop };
+};
+
+interface Agent {
+  readonly core: Core;
+  readonly dir: string;
+  call(name: CallName, input: unknown): Promise<Result<unknown>>;
+}
+
+const openAgent = async (credentials: SandboxCredentialsFile, index: number, root: string): Promise<Agent> => {
+  const dir = join(root, `agent-${index}`);
+  await mkdir(dir, { recursive: true });
+  // Connected like a workstation in a call center: the backend in its settings, then its key.
+  const { baseUrl, issuerId, clientId, keyId } = credentials;
+  await writeFile(join(dir, 'config.json'), JSON.stringify({ backend: { baseUrl, issuerId, clientId, keyId } }));
+  const logger = createLogger({ level: 'error' });
+  const core = await createCore({
+    userDataDir: dir,
+    version: '0.0.0-bench',
+    logger,
+    secrets: new FileSecretStore(join(dir, 'secrets.json')),
+    configFiles: { userFile: join(dir, 'config.json'), machineFile: join(dir, 'machine-config.json') },
+    workstationId: `WS-BENCH-${String(index).padStart(2, '0')}`,
+    startTrainingBackend: () => Promise.reject(new Error('the bench consoles are connected')),
+  });
+  const call = (name: CallName, input: unknown) => dispatch(core.services, name, input, { correlationId: randomUUID(), origin: 'ipc', caller: 'bench' }, logger);
+  const key = await call('credentials.importKey', { pem: credentials.privateKeyPem });
+  if (!key.ok) throw new Error(`credentials.importKey: ${JSON.stringify(key.error)}`);
+  const account = ACCOUNTS[index % ACCOUNTS.length] ?? ACCOUNTS[0];
+  const signedIn = await call('session.signIn', account);
+  if (!signedIn.ok) throw new Error(`sign-in as ${account.agentId}: ${JSON.stringify(signedIn.error)}`);
+  return { core, dir, call };
+};
+
+/** Resolves with the time the action reached `status`, watching action.changed from the start. */
+const watchAction = (core: Core) => {
+  const seen = new Map<string, Map<ActionView['status'], number>>();
+  const waiting = new Map<string, Array<{ status: ActionView['status']; done: (at: number) => void }>>();
+  const unsubscribe = core.events.subscribe((envelope) => {
+    if (envelope.name !== 'action.changed') return;
+    const at = performance.now();
+    const { actionId, status } = envelope.payload;
+    const times = seen.get(actionId) ?? new Map<ActionView['status'], number>();
+    if (!times.has(status)) times.set(status, at);
+    seen.set(actionId, times);
+    for (const waiter of waiting.get(actionId) ?? []) if (waiter.status === status || status === 'FAILED') waiter.done(at);
+  });
+  return {
+    unsubscribe,
+    at: (actionId: string, status: ActionView['status']) => seen.get(actionId)?.get(status),
+    until: (actionId: string, status: ActionView['status']): Promise<number> =>
+      new Promise((done, fail) => {
+        const known = seen.get(actionId);
+        const already = known?.get(status) ?? known?.get('FAILED');
+        if (already !== undefined) {
+          done(already);
+          return;
+        }
+        const timer = setTimeout(() => fail(new Error(`not ${status} within ${CONFIRM_TIMEOUT_MS} ms`)), CONFIRM_TIMEOUT_MS);
+        const list = waiting.get(actionId) ?? [];
+        list.push({
+          status,
+          done: (at) => {
+            clearTimeout(timer);
+            done(at);
+          },
+        });
+        waiting.set(actionId, list);
+      }),
+  };
+};
+
+export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBenchResult> => {
+  const root = await mkdtemp(join(tmpdir(), 'token-desk-actions-bench-'));
+  const backend = await startBackendProcess(plan.tspConfirmMs, root);
+  const agents: Agent[] = [];
+  try {
+    const needed = plan.agents * TOKENS_PER_AGENT;
+    if (backend.activeTokens.length < needed) throw new Error(`${needed} active tokens needed, the sandbox has ${backend.activeTokens.length}`);
+    for (let index = 0; index < plan.agents; index += 1) agents.push(await openAgent(backend.credentials, index, root));
+
+    const errors: string[] = [];
+    const accepted: number[] = [];
+    const confirmed: number[] = [];
+    const written: number[] = [];
+    const done: Array<{ view: ActionView; agent: Agent }> = [];
+    const rounds = Math.ceil(plan.actionsPerAgent / TOKENS_PER_AGENT / 2);
+    const started = performance.now();
+
+    await Promise.all(
+      agents.map(async (agent, index) => {
+        const watch = watchAction(agent.core);
+        const tokens = backend.activeTokens.slice(index * TOKENS_PER_AGENT, (index + 1) * TOKENS_PER_AGENT);
+        let budget = plan.actionsPerAgent;
+        await Promise.all(
+          tokens.map(async (virtualCardId) => {
+            for (let round = 0; round < rounds; round += 1) {
+              for (const step of [
+                { operation: 'suspend', reasonCode: 'DEVICE_LOST', expectedState: 'ACTIVE' },
+                { operation: 'resume', reasonCode: 'DEVICE_FOUND', expectedState: 'SUSPENDED' },
+              ] as const) {
+                if (budget <= 0) return;
+                budget -= 1;
+                const actionId = randomUUID();
+                const t0 = performance.now();
+                const result = await agent.call('actions.submit', { actionId, virtualCardId, ...step, comment: `bench ${round}` });
+                written.push(performance.now() - t0);
+                if (!result.ok) {
+                  errors.push(`submit ${step.operation} ${virtualCardId}: ${result.error.code}`);
+                  return;
+                }
+                try {
+                  const at = await watch.until(actionId, 'CONFIRMED');
+                  const view = agent.core.actions.get(actionId)?.view;
+                  if (!view || view.status !== 'CONFIRMED') {
+                    errors.push(`${step.operation} ${virtualCardId}: ${view?.status ?? 'gone'} ${view?.failure?.code ?? ''}`);
+                    return;
+                  }
+                  const acceptedAt = watch.at(actionId, 'ACCEPTED');
+                  if (acceptedAt !== undefined) accepted.push(acceptedAt - t0);
+                  confirmed.push(at - t0);
+                  done.push({ view, agent });
+                } catch (error) {
+                  errors.push(`${step.operation} ${virtualCardId}: ${(error as Error).message}`);
+                  return;
+                }
+              }
+            }
+          }),
+        );
+        watch.unsubscribe();
+      }),
+    );
+    const wallMs = performance.now() - started;
+
+    // Let every audit record reach the backend, then count what the backend and the journals hold.
+    const settleBy = Date.now() + 60_000;
+    while (Date.now() < settleBy && done.some(({ view, agent }) => agent.core.actions.get(view.actionId)?.audit?.stored !== true)) {
+      await new Promise((wait) => setTimeout(wait, 50));
+    }
+    const script = backendScript(backend.credentials);
+    const supervisor = await script.signIn({ agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' });
+    const byToken = new Map<string, ActionView[]>();
+    for (const { view } of done) byToken.set(view.virtualCardId, [...(byToken.get(view.virtualCardId) ?? []), view]);
+    let doubledActions = 0;
+    let doubledConfirmations = 0;
+    let missing = 0;
+    let backendGaps = 0;
+    for (const [virtualCardId, views] of byToken) {
+      const [history, records] = await Promise.all([script.tokenEvents(supervisor, virtualCardId), script.auditRecords(supervisor, virtualCardId)]);
+      for (const view of views) {
+        const actions = history.filter((event) => event.kind === 'AGENT_ACTION' && event.correlationId === view.correlationId).length;
+        const confirmations = history.filter((event) => event.kind === CONFIRMING_EVENT[view.operation] && event.detail.operationId === view.operationId).length;
+        if (actions === 0) missing += 1;
+        if (actions > 1) doubledActions += actions - 1;
+        if (confirmations > 1) doubledConfirmations += confirmations - 1;
+        if (records.filter((record) => record.actionId === view.actionId).length !== 1) backendGaps += 1;
+      }
+    }
+    let journalGaps = 0;
+    const journaled = new Map<string, number>();
+    for (const agent of agents) {
+      const text = await readFile(join(agent.dir, 'audit', 'audit-journal.jsonl'), 'utf8').catch(() => '');
+      for (const line of text.split('\n')) {
+        if (line.length === 0) continue;
+        const { record } = JSON.parse(line) as { record: { actionId: string } };
+        journaled.set(record.actionId, (journaled.get(record.actionId) ?? 0) + 1);
+      }
+    }
+    for (const { view } of done) if (journaled.get(view.actionId) !== 1) journalGaps += 1;
+
+    return {
+      plan,
+      actions: done.length + errors.length,
+      errors: errors.length,
+      errorSamples: errors.slice(0, 5),
+      doubled: { agentActions: doubledActions, confirmations: doubledConfirmations, missing },
+      audit: { journalGaps, backendGaps },
+      writtenMs: summarise(written),
+      acceptedMs: summarise(accepted),
+      confirmedMs: summarise(confirmed),
+      wallMs,
+    };
+  } finally {
+    await Promise.allSettled(agents.map((agent) => agent.core.close()));
+    await backend.stop();
+    await rm(root, { recursive: true, force: true });
+  }
+};
