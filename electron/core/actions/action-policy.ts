@@ -9,27 +9,19 @@ import type { AgentIdentity } from '../backend/backend-client';
 export interface ActionPolicyCache {
   /** The policy for this session, fetched with `fetch` the first time. */
   get(agent: AgentIdentity, fetch: () => Promise<TokenActionPolicy>): Promise<TokenActionPolicy>;
-  /** The policy already fetched for this session, if any (for work that must not call out). */
-  peek(agent: AgentIdentity): TokenActionPolicy | null;
 }
 
 export const createActionPolicyCache = (): ActionPolicyCache => {
-  let held: { readonly sessionToken: string; readonly policy: Promise<TokenActionPolicy>; value: TokenActionPolicy | null } | null = null;
+  let held: { readonly sessionToken: string; readonly policy: Promise<TokenActionPolicy> } | null = null;
   return {
     get(agent, fetch) {
       if (held?.sessionToken === agent.sessionToken) return held.policy;
-      const entry: NonNullable<typeof held> = { sessionToken: agent.sessionToken, policy: fetch(), value: null };
+      const entry: NonNullable<typeof held> = { sessionToken: agent.sessionToken, policy: fetch() };
       held = entry;
-      entry.policy.then(
-        (policy) => {
-          entry.value = policy;
-        },
-        () => {
-          if (held === entry) held = null;
-        },
-      );
+      entry.policy.catch(() => {
+        if (held === entry) held = null;
+      });
       return entry.policy;
     },
-    peek: (agent) => (held?.sessionToken === agent.sessionToken ? held.value : null),
   };
 };

@@ -72,6 +72,9 @@ export interface Outbox {
   close(): Promise<void>;
 }
 
+/** An action's traces in the history, and the issuer's policy when it decides what they mean. */
+type Found = OwnEvents & { readonly policy: TokenActionPolicy | null };
+
 type Turn<T> = { readonly ran: true; readonly value: T } | { readonly ran: false; readonly why: string };
 
 const LIST_LIMIT = 500;
@@ -159,24 +162,34 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
 
   const contextOf = (entry: OutboxEntry) => ({ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey });
 
-  const notificationAfterConfirm = (entry: OutboxEntry, found: NotificationView | null): NotificationView | null => {
-    if (found) return found;
+  /**
+   * What the history says about an action, read as its agent. When the TSP confirmed and no
+   * notification is on record, the issuer's policy says whether one is to be expected at all.
+   */
+  const readOwn = async (client: BackendClient, entry: OutboxEntry, since: string): Promise<Found> => {
+    const own = findOwnEvents(await readRecentHistory(client, entry.view.virtualCardId, since, contextOf(entry)), entry.view);
     const held = session.identity();
-    const policy: TokenActionPolicy | null = held ? options.policy.peek(held) : null;
+    if (own.confirmedAt === null || own.notification !== null || held === null) return { ...own, policy: null };
+    const policy = await options.policy.get(held, () => client.request('getActionPolicy', { action: contextOf(entry) })).catch(() => null);
+    return { ...own, policy };
+  };
+
+  const notificationAfterConfirm = (entry: OutboxEntry, found: Found): NotificationView | null => {
+    if (found.notification) return found.notification;
     // The issuer sends its own messages: the console says so instead of promising one.
-    if (policy?.platformNotifications === false) return { template: NOTIFICATION_FOR_OPERATION[entry.view.operation], channel: null, status: 'OFF' };
+    if (found.policy?.platformNotifications === false) return { template: NOTIFICATION_FOR_OPERATION[entry.view.operation], channel: null, status: 'OFF' };
     return null;
   };
 
   /** Applies what the history says; duplicates and late callbacks change nothing once the action ended. */
-  const apply = async (entry: OutboxEntry, found: OwnEvents): Promise<OutboxEntry> => {
+  const apply = async (entry: OutboxEntry, found: Found): Promise<OutboxEntry> => {
     let current = entry;
     if (current.view.status === 'REQUESTED' && found.acceptedAs !== null) {
       current = await change(current, { status: 'ACCEPTED', operationId: found.acceptedAs, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false });
     }
     if (current.view.status === 'ACCEPTED') {
       if (found.confirmedAt !== null) {
-        return end(current, { status: 'CONFIRMED', failure: null, at: found.confirmedAt }, { notification: notificationAfterConfirm(current, found.notification) });
+        return end(current, { status: 'CONFIRMED', failure: null, at: found.confirmedAt }, { notification: notificationAfterConfirm(current, found) });
       }
       if (found.failed !== null) return end(current, { status: 'FAILED', failure: found.failed.failure, at: found.failed.at });
     }
@@ -195,10 +208,10 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
 
   /** Reads the history for our correlation id: the action may have reached the backend without its answer reaching us. */
   const reconcile = async (entry: OutboxEntry): Promise<void> => {
-    let found: Turn<OwnEvents>;
+    let found: Turn<Found>;
     try {
       found = await asAgent(entry, async (client) =>
-        findOwnEvents(await readRecentHistory(client, entry.view.virtualCardId, entry.view.requestedAt, contextOf(entry)), entry.view),
+        readOwn(client, entry, entry.view.requestedAt),
       );
     } catch (error) {
       const outcome = sendOutcomeOf(error);
@@ -295,10 +308,10 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
   };
 
   const accepted = async (entry: OutboxEntry): Promise<void> => {
-    let found: Turn<OwnEvents>;
+    let found: Turn<Found>;
     try {
       found = await asAgent(entry, async (client) =>
-        findOwnEvents(await readRecentHistory(client, entry.view.virtualCardId, entry.acceptedAt ?? entry.view.requestedAt, contextOf(entry)), entry.view),
+        readOwn(client, entry, entry.acceptedAt ?? entry.view.requestedAt),
       );
     } catch (error) {
       log.warn({ actionId: entry.view.actionId, err: error }, 'could not read the history for the confirmation');
@@ -376,7 +389,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     if (!entry || entry.view.status !== 'CONFIRMED' || entry.view.notification !== null) return;
     try {
       const found = await asAgent(entry, async (client) =>
-        findOwnEvents(await readRecentHistory(client, entry.view.virtualCardId, entry.acceptedAt ?? entry.view.requestedAt, contextOf(entry)), entry.view),
+        readOwn(client, entry, entry.acceptedAt ?? entry.view.requestedAt),
       );
       const latest = entries.get(actionId);
       if (found.ran && latest) await apply(latest, found.value);

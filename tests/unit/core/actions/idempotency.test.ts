@@ -169,6 +169,22 @@ describe('the same action, sent again', () => {
     await until(() => box.get(entry.view.actionId)?.view.status === 'CONFIRMED');
   });
 
+  it('says OFF for the notification when the backend records none and the policy says the issuer sends its own', async () => {
+    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const policy = {
+      identityVerification: { required: [], choose: { from: [], atLeast: 0 } },
+      riskRules: [],
+      issuerMayOverrideSuspension: false,
+      platformNotifications: false,
+    };
+    const { client, sent } = scripted({ suspendToken: [accepted], getActionPolicy: [{ ok: policy }] }, () => confirmedHistory(entry.view.correlationId));
+    const { outbox: box } = await start(client);
+    await box.add(entry);
+    await until(() => box.get(entry.view.actionId)?.view.status === 'CONFIRMED');
+    expect(box.get(entry.view.actionId)?.view.notification).toEqual({ template: 'TOKEN_SUSPENDED', channel: null, status: 'OFF' });
+    expect(sent.filter((call) => call.name === 'getActionPolicy')).toHaveLength(1);
+  });
+
   it('after a restart, reads the history before sending an action that may have left, then sends it under the same key', async () => {
     const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', attempts: 1 });
     const { client, sent } = scripted({ suspendToken: [accepted] }, () =>

@@ -240,6 +240,19 @@ describe('confirmation tracking', () => {
     }
   });
 
+  it('says no notification is sent when the issuer sends its own', async () => {
+    const policy = await desk.ok('actions.policy');
+    await backend.script.setPolicy({ ...policy, platformNotifications: false });
+    try {
+      const input = suspend('VC00211GHZKRJA', { reasonCode: 'CARDHOLDER_REQUEST', comment: undefined });
+      await desk.ok('actions.submit', input);
+      const view = await desk.until(input.actionId, ['CONFIRMED'], { settled: true });
+      expect(view.notification).toMatchObject({ status: 'OFF', channel: null });
+    } finally {
+      await backend.script.setPolicy(policy);
+    }
+  });
+
   it('takes a confirmation callback that comes again after the action ended once', async () => {
     const input = suspend('VCOPFAILED001', { reasonCode: 'CARDHOLDER_REQUEST', comment: undefined });
     await desk.ok('actions.submit', input);
@@ -268,8 +281,7 @@ describe('confirmation tracking', () => {
     await expectAuditedOnce(view);
   });
 
-  // The sandbox declares the duplicate-confirmation fault; this runs once its TSP delivers it (helper C).
-  it.skip('takes a duplicated TSP confirmation once (sandbox fault)', async () => {
+  it('takes a duplicated TSP confirmation once (the sandbox delivers the callback twice)', async () => {
     await backend.script.fault({ match: { method: 'POST', pathPrefix: '/api/v1/tokens/VCSUSPISSUER1/' }, fault: 'duplicate-confirmation', times: 1 });
     const input = suspend('VCSUSPISSUER1', { reasonCode: 'FRAUD_SUSPECTED', comment: 'fraud check' });
     await desk.ok('actions.submit', input);
