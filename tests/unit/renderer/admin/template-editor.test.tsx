@@ -148,7 +148,7 @@ describe('TemplateEditorScreen', () => {
     store.setState({
       phase: 'ready',
       session: buildSignedIn({ role: 'admin', agentId: 'admin.tanaka' }),
-      settings: { language },
+      language,
       templateEditor: { ...store.getState().templateEditor, open: true, loaded: loaded() },
     });
     prepare(store);
@@ -189,7 +189,7 @@ describe('TemplateEditorScreen', () => {
     store.setState({
       phase: 'ready',
       session: buildSignedIn({ role: 'admin' }),
-      settings: { language: 'en' },
+      language: 'en',
       templateEditor: { ...store.getState().templateEditor, open: true, loaded: loaded({ issuerSendsOwnOtp: true }) },
     });
     store.getInitialState = store.getState;
