@@ -11,8 +11,11 @@ export interface KeyedSteps {
   isRunning(key: string): boolean;
   /** Resolves when no step runs and none is due within `withinMs`. */
   idle(withinMs: number, busy?: () => boolean): Promise<void>;
-  /** Stops every timer and waits for the steps under way; nothing runs afterwards. */
-  close(): Promise<void>;
+  /**
+   * Stops every timer and waits for the steps under way, at most `graceMs`: a send still waiting
+   * for its answer is not worth holding the quit for, since the outbox resumes it on the next start.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 export const createKeyedSteps = (options: {
@@ -72,11 +75,18 @@ export const createKeyedSteps = (options: {
         await new Promise((resolve) => setTimeout(resolve, 5));
       }
     },
-    async close() {
+    async close(graceMs = Number.POSITIVE_INFINITY) {
       closed = true;
       for (const { timer } of timers.values()) clearTimeout(timer);
       timers.clear();
-      await Promise.allSettled([...running.values()]);
+      const settled = Promise.allSettled([...running.values()]);
+      if (!Number.isFinite(graceMs)) {
+        await settled;
+        return;
+      }
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([settled, new Promise((resolve) => (timer = setTimeout(resolve, graceMs)))]);
+      clearTimeout(timer);
     },
   };
 };

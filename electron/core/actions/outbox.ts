@@ -78,6 +78,8 @@ type Found = OwnEvents & { readonly policy: TokenActionPolicy | null };
 type Turn<T> = { readonly ran: true; readonly value: T } | { readonly ran: false; readonly why: string };
 
 const LIST_LIMIT = 500;
+/** How long quitting waits for steps under way (a send awaiting its answer resumes on the next start). */
+const CLOSE_GRACE_MS = 2_000;
 
 export const createOutbox = (options: OutboxOptions): Outbox => {
   const { store, journal, session, events, logger } = options;
@@ -479,7 +481,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       unsubscribe?.();
       for (const timer of tokenChecks.values()) clearTimeout(timer);
       tokenChecks.clear();
-      await steps.close();
+      await steps.close(CLOSE_GRACE_MS);
       await journal.close();
     },
   };
