@@ -32,7 +32,7 @@ export const DEFAULT_ACTION_TUNING: ActionTuning = {
   confirmPollMs: 10_000,
   confirmLateAfterMs: 5 * 60_000,
   confirmPollLateMs: 60_000,
-  tokenCheckDebounceMs: 100,
+  tokenCheckDebounceMs: 25,
   notificationWaitMs: 60_000,
   auditRetryBaseDelayMs: 1_000,
   auditRetryMaxDelayMs: 60_000,

@@ -4,8 +4,8 @@ import type { BackendClient } from '../backend/backend-client';
 
 /** Clocks differ between workstation and backend; events this much older than the action still count. */
 const CLOCK_SLACK_MS = 5 * 60_000;
-const PAGE_SIZE = 200;
-/** A token's whole history can be 10,000 events; an action's traces are among its newest. */
+const PAGE_SIZE = 50;
+/** A token's whole history can be 10,000 events; an action's traces are among its newest, so pages are small and few. */
 const MAX_PAGES = 10;
 
 /**
