@@ -241,6 +241,9 @@ export const enActions: DeepStringRecord<typeof jaActions> = {
     retry: 'Load again',
     item: '{{operation}} · {{wallet}} ••••{{lastFour}}',
     open: 'Show token',
+    summary: '{{count}} (under way {{pending}})',
+    expand: 'Show the actions',
+    collapse: 'Hide the actions',
   },
   correlation: {
     label: 'Correlation id',

@@ -242,6 +242,9 @@ export const jaActions = {
     retry: '再読み込み',
     item: '{{operation}} ・ {{wallet}} ••••{{lastFour}}',
     open: 'トークンを表示',
+    summary: '{{count}} 件（処理中 {{pending}} 件）',
+    expand: '操作の一覧を表示',
+    collapse: '操作の一覧を閉じる',
   },
   correlation: {
     label: '相関ID',

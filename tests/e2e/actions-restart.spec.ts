@@ -57,6 +57,7 @@ test('main killed after writing an action ahead: on restart the outbox resumes i
   await actions.openToken(watch.cardholderId, watch.virtualCardId);
   await expect(actions.lookup.row(watch.virtualCardId).locator('.state-chip')).toHaveText('一時停止中');
   await expect(actions.rowChip(watch.virtualCardId)).toContainText('一時停止: 完了');
+  await actions.showTray();
   await item.locator('summary').click();
   await expect(item.getByTestId('action-resumed')).toHaveText('再起動後に再開');
   await shootBoth(page, 'state-resumed', undefined, desk.bridge.origin);

@@ -63,9 +63,11 @@ test('Option D: the checklist unlocks Activate only when the policy is met; 送�
 
   await expect(row.locator('.state-chip')).toHaveText('有効');
   await expect(actions.rowChip(yellowPath.virtualCardId)).toHaveText('有効化: 完了');
-  await expect(actions.trayItem(actionId)).toHaveAttribute('data-status', 'CONFIRMED');
-  await shootBoth(page, 'states-confirmed');
   await expect(page.getByTestId('token-history').locator('[data-testid="history-row"][data-kind="ACTIVATED"]')).toHaveCount(1);
+  await shootBoth(page, 'states-confirmed');
+  await actions.showTray();
+  await expect(actions.trayItem(actionId)).toHaveAttribute('data-status', 'CONFIRMED');
+  await shootBoth(page, 'tray');
 
   expect(await backend.confirmations(yellowPath.virtualCardId, 'ACTIVATED')).toHaveLength(1);
   await expect.poll(async () => (await backend.audit(yellowPath.virtualCardId)).filter((record) => record.actionId === actionId).length).toBe(1);
@@ -104,7 +106,7 @@ test('a disallowed operation is not offered, and its rule is explained: suspende
   const refusal = actions.panel.getByTestId('token-actions-refusals').locator('[data-operation="resume"]');
   await expect(refusal).toContainText('ウォレットで停止されています。再開できるのは会員本人（ウォレットでの操作）だけです。');
   await expect(refusal).toContainText('ルール: RESUME_ONLY_OWN_SUSPENSION');
-  await shootBoth(page, 'panel-refusal', actions.lookup.historyPanel);
+  await shootBoth(page, 'panel-refusal', actions.lookup.card('CR000005GOLD'));
 });
 
 test('suspend, resume and delete with reasons: comment required for other, what is sent shown, delete confirmed by the last four', async ({ consolePage: page, request }) => {

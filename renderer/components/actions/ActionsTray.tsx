@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import type { ActionView } from '../../../shared/contract';
@@ -6,7 +6,8 @@ import { formatDateTime } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
 import { walletLabelKey } from '../../i18n/lookup-label-keys';
 import { actionsSelectors } from '../../store/actions/selectors';
-import { newestFirst } from '../../store/actions/reducer';
+import { isUnderWay, newestFirst } from '../../store/actions/reducer';
+import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { CallErrorNotice } from '../CallErrorNotice';
 import { ActionProgress } from './ActionProgress';
@@ -53,19 +54,36 @@ const TrayItem = ({ action }: { action: ActionView }) => {
 /**
  * The workstation's actions this session, newest first, live: what was sent, accepted, done or
  * failed, including those main resumed after a restart. A fixed height, so nothing beside it moves
- * when an action arrives.
+ * when an action arrives; the agent may fold it to its heading line.
  */
 export const ActionsTray = () => {
   const { t } = useTranslation();
-  const { byId, list } = useDeskStore(useShallow((s) => ({ byId: actionsSelectors.byId(s), list: actionsSelectors.list(s) })));
+  const { byId, list, historyOpen } = useDeskStore(
+    useShallow((s) => ({ byId: actionsSelectors.byId(s), list: actionsSelectors.list(s), historyOpen: cardholderSelectors.selectedVirtualCardId(s) !== null })),
+  );
   const reload = useDeskStore((s) => s.loadActions);
   const actions = useMemo(() => newestFirst(Object.values(byId)), [byId]);
+  const pending = actions.filter(isUnderWay).length;
+  const [expanded, setExpanded] = useState(true);
+  // A token's history needs all the height there is; that token's own action shows in its row.
+  if (historyOpen) return null;
   return (
-    <section className="actions-tray" aria-labelledby="actions-tray-title" data-testid="actions-tray">
+    <section className="actions-tray" aria-labelledby="actions-tray-title" data-testid="actions-tray" data-expanded={expanded}>
       <h2 id="actions-tray-title" className="actions-tray-title">
-        {t('actions.tray.title')}
+        <button
+          type="button"
+          className="actions-tray-toggle"
+          aria-expanded={expanded}
+          aria-controls="actions-tray-body"
+          title={expanded ? t('actions.tray.collapse') : t('actions.tray.expand')}
+          onClick={() => setExpanded(!expanded)}
+        >
+          <span className="actions-tray-caret" aria-hidden="true" />
+          {t('actions.tray.title')}
+          <span className="actions-tray-summary">{t('actions.tray.summary', { count: actions.length, pending })}</span>
+        </button>
       </h2>
-      <div className="actions-tray-body">
+      <div className="actions-tray-body" id="actions-tray-body" hidden={!expanded}>
         {list.status === 'failed' && list.error !== null ? (
           <CallErrorNotice
             error={list.error}

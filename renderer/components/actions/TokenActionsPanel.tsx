@@ -6,12 +6,11 @@ import { actionsSelectors, explainedRefusals, offeredOperations } from '../../st
 import { useDeskStore } from '../../store/store-context';
 import { ActionProgress } from './ActionProgress';
 import { openLabelKey, operationLabelKey } from './action-label-keys';
-import { ActionStatusChip } from './ActionStatusChip';
 import { failureLines, refusalText } from './describe-action';
 import './actions.css';
 
 /**
- * The selected token's actions, beside its history: the operations the transition table allows
+ * The selected token's actions, in its row under the sentence that explains it: the operations the transition table allows
  * under the issuer's policy, why the ones an agent would look for are not there (with the rule),
  * the token's latest action and its progress, and "all tokens on this device" for a lost phone.
  */
@@ -32,7 +31,16 @@ export const TokenActionsPanel = ({ token }: { token: Token }) => {
   const deviceName = token.device.name ?? t('tokens.unnamedDevice');
 
   return (
-    <section className="token-actions" aria-label={t('actions.panel.label')} data-testid="token-actions">
+    <section
+      className="token-actions"
+      aria-label={t('actions.panel.label')}
+      data-testid="token-actions"
+      // The grid opens the history on Enter and Space; here they press the button that has the focus.
+      onKeyDown={(event) => {
+        if ((event.key === 'Enter' || event.key === ' ') && event.target instanceof HTMLButtonElement) event.stopPropagation();
+      }}
+      onClick={(event) => event.stopPropagation()}
+    >
       <div className="token-actions-buttons">
         {offered.map((operation) => (
           <button
@@ -81,8 +89,8 @@ export const TokenActionsPanel = ({ token }: { token: Token }) => {
         </ul>
       ) : null}
       {latest !== undefined ? (
+        // The row's chip above says where it is; here, why it failed, and the rest on demand.
         <div className="token-actions-latest" data-testid="token-action-progress" data-status={latest.status} data-action-id={latest.actionId}>
-          <ActionStatusChip action={latest} />
           {latest.failure !== null ? <p className="token-actions-failure">{failureLines(latest.failure, t, language).join(' ')}</p> : null}
           <details className="action-more">
             <summary>{t('actions.status.details')}</summary>

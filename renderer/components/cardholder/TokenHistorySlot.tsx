@@ -5,7 +5,6 @@ import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { explainToken } from '../../tokens/explain';
 import { explanationText } from '../../tokens/explanation-text';
-import { TokenActionsPanel } from '../actions/TokenActionsPanel';
 import { TokenHistory } from '../history/TokenHistory';
 
 /** Puts the keyboard back on the token's row when the panel closes, so the agent carries on from there. */
@@ -54,7 +53,6 @@ export const TokenHistorySlot = () => {
           {explanation}
         </p>
       ) : null}
-      {token !== null ? <TokenActionsPanel token={token} /> : null}
       <div className="token-history-body">
         <TokenHistory virtualCardId={virtualCardId} />
       </div>

@@ -6,6 +6,7 @@ import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { explainToken } from '../../tokens/explain';
 import { explanationText } from '../../tokens/explanation-text';
+import { TokenActionsPanel } from '../actions/TokenActionsPanel';
 import { TokenRowActions } from '../actions/TokenRowActions';
 import { TOKEN_COLUMNS } from './columns';
 import { TokenCell } from './TokenCell';
@@ -58,6 +59,7 @@ export const TokenRow = memo(function TokenRow({ token, index, start, tabbable, 
       <div role="gridcell" className="token-cell token-explanation" data-testid="token-explanation">
         {explanation}
         <TokenRowActions token={token} />
+        {selected ? <TokenActionsPanel token={token} /> : null}
       </div>
     </div>
   );

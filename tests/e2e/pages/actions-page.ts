@@ -4,8 +4,8 @@ import { LookupPage } from './lookup-page';
 type Operation = 'activate' | 'suspend' | 'resume' | 'delete';
 
 /**
- * The agent's token actions as they appear on the lookup screen: the panel beside the selected
- * token's history, the row's chip and Option D button, the modal dialogs and the session's tray.
+ * The agent's token actions as they appear on the lookup screen: the panel in the selected
+ * token's row, the row's chip and Option D button, the modal dialogs and the session's tray.
  */
 export class ActionsPage {
   readonly lookup: LookupPage;
@@ -115,6 +115,13 @@ export class ActionsPage {
 
   rowChip(virtualCardId: string): Locator {
     return this.lookup.row(virtualCardId).getByTestId('action-chip');
+  }
+
+  /** The session's actions, shown in the history's place: closes the history if one is open. */
+  async showTray(): Promise<void> {
+    const close = this.lookup.historyPanel.getByRole('button', { name: /^(履歴を閉じる|Close the history)$/ });
+    if ((await close.count()) > 0) await close.click();
+    await expect(this.tray.getByRole('button', { expanded: true })).toBeVisible();
   }
 
   trayItem(actionId: string): Locator {
