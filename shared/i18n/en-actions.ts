@@ -175,6 +175,7 @@ export const enActions: DeepStringRecord<typeof jaActions> = {
   resume: {
     title: 'Resume token',
     hint: 'Once resumed, the token can pay again.',
+    overrides: 'This lifts the suspension set by {{parties}}, on the issuer’s authority (the issuer’s policy allows it). Check why it was suspended before you do.',
   },
   activate: {
     title: 'Verify and activate (Option D)',

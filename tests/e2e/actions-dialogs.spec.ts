@@ -42,6 +42,7 @@ test('the issuer’s policy decides: with the override on, a wallet suspension m
     await expect(actions.button('resume')).toBeVisible();
     await expect(actions.panel.getByTestId('token-actions-refusals')).toHaveCount(0);
     await actions.openDialog('resume');
+    await expect(actions.dialog.getByTestId('action-overrides')).toContainText('ウォレットによる停止を発行会社の権限で解除します');
     await expect(actions.dialog.getByTestId('action-notification-plan')).toHaveText('会員への通知: オフ（発行会社が独自に通知するため、プラットフォームからは送りません）');
     await shootBoth(page, 'notifications-off');
     await actions.close();

@@ -1,6 +1,10 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
+import { decideTransition } from '../../../shared/domain/transitions';
+import { formatList } from '../../format/date-time';
+import { useLanguage } from '../../hooks/use-language';
+import { sourceSubjectKey } from '../../i18n/lookup-label-keys';
 import { actionsSelectors, sentActions } from '../../store/actions/selectors';
 import type { TokenTarget } from '../../store/actions/initialState';
 import { useDeskStore } from '../../store/store-context';
@@ -31,6 +35,7 @@ const HINT = {
 /** Suspend, resume or delete one token: a reason, a comment, for delete the last four typed, then its progress. */
 export const TokenActionDialog = ({ target }: { target: TokenTarget & { operation: 'suspend' | 'resume' | 'delete' } }) => {
   const { t } = useTranslation();
+  const language = useLanguage();
   const id = useId();
   const { dialog, draft, byId, policy } = useDeskStore(
     useShallow((s) => ({ dialog: actionsSelectors.dialog(s), draft: actionsSelectors.draft(s), byId: actionsSelectors.byId(s), policy: actionsSelectors.policyData(s) })),
@@ -42,6 +47,9 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
   if (dialog === null) return null;
 
   const { operation, token } = target;
+  // Resuming under the override lifts a suspension the wallet or the TSP set: the agent is told whose.
+  const outcome = operation === 'resume' && policy ? decideTransition(token, 'resume', 'ISSUER', { issuerMayOverrideSuspension: policy.issuerMayOverrideSuspension }) : null;
+  const overrides = outcome?.allowed ? outcome.overridesSuspensionBy : [];
   const latest = sentActions(dialog, byId).at(-1);
   const onItsWay = latest !== undefined && latest.status !== 'FAILED';
   const busy = dialog.submitting;
@@ -89,6 +97,11 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
           }}
         >
           <ChangedMeanwhile seen={token} live={live} />
+          {overrides.length > 0 ? (
+            <p className="notice notice-warning" data-testid="action-overrides">
+              {t('actions.resume.overrides', { parties: formatList(overrides.map((party) => t(sourceSubjectKey[party])), language) })}
+            </p>
+          ) : null}
           <ReasonFields operation={operation} draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
           {operation === 'delete' ? (
             <div className="field action-last-four">
