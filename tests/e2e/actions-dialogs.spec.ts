@@ -140,6 +140,7 @@ test('a call that fails keeps everything typed, and the retry is the same action
 
   // A reload loses nothing of what main holds: the action is still listed, done.
   await page.reload();
+  await actions.showTray();
   await expect(actions.trayItem(sent[0] ?? '')).toHaveAttribute('data-status', 'CONFIRMED');
   expect((await backend.events(token.virtualCardId)).filter((event) => event.kind === 'SUSPENDED' && event.actor.source === 'ISSUER')).toHaveLength(1);
   await expect.poll(async () => (await backend.audit(token.virtualCardId)).length).toBe(1);

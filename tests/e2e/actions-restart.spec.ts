@@ -50,6 +50,7 @@ test('main killed after writing an action ahead: on restart the outbox resumes i
   await signIn();
 
   // The tray lists it from main's outbox, marked resumed, and follows it to done.
+  await actions.showTray();
   const item = actions.trayItem(actionId);
   await expect(item).toBeVisible({ timeout: 20_000 });
   await expect(item.getByTestId('action-chip')).toContainText('再起動後に再開');

@@ -64,7 +64,9 @@ export const ActionsTray = () => {
   const reload = useDeskStore((s) => s.loadActions);
   const actions = useMemo(() => newestFirst(Object.values(byId)), [byId]);
   const pending = actions.filter(isUnderWay).length;
-  const [expanded, setExpanded] = useState(true);
+  // Folded to its heading line (how many, how many under way) until the agent unfolds it: each
+  // token's row already shows its own action, and a long list would put many stops in the Tab order.
+  const [expanded, setExpanded] = useState(false);
   // A token's history needs all the height there is; that token's own action shows in its row.
   if (historyOpen) return null;
   return (

@@ -117,11 +117,14 @@ export class ActionsPage {
     return this.lookup.row(virtualCardId).getByTestId('action-chip');
   }
 
-  /** The session's actions, shown in the history's place: closes the history if one is open. */
+  /** The session's actions, shown in the history's place (closing the history if one is open) and unfolded. */
   async showTray(): Promise<void> {
     const close = this.lookup.historyPanel.getByRole('button', { name: /^(履歴を閉じる|Close the history)$/ });
     if ((await close.count()) > 0) await close.click();
-    await expect(this.tray.getByRole('button', { expanded: true })).toBeVisible();
+    const toggle = this.tray.getByRole('heading', { level: 2 }).getByRole('button');
+    await expect(toggle).toBeVisible();
+    if ((await toggle.getAttribute('aria-expanded')) === 'false') await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
   }
 
   trayItem(actionId: string): Locator {
