@@ -3,25 +3,13 @@ import { describe, expect, it } from 'vitest';
 import { renderTemplate, validateTemplate, PLACEHOLDERS, type NotificationValues, type TemplateToCheck } from '../../../shared/domain/notification-template';
 import { DEFAULT_NOTIFICATION_TEMPLATES } from '../../../shared/domain/default-notification-templates';
 import { asciiDigits } from '../../../shared/domain/card-number-runs';
+import { luhnCheckDigit } from '../electron/helpers/card-numbers';
 
 /**
  * Page 003: nothing ever renders a PAN or DPAN. Full card numbers, built here at run time, are fed
  * into every value and every place in a template; whatever the renderer answers must hold no run
  * of 13 or more digits, counted independently of the code under test.
  */
-
-const luhnCheckDigit = (partial: string): string => {
-  let sum = 0;
-  for (let i = 0; i < partial.length; i += 1) {
-    let digit = Number(partial[partial.length - 1 - i]);
-    if (i % 2 === 0) {
-      digit *= 2;
-      if (digit > 9) digit -= 9;
-    }
-    sum += digit;
-  }
-  return String((10 - (sum % 10)) % 10);
-};
 
 /** A 13–19 digit card number, Luhn-valid or not. */
 const cardNumber = fc

@@ -2,7 +2,8 @@
  * Test card numbers are built at run time: the source tree holds no Luhn-valid 13–19 digit
  * literal, so secret scanners and the redaction rules for the repository itself stay meaningful.
  */
-const luhnCheckDigit = (partial: string): string => {
+/** The digit that makes `partial` + it Luhn-valid. */
+export const luhnCheckDigit = (partial: string): string => {
   let sum = 0;
   for (let i = 0; i < partial.length; i += 1) {
     let digit = Number(partial[partial.length - 1 - i]);
