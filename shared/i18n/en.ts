@@ -438,7 +438,7 @@ export const en: Messages = {
       suspended: 'Token suspended by {{actor}}.',
       resumed: 'Token resumed by {{actor}}.',
       deleted: 'Token deleted by {{actor}}.',
-      deletedFromApp: 'The user removed the card in the wallet app; the token stays until the TSP deletes it.',
+      deletedFromApp: 'The cardholder removed the card in the wallet app; the token is deleted and can never be used again.',
       operationFailed: 'The {{operation}} failed.',
       operationFailedPlain: 'An operation failed.',
       errorCode: 'Error {{code}}: {{meaning}}.',

@@ -440,7 +440,7 @@ export const ja = {
       suspended: '{{actor}}がトークンを一時停止しました。',
       resumed: '{{actor}}がトークンの一時停止を解除しました。',
       deleted: '{{actor}}がトークンを削除しました。',
-      deletedFromApp: '利用者がウォレットアプリからカードを削除しました。TSP が削除するまでトークンは残ります。',
+      deletedFromApp: '会員がウォレットアプリからカードを削除しました。トークンは削除され、再び使うことはできません。',
       operationFailed: '{{operation}}の操作が失敗しました。',
       operationFailedPlain: '操作が失敗しました。',
       errorCode: 'エラーコード {{code}}: {{meaning}}。',

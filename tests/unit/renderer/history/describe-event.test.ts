@@ -82,10 +82,10 @@ describe('describeEvent: one plain sentence per kind', () => {
     expect(en.describe(buildEvent({ kind: 'DELETED', actor: agent, reasonCode: 'CARD_STOLEN' }))).toBe('Token deleted by agent 山田 太郎. Reason: card stolen.');
   });
 
-  it('deleted from the wallet app: the token stays until the TSP deletes it', () => {
+  it('deleted from the wallet app: the token is deleted (page 001)', () => {
     const event = buildEvent({ kind: 'DELETED_FROM_APP', reasonCode: 'USER_DECISION' });
-    expect(ja.describe(event)).toBe('利用者がウォレットアプリからカードを削除しました。TSP が削除するまでトークンは残ります。理由: 利用者の判断。');
-    expect(en.describe(event)).toBe("The user removed the card in the wallet app; the token stays until the TSP deletes it. Reason: user's decision.");
+    expect(ja.describe(event)).toBe('会員がウォレットアプリからカードを削除しました。トークンは削除され、再び使うことはできません。理由: 利用者の判断。');
+    expect(en.describe(event)).toBe("The cardholder removed the card in the wallet app; the token is deleted and can never be used again. Reason: user's decision.");
   });
 
   it('operation failed: errorCode 221 explained, an unknown code shown as it is', () => {
