@@ -16,7 +16,8 @@ import { ReasonFields } from './ReasonFields';
 import { ScamAwareness } from './ScamAwareness';
 import { SentSummary } from './SentSummary';
 import { TokenSubtitle } from './TokenSubtitle';
-import { plannedNotification, riskRuleText } from './describe-action';
+import { riskRuleText } from './describe-action';
+import { NotificationPlan } from './NotificationPlan';
 import { useLiveToken } from './use-live-token';
 
 /**
@@ -142,10 +143,7 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
                   {t('actions.activate.signalsLoading')}
                 </p>
               )}
-              <p className="action-notification-plan" data-testid="action-notification-plan">
-                <span className="action-notification-label">{t('actions.notification.label')}: </span>
-                {plannedNotification('activate', policy, t)}
-              </p>
+              <NotificationPlan operation="activate" policy={policy} />
             </div>
           </div>
           <ReasonFields operation="activate" draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} commentRows={2} />

@@ -14,11 +14,12 @@ import { ActionStatusChip } from './ActionStatusChip';
 import { BulkPreviewList } from './BulkPreviewList';
 import { CopyableId } from './CopyableId';
 import { DialogSubmitError } from './DialogSubmitError';
-import { FieldProblemText } from './FieldProblemText';
+import { DigitsConfirmField } from './DigitsConfirmField';
 import { ModalDialog } from './ModalDialog';
 import { ReasonFields } from './ReasonFields';
 import { bulkSubmitLabelKey, operationLabelKey } from './action-label-keys';
-import { failureLines, plannedNotification } from './describe-action';
+import { failureLines } from './describe-action';
+import { NotificationPlan } from './NotificationPlan';
 
 /** Per token, live: each action of the bulk with its state and, when it failed, why. */
 const BulkResults = ({ actions }: { actions: readonly ActionView[] }) => {
@@ -79,7 +80,6 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
       ? t('actions.bulk.titleCard', { card: target.cardLabel ?? '' })
       : t('actions.bulk.titleDevice', { device: target.deviceName ?? t('tokens.unnamedDevice') });
   const formId = `${id}-form`;
-  const countProblem = `${id}-count-problem`;
 
   return (
     <ModalDialog
@@ -158,27 +158,19 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
             {operation === 'delete' ? (
               <div className="field action-last-four">
                 <p className="action-final">{t('actions.bulk.deleteFinal', { count })}</p>
-                <label htmlFor={`${id}-count`}>{t('actions.bulk.confirmCount')}</label>
-                <input
+                <DigitsConfirmField
                   id={`${id}-count`}
-                  className="input-digits"
-                  inputMode="numeric"
-                  autoComplete="off"
+                  label={t('actions.bulk.confirmCount')}
                   maxLength={3}
                   value={draft.confirmCount}
                   disabled={busy}
-                  aria-invalid={dialog.fieldProblems.confirmCount !== undefined}
-                  aria-describedby={countProblem}
-                  data-testid="bulk-confirm-count"
-                  onChange={(event) => update({ confirmCount: event.target.value })}
+                  problem={dialog.fieldProblems.confirmCount}
+                  testId="bulk-confirm-count"
+                  onChange={(value) => update({ confirmCount: value })}
                 />
-                <FieldProblemText id={countProblem} problem={dialog.fieldProblems.confirmCount} />
               </div>
             ) : null}
-            <p className="action-notification-plan" data-testid="action-notification-plan">
-              <span className="action-notification-label">{t('actions.notification.label')}: </span>
-              {plannedNotification(operation, policy, t)}
-            </p>
+            <NotificationPlan operation={operation} policy={policy} />
             <DialogSubmitError error={dialog.submitError} />
           </>
         )}

@@ -11,13 +11,13 @@ import { useDeskStore } from '../../store/store-context';
 import { ActionProgress } from './ActionProgress';
 import { ChangedMeanwhile } from './ChangedMeanwhile';
 import { DialogSubmitError } from './DialogSubmitError';
-import { FieldProblemText } from './FieldProblemText';
+import { DigitsConfirmField } from './DigitsConfirmField';
 import { ModalDialog } from './ModalDialog';
+import { NotificationPlan } from './NotificationPlan';
 import { ReasonFields } from './ReasonFields';
 import { SentSummary } from './SentSummary';
 import { TokenSubtitle } from './TokenSubtitle';
 import { submitLabelKey } from './action-label-keys';
-import { plannedNotification } from './describe-action';
 import { useLiveToken } from './use-live-token';
 
 const TITLE = {
@@ -53,7 +53,6 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
   const latest = sentActions(dialog, byId).at(-1);
   const onItsWay = latest !== undefined && latest.status !== 'FAILED';
   const busy = dialog.submitting;
-  const lastFourProblem = `${id}-last-four-problem`;
 
   return (
     <ModalDialog
@@ -105,27 +104,19 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
           <ReasonFields operation={operation} draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
           {operation === 'delete' ? (
             <div className="field action-last-four">
-              <label htmlFor={`${id}-last-four`}>{t('actions.remove.confirmLabel')}</label>
-              <input
+              <DigitsConfirmField
                 id={`${id}-last-four`}
-                className="input-digits"
-                inputMode="numeric"
-                autoComplete="off"
+                label={t('actions.remove.confirmLabel')}
                 maxLength={4}
                 value={draft.confirmLastFour}
                 disabled={busy}
-                aria-invalid={dialog.fieldProblems.confirmLastFour !== undefined}
-                aria-describedby={lastFourProblem}
-                data-testid="action-confirm-last-four"
-                onChange={(event) => update({ confirmLastFour: event.target.value })}
+                problem={dialog.fieldProblems.confirmLastFour}
+                testId="action-confirm-last-four"
+                onChange={(value) => update({ confirmLastFour: value })}
               />
-              <FieldProblemText id={lastFourProblem} problem={dialog.fieldProblems.confirmLastFour} />
             </div>
           ) : null}
-          <p className="action-notification-plan" data-testid="action-notification-plan">
-            <span className="action-notification-label">{t('actions.notification.label')}: </span>
-            {plannedNotification(operation, policy, t)}
-          </p>
+          <NotificationPlan operation={operation} policy={policy} />
           <DialogSubmitError error={dialog.submitError} />
         </form>
       )}

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useSelectAll } from '../../hooks/use-select-all';
 import type { Translate } from './describe-event';
 
 interface CorrelationIdFieldProps {
@@ -9,22 +9,12 @@ interface CorrelationIdFieldProps {
 }
 
 /**
- * The event's correlation id, to quote to the token service or the backend team. Main's permission
- * handler denies clipboard access, so "copy" selects the whole id (a click on the id does too) and
- * tells the agent to press Ctrl+C: the selection is exact, and nothing asks for a permission that
- * will be refused. Plain text rather than an input: a long history mounts rows as fast as the agent
+ * The event's correlation id, to quote to the token service or the backend team, selected whole
+ * (see useSelectAll). Plain text rather than an input: a long history mounts rows as fast as the agent
  * scrolls, and a form control per row is the costliest part of one.
  */
 export const CorrelationIdField = ({ id, tabbable, t }: CorrelationIdFieldProps) => {
-  const textRef = useRef<HTMLElement>(null);
-  const [selected, setSelected] = useState(false);
-  const selectAll = (): void => {
-    const text = textRef.current;
-    const selection = window.getSelection();
-    if (text === null || selection === null) return;
-    selection.selectAllChildren(text);
-    setSelected(true);
-  };
+  const { ref: textRef, selected, selectAll, clear } = useSelectAll<HTMLElement>();
   return (
     <span className="history-correlation">
       <span className="history-correlation-label">{t('history.correlation.label')}</span>
@@ -37,7 +27,7 @@ export const CorrelationIdField = ({ id, tabbable, t }: CorrelationIdFieldProps)
         tabIndex={tabbable ? 0 : -1}
         aria-label={t('history.correlation.selectLabel', { id })}
         onClick={selectAll}
-        onBlur={() => setSelected(false)}
+        onBlur={clear}
       >
         {t('history.correlation.select')}
       </button>
