@@ -310,21 +310,7 @@ export class SandboxStore {
     this.tokenMap.set(checked.virtualCardId, checked);
     this.events.set(checked.virtualCardId, [event]);
     this.reindex();
-    const published = this.changes.publish({
-      type: 'token.changed',
-      virtualCardId: checked.virtualCardId,
-      issuerCardRefId: checked.issuerCardRefId,
-      cardholderId: checked.cardholderId,
-      state: checked.state,
-      previousState: checked.state,
-      suspendedBy: checked.suspendedBy,
-      changedBy: event.actor,
-      eventId: event.eventId,
-      eventKind: event.kind,
-      occurredAt: event.occurredAt,
-    });
-    this.changed();
-    return published;
+    return this.publishChange(checked, checked.state, event);
   }
 
   /**
@@ -348,13 +334,18 @@ export class SandboxStore {
     const list = this.events.get(token.virtualCardId);
     if (list) list.push(event);
     else this.events.set(token.virtualCardId, [event]);
+    return this.publishChange(token, before.state, event);
+  }
+
+  /** Streams a change made from the checked token and event, then lets persistence know. */
+  private publishChange(token: Token, previousState: Token['state'], event: TokenEvent): TokenChangedEvent {
     const published = this.changes.publish({
       type: 'token.changed',
       virtualCardId: token.virtualCardId,
       issuerCardRefId: token.issuerCardRefId,
       cardholderId: token.cardholderId,
       state: token.state,
-      previousState: before.state,
+      previousState,
       suspendedBy: token.suspendedBy,
       changedBy: event.actor,
       eventId: event.eventId,
