@@ -11,13 +11,13 @@ import type { Language } from '../../shared/contract';
 /**
  * `minute` is for the lookup screen (state times, "as of"): 24-hour, as a call center reads 14:02.
  * `second` is for history rows, where several events fall in the same minute and the seconds tell
- * their order; it keeps the history's medium style, which its tests and e2e pin.
+ * their order. Both are 24-hour in every language, so the grid and the history never disagree.
  */
 type DateTimePrecision = 'minute' | 'second';
 
 const DATE_TIME_OPTIONS = {
   minute: { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' },
-  second: { dateStyle: 'medium', timeStyle: 'medium' },
+  second: { dateStyle: 'medium', timeStyle: 'medium', hourCycle: 'h23' },
 } as const satisfies Record<DateTimePrecision, Intl.DateTimeFormatOptions>;
 
 const dateTimeFormatters = new Map<string, Intl.DateTimeFormat>();
@@ -38,7 +38,7 @@ const dateTimeFormatter = (precision: DateTimePrecision, language: Language, tim
 export const formatDateTime = (iso: string, language: Language, timeZone?: string): string =>
   dateTimeFormatter('minute', language, timeZone).format(new Date(iso));
 
-/** "2026/11/20 14:02:09" (ja) or "Nov 20, 2026, 2:02:09 PM" (en): a history event's local time. */
+/** "2026/11/20 14:02:09" (ja) or "Nov 20, 2026, 14:02:09" (en): a history event's local time. */
 export const formatEventTime = (iso: string, language: Language, timeZone?: string): string =>
   dateTimeFormatter('second', language, timeZone).format(new Date(iso));
 

@@ -143,7 +143,7 @@ describe('describeEvent: the platform\'s callbacks (issue 6)', () => {
       detail: { action: 'SUSPEND', receivedAt: '2026-11-20T05:00:00.000Z' },
     });
     expect(describeEvent(event, translator(createI18n('en').t), 'en', 'UTC')).toBe(
-      'Token suspended by the TSP. This callback arrived on Nov 20, 2026, 5:00:00 AM, before the token was known; it was kept and applied when the token appeared.',
+      'Token suspended by the TSP. This callback arrived on Nov 20, 2026, 05:00:00, before the token was known; it was kept and applied when the token appeared.',
     );
   });
 
