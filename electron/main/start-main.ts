@@ -13,7 +13,7 @@ import { buildMenuTemplate } from './app-menu';
 import { openWorkstationSecrets, type SafeStorageLike } from './adapters/safe-storage-encryptor';
 import { workstationIdFrom } from './adapters/workstation-id';
 import { forwardEvents, type EventTargetWindow } from './ipc/forward-events';
-import { registerIpcHandlers, type IpcMainLike } from './ipc/register-ipc';
+import { callerOfWebContents, registerIpcHandlers, type IpcMainLike } from './ipc/register-ipc';
 import { logProcessErrors, type ProcessLike } from './process-errors';
 import { logRendererDiagnostics, type DiagnosedWebContents } from './renderer-diagnostics';
 import { claimSingleInstance, type FocusableWindow } from './single-instance';
@@ -41,6 +41,7 @@ export interface MainApp {
 export type MainWindow = FocusableWindow &
   TrackedWindow &
   EventTargetWindow & {
+    readonly webContents: EventTargetWindow['webContents'] & { readonly id: number };
     once(event: 'ready-to-show', listener: () => void): unknown;
     on(event: 'closed', listener: () => void): unknown;
     maximize(): void;
@@ -162,8 +163,12 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
     if (restored.maximized) window.maximize();
     window.show();
   });
+  // Read now: a closed window's WebContents is destroyed, and its id with it.
+  const windowCaller = callerOfWebContents(window.webContents.id);
   window.on('closed', () => {
     mainWindow = null;
+    // A search the closed window started would otherwise run on and answer nobody.
+    core.forgetCaller(windowCaller);
   });
   trackWindowState(window, (state) => windowState.save(state));
 

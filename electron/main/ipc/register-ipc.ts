@@ -14,7 +14,9 @@ export interface IpcMainLike {
  * The caller a call's leftovers belong to: the sending window. Electron numbers WebContents
  * uniquely for the process's life, so one window's request ids never reach another's calls.
  */
-export const callerOf = (event: InvokeEventLike): string => `window:${event.sender?.id ?? 'unknown'}`;
+export const callerOfWebContents = (id: number | 'unknown'): string => `window:${id}`;
+
+export const callerOf = (event: InvokeEventLike): string => callerOfWebContents(event.sender?.id ?? 'unknown');
 
 /**
  * One handler per declared call, all alike: check the sender, then run the call through the shared

@@ -7,6 +7,9 @@ import { APP_START_URL, SECRETS_FILE, startMain } from '../../../electron/main/s
 import { fakeElectron, type FakeElectronOptions } from './helpers/fake-electron';
 import { frameEvent } from './helpers/fake-ipc-main';
 import { memoryLogger } from './helpers/memory-logger';
+import { endpoints } from '../../../shared/api/endpoints';
+import { backendScript } from '../../support/backend-script';
+import { eventually, watchServerRequests } from '../core/support/server-requests';
 
 let dir: string;
 let started: Array<ReturnType<typeof fakeElectron>> = [];
@@ -199,6 +202,29 @@ describe('startMain: backend, session and secrets', () => {
     expect(result).toEqual({ ok: true, data: { state: 'signedIn', agent: { agentId: 'agent.sato', name: '佐藤 美咲', role: 'agent' }, workstationId: 'PC-3', idleLockMinutes: 15 } });
     expect(window.send).toHaveBeenCalledWith(EVENT_CHANNEL, { name: 'session.changed', payload: expect.objectContaining({ state: 'signedIn' }) });
     expect(JSON.stringify(window.send.mock.calls)).not.toMatch(/sessionToken/);
+  });
+
+  it("cancels the calls a window started when it closes: its search in flight answers CANCELLED", async () => {
+    const { electron, window } = await startReady();
+    const fromWindow = { ...frameEvent(), sender: { id: window.window.webContents.id } };
+    await electron.ipc.invoke(channelFor('session.signIn'), fromWindow, sato);
+    const credentials = electron.training.started[0]?.credentials;
+    if (!credentials) throw new Error('no training backend');
+    await backendScript(credentials).fault({ match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 10_000, times: 1 });
+    const watch = watchServerRequests(endpoints.searchCardholders.path);
+    try {
+      const search = electron.ipc.invoke(channelFor('cardholders.search'), fromWindow, { q: '佐藤', requestId: 'req-window-0001' });
+      const seen = await eventually(() => {
+        const request = watch.last();
+        if (!request) throw new Error('the search has not reached the backend yet');
+        return request;
+      });
+      window.emit('closed');
+      await expect(search).resolves.toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+      await seen.closed;
+    } finally {
+      watch.stop();
+    }
   });
 
   it('stops the training backend, and ends the session, when the app quits', async () => {

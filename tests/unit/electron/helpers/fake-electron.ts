@@ -21,8 +21,12 @@ const emitter = () => {
   };
 };
 
+let webContentsIds = 0;
+
 export const fakeWindow = (options: BrowserWindowConstructorOptions) => {
   const events = emitter();
+  // Electron numbers WebContents uniquely for the process's life.
+  const webContentsId = (webContentsIds += 1);
   const state = { minimized: false, maximized: false, shown: false, focused: false, destroyed: false, loaded: null as string | null };
   const send = vi.fn();
   const window: MainWindow = {
@@ -40,7 +44,7 @@ export const fakeWindow = (options: BrowserWindowConstructorOptions) => {
     },
     getNormalBounds: (): Rect => ({ x: options.x ?? 0, y: options.y ?? 0, width: options.width ?? 0, height: options.height ?? 0 }),
     loadURL: async (url: string) => void (state.loaded = url),
-    webContents: { isDestroyed: () => state.destroyed, send },
+    webContents: { id: webContentsId, isDestroyed: () => state.destroyed, send },
   };
   return { window, options, state, send, emit: events.emit, events: events.names };
 };
