@@ -62,7 +62,7 @@ test('a token opened from the cardholder view shows its history: time, source, s
   // Newest first: the suspension that could not reach the device.
   const failed = history.rows.first();
   await expect(failed).toHaveAttribute('data-kind', 'OPERATION_FAILED');
-  await expect(failed.getByTestId('history-sentence')).toHaveText('一時停止の操作が失敗しました。エラーコード 221: 再試行しても端末に接続できませんでした。理由: 端末の紛失。');
+  await expect(failed.getByTestId('history-sentence')).toHaveText('一時停止の操作が失敗しました。エラーコード 221: 再試行しても端末に接続できませんでした。操作は端末に届いていません。トークンの状態は変わっていません。理由: 端末の紛失。');
   await expect(failed.getByTestId('history-source')).toHaveText('TSP（トークンサービス）');
   const time = failed.locator('time');
   const iso = await time.getAttribute('datetime');
