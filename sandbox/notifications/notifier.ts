@@ -1,9 +1,9 @@
 import type { NotificationEvent } from '../../shared/api/notifications';
 import type { Token, TokenEvent } from '../../shared/api/model';
 import { renderTemplate } from '../../shared/domain/notification-template';
+import { notificationRoute } from '../../shared/domain/notification-recipient';
 import { maskContact } from '../store/masking';
 import { newEventId, newNotificationId } from '../store/live-ids';
-import type { CardholderRecord, ContactRecord } from '../store/state';
 import type { SandboxStore } from '../store/store';
 import { templateKeyOf } from './defaults';
 
@@ -24,16 +24,6 @@ const DETAIL_MAX = 500;
 
 const shorten = (text: string): { text: string; truncated: boolean } =>
   text.length <= DETAIL_MAX ? { text, truncated: false } : { text: `${text.slice(0, DETAIL_MAX - 1)}…`, truncated: true };
-
-/** SMS when the cardholder has a phone, else e-mail (the platform uses the registered contact data, page 003). */
-const contactFor = (contacts: readonly ContactRecord[]): ContactRecord | null =>
-  contacts.find((contact) => contact.channel === 'PHONE') ?? contacts.find((contact) => contact.channel === 'EMAIL') ?? null;
-
-/**
- * The cardholder's language. The issuer's records hold none, so a cardholder with a Japanese name
- * gets Japanese and one with a Latin name only (a foreign resident) gets English.
- */
-const languageOf = (holder: CardholderRecord | undefined): 'ja' | 'en' => (holder?.name.kanji || holder?.name.kana ? 'ja' : 'en');
 
 /** Earlier notifications of the same kind about the same cause: a notification goes out once. */
 const alreadySent = (store: SandboxStore, cause: NotificationCause): boolean =>
@@ -75,10 +65,10 @@ export class Notifier {
     };
 
     if (settings.issuerSendsOwnOtp) return record({ status: 'OFF', channel: null, why: 'ISSUER_SENDS_OWN_OTP' });
-    const contact = contactFor(holder?.contacts ?? []);
-    if (!contact) return record({ status: 'NO_CHANNEL', channel: null });
-    const channel = contact.channel === 'PHONE' ? 'SMS' : 'EMAIL';
-    const language = languageOf(holder);
+    // The one rule the action dialogs preview with, so what they show is what is sent.
+    const route = notificationRoute(holder);
+    if (!route) return record({ status: 'NO_CHANNEL', channel: null });
+    const { contact, channel, language } = route;
     const template = store.notificationTemplates.get(templateKeyOf({ event: cause.event, channel, language }));
     const card = store.cards.get(token.issuerCardRefId);
     const rendered = template

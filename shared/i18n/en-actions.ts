@@ -120,6 +120,10 @@ export const enActions: DeepStringRecord<typeof jaActions> = {
       TOKEN_RESUMED: 'Resumption notice',
       TOKEN_DELETED: 'Deletion notice',
     },
+    preview: {
+      channel: 'What is sent ({{channel}})',
+      subject: 'Subject: {{subject}}',
+    },
     channels: {
       SMS: 'SMS',
       EMAIL: 'e-mail',

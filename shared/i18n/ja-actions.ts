@@ -121,6 +121,10 @@ export const jaActions = {
       TOKEN_RESUMED: '再開のお知らせ',
       TOKEN_DELETED: '削除のお知らせ',
     },
+    preview: {
+      channel: '送信内容（{{channel}}）',
+      subject: '件名: {{subject}}',
+    },
     channels: {
       SMS: 'SMS',
       EMAIL: 'メール',

@@ -27,6 +27,11 @@ test('Option D: the checklist unlocks Activate only when the policy is met; 送�
   await expect(scam.getByTestId('signal-velocity')).toHaveText('過去24時間に要求されたトークン: 1 件');
   await expect(scam).toContainText('誰かにコードを読み上げるよう、または当社に電話するよう頼まれましたか？');
   await expect(actions.dialog.getByTestId('action-notification-plan')).toContainText('有効化のお知らせ');
+  // And the text itself as the cardholder will receive it: by SMS (C0000001 has a phone), the card's last four, the wallet.
+  const preview = actions.dialog.getByTestId('action-notification-preview');
+  await expect(preview).toContainText('送信内容（SMS）');
+  await expect(preview).toContainText('末尾4821のカード');
+  await expect(preview).toContainText('Apple Pay');
 
   // Locked until the policy is met: name and birth date, then two of the four.
   const progress = actions.dialog.getByTestId('identity-progress').first();

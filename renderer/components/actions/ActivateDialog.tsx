@@ -143,7 +143,7 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
                   {t('actions.activate.signalsLoading')}
                 </p>
               )}
-              <NotificationPlan operation="activate" policy={policy} />
+              <NotificationPlan operation="activate" policy={policy} token={target.token} />
             </div>
           </div>
           <ReasonFields operation="activate" draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} commentRows={2} />

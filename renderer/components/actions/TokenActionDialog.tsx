@@ -116,7 +116,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
               />
             </div>
           ) : null}
-          <NotificationPlan operation={operation} policy={policy} />
+          <NotificationPlan operation={operation} policy={policy} token={token} reasonCode={draft.reasonCode} />
           <DialogSubmitError error={dialog.submitError} />
         </form>
       )}
