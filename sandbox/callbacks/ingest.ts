@@ -246,8 +246,8 @@ export class CallbackIngest {
         event: verdict.notification,
         correlationId: incoming.correlationId,
         at: new Date(at),
-        // The reason the agent gave the token service; platform changes give the cardholder none.
-        reason: agentOperation && incoming.action !== 'ACTIVATE' ? agentOperation.reasonSent : null,
+        // The agent's reason, worded for the cardholder; platform changes give the cardholder none.
+        reasonCode: agentOperation && incoming.action !== 'ACTIVATE' ? (agentOperation.reasonCode ?? null) : null,
         ...(agentOperation ? { operationId: agentOperation.operationId } : {}),
       });
     }

@@ -2,6 +2,7 @@ import type { NotificationEvent } from '../../shared/api/notifications';
 import type { Token, TokenEvent } from '../../shared/api/model';
 import { renderTemplate } from '../../shared/domain/notification-template';
 import { notificationRoute } from '../../shared/domain/notification-recipient';
+import { cardholderReason } from '../../shared/domain/cardholder-reason';
 import { maskContact } from '../store/masking';
 import { newEventId, newNotificationId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
@@ -13,8 +14,8 @@ export interface NotificationCause {
   readonly event: NotificationEvent;
   readonly correlationId: string;
   readonly at: Date;
-  /** `{{reason}}`, when the change has one the cardholder may read. */
-  readonly reason?: string | null;
+  /** The agent's reason code, worded for the cardholder in the template's language (`{{reason}}`). */
+  readonly reasonCode?: string | null;
   /** The agent's operation it follows, so the console finds it among the operation's traces. */
   readonly operationId?: string;
 }
@@ -79,7 +80,7 @@ export class Notifier {
             wallet: token.tokenRequestor.name,
             customerServiceNumber: settings.customerServiceNumber ?? '',
             deviceName: token.device.name,
-            reason: cause.reason ?? null,
+            reason: cardholderReason(cause.reasonCode, language),
             cardProductName: card?.productName ?? null,
           },
         )

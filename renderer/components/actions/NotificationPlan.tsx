@@ -4,10 +4,10 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Token } from '../../../shared/api/model';
 import type { TokenActionPolicy } from '../../../shared/contract';
 import type { TokenOperation } from '../../../shared/domain/transitions';
-import { keyFor } from '../../i18n/lookup-label-keys';
+import { cardholderReason } from '../../../shared/domain/cardholder-reason';
 import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
-import { channelLabelKey, reasonLabelKey } from './action-label-keys';
+import { channelLabelKey } from './action-label-keys';
 import { plannedNotification } from './describe-action';
 import { previewNotification } from './notification-preview';
 
@@ -27,7 +27,7 @@ export const NotificationPlan = ({
   token?: Token;
   reasonCode?: string;
 }) => {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { templates, loading, loadError, cardholder } = useDeskStore(
     useShallow((s) => ({
       templates: s.templateEditor.loaded,
@@ -43,7 +43,6 @@ export const NotificationPlan = ({
     if (wantsPreview && templates === null && !loading && loadError === null) void loadTemplates();
   }, [wantsPreview, templates, loading, loadError, loadTemplates]);
 
-  const reasonKey = reasonCode ? keyFor(reasonLabelKey, reasonCode) : undefined;
   const preview =
     token === undefined
       ? null
@@ -53,7 +52,7 @@ export const NotificationPlan = ({
           templates,
           cardholder,
           token,
-          reasonIn: (language) => (reasonKey === undefined ? null : i18n.getFixedT(language)(reasonKey)),
+          reasonIn: (language) => cardholderReason(reasonCode, language),
         });
   return (
     <>

@@ -87,6 +87,22 @@ describe('a notification sent', () => {
     expect(String(sent?.detail.text)).not.toMatch(/Reason:/);
   });
 
+  it("after an agent's deletion: the reason worded for the cardholder, never the agent's comment or the token-service text", async () => {
+    const accepted = await h.post(
+      `/api/v1/tokens/VCLOSTGOLD01/operations:delete`,
+      { reasonCode: 'DEVICE_LOST', reason: 'Lost phone on the train', comment: '電車で紛失したとのこと', expectedState: 'ACTIVE' },
+      { ...agent, 'x-correlation-id': 'notify-agent-delete-1' },
+    );
+    expect(accepted.status).toBe(202);
+    await eventually(() => notifications('VCLOSTGOLD01').some((event) => event.correlationId === 'notify-agent-delete-1'), 3000);
+    const sent = notifications('VCLOSTGOLD01').find((event) => event.correlationId === 'notify-agent-delete-1');
+    expect(sent?.detail).toMatchObject({ template: 'TOKEN_DELETED', language: 'ja', status: 'QUEUED' });
+    const text = String(sent?.detail.text);
+    expect(text).toContain('削除の理由は端末の紛失です。');
+    expect(text).not.toContain('Lost phone');
+    expect(text).not.toContain('電車');
+  });
+
   it("uses the administrator's saved template from then on", async () => {
     const body = 'TEST {{fpanLastDigits}} removed from {{wallet}}. {{ Device: {{deviceName}}. }} Call {{customerServiceNumber}}.';
     expect((await h.post('/api/v1/notification-templates/TOKEN_DELETED/SMS/ja', { subject: null, body }, admin)).status).toBe(200);
