@@ -29,6 +29,12 @@ const Comment = z.string().max(500);
 export const ActionStatus = z.enum(['REQUESTED', 'ACCEPTED', 'CONFIRMED', 'FAILED']);
 export type ActionStatus = z.infer<typeof ActionStatus>;
 
+/** How far an action has got: main never moves one back, and the console never shows one going back. */
+export const ACTION_STATUS_RANK: Readonly<Record<ActionStatus, number>> = { REQUESTED: 0, ACCEPTED: 1, CONFIRMED: 2, FAILED: 2 };
+
+/** Not yet confirmed or failed: main still works on it, and the console shows it as under way. */
+export const isActionUnderWay = (status: ActionStatus): boolean => ACTION_STATUS_RANK[status] < ACTION_STATUS_RANK.CONFIRMED;
+
 export const NotificationView = z.strictObject({
   /** The template the backend used or will use (e.g. ACTIVATION_CONFIRMATION). */
   template: z.string().regex(/^[A-Z_]{2,60}$/),

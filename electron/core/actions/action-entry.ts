@@ -3,7 +3,7 @@ import { AuditRecord } from '../../../shared/api/audit';
 import { AgentId, CorrelationId, IsoDateTime, WorkstationId } from '../../../shared/api/ids';
 import { Role, TokenState } from '../../../shared/api/model';
 import { CallAnswers, Verifier } from '../../../shared/api/policy';
-import { ActionView, type ActionStatus } from '../../../shared/contract/actions';
+import { ACTION_STATUS_RANK, ActionView, isActionUnderWay, type ActionStatus } from '../../../shared/contract/actions';
 
 /**
  * One action in the outbox, as it is kept on disk: everything the ActionView shows, plus what
@@ -62,15 +62,11 @@ export const OutboxEntry = z.strictObject({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
-const UNDER_WAY: ReadonlySet<ActionStatus> = new Set<ActionStatus>(['REQUESTED', 'ACCEPTED']);
-
-export const isUnderWay = (entry: OutboxEntry): boolean => UNDER_WAY.has(entry.view.status);
+export const isUnderWay = (entry: OutboxEntry): boolean => isActionUnderWay(entry.view.status);
 
 /** Ended, journaled and stored at the backend: nothing left to do but show it. */
 export const isSettled = (entry: OutboxEntry): boolean => entry.audit !== null && entry.audit.journaled && entry.audit.stored;
 
-const STATUS_ORDER: Readonly<Record<ActionStatus, number>> = { REQUESTED: 0, ACCEPTED: 1, CONFIRMED: 2, FAILED: 2 };
-
 /** Status only moves forward: REQUESTED → ACCEPTED → CONFIRMED | FAILED, and an ended action never changes status again. */
 export const canMove = (from: ActionStatus, to: ActionStatus): boolean =>
-  from === to || (STATUS_ORDER[to] > STATUS_ORDER[from] && STATUS_ORDER[from] < 2);
+  from === to || (ACTION_STATUS_RANK[to] > ACTION_STATUS_RANK[from] && isActionUnderWay(from));

@@ -1,9 +1,6 @@
-import type { ActionStatus, ActionView } from '../../../shared/contract';
+import { ACTION_STATUS_RANK, isActionUnderWay, type ActionView } from '../../../shared/contract';
 
-/** How far an action has got; a later report never moves it back. */
-const STATUS_RANK: Readonly<Record<ActionStatus, number>> = { REQUESTED: 0, ACCEPTED: 1, CONFIRMED: 2, FAILED: 2 };
-
-export const isUnderWay = (action: ActionView): boolean => action.status === 'REQUESTED' || action.status === 'ACCEPTED';
+export const isUnderWay = (action: ActionView): boolean => isActionUnderWay(action.status);
 
 /**
  * Which of two reports of the same action to keep. Events and the answer to `actions.list` can
@@ -15,7 +12,7 @@ export const newerAction = (held: ActionView | undefined, incoming: ActionView):
   const heldAt = Date.parse(held.updatedAt);
   const incomingAt = Date.parse(incoming.updatedAt);
   if (incomingAt !== heldAt) return incomingAt > heldAt ? incoming : held;
-  if (STATUS_RANK[incoming.status] !== STATUS_RANK[held.status]) return STATUS_RANK[incoming.status] > STATUS_RANK[held.status] ? incoming : held;
+  if (ACTION_STATUS_RANK[incoming.status] !== ACTION_STATUS_RANK[held.status]) return ACTION_STATUS_RANK[incoming.status] > ACTION_STATUS_RANK[held.status] ? incoming : held;
   return incoming.attempts >= held.attempts ? incoming : held;
 };
 
