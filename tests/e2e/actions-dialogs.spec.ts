@@ -1,24 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
-import type { TokenActionPolicy } from '../../shared/api/policy';
-import { TRAINING_IDENTITY_POLICY } from '../../shared/domain/identity-verification';
-import { TRAINING_RISK_RULES } from '../../shared/domain/risk-rules';
+// The policy the sandbox serves until a test changes it, restored after this file's changes.
+import { trainingActionPolicy as trainingPolicy } from '../../sandbox/policy/action-policy';
 import { accounts, expect, openConsole, test } from './fixtures';
 import { actionsBackend, findActiveTokens } from './pages/actions-backend';
 import { ActionsPage } from './pages/actions-page';
 import { shootBoth } from './pages/actions-screenshots';
 import { SignInPage } from './pages/sign-in-page';
-
-/** The training issuer's policy (what the sandbox serves until a test changes it). */
-const trainingPolicy = (): TokenActionPolicy => ({
-  identityVerification: {
-    required: [...TRAINING_IDENTITY_POLICY.required],
-    choose: { from: [...TRAINING_IDENTITY_POLICY.choose.from], atLeast: TRAINING_IDENTITY_POLICY.choose.atLeast },
-  },
-  riskRules: TRAINING_RISK_RULES.map((rule) => ({ id: rule.id, allOf: rule.allOf.map((condition) => ({ ...condition })) })),
-  issuerMayOverrideSuspension: false,
-  platformNotifications: true,
-});
 
 const seriousViolations = async (page: Page) => {
   const results = await new AxeBuilder({ page }).include('dialog').analyze();
