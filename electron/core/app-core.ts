@@ -7,7 +7,7 @@ import { openAuditJournal } from './actions/audit-journal';
 import { createOutbox, type Outbox } from './actions/outbox';
 import { openOutboxStore } from './actions/outbox-store';
 import { createWorkstationKeys } from './auth/workstation-key';
-import { createActionContext } from './backend/action-context';
+import { createRequestContext } from './backend/request-context';
 import type { AgentIdentity, BackendClient } from './backend/backend-client';
 import { createCancellableCalls } from './calls/cancellable-calls';
 import { openConfigStore, type ConfigStore } from './config/config-store';
@@ -229,7 +229,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
         // The token dies with the process anyway; ending the session at the backend too is
         // hygiene, so it gets a short while and never holds the quit.
         if (session.identity() !== null) {
-          const signedOut = session.signOut(createActionContext()).catch(() => undefined);
+          const signedOut = session.signOut(createRequestContext()).catch(() => undefined);
           await Promise.race([signedOut, new Promise((resolve) => setTimeout(resolve, SIGN_OUT_ON_CLOSE_MS).unref())]);
         }
         await ready.close().catch((error: unknown) => logger.error({ err: error }, 'closing the backend connection failed'));

@@ -6,8 +6,8 @@ import type { ParsedCallInput } from '../../../shared/contract';
 import type { ActionView, BulkPreview, BulkScope, SubmitActionInput, SubmitBulkInput } from '../../../shared/contract/actions';
 import { reasonTextForTokenService } from '../../../shared/domain/reason-codes';
 import { decideTransition, type TokenOperation } from '../../../shared/domain/transitions';
-import type { ActionContext } from '../backend/action-context';
 import type { AgentIdentity, BackendClient } from '../backend/backend-client';
+import type { RequestContext } from '../backend/request-context';
 import { CallError } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
 import { mapBackendErrors } from '../services/backend-call-error';
@@ -40,9 +40,9 @@ export interface ActionRequestsOptions {
  * per token on this workstation: a second (another window) is ACTION_IN_PROGRESS.
  */
 export interface ActionRequests {
-  policyFor(action: ActionContext): Promise<TokenActionPolicy>;
+  policyFor(context: RequestContext): Promise<TokenActionPolicy>;
   submit(input: SubmitActionInput): Promise<ActionView>;
-  previewBulk(input: ParsedCallInput<'actions.previewBulk'>, action: ActionContext): Promise<BulkPreview>;
+  previewBulk(input: ParsedCallInput<'actions.previewBulk'>, context: RequestContext): Promise<BulkPreview>;
   submitBulk(input: SubmitBulkInput): Promise<ActionView[]>;
 }
 
@@ -126,8 +126,8 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
   const forAgent = <T>(work: (client: BackendClient, agent: AgentIdentity) => Promise<T>): Promise<T> =>
     mapBackendErrors(() => session.withAgent((agent) => work(options.backend(), agent)));
 
-  const policyOf = (client: BackendClient, agent: AgentIdentity, action: ActionContext): Promise<TokenActionPolicy> =>
-    policy.get(agent, () => client.request('getActionPolicy', { action }));
+  const policyOf = (client: BackendClient, agent: AgentIdentity, context: RequestContext): Promise<TokenActionPolicy> =>
+    policy.get(agent, () => client.request('getActionPolicy', { context }));
 
   const busy = (virtualCardId: string): boolean => claimed.has(virtualCardId) || outbox.underWayOn(virtualCardId);
 
@@ -153,17 +153,17 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
   const checkOne = (input: SubmitActionInput): Promise<ActionView> =>
     forAgent(async (client, agent) => {
       const correlationId = randomUUID();
-      const action = { correlationId, idempotencyKey: randomUUID() };
-      const token = await client.request('getToken', { params: { virtualCardId: input.virtualCardId }, action });
+      const context = { correlationId, idempotencyKey: randomUUID() };
+      const token = await client.request('getToken', { params: { virtualCardId: input.virtualCardId }, context });
       if (input.operation === 'delete' && input.confirmTokenLastFour !== token.tokenLastFour) {
         throw new CallError('INVALID_INPUT', "the last four digits typed are not this token's", ['confirmTokenLastFour']);
       }
-      const issuerPolicy = await policyOf(client, agent, action);
+      const issuerPolicy = await policyOf(client, agent, context);
       let refusal = transitionRefusal(token, input.operation, input.expectedState, issuerPolicy);
       let riskRules: string[] = [];
       const verifiers = input.operation === 'activate' ? (input.verifiers ?? []) : [];
       if (refusal === null && input.operation === 'activate' && input.callAnswers) {
-        const signals = await client.request('getDigitizationSignals', { params: { virtualCardId: token.virtualCardId }, action });
+        const signals = await client.request('getDigitizationSignals', { params: { virtualCardId: token.virtualCardId }, context });
         ({ refusal, riskRules } = activationRefusal(issuerPolicy, { verifiers, callAnswers: input.callAnswers, signals }));
       }
       return write(
@@ -185,20 +185,20 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
       );
     });
 
-  const tokensInScope = async (client: BackendClient, scope: BulkScope, action: ActionContext): Promise<Token[]> => {
+  const tokensInScope = async (client: BackendClient, scope: BulkScope, context: RequestContext): Promise<Token[]> => {
     if (scope.kind === 'CARD') {
-      return (await client.request('listCardTokens', { params: { issuerCardRefId: scope.issuerCardRefId }, action })).items;
+      return (await client.request('listCardTokens', { params: { issuerCardRefId: scope.issuerCardRefId }, context })).items;
     }
     // A lost phone: every card of the cardholder may have a token on it.
-    const cardholder = await client.request('getCardholder', { params: { cardholderId: scope.cardholderId }, action });
+    const cardholder = await client.request('getCardholder', { params: { cardholderId: scope.cardholderId }, context });
     const lists = await Promise.all(
-      cardholder.cards.map((card) => client.request('listCardTokens', { params: { issuerCardRefId: card.issuerCardRefId }, action })),
+      cardholder.cards.map((card) => client.request('listCardTokens', { params: { issuerCardRefId: card.issuerCardRefId }, context })),
     );
     return lists.flatMap((list) => list.items).filter((token) => token.device.tokenStorageId === scope.tokenStorageId);
   };
 
   return {
-    policyFor: (action) => forAgent((client, agent) => policyOf(client, agent, action)),
+    policyFor: (context) => forAgent((client, agent) => policyOf(client, agent, context)),
 
     async submit(input) {
       const again = known(input.actionId, input.virtualCardId, input.operation);
@@ -218,9 +218,9 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
       return run;
     },
 
-    previewBulk: (input, action) =>
+    previewBulk: (input, context) =>
       forAgent(async (client, agent) => {
-        const [tokens, issuerPolicy] = await Promise.all([tokensInScope(client, input.scope, action), policyOf(client, agent, action)]);
+        const [tokens, issuerPolicy] = await Promise.all([tokensInScope(client, input.scope, context), policyOf(client, agent, context)]);
         const items = tokens.map((token) => {
           const rule = busy(token.virtualCardId) ? 'ACTION_IN_PROGRESS' : issuerRefusal(token, input.operation, issuerPolicy);
           const outcome = rule === null ? decideTransition(token, input.operation, 'ISSUER', issuerPolicy) : null;
@@ -255,9 +255,9 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
         });
         // Items already in the outbox (the same bulk submitted again) answer as they are.
         const fresh = input.items.map((item, index) => ({ item, index })).filter(({ item }) => !known(item.actionId, item.virtualCardId, input.operation));
-        const action = { correlationId: randomUUID(), idempotencyKey: randomUUID() };
+        const context = { correlationId: randomUUID(), idempotencyKey: randomUUID() };
         if (fresh.length > 0) {
-          const [tokens, issuerPolicy] = await Promise.all([tokensInScope(client, input.scope, action), policyOf(client, agent, action)]);
+          const [tokens, issuerPolicy] = await Promise.all([tokensInScope(client, input.scope, context), policyOf(client, agent, context)]);
           const byId = new Map(tokens.map((token) => [token.virtualCardId, token]));
           const outside = fresh.filter(({ item }) => !byId.has(item.virtualCardId)).map(({ index }) => `items.${index}.virtualCardId`);
           if (outside.length > 0) throw new CallError('INVALID_INPUT', 'tokens outside the bulk scope', outside);

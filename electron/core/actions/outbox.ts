@@ -172,7 +172,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     const own = findOwnEvents(await readRecentHistory(client, entry.view.virtualCardId, since, contextOf(entry)), entry.view);
     const held = session.identity();
     if (own.confirmedAt === null || own.notification !== null || held === null) return { ...own, policy: null };
-    const policy = await options.policy.get(held, () => client.request('getActionPolicy', { action: contextOf(entry) })).catch(() => null);
+    const policy = await options.policy.get(held, () => client.request('getActionPolicy', { context: contextOf(entry) })).catch(() => null);
     return { ...own, policy };
   };
 
@@ -260,7 +260,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     let accepted: Turn<{ operationId: string }>;
     try {
       accepted = await asAgent(sending, (client) =>
-        client.request(name, { params: { virtualCardId: entry.view.virtualCardId }, body: request, action: contextOf(entry), maxAttempts: 1 }),
+        client.request(name, { params: { virtualCardId: entry.view.virtualCardId }, body: request, context: contextOf(entry), maxAttempts: 1 }),
       );
     } catch (error) {
       const outcome = sendOutcomeOf(error);
@@ -333,7 +333,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     send: async (entry, record) =>
       (
         await asAgent(entry, (client) =>
-          client.request('createAuditRecord', { body: record, action: { correlationId: entry.view.correlationId, idempotencyKey: record.auditId } }),
+          client.request('createAuditRecord', { body: record, context: { correlationId: entry.view.correlationId, idempotencyKey: record.auditId } }),
         )
       ).ran,
     wake: (actionId, delayMs) => wake(actionId, delayMs),

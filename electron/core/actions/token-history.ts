@@ -1,6 +1,6 @@
 import type { TokenEvent } from '../../../shared/api/model';
-import type { ActionContext } from '../backend/action-context';
 import type { BackendClient } from '../backend/backend-client';
+import type { RequestContext } from '../backend/request-context';
 
 /** Clocks differ between workstation and backend; events this much older than the action still count. */
 const CLOCK_SLACK_MS = 5 * 60_000;
@@ -16,7 +16,7 @@ export const readRecentHistory = async (
   client: BackendClient,
   virtualCardId: string,
   since: string,
-  action: ActionContext,
+  context: RequestContext,
 ): Promise<TokenEvent[]> => {
   const floor = Date.parse(since) - CLOCK_SLACK_MS;
   const events: TokenEvent[] = [];
@@ -25,7 +25,7 @@ export const readRecentHistory = async (
     const answer: { items: TokenEvent[]; nextCursor: string | null } = await client.request('listTokenEvents', {
       params: { virtualCardId },
       query: { limit: PAGE_SIZE, ...(cursor !== null ? { cursor } : {}) },
-      action,
+      context,
     });
     events.push(...answer.items);
     const oldest = answer.items.at(-1);

@@ -16,7 +16,7 @@ import { ApiErrorBody } from '../../../shared/api/errors';
 import type { AccessTokenSource, TokenExchange } from '../auth/access-token-provider';
 import { WorkstationKeyError } from '../auth/workstation-key';
 import type { Logger } from '../logging/logger';
-import { createActionContext, type ActionContext } from './action-context';
+import { createRequestContext, type RequestContext } from './request-context';
 import { BackendError, type BackendFailure, type SchemaIssue } from './backend-error';
 import { createBackendHttp, type BackendHttpOptions, type StreamAnswer } from './backend-http';
 import { DEFAULT_RETRY_POLICY, backoffDelay, sleep, type RetryPolicy } from './retry-policy';
@@ -51,8 +51,8 @@ type Slot<E, K extends PartName> = [PartSchema<E, K>] extends [never]
 export interface CallOptions {
   /** Cancels the request in flight and any retry still to come. */
   readonly signal?: AbortSignal;
-  /** The agent action this request belongs to; one is made per request when absent. */
-  readonly action?: ActionContext;
+  /** The ids this request carries (correlation id, Idempotency-Key); new ones per request when absent. */
+  readonly context?: RequestContext;
   /**
    * Tries in all for this call, fewer than the policy's: the outbox sends one attempt at a time,
    * so that it can count and record each before it leaves.
@@ -72,7 +72,7 @@ export interface EventStreamOptions {
   readonly lastEventId?: string;
   /** Aborting closes the stream (or the attempt to open it). */
   readonly signal: AbortSignal;
-  readonly action?: ActionContext;
+  readonly context?: RequestContext;
 }
 
 export interface OpenEventStream {
@@ -144,7 +144,7 @@ const prepare = (endpoint: Endpoint, input: { params?: unknown; query?: unknown;
   const url = search.size > 0 ? `${path}?${search.toString()}` : path;
   if (body === undefined) return { url };
   if (endpoint.bodyType === 'form') {
-    const form = new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([key, value]) => [key, String(value)]));
+    const form = new URLSearchParams(Object.entries(body as Record<string, unknown>).map(([key, value]): [string, string] => [key, String(value)]));
     return { url, data: form.toString(), contentType: 'application/x-www-form-urlencoded' };
   }
   return { url, data: JSON.stringify(body), contentType: 'application/json' };
@@ -294,13 +294,13 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
     return http.request({ ...response.config, tokenDesk: { ...meta, bearer: undefined, authRetried: true } });
   });
 
-  const headersFor = (endpoint: Endpoint, action: ActionContext, agent: AgentIdentity | null, contentType?: string): Record<string, string> => {
+  const headersFor = (endpoint: Endpoint, context: RequestContext, agent: AgentIdentity | null, contentType?: string): Record<string, string> => {
     const headers: Record<string, string> = {
-      [API_HEADERS.correlationId]: action.correlationId,
+      [API_HEADERS.correlationId]: context.correlationId,
       [API_HEADERS.workstationId]: options.workstationId,
     };
     if (contentType) headers['content-type'] = contentType;
-    if (endpoint.method === 'POST') headers[API_HEADERS.idempotencyKey] = action.idempotencyKey;
+    if (endpoint.method === 'POST') headers[API_HEADERS.idempotencyKey] = context.idempotencyKey;
     if (agent && endpoint.auth === 'agent') {
       headers[API_HEADERS.agentSession] = agent.sessionToken;
       headers[API_HEADERS.agentId] = agent.agent.agentId;
@@ -322,16 +322,16 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
 
   async function request<N extends EndpointName>(name: N, input: RequestOptions<N>, maxAttempts = policy.maxAttempts): Promise<EndpointResponse<N>> {
     const endpoint: Endpoint = endpoints[name];
-    const action = input.action ?? createActionContext();
+    const context = input.context ?? createRequestContext();
     const { signal } = input;
     const fail = (failure: BackendFailure, attempts: number, cause?: unknown): BackendError =>
-      new BackendError(failure, { endpoint: name, correlationId: action.correlationId, attempts }, { cause });
+      new BackendError(failure, { endpoint: name, correlationId: context.correlationId, attempts }, { cause });
 
     const prepared = prepare(endpoint, input);
     if (Array.isArray(prepared)) throw fail({ kind: 'invalid-request', issues: prepared }, 0);
     const agent = options.agentSession();
     if (endpoint.auth === 'agent' && !agent) throw fail({ kind: 'not-signed-in' }, 0);
-    const headers = headersFor(endpoint, action, agent, prepared.contentType);
+    const headers = headersFor(endpoint, context, agent, prepared.contentType);
 
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) throw fail({ kind: 'cancelled' }, attempt - 1);
@@ -349,7 +349,7 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
         });
         const outcome = interpret(endpoint, response);
         logger?.debug(
-          { endpoint: name, status: response.status, attempt, correlationId: action.correlationId, ms: Math.round(performance.now() - started) },
+          { endpoint: name, status: response.status, attempt, correlationId: context.correlationId, ms: Math.round(performance.now() - started) },
           'backend call',
         );
         if (outcome.ok) return outcome.value as EndpointResponse<N>;
@@ -360,11 +360,11 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
       }
       const error = fail(failure, attempt, cause);
       if (!error.retryable || attempt >= maxAttempts || signal?.aborted) {
-        if (failure.kind !== 'cancelled') logger?.warn({ endpoint: name, attempt, correlationId: action.correlationId, failure }, 'backend call failed');
+        if (failure.kind !== 'cancelled') logger?.warn({ endpoint: name, attempt, correlationId: context.correlationId, failure }, 'backend call failed');
         throw error;
       }
       const delay = backoffDelay(attempt, policy, random);
-      logger?.info({ endpoint: name, attempt, correlationId: action.correlationId, failure, retryInMs: delay }, 'backend call failed; retrying');
+      logger?.info({ endpoint: name, attempt, correlationId: context.correlationId, failure, retryInMs: delay }, 'backend call failed; retrying');
       try {
         await wait(delay, signal);
       } catch {
@@ -375,16 +375,16 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
 
   async function openEventStream(input: EventStreamOptions): Promise<OpenEventStream> {
     const endpoint: Endpoint = endpoints.streamEvents;
-    const action = input.action ?? createActionContext();
+    const context = input.context ?? createRequestContext();
     const { signal } = input;
     const fail = (failure: BackendFailure, attempts: number, cause?: unknown): BackendError =>
-      new BackendError(failure, { endpoint: 'streamEvents', correlationId: action.correlationId, attempts }, { cause });
+      new BackendError(failure, { endpoint: 'streamEvents', correlationId: context.correlationId, attempts }, { cause });
 
     const declared = endpoints.streamEvents.headers.safeParse({ [API_HEADERS.lastEventId]: input.lastEventId });
     if (!declared.success) throw fail({ kind: 'invalid-request', issues: issuesOf('headers', declared.error) }, 0);
     const agent = options.agentSession();
     if (!agent) throw fail({ kind: 'not-signed-in' }, 0);
-    const headers: Record<string, string> = { ...headersFor(endpoint, action, agent), accept: 'text/event-stream', 'cache-control': 'no-cache' };
+    const headers: Record<string, string> = { ...headersFor(endpoint, context, agent), accept: 'text/event-stream', 'cache-control': 'no-cache' };
     if (input.lastEventId !== undefined) headers[API_HEADERS.lastEventId] = input.lastEventId;
 
     // Two attempts at most: the second only after the first's bearer token was refused.
@@ -400,8 +400,8 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
       }
       const type = String(answer.headers['content-type'] ?? '');
       if (answer.status === endpoint.successStatus && /^text\/event-stream\b/i.test(type)) {
-        logger?.debug({ endpoint: 'streamEvents', status: answer.status, attempt, correlationId: action.correlationId }, 'event stream open');
-        return { body: answer.body, correlationId: action.correlationId };
+        logger?.debug({ endpoint: 'streamEvents', status: answer.status, attempt, correlationId: context.correlationId }, 'event stream open');
+        return { body: answer.body, correlationId: context.correlationId };
       }
       let text: string;
       try {
@@ -412,14 +412,14 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
       const seen: AnswerLike = { status: answer.status, data: text, challenge: answer.headers['www-authenticate'] };
       if (attempt === 1 && isBearerRejection(seen)) {
         tokens.invalidate(bearer);
-        logger?.info({ correlationId: action.correlationId }, 'bearer token refused on the event stream; refreshing once');
+        logger?.info({ correlationId: context.correlationId }, 'bearer token refused on the event stream; refreshing once');
         continue;
       }
       const failure: BackendFailure =
         answer.status === endpoint.successStatus
           ? { kind: 'schema', status: answer.status, issues: [{ path: 'response', message: `content-type is not text/event-stream` }] }
           : apiFailure(seen);
-      logger?.warn({ endpoint: 'streamEvents', attempt, correlationId: action.correlationId, failure }, 'event stream refused');
+      logger?.warn({ endpoint: 'streamEvents', attempt, correlationId: context.correlationId, failure }, 'event stream refused');
       throw fail(failure, attempt);
     }
   }

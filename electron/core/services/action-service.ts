@@ -3,7 +3,7 @@ import type { Outbox } from '../actions/outbox';
 import type { BackendClient } from '../backend/backend-client';
 import type { Services } from '../ipc/dispatch';
 import type { AgentSessionManager } from '../session/agent-session';
-import { actionFor } from './action';
+import { requestContextFor } from './request-context';
 import { mapBackendErrors } from './backend-call-error';
 
 type ActionCalls = Pick<Services, 'actions.policy' | 'tokens.signals' | 'actions.submit' | 'actions.list' | 'actions.previewBulk' | 'actions.submitBulk'>;
@@ -21,18 +21,18 @@ export interface ActionServiceOptions {
  * for the signed-in, unlocked agent only; progress comes as `action.changed`.
  */
 export const actionService = ({ session, backend, requests, outbox }: ActionServiceOptions): ActionCalls => ({
-  'actions.policy': (_input, context) => requests.policyFor(actionFor(context)),
+  'actions.policy': (_input, context) => requests.policyFor(requestContextFor(context)),
 
   'tokens.signals': (input, context) =>
     mapBackendErrors(() =>
-      session.withAgent(() => backend().request('getDigitizationSignals', { params: { virtualCardId: input.virtualCardId }, action: actionFor(context) })),
+      session.withAgent(() => backend().request('getDigitizationSignals', { params: { virtualCardId: input.virtualCardId }, context: requestContextFor(context) })),
     ),
 
   'actions.submit': (input) => requests.submit(input),
 
   'actions.list': () => ({ items: outbox.list(session.requireAgent().agent.agentId) }),
 
-  'actions.previewBulk': (input, context) => requests.previewBulk(input, actionFor(context)),
+  'actions.previewBulk': (input, context) => requests.previewBulk(input, requestContextFor(context)),
 
   'actions.submitBulk': async (input) => ({ items: await requests.submitBulk(input) }),
 });

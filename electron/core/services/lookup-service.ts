@@ -3,7 +3,7 @@ import type { BackendClient } from '../backend/backend-client';
 import type { CancellableCalls } from '../calls/cancellable-calls';
 import { CallError, type Services } from '../ipc/dispatch';
 import type { AgentSessionManager } from '../session/agent-session';
-import { actionFor } from './action';
+import { requestContextFor } from './request-context';
 import { mapBackendErrors } from './backend-call-error';
 
 type LookupCalls = Pick<Services, 'cardholders.search' | 'calls.cancel' | 'cardholders.get' | 'cards.tokens' | 'tokens.get' | 'tokens.events'>;
@@ -38,7 +38,7 @@ export const lookupService = ({ session, backend, calls }: LookupServiceOptions)
           return await client.request('searchCardholders', {
             query: { q: input.q, ...(input.cursor !== undefined ? { cursor: input.cursor } : {}) },
             signal: call.signal,
-            action: actionFor(context),
+            context: requestContextFor(context),
           });
         } finally {
           call.end();
@@ -51,13 +51,13 @@ export const lookupService = ({ session, backend, calls }: LookupServiceOptions)
     'calls.cancel': (input, context) => ({ cancelled: calls.cancel(context.caller, input.requestId) }),
 
     'cardholders.get': (input, context) =>
-      forAgent((client) => client.request('getCardholder', { params: { cardholderId: input.cardholderId }, action: actionFor(context) })),
+      forAgent((client) => client.request('getCardholder', { params: { cardholderId: input.cardholderId }, context: requestContextFor(context) })),
 
     'cards.tokens': (input, context) =>
-      forAgent((client) => client.request('listCardTokens', { params: { issuerCardRefId: input.issuerCardRefId }, action: actionFor(context) })),
+      forAgent((client) => client.request('listCardTokens', { params: { issuerCardRefId: input.issuerCardRefId }, context: requestContextFor(context) })),
 
     'tokens.get': (input, context) =>
-      forAgent((client) => client.request('getToken', { params: { virtualCardId: input.virtualCardId }, action: actionFor(context) })),
+      forAgent((client) => client.request('getToken', { params: { virtualCardId: input.virtualCardId }, context: requestContextFor(context) })),
 
     'tokens.events': (input, context) =>
       forAgent((client) =>
@@ -67,7 +67,7 @@ export const lookupService = ({ session, backend, calls }: LookupServiceOptions)
             ...(input.cursor !== undefined ? { cursor: input.cursor } : {}),
             ...(input.limit !== undefined ? { limit: input.limit } : {}),
           },
-          action: actionFor(context),
+          context: requestContextFor(context),
         }),
       ),
   };

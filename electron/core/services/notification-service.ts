@@ -3,7 +3,7 @@ import type { BackendClient } from '../backend/backend-client';
 import { BackendError } from '../backend/backend-error';
 import { CallError, type Services } from '../ipc/dispatch';
 import type { AgentSessionManager } from '../session/agent-session';
-import { actionFor } from './action';
+import { requestContextFor } from './request-context';
 import { mapBackendErrors } from './backend-call-error';
 
 type NotificationCalls = Pick<Services, 'notifications.templates' | 'notifications.saveTemplate'>;
@@ -40,13 +40,13 @@ export const notificationService = ({ session, backend }: NotificationServiceOpt
 
   return {
     'notifications.templates': (_input, context) =>
-      forAgent((client) => client.request('listNotificationTemplates', { action: actionFor(context) })),
+      forAgent((client) => client.request('listNotificationTemplates', { context: requestContextFor(context) })),
 
     'notifications.saveTemplate': async (input, context) => {
       // Refused before anything is sent; the backend refuses an agent's save too.
       if (session.requireAgent().agent.role !== 'admin') throw new CallError('FORBIDDEN_ROLE', 'only an administrator may change notification templates');
       return forAgent(async (client) => {
-        const { settings } = await client.request('listNotificationTemplates', { action: actionFor(context) });
+        const { settings } = await client.request('listNotificationTemplates', { context: requestContextFor(context) });
         const problems = validateTemplate({ channel: input.key.channel, ...input.content }, settings);
         if (problems.length > 0) {
           throw new CallError('TEMPLATE_INVALID', `the template has ${String(problems.length)} problem(s); nothing was saved`, problems.map(problemField));
@@ -55,7 +55,7 @@ export const notificationService = ({ session, backend }: NotificationServiceOpt
           return await client.request('saveNotificationTemplate', {
             params: { event: input.key.event, channel: input.key.channel, language: input.key.language },
             body: input.content,
-            action: actionFor(context),
+            context: requestContextFor(context),
           });
         } catch (error) {
           throw templateRefusal(error) ?? error;

@@ -1,6 +1,6 @@
 import type { AgentSession } from '../../../shared/api/endpoints';
 import type { SessionStatus } from '../../../shared/contract';
-import type { ActionContext } from '../backend/action-context';
+import type { RequestContext } from '../backend/request-context';
 import type { AgentIdentity, BackendClient } from '../backend/backend-client';
 import { BackendError } from '../backend/backend-error';
 import { CallError } from '../ipc/dispatch';
@@ -27,10 +27,10 @@ export interface AgentSessionManager {
   status(): SessionStatus;
   /** For the backend client's agent headers. Present while locked too: unlock and sign-out need it. */
   identity(): AgentIdentity | null;
-  signIn(credentials: { readonly agentId: string; readonly password: string }, action: ActionContext): Promise<SessionStatus>;
+  signIn(credentials: { readonly agentId: string; readonly password: string }, context: RequestContext): Promise<SessionStatus>;
   lock(): SessionStatus;
-  unlock(password: string, action: ActionContext): Promise<SessionStatus>;
-  signOut(action: ActionContext): Promise<SessionStatus>;
+  unlock(password: string, context: RequestContext): Promise<SessionStatus>;
+  signOut(context: RequestContext): Promise<SessionStatus>;
   /** The guard for data calls: the agent, or CallError SIGNED_OUT / SESSION_LOCKED. */
   requireAgent(): AgentIdentity;
   /**
@@ -111,12 +111,12 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
   };
 
   /** Ends the held session at the backend; the console forgets it whatever the answer. */
-  const endAtBackend = async (action: ActionContext): Promise<void> => {
+  const endAtBackend = async (context: RequestContext): Promise<void> => {
     try {
-      await options.backend().request('signOut', { action });
+      await options.backend().request('signOut', { context });
     } catch (error) {
       // The agent asked to leave: they leave. The backend's session expires on its own.
-      logger.warn({ correlationId: action.correlationId, code: codeOf(error), err: error }, 'backend sign-out failed; the session is forgotten here anyway');
+      logger.warn({ correlationId: context.correlationId, code: codeOf(error), err: error }, 'backend sign-out failed; the session is forgotten here anyway');
     }
   };
 
@@ -142,20 +142,20 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
     requireAgent,
     identity: () => current()?.identity ?? null,
 
-    signIn: (credentials, action) =>
+    signIn: (credentials, context) =>
       serial(async () => {
         const client = options.backend();
         let answer: AgentSession;
         try {
-          answer = await client.request('signIn', { body: { agentId: credentials.agentId, password: credentials.password }, action });
+          answer = await client.request('signIn', { body: { agentId: credentials.agentId, password: credentials.password }, context });
         } catch (error) {
-          logger.warn({ correlationId: action.correlationId, agentId: credentials.agentId, code: codeOf(error) }, 'sign-in refused');
+          logger.warn({ correlationId: context.correlationId, agentId: credentials.agentId, code: codeOf(error) }, 'sign-in refused');
           throw error;
         }
         // Someone else signing in on a locked console ends the previous agent's session first.
-        if (current() !== null) await endAtBackend(action);
+        if (current() !== null) await endAtBackend(context);
         held = { identity: { sessionToken: answer.sessionToken, agent: answer.agent }, expiresAt: Date.parse(answer.expiresAt), locked: false };
-        logger.info({ correlationId: action.correlationId, agentId: answer.agent.agentId, role: answer.agent.role }, 'agent signed in');
+        logger.info({ correlationId: context.correlationId, agentId: answer.agent.agentId, role: answer.agent.role }, 'agent signed in');
         return changed();
       }),
 
@@ -167,29 +167,29 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
       return changed();
     },
 
-    unlock: (password, action) =>
+    unlock: (password, context) =>
       serial(async () => {
         const session = current();
         if (session === null) throw new CallError('SIGNED_OUT', 'no agent is signed in');
         if (!session.locked) return status();
         try {
-          await options.backend().request('verifyPassword', { body: { password }, action });
+          await options.backend().request('verifyPassword', { body: { password }, context });
         } catch (error) {
-          logger.warn({ correlationId: action.correlationId, agentId: session.identity.agent.agentId, code: codeOf(error) }, 'unlock refused');
+          logger.warn({ correlationId: context.correlationId, agentId: session.identity.agent.agentId, code: codeOf(error) }, 'unlock refused');
           // Ten wrong passwords lock the account and end its sessions at the backend: sign out here too.
-          if (sessionGone(error)) forget(`unlock: ${codeOf(error)}`, action.correlationId);
+          if (sessionGone(error)) forget(`unlock: ${codeOf(error)}`, context.correlationId);
           throw error;
         }
         session.locked = false;
-        logger.info({ correlationId: action.correlationId, agentId: session.identity.agent.agentId }, 'console unlocked');
+        logger.info({ correlationId: context.correlationId, agentId: session.identity.agent.agentId }, 'console unlocked');
         return changed();
       }),
 
-    signOut: (action) =>
+    signOut: (context) =>
       serial(async () => {
         if (current() === null) return status();
-        await endAtBackend(action);
-        return forget('signed out', action.correlationId);
+        await endAtBackend(context);
+        return forget('signed out', context.correlationId);
       }),
 
     // async, so a refusal is a rejected promise like every other failure, never a throw.

@@ -8,9 +8,9 @@ import { createActionPolicyCache } from '../../../../electron/core/actions/actio
 import { openAuditJournal } from '../../../../electron/core/actions/audit-journal';
 import { createOutbox, type Outbox } from '../../../../electron/core/actions/outbox';
 import { openOutboxStore } from '../../../../electron/core/actions/outbox-store';
-import type { ActionContext } from '../../../../electron/core/backend/action-context';
 import type { AgentIdentity, BackendClient } from '../../../../electron/core/backend/backend-client';
 import { BackendError, type BackendFailure } from '../../../../electron/core/backend/backend-error';
+import type { RequestContext } from '../../../../electron/core/backend/request-context';
 import { createEventBus } from '../../../../electron/core/events/event-bus';
 import { memoryLogger } from '../support/client-setup';
 import { writtenAhead } from './support/entries';
@@ -25,7 +25,7 @@ const SATO: AgentIdentity = { sessionToken: 'S'.repeat(40), agent: { agentId: 'a
 interface Sent {
   readonly name: string;
   readonly body: unknown;
-  readonly action: ActionContext | undefined;
+  readonly context: RequestContext | undefined;
   readonly maxAttempts: number | undefined;
 }
 
@@ -67,11 +67,11 @@ const scripted = (answers: Record<string, Answer[]>, history: () => TokenEvent[]
     tokenUrl: 'http://127.0.0.1/oauth2/token',
     close: () => undefined,
     openEventStream: () => Promise.reject(new Error('no stream here')),
-    request: (name: string, options: { body?: unknown; action?: ActionContext; maxAttempts?: number }) => {
-      sent.push({ name, body: options.body, action: options.action, maxAttempts: options.maxAttempts });
+    request: (name: string, options: { body?: unknown; context?: RequestContext; maxAttempts?: number }) => {
+      sent.push({ name, body: options.body, context: options.context, maxAttempts: options.maxAttempts });
       if (name === 'listTokenEvents') return Promise.resolve({ items: history(), nextCursor: null });
       const next = answers[name]?.shift() ?? { ok: name === 'createAuditRecord' ? { auditId: 'x', receivedAt: new Date().toISOString() } : {} };
-      if ('fail' in next) return Promise.reject(new BackendError(next.fail, { endpoint: name, correlationId: options.action?.correlationId ?? '-', attempts: 1 }));
+      if ('fail' in next) return Promise.reject(new BackendError(next.fail, { endpoint: name, correlationId: options.context?.correlationId ?? '-', attempts: 1 }));
       return Promise.resolve(next.ok);
     },
   } as unknown as BackendClient;
@@ -122,7 +122,7 @@ describe('the same action, sent again', () => {
     await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
     const sends = sent.filter((call) => call.name === 'suspendToken');
     expect(sends).toHaveLength(4);
-    expect(new Set(sends.map((call) => JSON.stringify([call.action, call.body, call.maxAttempts])))).toEqual(
+    expect(new Set(sends.map((call) => JSON.stringify([call.context, call.body, call.maxAttempts])))).toEqual(
       new Set([JSON.stringify([{ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey }, entry.request, 1])]),
     );
     expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'CONFIRMED', attempts: 4, operationId: 'OPAAAAAAAAAA' });
@@ -151,7 +151,7 @@ describe('the same action, sent again', () => {
     const audits = sent.filter((call) => call.name === 'createAuditRecord');
     expect(audits).toHaveLength(3);
     const auditId = box.get(entry.view.actionId)?.audit?.record.auditId;
-    expect(audits.every((call) => call.action?.idempotencyKey === auditId && JSON.stringify(call.body) === JSON.stringify(audits[0]?.body))).toBe(true);
+    expect(audits.every((call) => call.context?.idempotencyKey === auditId && JSON.stringify(call.body) === JSON.stringify(audits[0]?.body))).toBe(true);
   });
 
   it('sends nothing while its agent is not signed in, and goes on when they are', async () => {
@@ -194,7 +194,7 @@ describe('the same action, sent again', () => {
     const { outbox: box } = await start(client);
     await until(() => box.get(entry.view.actionId)?.view.status === 'CONFIRMED');
     expect(sent.map((call) => call.name).slice(0, 2)).toEqual(['listTokenEvents', 'suspendToken']);
-    expect(sent.find((call) => call.name === 'suspendToken')?.action).toEqual({ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey });
+    expect(sent.find((call) => call.name === 'suspendToken')?.context).toEqual({ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey });
     expect(box.get(entry.view.actionId)?.view).toMatchObject({ attempts: 2, resumedAfterRestart: true });
   });
 });

@@ -2,7 +2,7 @@ import { createServer } from 'node:net';
 import { inspect } from 'node:util';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createActionContext } from '../../../../electron/core/backend/action-context';
+import { createRequestContext } from '../../../../electron/core/backend/request-context';
 import type { BackendClientOptions } from '../../../../electron/core/backend/backend-client';
 import { BackendError } from '../../../../electron/core/backend/backend-error';
 import { AGENT, clientFor, type TestClient } from '../support/client-setup';
@@ -48,15 +48,15 @@ describe('backend client: requests', () => {
   it('sends the issuer, workstation, agent identity, correlation id and bearer; validates the answer', async () => {
     await start();
     backend.route('GET', EVENTS, (_request, response) => sendJson(response, 200, { items: [], nextCursor: null }));
-    const action = createActionContext();
-    const page = await setup.client.request('listTokenEvents', { ...listEvents, query: { limit: 50 }, action });
+    const context = createRequestContext();
+    const page = await setup.client.request('listTokenEvents', { ...listEvents, query: { limit: 50 }, context });
     expect(page).toEqual({ items: [], nextCursor: null });
     const [sent] = backend.requests;
     expect(sent?.path).toBe(`${EVENTS}?limit=50`);
     expect(sent?.headers).toMatchObject({
       'x-issuer-id': backend.issuerId,
       'x-workstation-id': 'WS-TOKYO-017',
-      'x-correlation-id': action.correlationId,
+      'x-correlation-id': context.correlationId,
       'x-agent-session': AGENT.sessionToken,
       'x-agent-id': 'sato.hanako',
       'x-agent-name': encodeURIComponent('佐藤 花子'),
@@ -118,11 +118,11 @@ describe('backend client: requests', () => {
     backend.route('GET', '/api/v1/tokens/VC-9', (_request, response) =>
       sendJson(response, 404, { error: { code: '119', category: 'D', message: 'unknown virtual card', field: 'virtualCardId' } }),
     );
-    const action = createActionContext();
-    const error = await failureOf(setup.client.request('getToken', { params: { virtualCardId: 'VC-9' }, action }));
+    const context = createRequestContext();
+    const error = await failureOf(setup.client.request('getToken', { params: { virtualCardId: 'VC-9' }, context }));
     expect(error.failure).toEqual({ kind: 'api', status: 404, code: '119', category: 'D', message: 'unknown virtual card', field: 'virtualCardId' });
-    expect(error.correlationId).toBe(action.correlationId);
-    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ failure: { code: '119' }, correlationId: action.correlationId });
+    expect(error.correlationId).toBe(context.correlationId);
+    expect(JSON.parse(JSON.stringify(error))).toMatchObject({ failure: { code: '119' }, correlationId: context.correlationId });
   });
 });
 
@@ -173,16 +173,16 @@ describe('backend client: retries by category', () => {
     expect(JSON.parse(tries[1]?.body ?? '{}')).toEqual(signInBody.body);
   });
 
-  it('keeps the action\'s ids when the same action is tried again later', async () => {
+  it('keeps the request context\'s ids when the same request is tried again later', async () => {
     await start();
     backend.route('POST', VERIFY, (_request, response) => sendJson(response, 200, { verified: true }));
-    const action = createActionContext();
-    await setup.client.request('verifyPassword', { body: { password: 'x' }, action });
-    await setup.client.request('verifyPassword', { body: { password: 'x' }, action });
+    const context = createRequestContext();
+    await setup.client.request('verifyPassword', { body: { password: 'x' }, context });
+    await setup.client.request('verifyPassword', { body: { password: 'x' }, context });
     const [first, second] = backend.requests;
-    expect(first?.headers['idempotency-key']).toBe(action.idempotencyKey);
-    expect(second?.headers['idempotency-key']).toBe(action.idempotencyKey);
-    expect(second?.headers['x-correlation-id']).toBe(action.correlationId);
+    expect(first?.headers['idempotency-key']).toBe(context.idempotencyKey);
+    expect(second?.headers['idempotency-key']).toBe(context.idempotencyKey);
+    expect(second?.headers['x-correlation-id']).toBe(context.correlationId);
   });
 
   it('gives up after 3 tries of a 5xx', async () => {

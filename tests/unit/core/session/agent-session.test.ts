@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startSandboxWithCredentials, type Sandbox } from '../../../../sandbox/index';
 import type { SessionStatus } from '../../../../shared/contract';
 import { WORKSTATION_KEY_SECRET } from '../../../../electron/core/auth/workstation-key';
-import { createActionContext } from '../../../../electron/core/backend/action-context';
+import { createRequestContext } from '../../../../electron/core/backend/request-context';
 import type { BackendClient } from '../../../../electron/core/backend/backend-client';
 import { connectBackend } from '../../../../electron/core/backend/connect-backend';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
@@ -33,7 +33,7 @@ afterAll(async () => {
 
 describe('the agent session manager', () => {
   it('forgets a session the backend has let expire, and says so', async () => {
-    await session.signIn({ agentId: 'agent.sato', password: 'Training-Sato-2026' }, createActionContext());
+    await session.signIn({ agentId: 'agent.sato', password: 'Training-Sato-2026' }, createRequestContext());
     expect(session.status()).toMatchObject({ state: 'signedIn', idleLockMinutes: 12 });
     clock += 13 * 60 * 60 * 1000;
     expect(session.status().state).toBe('signedOut');
@@ -45,21 +45,21 @@ describe('the agent session manager', () => {
   it('lets overlapping sign-ins finish one after the other: one agent held, one session open', async () => {
     const before = new Set(sandbox.store.sessions.keys());
     const [first, second] = await Promise.all([
-      session.signIn({ agentId: 'agent.sato', password: 'Training-Sato-2026' }, createActionContext()),
-      session.signIn({ agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' }, createActionContext()),
+      session.signIn({ agentId: 'agent.sato', password: 'Training-Sato-2026' }, createRequestContext()),
+      session.signIn({ agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' }, createRequestContext()),
     ]);
     expect(first.agent?.agentId).toBe('agent.sato');
     expect(second.agent?.agentId).toBe('supervisor.suzuki');
     expect(session.identity()?.agent.agentId).toBe('supervisor.suzuki');
     const open = [...sandbox.store.sessions.entries()].filter(([hash]) => !before.has(hash)).map(([, record]) => record);
     expect(open.map((record) => record.agentId)).toEqual(['supervisor.suzuki']);
-    await session.signOut(createActionContext());
+    await session.signOut(createRequestContext());
   });
 
   it('never puts the session token in a status', async () => {
-    await session.signIn({ agentId: 'agent.sato', password: 'Training-Sato-2026' }, createActionContext());
+    await session.signIn({ agentId: 'agent.sato', password: 'Training-Sato-2026' }, createRequestContext());
     const token = session.identity()?.sessionToken ?? 'missing';
     expect(JSON.stringify([session.status(), ...changes])).not.toContain(token);
-    await session.signOut(createActionContext());
+    await session.signOut(createRequestContext());
   });
 });
