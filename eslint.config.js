@@ -179,7 +179,8 @@ export default defineConfig([
   {
     name: 'token-desk/layer/electron-preload',
     files: ['electron/preload/**'],
-    languageOptions: { globals: { ...globals.browser } },
+    // Node's globals, as tsconfig.electron.json has them: the preload reaches the page only through
+    // contextBridge, never through window or document.
     rules: {
       // A sandboxed preload can require only electron, events, timers and url (bundled to one CJS file).
       '@typescript-eslint/no-restricted-imports': restrictedImports({
