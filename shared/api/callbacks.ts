@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { CorrelationId, Expiry, IssuerCardRefId, IssuerId, LastFour, VirtualCardId } from './ids';
+import { CorrelationId, EventId, Expiry, IssuerCardRefId, IssuerId, LastFour, VirtualCardId } from './ids';
 import { ChangeSource, DeviceType, IdvMethod, TokenState, WalletProviderId } from './model';
+import { CardOperation, CardOperationStatus, RequestorType, VirtualCardAction } from './token-terms';
 import { looksLikeCardNumber } from '../domain/card-number-runs';
 
 /**
@@ -22,9 +23,7 @@ export const CALLBACK_HEADERS = z.object({
   'x-correlation-id': CorrelationId,
 });
 
-/** What `notifyVirtualCardChange.action` reports (domain.md §1.3); DELETE_FROM_APP is MDES only. */
-export const VirtualCardAction = z.enum(['ACTIVATE', 'SUSPEND', 'RESUME', 'DELETE', 'DELETE_FROM_APP']);
-export type VirtualCardAction = z.infer<typeof VirtualCardAction>;
+export { CardOperation, CardOperationStatus, RequestorType, VirtualCardAction };
 
 /**
  * The token as the TSP reports it at activation: expiry and last four digits only. A full DPAN, if
@@ -54,19 +53,9 @@ export const NotifyVirtualCardChangeRequest = z.strictObject({
 });
 export type NotifyVirtualCardChangeRequest = z.infer<typeof NotifyVirtualCardChangeRequest>;
 
-/** `POST /d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications`: card-operation notifications (page 000, domain.md §2.2). */
-export const CardOperation = z.enum(['DIGITIZE', 'ACTIVATE', 'SUSPEND', 'RESUME', 'DELETE']);
-export type CardOperation = z.infer<typeof CardOperation>;
-
-export const CardOperationStatus = z.enum(['SUCCESSFUL', 'PENDING', 'FAILED']);
-export type CardOperationStatus = z.infer<typeof CardOperationStatus>;
-
-/** Who asked for the operation: the issuer, the cardholder (USER), the TSP, the network's customer-care interface (CCI) or D1. */
-export const RequestorType = z.enum(['ISSUER', 'USER', 'TSP', 'CCI', 'D1']);
-export type RequestorType = z.infer<typeof RequestorType>;
-
 export const CardOperationParams = z.strictObject({ issuerId: IssuerId, issuerCardRefId: IssuerCardRefId });
 
+/** `POST /d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications`: card-operation notifications (docs/domain.md, "Callbacks from the platform"). */
 export const CardOperationNotification = z.strictObject({
   operationId: PlatformId(/^[A-Za-z0-9_-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ -'),
   operation: CardOperation,
@@ -94,7 +83,7 @@ export const CallbackResult = z.object({
   virtualCardId: VirtualCardId.nullable(),
   outcome: CallbackOutcome,
   /** The TokenEvent that records it; null when parked. */
-  eventId: z.string().regex(/^EV[0-9A-Z]{8,30}$/).nullable(),
+  eventId: EventId.nullable(),
   /** The token's state after it; null when parked. */
   state: TokenState.nullable(),
   /** For LATE and a refused transition: why. */

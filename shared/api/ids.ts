@@ -13,3 +13,7 @@ export const IsoDateTime = z.iso.datetime({ offset: true });
 export const CorrelationId = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, '1–64 of A–Z a–z 0–9 _ . -');
 export const AgentId = z.string().regex(/^[a-z][a-z0-9._-]{2,31}$/, '3–32 lower-case letters, digits, . _ -');
 export const WorkstationId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+/** A token event (a line of the token's history). */
+export const EventId = z.string().regex(/^EV[0-9A-Z]{8,30}$/, 'EV followed by 8–30 capitals or digits');
+/** An agent's operation as the backend accepted it; its confirmation and notification carry it too. */
+export const OperationId = z.string().regex(/^OP[A-Z0-9]{8,30}$/, 'OP followed by 8–30 capitals or digits');

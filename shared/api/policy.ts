@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { VERIFIERS } from '../domain/identity-verification';
 import { IsoDateTime, VirtualCardId } from './ids';
 import { LevelOfTrust } from './model';
+import { Verifier } from './token-terms';
 
 /**
  * What the issuer decided about its agents' token actions, served by the backend so every
  * workstation follows the same policy and the backend can enforce what it serves.
  */
-export const Verifier = z.enum(VERIFIERS);
-export type Verifier = z.infer<typeof Verifier>;
+export { Verifier };
 
 export const IdentityPolicySchema = z.object({
   required: z.array(Verifier).max(VERIFIERS.length),

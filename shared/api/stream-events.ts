@@ -1,13 +1,15 @@
 import { z } from 'zod';
 import { CardholderId, IsoDateTime, IssuerCardRefId, VirtualCardId } from './ids';
-import { Actor, ChangeSource, EventKind, TokenEvent, TokenState } from './model';
+import { ChangeSource, TokenState } from './token-terms';
+import { TokenEvent } from './token-event';
 
 /**
  * The server-sent events of `GET /api/v1/events/stream`. Each event's SSE `event:` field is its
- * `type` and its `data:` is one of these objects as JSON. A change carries only what the console
- * needs to find what changed (token, card, cardholder, the new state and the TokenEvent added);
- * the console then re-fetches the token and its history, so the stream never becomes a second
- * source of token data that could disagree with the reads.
+ * `type` and its `data:` is one of these objects as JSON. A change says what changed (token, card,
+ * cardholder, the state before and after) and carries the TokenEvent it appended to the token's
+ * history, whole and typed, so a consumer can act on it (an action's confirmation) without reading
+ * the history. An event never changes once recorded, so it cannot disagree with a later read; the
+ * token itself is re-fetched, so the stream never becomes a second source of token data.
  *
  * The SSE `id:` is the stream position, `{epoch}-{sequence}`: the sequence grows by one per change;
  * the epoch is new on every start of the backend, so an id from before a restart is recognised as
@@ -37,11 +39,8 @@ export const TokenChangedEvent = z.object({
   state: TokenState,
   previousState: TokenState,
   suspendedBy: z.array(ChangeSource).max(3),
-  changedBy: Actor,
-  /** The TokenEvent appended to the token's history by this change. */
-  eventId: TokenEvent.shape.eventId,
-  eventKind: EventKind,
-  occurredAt: IsoDateTime,
+  /** The TokenEvent appended to the token's history by this change: who changed it, when, and why. */
+  event: TokenEvent,
 });
 export type TokenChangedEvent = z.infer<typeof TokenChangedEvent>;
 

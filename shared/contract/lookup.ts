@@ -47,7 +47,10 @@ export const LiveStatus = z.strictObject({
 });
 export type LiveStatus = z.infer<typeof LiveStatus>;
 
-/** A token changed at the backend: the renderer re-fetches what it shows of it. */
+/**
+ * A token changed at the backend, with the typed event that changed it: main's outbox confirms an
+ * action from it; the renderer re-fetches what it shows of the token.
+ */
 export const TokenChanged = TokenChangedEvent.omit({ type: true });
 export type TokenChanged = z.infer<typeof TokenChanged>;
 

@@ -97,11 +97,19 @@ export const whoMayResume = (token: TokenFacts, policy: TransitionPolicy = DEFAU
   return [...parties];
 };
 
+/**
+ * Why the issuer (an agent, or the TSP confirming an agent's operation) may not make this
+ * operation now, or null when it may: the table's answer for the issuer, with one restriction of
+ * its own. Adding a second suspension is the wallet's business, so the issuer suspends only an
+ * ACTIVE token. The console offers, main checks before sending, and the backend enforces this one
+ * answer.
+ */
+export const issuerRefusal = (token: TokenFacts, operation: TokenOperation, policy: TransitionPolicy = DEFAULT_TRANSITION_POLICY): TransitionRule | null => {
+  if (operation === 'suspend' && token.state !== 'ACTIVE') return 'SUSPEND_ONLY_ACTIVE';
+  const outcome = decideTransition(token, operation, 'ISSUER', policy);
+  return outcome.allowed ? null : outcome.rule;
+};
+
 /** What the agent (acting for the issuer) may do to this token now. */
 export const issuerOperations = (token: TokenFacts, policy: TransitionPolicy = DEFAULT_TRANSITION_POLICY): TokenOperation[] =>
-  TOKEN_OPERATIONS.filter((operation) => {
-    const outcome = decideTransition(token, operation, 'ISSUER', policy);
-    // Adding a second suspension is the wallet's business, not a choice the agent is offered.
-    if (operation === 'suspend' && token.state !== 'ACTIVE') return false;
-    return outcome.allowed;
-  });
+  TOKEN_OPERATIONS.filter((operation) => issuerRefusal(token, operation, policy) === null);
