@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { AgentBadge } from './AgentBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeBadge } from './ModeBadge';
-import { SessionActions } from './SessionActions';
+import { SessionControls } from './SessionControls';
 
 export const AppHeader = () => {
   const { t } = useTranslation();
@@ -12,7 +12,7 @@ export const AppHeader = () => {
       <ModeBadge />
       <span className="header-spacer" />
       <AgentBadge />
-      <SessionActions />
+      <SessionControls />
       <LanguageSwitch />
     </header>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_CALL_NOTES } from '../store/workspace/actions';
+import { MAX_CALL_NOTES } from '../store/workspace/commands';
 import { workspaceSelectors } from '../store/workspace/selectors';
 import { useDeskStore } from '../store/store-context';
 

@@ -45,7 +45,7 @@ export const ImportKeyForm = () => {
           {t('credentials.importHint')}
         </p>
       </div>
-      {outcome?.kind === 'failed' && outcome.action === 'import' ? <CallErrorNotice error={outcome.error} testId="import-key-error" /> : null}
+      {outcome?.kind === 'failed' && outcome.attempt === 'import' ? <CallErrorNotice error={outcome.error} testId="import-key-error" /> : null}
       <div className="form-footer">
         <button type="submit" className="button-secondary" aria-busy={busy} disabled={activity !== null || pem.trim() === ''}>
           {busy ? t('credentials.importing') : t('credentials.importSubmit')}

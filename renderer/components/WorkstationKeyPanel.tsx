@@ -89,7 +89,7 @@ export const WorkstationKeyPanel = () => {
       <div role="status">
         {outcome?.kind === 'generated' ? <p className="notice notice-ok">{t('credentials.generated')}</p> : null}
       </div>
-      {outcome?.kind === 'failed' && outcome.action === 'generate' ? <CallErrorNotice error={outcome.error} testId="generate-key-error" /> : null}
+      {outcome?.kind === 'failed' && outcome.attempt === 'generate' ? <CallErrorNotice error={outcome.error} testId="generate-key-error" /> : null}
       {publicKey !== null ? <PublicKeyDisplay publicKey={publicKey} /> : null}
       <ImportKeyForm />
     </section>

@@ -1,7 +1,7 @@
 import type { Language } from '../../shared/contract';
 import type { Client } from '../services/client';
 
-/** What store actions may reach outside the store. Handed in, so actions run in tests without a DOM. */
+/** What store commands may reach outside the store. Handed in, so commands run in tests without a DOM. */
 export interface StoreDeps {
   readonly client: Client;
   /** Switches the UI language (i18n and the document). */

@@ -1,90 +1,54 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createActionsActions, type ActionsActions } from './actions/actions';
-import { initialActionsState, type ActionsSliceState } from './actions/initialState';
-import { createAdminActions, type AdminActions } from './admin/actions';
-import { initialAdminState, type AdminSliceState } from './admin/initialState';
-import { createAppActions, type AppActions } from './app/actions';
-import { initialAppState, type AppState } from './app/initialState';
-import { createCardholderActions, type CardholderActions } from './cardholder/actions';
-import { initialCardholderState, type CardholderSliceState } from './cardholder/initialState';
-import { createConfigActions, type ConfigActions } from './config/actions';
-import { initialConfigState, type ConfigSliceState } from './config/initialState';
-import { createCredentialsActions, type CredentialsActions } from './credentials/actions';
-import { initialCredentialsState, type CredentialsSliceState } from './credentials/initialState';
 import type { StoreDeps } from './deps';
-import { createLiveActions, type LiveActions } from './live/actions';
-import { initialLiveState, type LiveSliceState } from './live/initialState';
-import { createSearchActions, type SearchActions } from './search/actions';
-import { initialSearchState, type SearchSliceState } from './search/initialState';
-import { createHistoryActions, type HistoryActions } from './history/actions';
-import { initialHistoryState, type HistorySliceState } from './history/initialState';
-import { createSessionActions, type SessionActions } from './session/actions';
-import { initialSessionState, type SessionSliceState } from './session/initialState';
-import { createSettingsActions, type SettingsActions } from './settings/actions';
-import { initialSettingsState, type SettingsState } from './settings/initialState';
-import { createStatusActions, type StatusActions } from './status/actions';
-import { initialStatusState, type StatusState } from './status/initialState';
-import { createWorkspaceActions, type WorkspaceActions } from './workspace/actions';
-import { initialWorkspaceState, type WorkspaceSliceState } from './workspace/initialState';
+import type { Slice, SliceCreator, StoreCore } from './slice';
+import { slices } from './slices';
 
-export type DeskStore = AppState &
-  AppActions &
-  SettingsState &
-  SettingsActions &
-  StatusState &
-  StatusActions &
-  SessionSliceState &
-  SessionActions &
-  ConfigSliceState &
-  ConfigActions &
-  CredentialsSliceState &
-  CredentialsActions &
-  WorkspaceSliceState &
-  WorkspaceActions &
-  SearchSliceState &
-  SearchActions &
-  CardholderSliceState &
-  CardholderActions &
-  LiveSliceState &
-  LiveActions &
-  HistorySliceState &
-  HistoryActions &
-  ActionsSliceState &
-  ActionsActions &
-  AdminSliceState &
-  AdminActions;
+type Slices = typeof slices;
+type AnySlice = Slices[keyof Slices];
+
+/** `A | B` → `A & B`: the store holds every slice at once. */
+type Intersection<U> = (U extends unknown ? (each: U) => void : never) extends (all: infer I) => void ? I : never;
+
+type StateOf<S> = S extends Slice<infer State, infer _Needs, infer _Commands> ? State : never;
+type CommandsOf<S> = S extends Slice<infer _State, infer _Needs, infer Commands> ? Commands : never;
+
+/** Every slice's state, as the registry lists them. */
+export type DeskState = Intersection<StateOf<AnySlice>>;
+/** The whole store: every slice's state and commands, and what the store itself offers them. */
+export type DeskStore = DeskState & Intersection<CommandsOf<AnySlice>> & StoreCore;
 export type DeskStoreApi = StoreApi<DeskStore>;
 
+// Written out as the store's own type: a slice whose needs the store does not meet (a key renamed,
+// a slice left out of the registry) fails to compile here.
+const creators: readonly SliceCreator<DeskStore, object>[] = Object.values(slices).map((slice) => slice.create);
+
+const entriesOf = (state: object): [string, unknown][] => Object.entries(state);
+
+/** The keys a slice keeps at sign-out (its own declaration in the registry), for the reset and its test. */
+export const keptAtSignOut = (): readonly string[] =>
+  Object.values(slices).flatMap((slice) => (slice.resetOnSignOut === 'all' ? [] : [...slice.resetOnSignOut.keep]));
+
+/** Each slice back to its initial state, except the keys the registry says survive a sign-out. */
+export const signedOutState = (): Partial<DeskState> => {
+  const kept = new Set(keptAtSignOut());
+  return Object.fromEntries(
+    Object.values(slices)
+      .flatMap((slice) => entriesOf(slice.initialState))
+      .filter(([key]) => !kept.has(key)),
+  ) as Partial<DeskState>;
+};
+
+/** Every slice's initial state, one object. */
+const initialState = (): DeskState => Object.assign({}, ...Object.values(slices).map((slice) => slice.initialState)) as DeskState;
+
 /**
- * One store of slices with the same anatomy (initialState, actions, selectors). Created per app
- * with its dependencies rather than as a module singleton, so tests build their own.
+ * One store built from the registry of slices, each with the same anatomy (initialState, commands,
+ * selectors). Created per app with its dependencies rather than as a module singleton, so tests
+ * build their own.
  */
 export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
-  createStore<DeskStore>()((...args) => ({
-    ...initialAppState,
-    ...initialSettingsState,
-    ...initialStatusState,
-    ...initialSessionState,
-    ...initialConfigState,
-    ...initialCredentialsState,
-    ...initialWorkspaceState,
-    ...initialSearchState,
-    ...initialCardholderState,
-    ...initialLiveState,
-    ...initialHistoryState,
-    ...initialActionsState,
-    ...initialAdminState,
-    ...createAppActions(deps)(...args),
-    ...createSettingsActions(deps)(...args),
-    ...createStatusActions(deps)(...args),
-    ...createSessionActions(deps)(...args),
-    ...createConfigActions(deps)(...args),
-    ...createCredentialsActions(deps)(...args),
-    ...createWorkspaceActions()(...args),
-    ...createSearchActions(deps)(...args),
-    ...createCardholderActions(deps)(...args),
-    ...createLiveActions()(...args),
-    ...createHistoryActions(deps)(...args),
-    ...createActionsActions(deps)(...args),
-    ...createAdminActions(deps)(...args),
-  }));
+  createStore<DeskStore>()((...args) => {
+    const core: StoreCore = { internal_signedOutState: signedOutState };
+    const commands = creators.map((create) => create(deps)(...args));
+    return Object.assign(initialState(), core, ...commands) as DeskStore;
+  });

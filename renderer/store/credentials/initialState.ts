@@ -4,7 +4,7 @@ export type CredentialsActivity = 'load' | 'generate' | 'import';
 
 export type CredentialsOutcome =
   | { readonly kind: 'generated' | 'imported' }
-  | { readonly kind: 'failed'; readonly action: 'generate' | 'import'; readonly error: TypedError };
+  | { readonly kind: 'failed'; readonly attempt: 'generate' | 'import'; readonly error: TypedError };
 
 /**
  * The workstation key as the renderer may know it: status and public half. The contract has no call

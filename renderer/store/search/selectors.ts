@@ -7,7 +7,7 @@ type S = SearchSliceState;
 const typedKind = (s: Pick<S, 'searchText'>): SearchQueryKind | 'UNRECOGNISED' | null => {
   const { kind } = classifyQuery(s.searchText);
   if (kind === 'EMPTY') return null;
-  // A full card number never stays in the field; refusing it is the action's job.
+  // A full card number never stays in the field; refusing it is setSearchText's job.
   if (kind === 'FULL_CARD_NUMBER') return null;
   return kind;
 };

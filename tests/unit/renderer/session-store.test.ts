@@ -244,7 +244,7 @@ describe('workstation key', () => {
   it('keeps KEY_INVALID for the import form', async () => {
     const { store } = await booted(buildSession(), { 'credentials.importKey': () => failure('KEY_INVALID', 'main-7') });
     await expect(store.getState().importKey('x'.repeat(60))).resolves.toBe(false);
-    expect(store.getState().credentialsOutcome).toMatchObject({ kind: 'failed', action: 'import', error: { code: 'KEY_INVALID' } });
+    expect(store.getState().credentialsOutcome).toMatchObject({ kind: 'failed', attempt: 'import', error: { code: 'KEY_INVALID' } });
     expect(JSON.stringify(store.getState())).not.toContain('x'.repeat(60));
   });
 

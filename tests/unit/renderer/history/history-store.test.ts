@@ -3,7 +3,7 @@ import { failure, type TokenChanged } from '../../../../shared/contract';
 import type { TokenEvent } from '../../../../shared/api/model';
 import { createClient } from '../../../../renderer/services/client';
 import { createDeskStore } from '../../../../renderer/store/desk-store';
-import { FRESH_HIGHLIGHT_MS, HISTORY_FIRST_PAGE, HISTORY_NEWEST_PAGE, HISTORY_PAGE } from '../../../../renderer/store/history/actions';
+import { FRESH_HIGHLIGHT_MS, HISTORY_FIRST_PAGE, HISTORY_NEWEST_PAGE, HISTORY_PAGE } from '../../../../renderer/store/history/commands';
 import { fakeTransport, sequentialIds } from '../builders';
 import { buildPage } from './builders';
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { failure } from '../../../../shared/contract';
-import { FLASH_MS, TOKEN_REFRESH_DEBOUNCE_MS } from '../../../../renderer/store/cardholder/actions';
+import { FLASH_MS, TOKEN_REFRESH_DEBOUNCE_MS } from '../../../../renderer/store/cardholder/commands';
 import { buildCard, buildCardholder, buildEvent, buildToken, buildTokenChanged, deferred, lookupStore, ok } from './builders';
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { failure } from '../../../../shared/contract';
-import { SEARCH_DEBOUNCE_MS } from '../../../../renderer/store/search/actions';
+import { SEARCH_DEBOUNCE_MS } from '../../../../renderer/store/search/commands';
 import { buildCardholder, buildSearchResult, buildSummary, deferred, lookupStore, ok } from './builders';
 
 // Built at run time so that no Luhn-valid card number stands in the source tree.

@@ -3,7 +3,7 @@ import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
 
 /** The signed-in agent's own controls in the header. Connection settings only for an administrator. */
-export const SessionActions = () => {
+export const SessionControls = () => {
   const { t } = useTranslation();
   const hasAgent = useDeskStore(sessionSelectors.hasAgent);
   const isAdmin = useDeskStore(sessionSelectors.isAdmin);
@@ -16,7 +16,7 @@ export const SessionActions = () => {
   const signOut = useDeskStore((s) => s.signOut);
   if (!hasAgent) return null;
   return (
-    <div className="session-actions">
+    <div className="session-controls">
       {isAdmin ? (
         <button type="button" className="button-secondary" aria-pressed={settingsOpen} onClick={openSettings}>
           {t('session.connectionSettings')}

@@ -1,8 +1,7 @@
-import type { StateCreator } from 'zustand';
 import type { Result, TypedError } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
-import { initialHistoryView, type HistoryFilter, type HistoryLoad, type HistoryView } from './initialState';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import { initialHistoryView, type HistoryFilter, type HistoryLoad, type HistorySliceState, type HistoryView } from './initialState';
 import { appendOlder, mergeNewest, type EventsPage } from './reducer';
 
 /** Small, so the first rows show at once; the agent reads the newest events first. */
@@ -14,7 +13,7 @@ export const HISTORY_NEWEST_PAGE = 50;
 /** Long enough to be seen when glancing back at the panel, short enough not to linger. */
 export const FRESH_HIGHLIGHT_MS = 4_000;
 
-export interface HistoryActions {
+export interface HistoryCommands {
   /** Opens a token's history at its newest page. The same token again keeps what is loaded and checks for newer events. */
   openHistory(virtualCardId: string): Promise<void>;
   /** Loads the next older page, once the first is in; does nothing at the end or while one is loading. */
@@ -28,7 +27,7 @@ export interface HistoryActions {
   watchHistory(): () => void;
 }
 
-export const createHistoryActions = (deps: StoreDeps): StateCreator<DeskStore, [], [], HistoryActions> => (set, get) => {
+export const createHistoryCommands: SliceCreator<HistorySliceState & HistoryCommands & CallsMain, HistoryCommands> = (deps) => (set, get) => {
   /**
    * Bumped whenever what is held stops being continuous with earlier requests (another token
    * opened, paging restarted): an answer to a request from an older epoch is dropped.

@@ -1,17 +1,17 @@
-import type { StateCreator } from 'zustand';
 import type { Language, Settings } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { SettingsState } from './initialState';
 
-export interface SettingsActions {
+export interface SettingsCommands {
   /** Saves the language through main and applies what main answers. */
   setLanguage(language: Language): Promise<void>;
   /** Applies settings main sent (an answer or a settings.changed event). */
   internal_applySettings(settings: Settings): Promise<void>;
 }
 
-export const createSettingsActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], SettingsActions> =>
+export const createSettingsCommands: SliceCreator<SettingsState & SettingsCommands & CallsMain, SettingsCommands> =
+  (deps) =>
   (set, get) => ({
     setLanguage: async (language) => {
       const { language: current, pendingLanguage } = get();

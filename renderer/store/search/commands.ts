@@ -1,14 +1,15 @@
-import type { StateCreator } from 'zustand';
 import { classifyQuery } from '../../../shared/domain/search-query';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
+import type { CardholderCommands } from '../cardholder/commands';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { SearchSliceState } from './initialState';
 
 /** Long enough that a typist's next key lands first, short enough to feel immediate. */
 export const SEARCH_DEBOUNCE_MS = 250;
 
 export type SearchMove = 'next' | 'previous' | 'first' | 'last';
 
-export interface SearchActions {
+export interface SearchCommands {
   /**
    * The field changed. A full card number is refused here, before anything leaves the renderer:
    * the field is cleared and nothing is sent. While an IME composes, the text is kept but not
@@ -34,8 +35,10 @@ const isSearchable = (text: string): boolean => {
   return kind !== 'EMPTY' && kind !== 'UNRECOGNISED' && kind !== 'FULL_CARD_NUMBER';
 };
 
-export const createSearchActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], SearchActions> =>
+type Needs = SearchSliceState & SearchCommands & CallsMain & Pick<CardholderCommands, 'openCardholder'>;
+
+export const createSearchCommands: SliceCreator<Needs, SearchCommands> =
+  (deps) =>
   (set, get) => {
     let debounce: ReturnType<typeof setTimeout> | null = null;
 

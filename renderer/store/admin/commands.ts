@@ -1,12 +1,11 @@
-import type { StateCreator } from 'zustand';
 import type { TemplateContent, TemplateKey } from '../../../shared/api/notifications';
 import { problemFromField, validateTemplate, type TemplateProblem } from '../../../shared/domain/notification-template';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
-import { templateId, type TemplateEditorState } from './initialState';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import { templateId, type AdminSliceState, type TemplateEditorState } from './initialState';
 import { savedTemplateIn, templateContentOf } from './selectors';
 
-export interface AdminActions {
+export interface AdminCommands {
   /** Opens the template editor (administrators only) and loads the templates the first time. */
   openTemplateEditor(): Promise<void>;
   closeTemplateEditor(): void;
@@ -23,8 +22,8 @@ export interface AdminActions {
   saveTemplate(): Promise<void>;
 }
 
-export const createAdminActions =
-  (_deps: StoreDeps): StateCreator<DeskStore, [], [], AdminActions> =>
+export const createAdminCommands: SliceCreator<AdminSliceState & AdminCommands & CallsMain, AdminCommands> =
+  () =>
   (set, get) => {
     const patch = (change: Partial<TemplateEditorState>): void => set((s) => ({ templateEditor: { ...s.templateEditor, ...change } }));
     const editor = (): TemplateEditorState => get().templateEditor;

@@ -1,10 +1,9 @@
-import type { StateCreator } from 'zustand';
 import type { TokenState, WalletProviderId } from '../../../shared/api/model';
 import type { TokenChanged } from '../../../shared/contract';
 import { DEFAULT_TOKEN_VIEW, nextSort, type TokenSortKey } from '../../tokens/token-view';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
-import { initialCardholderState, type CardTokensState } from './initialState';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import { initialCardholderState, type CardholderSliceState, type CardTokensState } from './initialState';
 
 /** Changes come in bursts (a wallet suspends every token of a lost phone): one re-fetch per card per burst. */
 export const TOKEN_REFRESH_DEBOUNCE_MS = 300;
@@ -13,7 +12,7 @@ export const FLASH_MS = 2_500;
 /** Enough of the newest events to see a deletion from the wallet app followed by the TSP's delete. */
 export const EXPLANATION_EVENTS = 3;
 
-export interface CardholderActions {
+export interface CardholderCommands {
   /** Shows a cardholder: their record, then every card's tokens. `focus` moves the keyboard to it once shown. */
   openCardholder(cardholderId: string, options?: { focus?: boolean }): Promise<void>;
   /** Loads the open cardholder and all their tokens again; what is on screen stays until the answers come. */
@@ -38,8 +37,8 @@ export interface CardholderActions {
   internal_onLiveReset(): void;
 }
 
-export const createCardholderActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], CardholderActions> =>
+export const createCardholderCommands: SliceCreator<CardholderSliceState & CardholderCommands & CallsMain, CardholderCommands> =
+  (deps) =>
   (set, get) => {
     // Each load gets a number; an answer that is not the newest for its target is dropped, so a slow
     // answer for a cardholder the agent has left never overwrites the one on screen.

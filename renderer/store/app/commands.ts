@@ -1,9 +1,17 @@
-import type { StateCreator } from 'zustand';
 import { failure } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
+import type { ConfigCommands } from '../config/commands';
+import type { ConfigSliceState } from '../config/initialState';
+import type { CredentialsCommands } from '../credentials/commands';
+import type { CredentialsSliceState } from '../credentials/initialState';
+import type { LiveCommands } from '../live/commands';
+import type { SessionCommands } from '../session/commands';
+import type { SessionSliceState } from '../session/initialState';
+import type { SettingsCommands } from '../settings/commands';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { AppState } from './initialState';
 
-export interface AppActions {
+export interface AppCommands {
   /**
    * Loads app.info, settings.get (and applies the language), then the session and what the first
    * screen needs; safe to call again after a failure.
@@ -16,8 +24,20 @@ export interface AppActions {
   closeSettings(): void;
 }
 
-export const createAppActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], AppActions> =>
+type Needs = AppState &
+  AppCommands &
+  CallsMain &
+  Pick<SessionSliceState, 'session'> &
+  Pick<SessionCommands, 'internal_loadSession' | 'internal_applySession' | 'internal_loadSignInData'> &
+  Pick<SettingsCommands, 'internal_applySettings'> &
+  Pick<ConfigSliceState, 'configSaveOutcome'> &
+  Pick<ConfigCommands, 'loadConfig' | 'internal_applyConfig'> &
+  Pick<CredentialsSliceState, 'credentialsOutcome'> &
+  Pick<CredentialsCommands, 'loadCredentials'> &
+  Pick<LiveCommands, 'internal_applyLiveStatus' | 'internal_applyTokenChanged' | 'internal_applyLiveReset'>;
+
+export const createAppCommands: SliceCreator<Needs, AppCommands> =
+  (deps) =>
   (set, get) => ({
     boot: async () => {
       if (get().phase === 'loading') return;

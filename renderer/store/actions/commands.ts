@@ -1,14 +1,17 @@
-import type { StateCreator } from 'zustand';
 import type { Token } from '../../../shared/api/model';
 import type { ActionView, BulkOperationName, BulkScope } from '../../../shared/contract';
 import { REASON_CODES } from '../../../shared/domain/reason-codes';
 import type { TokenOperation } from '../../../shared/domain/transitions';
-import type { DeskStore } from '../desk-store';
+import type { CardholderCommands } from '../cardholder/commands';
+import type { CardholderSliceState } from '../cardholder/initialState';
 import type { StoreDeps } from '../deps';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
 import {
   emptyDraft,
   notLoaded,
   type ActionDialog,
+  type ActionsSliceState,
   type ActionDraft,
   type BulkTarget,
   type Loadable,
@@ -16,7 +19,8 @@ import {
 import { mergeActions } from './reducer';
 import { buildBulkAction, buildTokenAction, changing, problemsFromFields } from './validate';
 
-export interface ActionsActions {
+/** The store's commands over the token actions (suspend, resume, delete, activate) the agent sends. */
+export interface ActionsCommands {
   /** The issuer's policy (identity checks, risk rules, override, notifications); kept through a failed reload. */
   loadActionPolicy(): Promise<void>;
   /** This workstation's actions, resumed ones included: what the tray and the rows show after a reload. */
@@ -46,8 +50,10 @@ export const bulkDraftKey = (scope: BulkScope): string =>
 
 const newActionId = (deps: StoreDeps): string => (deps.newActionId ?? (() => crypto.randomUUID()))();
 
-export const createActionsActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], ActionsActions> =>
+type Needs = ActionsSliceState & ActionsCommands & CallsMain & Pick<CardholderSliceState, 'cardTokens'> & Pick<CardholderCommands, 'reloadCardTokens'>;
+
+export const createActionsCommands: SliceCreator<Needs, ActionsCommands> =
+  (deps) =>
   (set, get) => {
     /** Which draft a bulk action came from, so its draft goes once every token in it is done. */
     const bulkDrafts = new Map<string, string>();

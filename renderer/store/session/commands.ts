@@ -1,10 +1,12 @@
-import type { StateCreator } from 'zustand';
 import { failure, type Result, type SessionStatus, type TypedError } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
-import { signedOutReset } from '../signed-out-reset';
+import type { AppState } from '../app/initialState';
+import type { ConfigCommands } from '../config/commands';
+import type { SliceCreator, StoreCore } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { StatusState } from '../status/initialState';
+import type { SessionSliceState } from './initialState';
 
-export interface SessionActions {
+export interface SessionCommands {
   /**
    * Signs in through main. The password goes straight into the call and is never kept in the store;
    * the form clears its own copy. Resolves true when signed in.
@@ -28,8 +30,16 @@ export interface SessionActions {
 /** Unlock answers that mean the session is over: the account got locked, or the backend ended it. */
 const ENDS_SESSION: ReadonlySet<TypedError['code']> = new Set(['ACCOUNT_LOCKED', 'SIGNED_OUT']);
 
-export const createSessionActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], SessionActions> =>
+type Needs = SessionSliceState &
+  SessionCommands &
+  CallsMain &
+  StoreCore &
+  Pick<AppState, 'info'> &
+  Pick<StatusState, 'lastFailure'> &
+  Pick<ConfigCommands, 'loadConfig'>;
+
+export const createSessionCommands: SliceCreator<Needs, SessionCommands> =
+  (deps) =>
   (set, get) => {
     /** A bug rather than a typed failure: shown under an id that is also in main's log. */
     const internalError = (error: unknown): TypedError => {
@@ -146,7 +156,7 @@ export const createSessionActions =
         const otherAgent = hadAgent && next.state !== 'signedOut' && previous.agent?.agentId !== next.agent?.agentId;
         const ended = hadAgent && (next.state === 'signedOut' || otherAgent);
         if (ended) {
-          set({ ...signedOutReset(), session: next });
+          set({ ...get().internal_signedOutState(), session: next });
           void get().internal_loadSignInData();
           return;
         }

@@ -1,8 +1,8 @@
-import type { StateCreator } from 'zustand';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { CredentialsSliceState } from './initialState';
 
-export interface CredentialsActions {
+export interface CredentialsCommands {
   loadCredentials(): Promise<void>;
   /** Main generates a new key pair and answers with its public half only. */
   generateKey(): Promise<void>;
@@ -10,8 +10,8 @@ export interface CredentialsActions {
   importKey(pem: string): Promise<boolean>;
 }
 
-export const createCredentialsActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], CredentialsActions> =>
+export const createCredentialsCommands: SliceCreator<CredentialsSliceState & CredentialsCommands & CallsMain, CredentialsCommands> =
+  (deps) =>
   (set, get) => ({
     loadCredentials: async () => {
       if (get().credentialsActivity !== null) return;
@@ -34,7 +34,7 @@ export const createCredentialsActions =
         set(
           result.ok
             ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'generated' } }
-            : { credentialsOutcome: { kind: 'failed', action: 'generate', error: result.error } },
+            : { credentialsOutcome: { kind: 'failed', attempt: 'generate', error: result.error } },
         );
       } catch (error) {
         deps.reportError(error, deps.newCorrelationId());
@@ -51,7 +51,7 @@ export const createCredentialsActions =
         set(
           result.ok
             ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'imported' } }
-            : { credentialsOutcome: { kind: 'failed', action: 'import', error: result.error } },
+            : { credentialsOutcome: { kind: 'failed', attempt: 'import', error: result.error } },
         );
         return result.ok;
       } catch (error) {

@@ -1,7 +1,6 @@
-import type { StateCreator } from 'zustand';
 import type { CallInput, CallName, CallOutput, Result } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
+import type { SliceCreator } from '../slice';
+import type { StatusState } from './initialState';
 
 export interface InternalCallOptions {
   /**
@@ -11,14 +10,17 @@ export interface InternalCallOptions {
   readonly showsOwnError?: boolean;
 }
 
-export interface StatusActions {
-  /** Every action's way to main: the client call, with its outcome recorded for the status bar. */
+export interface StatusCommands {
+  /** Every command's way to main: the client call, with its outcome recorded for the status bar. */
   internal_call<N extends CallName>(name: N, input: CallInput<N>, options?: InternalCallOptions): Promise<Result<CallOutput<N>>>;
   internal_recordResult(result: Result<unknown>, options?: InternalCallOptions): void;
 }
 
-export const createStatusActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], StatusActions> =>
+/** What a slice needs to reach main. */
+export type CallsMain = Pick<StatusCommands, 'internal_call'>;
+
+export const createStatusCommands: SliceCreator<StatusState & StatusCommands, StatusCommands> =
+  (deps) =>
   (set, get) => ({
     internal_call: async (name, input, options) => {
       const result = await deps.client.call(name, input);

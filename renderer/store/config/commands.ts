@@ -1,9 +1,9 @@
-import type { StateCreator } from 'zustand';
 import type { ConfigPatch, ConfigView } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
-import type { StoreDeps } from '../deps';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { ConfigSliceState } from './initialState';
 
-export interface ConfigActions {
+export interface ConfigCommands {
   loadConfig(): Promise<void>;
   /** Sends the user's changes; main validates them again and refuses locked fields. Resolves to the saved configuration, or null. */
   saveConfig(patch: ConfigPatch): Promise<ConfigView | null>;
@@ -12,8 +12,8 @@ export interface ConfigActions {
   internal_applyConfig(view: ConfigView): void;
 }
 
-export const createConfigActions =
-  (deps: StoreDeps): StateCreator<DeskStore, [], [], ConfigActions> =>
+export const createConfigCommands: SliceCreator<ConfigSliceState & ConfigCommands & CallsMain, ConfigCommands> =
+  (deps) =>
   (set, get) => ({
     loadConfig: async () => {
       set({ configLoading: true });

@@ -1,8 +1,10 @@
-import type { StateCreator } from 'zustand';
 import type { LiveStatus, TokenChanged } from '../../../shared/contract';
-import type { DeskStore } from '../desk-store';
+import type { CardholderCommands } from '../cardholder/commands';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import type { LiveSliceState } from './initialState';
 
-export interface LiveActions {
+export interface LiveCommands {
   /** Asks main for the live connection's state (events keep it current afterwards). */
   loadLiveStatus(): Promise<void>;
   internal_applyLiveStatus(status: LiveStatus): void;
@@ -10,7 +12,9 @@ export interface LiveActions {
   internal_applyLiveReset(): void;
 }
 
-export const createLiveActions = (): StateCreator<DeskStore, [], [], LiveActions> => (set, get) => ({
+type Needs = LiveSliceState & LiveCommands & CallsMain & Pick<CardholderCommands, 'internal_onTokenChanged' | 'internal_onLiveReset'>;
+
+export const createLiveCommands: SliceCreator<Needs, LiveCommands> = () => (set, get) => ({
   loadLiveStatus: async () => {
     // The status bar shows nothing rather than a guess when main cannot say.
     const result = await get().internal_call('live.status', {}, { showsOwnError: true });

@@ -1,0 +1,62 @@
+import { createActionsCommands } from './actions/commands';
+import { initialActionsState } from './actions/initialState';
+import { createAdminCommands } from './admin/commands';
+import { initialAdminState } from './admin/initialState';
+import { createAppCommands } from './app/commands';
+import { initialAppState } from './app/initialState';
+import { createCardholderCommands } from './cardholder/commands';
+import { initialCardholderState } from './cardholder/initialState';
+import { createConfigCommands } from './config/commands';
+import { initialConfigState } from './config/initialState';
+import { createCredentialsCommands } from './credentials/commands';
+import { initialCredentialsState } from './credentials/initialState';
+import { createHistoryCommands } from './history/commands';
+import { initialHistoryState } from './history/initialState';
+import { createLiveCommands } from './live/commands';
+import { initialLiveState } from './live/initialState';
+import { createSearchCommands } from './search/commands';
+import { initialSearchState } from './search/initialState';
+import { createSessionCommands } from './session/commands';
+import { initialSessionState } from './session/initialState';
+import { createSettingsCommands } from './settings/commands';
+import { initialSettingsState } from './settings/initialState';
+import { defineSlice } from './slice';
+import { createStatusCommands } from './status/commands';
+import { initialStatusState } from './status/initialState';
+import { createWorkspaceCommands } from './workspace/commands';
+import { initialWorkspaceState } from './workspace/initialState';
+
+/**
+ * Every slice of the store, once: the store is built from this list (its type too), and so is the
+ * sign-out reset. A slice added here is reset at sign-out unless it says what it keeps.
+ */
+export const slices = {
+  app: defineSlice({
+    initialState: initialAppState,
+    create: createAppCommands,
+    // The boot information (product, version, mode) belongs to the workstation; the console stays booted.
+    resetOnSignOut: { keep: ['info', 'phase', 'bootError'] },
+  }),
+  settings: defineSlice({
+    initialState: initialSettingsState,
+    create: createSettingsCommands,
+    // The language is the workstation's setting, saved in main, not the agent's.
+    resetOnSignOut: { keep: ['language', 'pendingLanguage'] },
+  }),
+  status: defineSlice({
+    initialState: initialStatusState,
+    create: createStatusCommands,
+    // The link to main is the workstation's, and the next call sets it anyway; the last failure was the agent's.
+    resetOnSignOut: { keep: ['link'] },
+  }),
+  session: defineSlice({ initialState: initialSessionState, create: createSessionCommands, resetOnSignOut: 'all' }),
+  config: defineSlice({ initialState: initialConfigState, create: createConfigCommands, resetOnSignOut: 'all' }),
+  credentials: defineSlice({ initialState: initialCredentialsState, create: createCredentialsCommands, resetOnSignOut: 'all' }),
+  workspace: defineSlice({ initialState: initialWorkspaceState, create: createWorkspaceCommands, resetOnSignOut: 'all' }),
+  search: defineSlice({ initialState: initialSearchState, create: createSearchCommands, resetOnSignOut: 'all' }),
+  cardholder: defineSlice({ initialState: initialCardholderState, create: createCardholderCommands, resetOnSignOut: 'all' }),
+  live: defineSlice({ initialState: initialLiveState, create: createLiveCommands, resetOnSignOut: 'all' }),
+  history: defineSlice({ initialState: initialHistoryState, create: createHistoryCommands, resetOnSignOut: 'all' }),
+  actions: defineSlice({ initialState: initialActionsState, create: createActionsCommands, resetOnSignOut: 'all' }),
+  admin: defineSlice({ initialState: initialAdminState, create: createAdminCommands, resetOnSignOut: 'all' }),
+};
