@@ -139,7 +139,7 @@ export const requestDigitization = (
       kind: 'DIGITIZATION_DECIDED',
       actor: { source: 'ISSUER' },
       correlationId,
-      detail: { decision: decision.decision, idvMethods: decision.idvMethods.join(' '), reasons: reasons.join(' '), rule: decision.rule },
+      detail: { decision: decision.decision, idvMethods: decision.idvMethods, reasons, rule: decision.rule },
     },
   });
   ingest.applyParked(decided);
@@ -147,9 +147,10 @@ export const requestDigitization = (
 };
 
 const decidedRule = (store: SandboxStore, token: Token): string => {
-  const decided = store.storedEvents(token.virtualCardId).find((event) => event.kind === 'DIGITIZATION_DECIDED');
-  const rule = decided?.detail.rule;
-  return typeof rule === 'string' ? rule : 'NO_RULE_MATCHED';
+  for (const event of store.storedEvents(token.virtualCardId)) {
+    if (event.kind === 'DIGITIZATION_DECIDED') return event.detail.rule ?? 'NO_RULE_MATCHED';
+  }
+  return 'NO_RULE_MATCHED';
 };
 
 const responseOf = (token: Token, rule: string): RequestCardDigitizationResponse => ({

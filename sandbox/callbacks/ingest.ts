@@ -1,5 +1,8 @@
 import type { CallbackResult, CardOperationNotification, CardOperationStatus, NotifyVirtualCardChangeRequest, RequestorType, TokenInfo, VirtualCardAction } from '../../shared/api/callbacks';
-import type { Actor, ChangeSource, EventKind, Token, TokenEvent } from '../../shared/api/model';
+import type { Actor, ChangeSource, Token } from '../../shared/api/model';
+import type { CallbackChannel, CallbackFields, EventDetail, TokenEvent } from '../../shared/api/token-event';
+import { OPERATION_OF_ACTION } from '../../shared/domain/operation-events';
+import type { TokenOperation } from '../../shared/domain/transitions';
 import type { TrainingClock } from '../clock/training-clock';
 import type { Notifier } from '../notifications/notifier';
 import { maskCardNumbers } from '../../shared/domain/card-number-runs';
@@ -7,7 +10,7 @@ import { transitionPolicyOf } from '../policy/action-policy';
 import { newEventId } from '../store/live-ids';
 import type { ParkedCallback } from '../store/state';
 import type { SandboxStore } from '../store/store';
-import { OPERATION_OF_ACTION, decideChange, receiptKey } from './ordering';
+import { decideChange, receiptKey } from './ordering';
 
 /**
  * The one place the platform's callbacks change tokens, whichever way they arrive: the callback
@@ -16,10 +19,14 @@ import { OPERATION_OF_ACTION, decideChange, receiptKey } from './ordering';
  * unknown tokens behave identically for all of them, by the ordering rule in ordering.ts.
  */
 
-/** How the callback arrived; kept in the event's detail (`callback`). */
-export type CallbackChannel = 'notifyVirtualCardChange' | 'cardOperation' | 'tspConfirmation' | 'simulator';
+/** The callback's own fields, for the raw history. */
+type CallbackWire = Pick<
+  CallbackFields,
+  'walletProviderId' | 'tokenStorageId' | 'isPrimary' | 'simulated' | 'cardOperationId' | 'cardOperation' | 'status' | 'requestorType' | 'requestorId'
+>;
 
-type DetailValue = TokenEvent['detail'][string];
+/** A D1 DIGITIZE notice's own fields; its operation and status are the event's own. */
+type DigitizeWire = Pick<CallbackFields, 'cardOperationId' | 'requestorType' | 'requestorId'>;
 
 export interface IncomingChange {
   readonly channel: CallbackChannel;
@@ -37,7 +44,7 @@ export interface IncomingChange {
   readonly actor?: Actor | undefined;
   readonly reasonCode?: string | undefined;
   /** The callback's own fields, for the raw history. */
-  readonly wire: Readonly<Record<string, DetailValue>>;
+  readonly wire: Readonly<CallbackWire>;
   /** When it arrived, for a parked callback applied later. */
   readonly receivedAt?: string | undefined;
 }
@@ -48,7 +55,7 @@ export interface IncomingDigitize {
   readonly virtualCardId: string;
   readonly status: CardOperationStatus;
   readonly actor: Actor;
-  readonly wire: Readonly<Record<string, DetailValue>>;
+  readonly wire: Readonly<DigitizeWire>;
   readonly receivedAt?: string | undefined;
 }
 
@@ -68,13 +75,37 @@ const SOURCE_OF_REQUESTOR: Readonly<Record<RequestorType, ChangeSource>> = {
 
 /** An agent's operation this callback confirms: found in the token's history by its correlation id. */
 interface AgentOperation {
+  readonly operation: TokenOperation;
   readonly operationId: string;
   readonly actor: Actor;
   readonly reasonCode: string | undefined;
   readonly reasonSent: string | null;
 }
 
-const text = (value: DetailValue | undefined): string | null => (typeof value === 'string' ? value : null);
+/** What every event of one callback shares: token, time, who, its correlation id and reason. */
+type EventBase = Pick<TokenEvent, 'eventId' | 'virtualCardId' | 'occurredAt' | 'actor' | 'correlationId' | 'reasonCode'>;
+
+/** What an applied callback's event carries besides its action. */
+type AppliedDetail = Omit<EventDetail<'DELETED'>, 'action' | 'source'> & { readonly source: ChangeSource };
+
+/** An applied callback is recorded as its action's own event kind. */
+const appliedEvent = (base: EventBase, action: VirtualCardAction, detail: AppliedDetail): TokenEvent => {
+  switch (action) {
+    case 'ACTIVATE':
+      return { ...base, kind: 'ACTIVATED', detail: { ...detail, action } };
+    case 'SUSPEND':
+      return { ...base, kind: 'SUSPENDED', detail: { ...detail, action } };
+    case 'RESUME':
+      return { ...base, kind: 'RESUMED', detail: { ...detail, action } };
+    case 'DELETE':
+      return { ...base, kind: 'DELETED', detail: { ...detail, action } };
+    case 'DELETE_FROM_APP': {
+      // The wallet user's own deletion: never an agent's operation.
+      const { operation: _operation, operationId: _operationId, reasonSent: _reasonSent, confirmedBy: _confirmedBy, ...rest } = detail;
+      return { ...base, kind: 'DELETED_FROM_APP', detail: { ...rest, action } };
+    }
+  }
+};
 
 export class CallbackIngest {
   constructor(
@@ -96,7 +127,7 @@ export class CallbackIngest {
   /** A D1 card-operation notification: for its token, or for each live token of the card when it names none. */
   cardOperation(issuerCardRefId: string, body: CardOperationNotification, correlationId: string, receivedAt?: string): CallbackResult[] {
     const actor = this.actorOfRequestor(body.requestorType, body.requestorId);
-    const wire: Record<string, DetailValue> = {
+    const wire: CallbackWire = {
       cardOperationId: body.operationId,
       cardOperation: body.operation,
       status: body.status,
@@ -111,7 +142,8 @@ export class CallbackIngest {
     }
     return targets.map((virtualCardId) => {
       if (body.operation === 'DIGITIZE') {
-        return this.digitize({ correlationId, virtualCardId, status: body.status, actor, wire, receivedAt }, { issuerCardRefId, body });
+        const notice: DigitizeWire = { cardOperationId: wire.cardOperationId, requestorType: wire.requestorType, requestorId: wire.requestorId };
+        return this.digitize({ correlationId, virtualCardId, status: body.status, actor, wire: notice, receivedAt }, { issuerCardRefId, body });
       }
       if (body.status === 'PENDING') return this.nothingYet(virtualCardId);
       return this.change(
@@ -169,32 +201,33 @@ export class CallbackIngest {
     const key = receiptKey(token.virtualCardId, incoming.correlationId, incoming.action, failedOutcome ?? 'OK');
     const agentOperation = this.agentOperationFor(token, incoming);
     const actor = agentOperation?.actor ?? incoming.actor ?? { source: incoming.source };
-    const detail: Record<string, DetailValue> = {
+    const detail = {
       callback: incoming.channel,
       action: incoming.action,
       source: incoming.source,
       ...incoming.wire,
-      ...(agentOperation ? { operation: OPERATION_OF_ACTION[incoming.action as keyof typeof OPERATION_OF_ACTION], operationId: agentOperation.operationId } : {}),
+      ...(agentOperation ? { operation: agentOperation.operation, operationId: agentOperation.operationId } : {}),
       ...(incoming.receivedAt ? { receivedAt: incoming.receivedAt } : {}),
-    };
-    const base = {
+    } satisfies Omit<EventDetail<'CALLBACK_DUPLICATE'>, 'duplicateOf'>;
+    const reasonCode = agentOperation?.reasonCode ?? incoming.reasonCode;
+    const base = (): EventBase => ({
+      eventId: newEventId(),
       virtualCardId: token.virtualCardId,
       occurredAt: at,
       actor,
       correlationId: incoming.correlationId,
-      ...(agentOperation?.reasonCode ?? incoming.reasonCode ? { reasonCode: agentOperation?.reasonCode ?? incoming.reasonCode } : {}),
-    };
+      ...(reasonCode ? { reasonCode } : {}),
+    });
 
     const first = store.callbackReceipts.get(key);
     if (first !== undefined) {
-      const event = this.record(token, key, { ...base, eventId: newEventId(), kind: 'CALLBACK_DUPLICATE', detail: { ...detail, duplicateOf: first } }, false);
+      const event = this.record(token, key, { ...base(), kind: 'CALLBACK_DUPLICATE', detail: { ...detail, duplicateOf: first } }, false);
       return result(token, 'DUPLICATE', event);
     }
 
     if (failedOutcome !== null) {
       const event = this.record(token, key, {
-        ...base,
-        eventId: newEventId(),
+        ...base(),
         kind: 'OPERATION_FAILED',
         detail: {
           ...detail,
@@ -217,29 +250,29 @@ export class CallbackIngest {
 
     if (verdict.kind === 'late') {
       // An agent's operation the token can no longer take fails, so the agent learns it at once.
-      const kind: EventKind = agentOperation ? 'OPERATION_FAILED' : 'CALLBACK_LATE';
-      const event = this.record(token, key, {
-        ...base,
-        eventId: newEventId(),
-        kind,
-        detail: { ...detail, rule: verdict.rule, ...(agentOperation ? { state: token.state } : { stateAtArrival: token.state }) },
-      });
+      const event = this.record(
+        token,
+        key,
+        agentOperation
+          ? { ...base(), kind: 'OPERATION_FAILED', detail: { ...detail, rule: verdict.rule, state: token.state } }
+          : { ...base(), kind: 'CALLBACK_LATE', detail: { ...detail, rule: verdict.rule, stateAtArrival: token.state } },
+      );
       return { ...result(token, 'LATE', event), rule: verdict.rule };
     }
 
     const after: Token = incoming.action === 'ACTIVATE' && incoming.tokenInfo ? withTokenInfo(verdict.token, incoming.tokenInfo) : verdict.token;
-    const event = this.record(after, key, {
-      ...base,
-      eventId: newEventId(),
-      kind: verdict.eventKind,
-      detail: {
-        ...detail,
-        ...(agentOperation ? { reasonSent: agentOperation.reasonSent, confirmedBy: 'TSP' } : {}),
-        ...(verdict.stepUpCanceled ? { stepUpCanceled: true } : {}),
+    const { action: _action, ...applied } = detail;
+    const event = this.record(
+      after,
+      key,
+      appliedEvent(base(), incoming.action, {
+        ...applied,
+        ...(agentOperation ? { reasonSent: agentOperation.reasonSent, confirmedBy: 'TSP' as const } : {}),
+        ...(verdict.stepUpCanceled ? { stepUpCanceled: true as const } : {}),
         ...(incoming.tokenInfo?.lastFour ? { tokenLastFour: incoming.tokenInfo.lastFour } : {}),
         ...(incoming.tokenInfo?.expiry ? { tokenExpiry: incoming.tokenInfo.expiry } : {}),
-      },
-    });
+      }),
+    );
     if (verdict.notification) {
       this.notifier.send({
         token: after,
@@ -270,15 +303,21 @@ export class CallbackIngest {
     if (incoming.status !== 'FAILED') return this.nothingYet(token.virtualCardId);
     const at = this.clock.now().toISOString();
     const key = receiptKey(token.virtualCardId, incoming.correlationId, 'DIGITIZE', 'FAILED');
-    const detail: Record<string, DetailValue> = { callback: 'cardOperation', operation: 'DIGITIZE', ...incoming.wire, ...(incoming.receivedAt ? { receivedAt: incoming.receivedAt } : {}) };
-    const base = { virtualCardId: token.virtualCardId, occurredAt: at, actor: incoming.actor, correlationId: incoming.correlationId };
+    const detail = {
+      callback: 'cardOperation',
+      cardOperation: 'DIGITIZE',
+      status: 'FAILED',
+      ...incoming.wire,
+      ...(incoming.receivedAt ? { receivedAt: incoming.receivedAt } : {}),
+    } as const satisfies EventDetail<'DIGITIZATION_CANCELED'>;
+    const base = (): EventBase => ({ eventId: newEventId(), virtualCardId: token.virtualCardId, occurredAt: at, actor: incoming.actor, correlationId: incoming.correlationId });
 
     const first = store.callbackReceipts.get(key);
     if (first !== undefined) {
-      return result(token, 'DUPLICATE', this.record(token, key, { ...base, eventId: newEventId(), kind: 'CALLBACK_DUPLICATE', detail: { ...detail, duplicateOf: first } }, false));
+      return result(token, 'DUPLICATE', this.record(token, key, { ...base(), kind: 'CALLBACK_DUPLICATE', detail: { ...detail, duplicateOf: first } }, false));
     }
     const late = (rule: string): CallbackResult => ({
-      ...result(token, 'LATE', this.record(token, key, { ...base, eventId: newEventId(), kind: 'CALLBACK_LATE', detail: { ...detail, rule, stateAtArrival: token.state } })),
+      ...result(token, 'LATE', this.record(token, key, { ...base(), kind: 'CALLBACK_LATE', detail: { ...detail, rule, stateAtArrival: token.state } })),
       rule,
     });
 
@@ -286,7 +325,7 @@ export class CallbackIngest {
       const recorded = store.storedEvents(token.virtualCardId).some((event) => event.kind === 'DIGITIZATION_CANCELED');
       if (token.digitizationOutcome !== 'CANCELED' || recorded) return late(token.digitizationOutcome === 'CANCELED' ? 'STEP_UP_CANCELED' : 'TOKEN_DELETED');
       // The delete during step-up came first (page 001); this is the platform's word that it was a cancellation.
-      const event = this.record(token, key, { ...base, eventId: newEventId(), kind: 'DIGITIZATION_CANCELED', reasonCode: 'USER_CANCELED', detail });
+      const event = this.record(token, key, { ...base(), kind: 'DIGITIZATION_CANCELED', reasonCode: 'USER_CANCELED', detail });
       return result(token, 'APPLIED', event);
     }
     if (token.state === 'ACTIVE' || token.state === 'SUSPENDED') return late('ALREADY_ACTIVATED');
@@ -301,13 +340,13 @@ export class CallbackIngest {
       suspendedBy: [],
       ...(canceled ? { digitizationOutcome: 'CANCELED' as const } : declined ? { digitizationOutcome: 'DECLINED' as const } : {}),
     };
-    const event = this.record(after, key, {
-      ...base,
-      eventId: newEventId(),
-      kind: canceled ? 'DIGITIZATION_CANCELED' : 'DELETED',
-      reasonCode: canceled ? 'USER_CANCELED' : declined ? 'DIGITIZATION_DECLINED' : 'ENROLMENT_FAILED',
-      detail: { ...detail, ...(canceled && token.state === 'INACTIVE' ? { stepUpCanceled: true } : {}) },
-    });
+    const event = this.record(
+      after,
+      key,
+      canceled
+        ? { ...base(), kind: 'DIGITIZATION_CANCELED', reasonCode: 'USER_CANCELED', detail: { ...detail, ...(token.state === 'INACTIVE' ? { stepUpCanceled: true as const } : {}) } }
+        : { ...base(), kind: 'DELETED', reasonCode: declined ? 'DIGITIZATION_DECLINED' : 'ENROLMENT_FAILED', detail },
+    );
     this.notifier.send({ token: after, event: 'ACTIVATION_DECLINED', correlationId: incoming.correlationId, at: new Date(at) });
     return result(after, 'APPLIED', event);
   }
@@ -362,10 +401,9 @@ export class CallbackIngest {
     for (let i = events.length - 1; i >= 0; i -= 1) {
       const event = events[i];
       if (!event || event.kind !== 'AGENT_ACTION' || event.correlationId !== incoming.correlationId) continue;
-      if (text(event.detail.operation) !== operation) continue;
-      const operationId = text(event.detail.operationId);
-      if (operationId === null) continue;
-      return { operationId, actor: event.actor, reasonCode: event.reasonCode, reasonSent: text(event.detail.reasonSent) };
+      if (event.detail.operation !== operation) continue;
+      const { operationId, reasonSent } = event.detail;
+      return { operation, operationId, actor: event.actor, reasonCode: event.reasonCode, reasonSent: reasonSent ?? null };
     }
     return null;
   }

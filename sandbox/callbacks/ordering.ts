@@ -1,7 +1,8 @@
 import type { VirtualCardAction } from '../../shared/api/callbacks';
-import type { ChangeSource, EventKind, Token, TokenState } from '../../shared/api/model';
+import type { ChangeSource, Token, TokenState } from '../../shared/api/model';
 import type { NotificationEvent } from '../../shared/api/notifications';
-import { decideTransition, type TokenOperation, type TransitionPolicy } from '../../shared/domain/transitions';
+import { OPERATION_OF_ACTION } from '../../shared/domain/operation-events';
+import { decideTransition, issuerRefusal, type TransitionPolicy } from '../../shared/domain/transitions';
 
 /**
  * THE ORDERING RULE for the platform's callbacks (pages 001 and 004: "duplicates and late
@@ -43,32 +44,17 @@ export const STATE_RANK: Readonly<Record<TokenState, number>> = {
   DELETED: 3,
 };
 
-export const OPERATION_OF_ACTION: Readonly<Record<Exclude<VirtualCardAction, 'DELETE_FROM_APP'>, TokenOperation>> = {
-  ACTIVATE: 'activate',
-  SUSPEND: 'suspend',
-  RESUME: 'resume',
-  DELETE: 'delete',
-};
-
-const EVENT_OF_ACTION: Readonly<Record<VirtualCardAction, EventKind>> = {
-  ACTIVATE: 'ACTIVATED',
-  SUSPEND: 'SUSPENDED',
-  RESUME: 'RESUMED',
-  DELETE: 'DELETED',
-  DELETE_FROM_APP: 'DELETED_FROM_APP',
-};
-
 /**
  * Why a callback is ignored: the ordering rule's own (TOKEN_DELETED, STEP_UP_CANCELED,
  * ALREADY_ACTIVATED, DIGITIZATION_DECLINED) or the transition table's (SUSPEND_ONLY_ACTIVE, RESUME_ONLY_OWN_SUSPENSION…).
  */
 export type LateRule = string;
 
+/** An applied callback is recorded as its action's own event (EVENT_OF_ACTION in shared/domain/operation-events.ts). */
 export type Verdict =
   | {
       readonly kind: 'apply';
       readonly token: Token;
-      readonly eventKind: EventKind;
       /** A deletion that ended a pending step-up (page 001): the step-up is canceled with it. */
       readonly stepUpCanceled: boolean;
       /** The cardholder notification the change causes, if any (page 003). */
@@ -102,7 +88,7 @@ export const decideChange = (token: Token, action: VirtualCardAction, source: Ch
   if (token.state === 'DELETED') {
     const completesAppDeletion = action === 'DELETE' && context.appDeletionCorrelationId !== null && context.appDeletionCorrelationId === context.correlationId;
     if (completesAppDeletion) {
-      return { kind: 'apply', token: { ...token, lastChangedBy: actor }, eventKind: 'DELETED', stepUpCanceled: false, notification: null };
+      return { kind: 'apply', token: { ...token, lastChangedBy: actor }, stepUpCanceled: false, notification: null };
     }
     return { kind: 'late', rule: deletedRule(token) };
   }
@@ -123,7 +109,6 @@ export const decideChange = (token: Token, action: VirtualCardAction, source: Ch
         suspendedBy: [],
         ...(outcome ? { digitizationOutcome: outcome } : {}),
       },
-      eventKind: EVENT_OF_ACTION[action],
       stepUpCanceled,
       notification: canceled || declined ? 'ACTIVATION_DECLINED' : 'TOKEN_DELETED',
     };
@@ -135,27 +120,26 @@ export const decideChange = (token: Token, action: VirtualCardAction, source: Ch
     if (token.levelOfTrust.decision === 'RED') return { kind: 'late', rule: 'DIGITIZATION_DECLINED' };
     if (source === 'ISSUER') {
       // The issuer activates only by Option D, under the table (yellow with customer service).
-      const outcome = decideTransition(token, 'activate', 'ISSUER', context.policy);
-      if (!outcome.allowed) return { kind: 'late', rule: outcome.rule };
+      const rule = issuerRefusal(token, 'activate', context.policy);
+      if (rule) return { kind: 'late', rule };
     }
     return {
       kind: 'apply',
       token: { ...token, ...moved(token, 'ACTIVE', at), lastChangedBy: actor, suspendedBy: [] },
-      eventKind: 'ACTIVATED',
       stepUpCanceled: false,
       notification: 'ACTIVATION_CONFIRMED',
     };
   }
 
   const operation = OPERATION_OF_ACTION[action];
-  // The issuer suspends only an ACTIVE token (adding a second suspension is the wallet's business).
-  if (source === 'ISSUER' && operation === 'suspend' && token.state !== 'ACTIVE') return { kind: 'late', rule: 'SUSPEND_ONLY_ACTIVE' };
+  // The issuer's operations answer to the issuer's rule (it suspends only an ACTIVE token).
+  const issuerRule = source === 'ISSUER' ? issuerRefusal(token, operation, context.policy) : null;
+  if (issuerRule) return { kind: 'late', rule: issuerRule };
   const outcome = decideTransition(token, operation, source, context.policy);
   if (!outcome.allowed) return { kind: 'late', rule: outcome.rule };
   return {
     kind: 'apply',
     token: { ...token, ...moved(token, outcome.state, at), lastChangedBy: actor, suspendedBy: outcome.suspendedBy },
-    eventKind: EVENT_OF_ACTION[action],
     stepUpCanceled: false,
     // Suspend and resume notices are the issuer's own addition, for its agents' actions only.
     notification: context.issuerOperation ? (operation === 'suspend' ? 'TOKEN_SUSPENDED' : 'TOKEN_RESUMED') : null,

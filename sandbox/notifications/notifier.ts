@@ -1,5 +1,6 @@
 import type { NotificationEvent } from '../../shared/api/notifications';
-import type { Token, TokenEvent } from '../../shared/api/model';
+import type { Token } from '../../shared/api/model';
+import type { EventDetail, TokenEvent } from '../../shared/api/token-event';
 import { renderTemplate } from '../../shared/domain/notification-template';
 import { notificationRoute } from '../../shared/domain/notification-recipient';
 import { cardholderReason } from '../../shared/domain/cardholder-reason';
@@ -20,7 +21,7 @@ export interface NotificationCause {
   readonly operationId?: string;
 }
 
-/** TokenEvent.detail holds strings of at most 500 characters; the full text is kept in the store. */
+/** A notification event holds its text in at most 500 characters; the full text is kept in the store. */
 const DETAIL_MAX = 500;
 
 const shorten = (text: string): { text: string; truncated: boolean } =>
@@ -59,7 +60,7 @@ export class Notifier {
       correlationId: cause.correlationId,
     };
     const common = { template: cause.event, ...(cause.operationId ? { operationId: cause.operationId } : {}) };
-    const record = (detail: TokenEvent['detail']): TokenEvent => {
+    const record = (detail: Omit<EventDetail<'NOTIFICATION_SENT'>, 'template' | 'operationId'>): TokenEvent => {
       const event: TokenEvent = { ...base, detail: { ...common, ...detail } };
       store.recordTokenChange({ token, event });
       return event;

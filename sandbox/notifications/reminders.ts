@@ -17,14 +17,14 @@ const waitingForStepUp = (token: Token): boolean =>
  * holds one is done. Checked against the training clock, so moving it forward makes reminders due.
  * Returns how many were recorded.
  */
-export const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): number => {
+const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): number => {
   const dueBefore = now.getTime() - store.notificationSettings.reminderAfterHours * HOUR_MS;
   let sent = 0;
   for (const token of store.tokens.values()) {
     if (!waitingForStepUp(token) || Date.parse(token.stateSince) > dueBefore) continue;
     const reminded = store
       .storedEvents(token.virtualCardId)
-      .some((event) => event.kind === 'NOTIFICATION_SENT' && typeof event.detail.template === 'string' && REMINDER_TEMPLATES.has(event.detail.template));
+      .some((event) => event.kind === 'NOTIFICATION_SENT' && REMINDER_TEMPLATES.has(event.detail.template));
     if (reminded) continue;
     if (notifier.send({ token, event: 'STEP_UP_REMINDER', correlationId: token.enrolmentCorrelationId, at: now })) sent += 1;
   }

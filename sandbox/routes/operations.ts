@@ -1,10 +1,9 @@
 import type { OperationAccepted, TokenOperationRequest } from '../../shared/api/operations';
-import type { TokenOperation } from '../../shared/domain/transitions';
+import { issuerRefusal, type TokenOperation } from '../../shared/domain/transitions';
 import type { SessionContext } from '../auth/agents';
 import { ApiFailure, TokenStateFailure } from '../http/errors';
 import { transitionPolicyOf } from '../policy/action-policy';
 import { enforceOptionD } from '../policy/option-d';
-import { issuerRefusal } from '../simulation/issuer-changes';
 import { refusalMessage } from '../simulation/wallet-changes';
 import { newEventId, newOperationId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
@@ -86,8 +85,8 @@ export const operationHandlers = (
             operationId,
             status: 'ACCEPTED',
             reasonSent: body.reason,
-            // Which checks passed, never the answers; the detail holds scalars, so a list is joined.
-            verifiers: body.verifiers && body.verifiers.length > 0 ? body.verifiers.join(',') : null,
+            // Which checks passed, never the answers.
+            ...(body.verifiers && body.verifiers.length > 0 ? { verifiers: [...body.verifiers] } : {}),
             ...(body.callAnswers ? { callInbound: body.callAnswers.inbound, askedToShareCode: body.callAnswers.askedToShareCode } : {}),
           },
         },

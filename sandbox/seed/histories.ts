@@ -1,16 +1,7 @@
-import type {
-  Actor,
-  ChangeSource,
-  Decision,
-  Device,
-  EventKind,
-  IdvMethod,
-  LevelOfTrust,
-  Token,
-  TokenEvent,
-  TokenRequestor,
-  TokenState,
-} from '../../shared/api/model';
+import type { VirtualCardAction } from '../../shared/api/callbacks';
+import type { Actor, ChangeSource, Decision, Device, IdvMethod, LevelOfTrust, Token, TokenRequestor, TokenState } from '../../shared/api/model';
+import type { EventDetail, EventKind, TokenEvent, TokenEventOf } from '../../shared/api/token-event';
+import type { TokenOperation } from '../../shared/domain/transitions';
 import { GREEN_REASONS, HISTORY_AGENTS, ISSUER_COMMENTS, RED_REASONS, YELLOW_REASONS } from './catalogue';
 import type { Prng } from './prng';
 
@@ -67,14 +58,23 @@ const pad = (value: number, width: number): string => String(value).padStart(wid
 
 export const eventIdOf = (serial: number, seq: number): string => `EV${pad(serial, 5)}T${pad(seq, 6)}`;
 
+/** The id the backend gave the agent's operation recorded at this position, as stable as the event's own. */
+const operationIdOf = (serial: number, seq: number): string => `OP${pad(serial, 5)}T${pad(seq, 6)}`;
+
 /** A correlation id for one life-cycle operation; letters keep digit runs short. */
 export const lcmCorrelationId = (prng: Prng): string => `lcm-${prng.letters(6).toLowerCase()}-${prng.digits(4)}-${prng.letters(6).toLowerCase()}`;
 
-interface EventOptions {
+interface EventOptions<K extends EventKind> {
   readonly reasonCode?: string;
   readonly comment?: string;
   readonly correlationId?: string;
-  readonly detail?: TokenEvent['detail'];
+  readonly detail: EventDetail<K>;
+}
+
+/** The agent's operation an event answers, as the TSP's confirmation or failure records it. */
+interface AgentOperationRef {
+  readonly operation: TokenOperation;
+  readonly operationId: string;
 }
 
 class Timeline {
@@ -111,9 +111,10 @@ class Timeline {
     this.state = state;
   }
 
-  add(kind: EventKind, actor: Actor, options: EventOptions = {}): this {
+  add<K extends EventKind>(kind: K, actor: Actor, options: EventOptions<K>): this {
     const at = new Date(Math.min(this.time, this.draft.until.getTime() - 1000)).toISOString();
-    const event: TokenEvent = {
+    // Each kind's detail is checked by the options' type; TypeScript cannot follow K into the union member.
+    const event = {
       eventId: eventIdOf(this.draft.serial, this.events.length),
       virtualCardId: this.draft.virtualCardId,
       occurredAt: at,
@@ -122,8 +123,8 @@ class Timeline {
       correlationId: options.correlationId ?? this.draft.enrolmentCorrelationId,
       ...(options.reasonCode ? { reasonCode: options.reasonCode } : {}),
       ...(options.comment ? { comment: options.comment } : {}),
-      detail: options.detail ?? {},
-    };
+      detail: options.detail,
+    } as TokenEventOf<K>;
     this.events.push(event);
     switch (kind) {
       case 'DIGITIZATION_REQUESTED':
@@ -160,21 +161,30 @@ class Timeline {
     return this;
   }
 
+  /**
+   * Records the agent's operation as the backend accepts it (AGENT_ACTION, with the operation's
+   * id) and returns the operation, for the TSP's answer to carry.
+   */
+  agentAction(actor: Actor, operation: TokenOperation, options: Omit<EventOptions<'AGENT_ACTION'>, 'detail'> & { readonly idvMethod?: IdvMethod }): AgentOperationRef {
+    const answered = { operation, operationId: operationIdOf(this.draft.serial, this.events.length) };
+    const { idvMethod, ...rest } = options;
+    this.add('AGENT_ACTION', actor, { ...rest, detail: { ...answered, status: 'ACCEPTED', ...(idvMethod ? { idvMethod } : {}) } });
+    return answered;
+  }
+
   decide(decision: Decision, idvMethods: IdvMethod[], drawn: string[]): this {
     // The reasons are drawn either way, so fixing them for a fixture leaves every later draw alone.
     const reasons = this.draft.levelOfTrustReasons ? [...this.draft.levelOfTrustReasons] : drawn;
     const at = new Date(this.time).toISOString();
     this.levelOfTrust = { decision, idvMethods, reasons, decidedAt: at };
-    this.add('DIGITIZATION_DECIDED', ISSUER_SYSTEM, {
-      detail: { decision, idvMethods: idvMethods.join(' '), reasons: reasons.join(' ') },
-    });
+    this.add('DIGITIZATION_DECIDED', ISSUER_SYSTEM, { detail: { decision, idvMethods, reasons } });
     // A yellow token is provisioned but unusable until the step-up is done (page 002).
     if (decision === 'YELLOW') this.setState('INACTIVE', at);
     return this;
   }
 
   notify(template: string, channel: 'SMS' | 'EMAIL', correlationId?: string): this {
-    return this.add('NOTIFICATION_SENT', TSP, { detail: { channel, template }, ...(correlationId ? { correlationId } : {}) });
+    return this.add('NOTIFICATION_SENT', TSP, { detail: { status: 'QUEUED', channel, template }, ...(correlationId ? { correlationId } : {}) });
   }
 }
 
@@ -192,7 +202,7 @@ const pickSome = <T>(prng: Prng, items: readonly T[], min: number, max: number):
 
 const channelOf = (prng: Prng): 'SMS' | 'EMAIL' => (prng.chance(0.7) ? 'SMS' : 'EMAIL');
 
-const requestDetail = (draft: TokenDraft): TokenEvent['detail'] => ({
+const requestDetail = (draft: TokenDraft): EventDetail<'DIGITIZATION_REQUESTED'> => ({
   walletProviderId: draft.tokenRequestor.walletProviderId,
   tokenRequestorId: draft.tokenRequestor.tokenRequestorId,
   deviceType: draft.device.type,
@@ -200,12 +210,17 @@ const requestDetail = (draft: TokenDraft): TokenEvent['detail'] => ({
   isPrimary: draft.isPrimary,
 });
 
-const lcmDetail = (draft: TokenDraft, action: string, source: ChangeSource): TokenEvent['detail'] => ({
+/** A life-cycle callback's record; with the agent's operation when it answers one (the TSP confirming it). */
+const lcmDetail = <A extends VirtualCardAction>(draft: TokenDraft, action: A, source: ChangeSource, answered?: AgentOperationRef) => ({
   action,
   source,
   walletProviderId: draft.tokenRequestor.walletProviderId,
   isPrimary: draft.isPrimary,
+  ...(answered ? { ...answered, confirmedBy: 'TSP' as const } : {}),
 });
+
+/** The platform's DIGITIZE FAILED notice that ended an enrolment. */
+const digitizeFailed = { cardOperation: 'DIGITIZE', status: 'FAILED' } as const;
 
 const greenEnrolment = (tl: Timeline, draft: TokenDraft): Timeline =>
   tl
@@ -240,10 +255,8 @@ const suspendBy = (tl: Timeline, draft: TokenDraft, source: ChangeSource): Timel
     const agent = anAgent(tl.prng);
     const reasonCode = tl.prng.pick(['FRAUD_SUSPECTED', 'DEVICE_LOST', 'ISSUER_DECISION']);
     const comment = tl.prng.pick(ISSUER_COMMENTS);
-    return tl
-      .add('AGENT_ACTION', agent, { reasonCode, comment, correlationId, detail: { operation: 'SUSPEND' } })
-      .wait(tl.prng.int(2, 20))
-      .add('SUSPENDED', agent, { reasonCode, correlationId, detail: lcmDetail(draft, 'SUSPEND', 'ISSUER') });
+    const answered = tl.agentAction(agent, 'suspend', { reasonCode, comment, correlationId });
+    return tl.wait(tl.prng.int(2, 20)).add('SUSPENDED', agent, { reasonCode, correlationId, detail: lcmDetail(draft, 'SUSPEND', 'ISSUER', answered) });
   }
   const reasonCode = source === 'TSP' ? 'FRAUD_SUSPECTED' : tl.prng.pick(['DEVICE_LOST', 'USER_DECISION']);
   return tl.add('SUSPENDED', { source }, { reasonCode, correlationId, detail: lcmDetail(draft, 'SUSPEND', source) });
@@ -252,13 +265,10 @@ const suspendBy = (tl: Timeline, draft: TokenDraft, source: ChangeSource): Timel
 const deleteBy = (tl: Timeline, draft: TokenDraft, source: ChangeSource, reasonCode: string): Timeline => {
   const correlationId = lcmCorrelationId(tl.prng);
   const actor = source === 'ISSUER' ? anAgent(tl.prng) : { source };
-  if (source === 'ISSUER') {
-    tl.add('AGENT_ACTION', actor, { reasonCode, comment: tl.prng.pick(ISSUER_COMMENTS), correlationId, detail: { operation: 'DELETE' } }).wait(
-      tl.prng.int(2, 20),
-    );
-  }
+  const answered = source === 'ISSUER' ? tl.agentAction(actor, 'delete', { reasonCode, comment: tl.prng.pick(ISSUER_COMMENTS), correlationId }) : undefined;
+  if (answered) tl.wait(tl.prng.int(2, 20));
   return tl
-    .add('DELETED', actor, { reasonCode, correlationId, detail: lcmDetail(draft, 'DELETE', source) })
+    .add('DELETED', actor, { reasonCode, correlationId, detail: lcmDetail(draft, 'DELETE', source, answered) })
     .wait(tl.prng.int(5, 120))
     .notify('DELETION_CONFIRMATION', channelOf(tl.prng), correlationId);
 };
@@ -276,7 +286,7 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       const methods = yellowMethods(prng, draft, true);
       yellowEnrolment(tl, draft, methods)
         .wait(prng.int(10, 120))
-        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods.join(' ') } });
+        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods } });
       // The platform reminds the user after 24 hours of inactivity (page 003).
       if (draft.until.getTime() - draft.requestedAt.getTime() > 25 * 3600_000) tl.wait(24 * 3600).notify('AUTHENTICATION_REMINDER', channelOf(prng));
       return;
@@ -303,15 +313,10 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       yellowEnrolment(tl, draft, methods)
         .wait(prng.int(10, 90))
         .add('STEP_UP_STARTED', WALLET, { detail: { idvMethod: 'CUSTOMER_SERVICE' } })
-        .wait(prng.int(600, 36_000))
-        .add('AGENT_ACTION', agent, {
-          reasonCode: 'C',
-          comment: 'お客様よりお電話。本人確認のうえ有効化。',
-          correlationId,
-          detail: { operation: 'ACTIVATE', idvMethod: 'CUSTOMER_SERVICE' },
-        })
-        .wait(prng.int(2, 30))
-        .add('ACTIVATED', agent, { reasonCode: 'C', correlationId, detail: lcmDetail(draft, 'ACTIVATE', 'ISSUER') })
+        .wait(prng.int(600, 36_000));
+      const answered = tl.agentAction(agent, 'activate', { reasonCode: 'C', comment: 'お客様よりお電話。本人確認のうえ有効化。', correlationId, idvMethod: 'CUSTOMER_SERVICE' });
+      tl.wait(prng.int(2, 30))
+        .add('ACTIVATED', agent, { reasonCode: 'C', correlationId, detail: lcmDetail(draft, 'ACTIVATE', 'ISSUER', answered) })
         .wait(prng.int(5, 60))
         .notify('ACTIVATION_CONFIRMATION', channelOf(prng), correlationId);
       return;
@@ -329,13 +334,12 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       const agent = anAgent(prng);
       const correlationId = lcmCorrelationId(prng);
       // errorCode 221: the device could not be reached after retries (domain.md §1.3).
-      tl.add('AGENT_ACTION', agent, { reasonCode: 'DEVICE_LOST', correlationId, detail: { operation: 'SUSPEND' } })
-        .wait(prng.int(60, 600))
-        .add('OPERATION_FAILED', TSP, {
-          reasonCode: 'DEVICE_LOST',
-          correlationId,
-          detail: { action: 'SUSPEND', errorCode: 221, description: 'device unreachable after retries' },
-        });
+      const answered = tl.agentAction(agent, 'suspend', { reasonCode: 'DEVICE_LOST', correlationId });
+      tl.wait(prng.int(60, 600)).add('OPERATION_FAILED', TSP, {
+        reasonCode: 'DEVICE_LOST',
+        correlationId,
+        detail: { action: 'SUSPEND', ...answered, errorCode: '221', description: 'device unreachable after retries' },
+      });
       return;
     }
     case 'SUSPENDED_WALLET':
@@ -381,9 +385,9 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       const methods = yellowMethods(prng, draft, prng.chance(0.5));
       yellowEnrolment(tl, draft, methods)
         .wait(prng.int(10, 90))
-        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods.join(' ') } })
+        .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods } })
         .wait(prng.int(120, 7200))
-        .add('DIGITIZATION_CANCELED', TSP, { reasonCode: 'USER_CANCELED', detail: { operation: 'DIGITIZE', status: 'FAILED' } });
+        .add('DIGITIZATION_CANCELED', TSP, { reasonCode: 'USER_CANCELED', detail: digitizeFailed });
       return;
     }
     case 'DECLINED_RED':
@@ -391,7 +395,7 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
         .wait(prng.int(1, 4))
         .decide('RED', [], pickSome(prng, RED_REASONS, 1, 2))
         .wait(prng.int(1, 10))
-        .add('DELETED', TSP, { reasonCode: 'DIGITIZATION_DECLINED', detail: { operation: 'DIGITIZE', status: 'FAILED' } })
+        .add('DELETED', TSP, { reasonCode: 'DIGITIZATION_DECLINED', detail: digitizeFailed })
         .notify('DECLINE_CONFIRMATION', channelOf(prng));
       return;
   }

@@ -1,4 +1,5 @@
-import type { Token, TokenEvent } from '../../shared/api/model';
+import type { Token } from '../../shared/api/model';
+import type { TokenEvent } from '../../shared/api/token-event';
 import type { SyntheticHistory } from '../store/state';
 import { eventIdOf } from './histories';
 
@@ -18,9 +19,9 @@ const pad = (value: number, width: number): string => String(value).padStart(wid
 export const syntheticEvent = (token: Token, history: SyntheticHistory, seq: number): TokenEvent => {
   const occurredAt = new Date(Date.parse(history.startsAt) + seq * history.intervalMinutes * 60_000).toISOString();
   const base = { eventId: eventIdOf(history.serial, seq), virtualCardId: token.virtualCardId, occurredAt };
-  const walletDetail = (action: string): TokenEvent['detail'] => ({
+  const walletDetail = <A extends 'ACTIVATE' | 'SUSPEND' | 'RESUME'>(action: A) => ({
     action,
-    source: 'WALLET',
+    source: 'WALLET' as const,
     walletProviderId: token.tokenRequestor.walletProviderId,
     isPrimary: token.isPrimary,
   });
@@ -45,7 +46,7 @@ export const syntheticEvent = (token: Token, history: SyntheticHistory, seq: num
         kind: 'DIGITIZATION_DECIDED',
         actor: { source: 'ISSUER' },
         correlationId: token.enrolmentCorrelationId,
-        detail: { decision: 'GREEN', idvMethods: '', reasons: 'KNOWN_DEVICE' },
+        detail: { decision: 'GREEN', idvMethods: [], reasons: ['KNOWN_DEVICE'] },
       };
     case 2:
       return { ...base, kind: 'ACTIVATED', actor: { source: 'TSP' }, correlationId: token.enrolmentCorrelationId, detail: walletDetail('ACTIVATE') };
@@ -55,19 +56,18 @@ export const syntheticEvent = (token: Token, history: SyntheticHistory, seq: num
         kind: 'NOTIFICATION_SENT',
         actor: { source: 'TSP' },
         correlationId: token.enrolmentCorrelationId,
-        detail: { channel: 'SMS', template: 'ACTIVATION_CONFIRMATION' },
+        detail: { status: 'QUEUED', channel: 'SMS', template: 'ACTIVATION_CONFIRMATION' },
       };
     default: {
       const cycle = Math.floor((seq - ENROLMENT_EVENTS) / 2);
       const suspending = (seq - ENROLMENT_EVENTS) % 2 === 0;
-      return {
+      const change = {
         ...base,
-        kind: suspending ? 'SUSPENDED' : 'RESUMED',
-        actor: { source: 'WALLET' },
+        actor: { source: 'WALLET' as const },
         correlationId: `lcm-shift-${pad(cycle, 5)}-${suspending ? 'end' : 'start'}`,
         reasonCode: 'USER_DECISION',
-        detail: walletDetail(suspending ? 'SUSPEND' : 'RESUME'),
       };
+      return suspending ? { ...change, kind: 'SUSPENDED', detail: walletDetail('SUSPEND') } : { ...change, kind: 'RESUMED', detail: walletDetail('RESUME') };
     }
   }
 };

@@ -1,6 +1,7 @@
 import type { Token } from '../../shared/api/model';
 import type { SimulatedAction, SimulatedSource } from '../../shared/api/training';
-import { decideTransition, type TokenOperation, type TransitionRule } from '../../shared/domain/transitions';
+import { OPERATION_OF_ACTION } from '../../shared/domain/operation-events';
+import { decideTransition, type TransitionRule } from '../../shared/domain/transitions';
 
 /**
  * What the training simulator lets a trainer make the wallet or the TSP do to a token, as their
@@ -35,8 +36,6 @@ export const DEFAULT_REASON: Record<SimulatedSource, Record<SimulatedAction, str
   TSP: { SUSPEND: 'FRAUD_SUSPECTED', RESUME: 'TSP_DECISION', DELETE: 'DEVICE_RESET', DELETE_FROM_APP: 'USER_DECISION' },
 };
 
-const OPERATION: Record<Exclude<SimulatedAction, 'DELETE_FROM_APP'>, TokenOperation> = { SUSPEND: 'suspend', RESUME: 'resume', DELETE: 'delete' };
-
 /** What each rule says, for the refusal's message (the console words them itself, from the rule id). */
 const RULE_TEXT: Record<SimulationRule, string> = {
   ACTIVATE_ONLY_INACTIVE: 'only an INACTIVE token can be activated',
@@ -59,7 +58,7 @@ export const simulationRefusal = (token: Token, { action, source }: SimulatedCha
     if (source !== 'WALLET') return refusal('DELETE_FROM_APP_ONLY_WALLET');
     return token.state === 'DELETED' ? refusal('DELETE_ALREADY_DELETED') : null;
   }
-  const outcome = decideTransition(token, OPERATION[action], source);
+  const outcome = decideTransition(token, OPERATION_OF_ACTION[action], source);
   return outcome.allowed ? null : refusal(outcome.rule);
 };
 

@@ -1,4 +1,5 @@
-import { Token, TokenEvent } from '../../shared/api/model';
+import { Token } from '../../shared/api/model';
+import { RecordedTokenEvent, type TokenEvent } from '../../shared/api/token-event';
 import type { DigitizationRule } from '../../shared/api/callbacks';
 import type { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import type { TokenActionPolicy } from '../../shared/api/policy';
@@ -302,7 +303,7 @@ export class SandboxStore {
    */
   addToken(token: Token, first: TokenEvent): TokenChangedEvent {
     const checked = Token.parse(token);
-    const event = TokenEvent.parse(first);
+    const event = RecordedTokenEvent.parse(first);
     if (this.tokenMap.has(checked.virtualCardId)) throw new Error(`Token ${checked.virtualCardId} exists already.`);
     if (event.virtualCardId !== checked.virtualCardId) throw new Error('The event belongs to another token.');
     const card = this.cards.get(checked.issuerCardRefId);
@@ -318,13 +319,14 @@ export class SandboxStore {
    * recorded): the new token replaces the old, the event goes after the token's last one, and the
    * change is published to the event stream, all in one synchronous step so no reader and no
    * stream sees one without the other. Token and event are checked against their schemas
-   * before anything moves; the stream event is made from the checked values.
+   * before anything moves (the event strictly: a field its kind does not declare is refused, so
+   * nothing is recorded that a client would drop); the stream event is made from the checked values.
    */
   recordTokenChange(change: TokenChange): TokenChangedEvent {
     const before = this.tokenMap.get(change.token.virtualCardId);
     if (!before) throw new Error(`No token ${change.token.virtualCardId} to change.`);
     const token = Token.parse(change.token);
-    const event = TokenEvent.parse(change.event);
+    const event = RecordedTokenEvent.parse(change.event);
     if (event.virtualCardId !== token.virtualCardId) throw new Error('The event belongs to another token than the change.');
     if (token.issuerCardRefId !== before.issuerCardRefId || token.cardholderId !== before.cardholderId) {
       // The indexes by card and cardholder are built once; a token never moves between cards.
@@ -347,10 +349,7 @@ export class SandboxStore {
       state: token.state,
       previousState,
       suspendedBy: token.suspendedBy,
-      changedBy: event.actor,
-      eventId: event.eventId,
-      eventKind: event.kind,
-      occurredAt: event.occurredAt,
+      event,
     });
     this.changed();
     return published;

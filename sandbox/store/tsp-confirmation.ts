@@ -1,3 +1,4 @@
+import { ACTION_OF_OPERATION } from '../../shared/domain/operation-events';
 import type { TokenOperation } from '../../shared/domain/transitions';
 import type { CallbackIngest } from '../callbacks/ingest';
 import type { OperatingAgent } from '../simulation/issuer-changes';
@@ -18,8 +19,6 @@ export interface PendingOperation {
 }
 
 export const DEFAULT_TSP_CONFIRM_DELAY_MS = 300;
-
-const ACTION_OF_OPERATION = { activate: 'ACTIVATE', suspend: 'SUSPEND', resume: 'RESUME', delete: 'DELETE' } as const;
 
 /**
  * The TSP's asynchronous confirmation of an agent's operation: accepted is not done, the device

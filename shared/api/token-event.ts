@@ -95,6 +95,10 @@ const callbackFields = {
   receivedAt: IsoDateTime.optional(),
 };
 
+const CallbackFieldsObject = z.object(callbackFields);
+/** What a callback said, as the events it causes keep it. */
+export type CallbackFields = z.infer<typeof CallbackFieldsObject>;
+
 /** The agent's operation a callback answers (found by its x-correlation-id): the operation and the id the backend gave it. */
 const agentOperationFields = {
   operation: TokenOperationName.optional(),
