@@ -1,25 +1,17 @@
 import type { ActionFailure } from '../../../shared/api/audit';
-import type { EventKind, TokenEvent } from '../../../shared/api/model';
-import { TokenState } from '../../../shared/api/model';
+import type { TokenEvent, TokenEventOf } from '../../../shared/api/token-event';
 import { NotificationView, type ActionView } from '../../../shared/contract/actions';
-import type { TokenOperation } from '../../../shared/domain/transitions';
+import { operationOutcome } from '../../../shared/domain/operation-events';
 
 /**
  * Reading a token's history for one action's traces. The backend records the agent's action at
  * once (AGENT_ACTION, with our x-correlation-id and its operationId), then the TSP's confirmation
  * (the operation's own event) or OPERATION_FAILED, then the cardholder notification, each carrying
- * `detail.operationId`. Callbacks can come twice (domain.md §1.5): the earliest of each counts.
+ * `detail.operationId`. Callbacks can come twice (docs/domain.md, "Callback ordering"): the
+ * earliest of each counts. The events were checked against the union when they arrived, so their
+ * detail is read as typed.
  */
-export const CONFIRMING_EVENT: Readonly<Record<TokenOperation, EventKind>> = {
-  activate: 'ACTIVATED',
-  suspend: 'SUSPENDED',
-  resume: 'RESUMED',
-  delete: 'DELETED',
-};
-
-const OPERATION_ID = /^OP[A-Z0-9]{8,30}$/;
-const RULE = /^[A-Z][A-Z0-9_]{1,59}$/;
-const TSP_ERROR = /^[A-Za-z0-9_]{1,20}$/;
+export { CONFIRMING_EVENT } from '../../../shared/domain/operation-events';
 
 export interface OwnEvents {
   /** Our AGENT_ACTION's operationId: the backend took the action (found by correlation id). */
@@ -31,27 +23,34 @@ export interface OwnEvents {
   readonly notification: NotificationView | null;
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : value === null || value === undefined ? null : String(value));
+const tspFailure = ({ detail }: TokenEventOf<'OPERATION_FAILED'>): ActionFailure => ({
+  code: 'TSP_FAILED',
+  ...(detail.rule !== undefined ? { rule: detail.rule } : {}),
+  ...(detail.errorCode !== undefined ? { tspErrorCode: detail.errorCode } : {}),
+  ...(detail.state !== undefined ? { currentState: detail.state } : {}),
+});
 
-const tspFailure = (event: TokenEvent): ActionFailure => {
-  const rule = text(event.detail.rule);
-  const errorCode = text(event.detail.errorCode);
-  const state = TokenState.safeParse(event.detail.state);
-  return {
-    code: 'TSP_FAILED',
-    ...(rule !== null && RULE.test(rule) ? { rule } : {}),
-    ...(errorCode !== null && TSP_ERROR.test(errorCode) ? { tspErrorCode: errorCode } : {}),
-    ...(state.success ? { currentState: state.data } : {}),
-  };
+/** NOT_SENT is not something the action's view shows: the template problem is the backend's to fix. */
+const notificationOf = ({ detail }: TokenEventOf<'NOTIFICATION_SENT'>): NotificationView | null => {
+  const parsed = NotificationView.safeParse({ template: detail.template, channel: detail.channel, status: detail.status });
+  return parsed.success ? parsed.data : null;
 };
 
-const notificationOf = (event: TokenEvent): NotificationView | null => {
-  const parsed = NotificationView.safeParse({
-    template: event.detail.template,
-    channel: event.detail.channel ?? null,
-    status: event.detail.status,
-  });
-  return parsed.success ? parsed.data : null;
+/** The agent's operation an event carries, for the kinds that can. */
+const operationIdOf = (event: TokenEvent): string | undefined => {
+  switch (event.kind) {
+    case 'AGENT_ACTION':
+    case 'ACTIVATED':
+    case 'SUSPENDED':
+    case 'RESUMED':
+    case 'DELETED':
+    case 'OPERATION_FAILED':
+    case 'NOTIFICATION_SENT':
+    case 'CALLBACK_DUPLICATE':
+      return event.detail.operationId;
+    default:
+      return undefined;
+  }
 };
 
 /** Oldest first (the backend pages newest first), so "the earliest counts" is the first match. */
@@ -67,12 +66,9 @@ export const findOwnEvents = (
   let acceptedAs: string | null = null;
   for (const event of ordered) {
     if (event.kind !== 'AGENT_ACTION' || event.correlationId !== action.correlationId) continue;
-    if (text(event.detail.operation) !== action.operation) continue;
-    const operationId = text(event.detail.operationId);
-    if (operationId !== null && OPERATION_ID.test(operationId)) {
-      acceptedAs = operationId;
-      break;
-    }
+    if (event.detail.operation !== action.operation) continue;
+    acceptedAs = event.detail.operationId;
+    break;
   }
   const operationId = action.operationId ?? acceptedAs;
   let confirmedAt: string | null = null;
@@ -80,9 +76,10 @@ export const findOwnEvents = (
   let notification: NotificationView | null = null;
   if (operationId !== null) {
     for (const event of ordered) {
-      if (text(event.detail.operationId) !== operationId) continue;
-      if (event.kind === CONFIRMING_EVENT[action.operation] && confirmedAt === null && failed === null) confirmedAt = event.occurredAt;
-      else if (event.kind === 'OPERATION_FAILED' && confirmedAt === null && failed === null) failed = { failure: tspFailure(event), at: event.occurredAt };
+      if (operationIdOf(event) !== operationId) continue;
+      const outcome = operationOutcome(action.operation, event.kind);
+      if (outcome === 'confirmed' && confirmedAt === null && failed === null) confirmedAt = event.occurredAt;
+      else if (event.kind === 'OPERATION_FAILED' && outcome === 'refused' && confirmedAt === null && failed === null) failed = { failure: tspFailure(event), at: event.occurredAt };
       else if (event.kind === 'NOTIFICATION_SENT' && notification === null) notification = notificationOf(event);
     }
   }

@@ -3,7 +3,7 @@ import type { Token, TokenState } from '../../../shared/api/model';
 import type { CallAnswers, DigitizationSignals, TokenActionPolicy, Verifier } from '../../../shared/api/policy';
 import { checkIdentity } from '../../../shared/domain/identity-verification';
 import { matchRiskRules } from '../../../shared/domain/risk-rules';
-import { decideTransition, type TokenOperation, type TransitionRule } from '../../../shared/domain/transitions';
+import { issuerRefusal, type TokenOperation } from '../../../shared/domain/transitions';
 
 /**
  * The checks main makes before it writes an action ahead and sends it, with the rules the backend
@@ -11,20 +11,8 @@ import { decideTransition, type TokenOperation, type TransitionRule } from '../.
  * audit record), so the agent sees why in the same place as any other outcome.
  */
 
-/**
- * The issuer's answer from the one transition table, with the restriction the console offers too
- * (transitions.ts issuerOperations): adding a second suspension is the wallet's business, so the
- * agent suspends only an active token.
- */
-export const issuerRefusal = (
-  token: Pick<Token, 'state' | 'suspendedBy' | 'levelOfTrust'>,
-  operation: TokenOperation,
-  policy: Pick<TokenActionPolicy, 'issuerMayOverrideSuspension'>,
-): TransitionRule | null => {
-  if (operation === 'suspend' && token.state !== 'ACTIVE') return 'SUSPEND_ONLY_ACTIVE';
-  const outcome = decideTransition(token, operation, 'ISSUER', { issuerMayOverrideSuspension: policy.issuerMayOverrideSuspension });
-  return outcome.allowed ? null : outcome.rule;
-};
+/** The issuer's answer from the one transition table, as the console offers and the backend enforces it. */
+export { issuerRefusal };
 
 /** The token as the agent saw it and as it is now, against the table. */
 export const transitionRefusal = (
@@ -33,7 +21,7 @@ export const transitionRefusal = (
   expectedState: TokenState,
   policy: Pick<TokenActionPolicy, 'issuerMayOverrideSuspension'>,
 ): ActionFailure | null => {
-  const rule = issuerRefusal(token, operation, policy);
+  const rule = issuerRefusal(token, operation, { issuerMayOverrideSuspension: policy.issuerMayOverrideSuspension });
   // The token changed since the agent saw it: say how it is now, never act on a stale screen.
   if (token.state !== expectedState) return { code: 'TOKEN_STATE_CONFLICT', currentState: token.state, ...(rule ? { rule } : {}) };
   if (rule) return { code: 'TRANSITION_NOT_ALLOWED', rule, currentState: token.state };
