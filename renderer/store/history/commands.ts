@@ -157,7 +157,7 @@ export const createHistoryCommands: SliceCreator<HistorySliceState & HistoryComm
         if (event.name === 'token.changed') {
           if (event.payload.virtualCardId !== virtualCardId) return;
           // A change replayed after a reconnect may already be on screen.
-          if (items.some((held) => held.eventId === event.payload.eventId)) return;
+          if (items.some((held) => held.eventId === event.payload.event.eventId)) return;
           void get().refreshHistory();
         } else if (event.name === 'live.reset') {
           void get().refreshHistory();
