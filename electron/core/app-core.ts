@@ -32,7 +32,6 @@ import { openBackendConnection, type BackendConnection, type BackendTuning } fro
 import type { StartTrainingBackend } from './session/training-backend';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 
-export { PRODUCT_NAME } from './services/app-service';
 export type { StartTrainingBackend, TrainingBackend, TrainingCredentials } from './session/training-backend';
 
 /** What core needs from its host. Main passes the real OS pieces; the test bridge and tests pass plain-Node ones. */

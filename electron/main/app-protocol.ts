@@ -60,7 +60,7 @@ export const serveAppProtocol = (protocol: ProtocolHandlerRegistry, rendererDir:
 export type ResponseHeaders = Record<string, string | string[]>;
 
 /** Drops any CSP a response carried, in any letter case, so the console's own is the only one. */
-export const withoutContentSecurityPolicy = (headers: Readonly<Record<string, string | string[]>> | undefined): ResponseHeaders => {
+const withoutContentSecurityPolicy = (headers: Readonly<Record<string, string | string[]>> | undefined): ResponseHeaders => {
   const out: ResponseHeaders = {};
   for (const [name, value] of Object.entries(headers ?? {})) {
     if (name.toLowerCase() !== 'content-security-policy') out[name] = value;

@@ -23,7 +23,7 @@ export const DEFAULT_WINDOW_WIDTH = 1440;
 export const DEFAULT_WINDOW_HEIGHT = 900;
 export const WINDOW_TITLE = 'Token Desk';
 /** Painted before the first frame, so a slow start shows a calm blank instead of a white flash. */
-export const WINDOW_BACKGROUND = '#f5f6f8';
+const WINDOW_BACKGROUND = '#f5f6f8';
 
 /**
  * The preferences no caller may relax. Applied after any override (as VS Code forces `sandbox`), so

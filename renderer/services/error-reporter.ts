@@ -23,7 +23,7 @@ const MAX_MESSAGE = 2000;
 const MAX_STACK = 8000;
 const CORRELATION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
 /** An error loop must not flood main's log or the IPC channel. */
-export const MAX_REPORTS_PER_SESSION = 50;
+const MAX_REPORTS_PER_SESSION = 50;
 
 const describe = (error: unknown): { message: string; stack?: string } => {
   if (error instanceof Error) return { message: `${error.name}: ${error.message}`, ...(error.stack ? { stack: error.stack } : {}) };

@@ -5,7 +5,7 @@ export const ACTIVITY_EVENTS = ['keydown', 'pointerdown', 'pointermove', 'wheel'
  * pointermove fires on every pixel; recording activity at most this often is precise enough for a
  * lock measured in minutes, and keeps the handler off the hot path.
  */
-export const ACTIVITY_THROTTLE_MS = 1000;
+const ACTIVITY_THROTTLE_MS = 1000;
 
 export interface IdleTrackerOptions {
   readonly target: Pick<EventTarget, 'addEventListener' | 'removeEventListener'>;

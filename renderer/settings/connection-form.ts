@@ -32,7 +32,7 @@ export const configFieldOf = {
 } as const satisfies Record<ConnectionFormField, ConfigField>;
 
 /** The dotted path main names in `error.fields` for each form field. */
-export const fieldPathOf = {
+const fieldPathOf = {
   mode: 'backend',
   baseUrl: 'backend.baseUrl',
   issuerId: 'backend.issuerId',

@@ -5,7 +5,7 @@ import type { ActiveFault, InjectFaultRequest } from '../../shared/api/training'
 import { ApiFailure } from './errors';
 
 /** The fault calls never match a fault, so a test can always list and clear them. */
-export const FAULTS_PATH = endpoints.injectFault.path;
+const FAULTS_PATH = endpoints.injectFault.path;
 
 const pathOf = (url: string): string => url.split('?')[0] ?? '';
 

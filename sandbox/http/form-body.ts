@@ -8,7 +8,7 @@ export const FORM_CONTENT_TYPE = 'application/x-www-form-urlencoded';
  * with the platform's URLSearchParams: no dependency. A parameter sent twice is refused, as
  * RFC 6749 §3.2 requires; Object.fromEntries defines keys such as `__proto__` as plain data.
  */
-export const parseForm = (text: string): Record<string, string> => {
+const parseForm = (text: string): Record<string, string> => {
   const entries = [...new URLSearchParams(text)];
   const seen = new Set<string>();
   for (const [key] of entries) {

@@ -140,7 +140,7 @@ export const walletDevice = (prng: Prng, walletProviderId: 'APPLE_PAY' | 'GOOGLE
 
 export const merchantDevice = (prng: Prng): Device => ({ name: null, type: 'BROWSER', tokenStorageId: `COF-${prng.letters(12)}` });
 
-export const randomWalletAndDevice = (prng: Prng): { requestor: TokenRequestor; device: Device } => {
+const randomWalletAndDevice = (prng: Prng): { requestor: TokenRequestor; device: Device } => {
   const kind = prng.weighted([
     ['APPLE_PAY', 40],
     ['GOOGLE_PAY', 24],

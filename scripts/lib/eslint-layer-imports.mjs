@@ -13,7 +13,7 @@ import path from 'node:path';
  * @param {string} relPath
  * @param {string} folder
  */
-export function isInside(relPath, folder) {
+function isInside(relPath, folder) {
   return relPath === folder || relPath.startsWith(`${folder}/`);
 }
 
@@ -24,7 +24,7 @@ export function isInside(relPath, folder) {
  * @param {string} importer absolute path of the importing file
  * @param {string} specifier the import string
  */
-export function resolveInRepo(root, importer, specifier) {
+function resolveInRepo(root, importer, specifier) {
   if (!specifier.startsWith('./') && !specifier.startsWith('../') && specifier !== '.' && specifier !== '..') {
     return null;
   }
@@ -41,7 +41,7 @@ const SOURCE_EXTENSION = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
  * @param {string} target posix, relative to the repository root
  * @param {string} folder the forbidden folder the target lies in
  */
-export function moduleOf(target, folder) {
+function moduleOf(target, folder) {
   if (target === folder) return `${folder}/index`;
   return target.replace(SOURCE_EXTENSION, '');
 }
@@ -51,7 +51,7 @@ export function moduleOf(target, folder) {
  * @param {string} target
  * @param {{ folder: string, except?: string[] }} rule
  */
-export function isAllowedEntry(target, rule) {
+function isAllowedEntry(target, rule) {
   if (!rule.except) return false;
   const wanted = moduleOf(target, rule.folder);
   return rule.except.some((entry) => moduleOf(entry, rule.folder) === wanted);
@@ -100,7 +100,7 @@ const layerImports = {
     const root = /** @type {string | undefined} */ (context.settings?.tokenDesk?.root) ?? context.cwd;
     const filename = context.filename;
 
-    /** @param {import('estree').Node | null | undefined} node */
+    /** @param {import('eslint').Rule.Node | null | undefined} node */
     function check(node) {
       if (!node || node.type !== 'Literal' || typeof node.value !== 'string') return;
       const specifier = node.value;

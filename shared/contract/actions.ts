@@ -4,17 +4,17 @@ import { CardholderId, IsoDateTime, IssuerCardRefId, LastFour, VirtualCardId } f
 import { ChangeSource, Device, DeviceType, TokenState, WalletProviderId } from '../api/model';
 import { CallAnswers, DigitizationSignals, TokenActionPolicy, Verifier } from '../api/policy';
 import { findReason } from '../domain/reason-codes';
-import { TOKEN_OPERATIONS, type TokenOperation } from '../domain/transitions';
+import type { TokenOperation } from '../domain/transitions';
+import { TokenOperationName } from '../api/operations';
 
 /**
  * The agent's token actions over IPC (issue 5). The renderer names each action with an id it
  * makes when the dialog opens, so a double-click or a retry of the same submit is the same
  * action; main keeps it in a durable outbox and reports every change on `action.changed`.
  */
-export { ActionFailure, CallAnswers, DigitizationSignals, TokenActionPolicy, Verifier };
+export { ActionFailure, DigitizationSignals, TokenActionPolicy, Verifier };
 
-export const ActionId = z.uuid();
-export const TokenOperationName = z.enum(TOKEN_OPERATIONS);
+const ActionId = z.uuid();
 /** A bulk action never activates: Option D is one token, one caller, one verification. */
 export const BulkOperationName = z.enum(['suspend', 'resume', 'delete']);
 export type BulkOperationName = z.infer<typeof BulkOperationName>;
@@ -136,7 +136,7 @@ export type BulkScope = z.infer<typeof BulkScope>;
 export const PreviewBulkInput = z.strictObject({ operation: BulkOperationName, scope: BulkScope });
 
 /** Why a token in scope is left alone: a transition rule, or an action already under way. */
-export const SkipReason = z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/);
+const SkipReason = z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/);
 
 export const BulkPreviewItem = z.strictObject({
   virtualCardId: VirtualCardId,

@@ -1,7 +1,7 @@
 import type { CallName } from './calls';
 
 /** IPC channel names. One per call, and one for every event from main. */
-export const CALL_CHANNEL_PREFIX = 'td:call:';
+const CALL_CHANNEL_PREFIX = 'td:call:';
 export const EVENT_CHANNEL = 'td:event';
 export const channelFor = (name: CallName): string => `${CALL_CHANNEL_PREFIX}${name}`;
 

@@ -8,7 +8,7 @@ import { AppMode } from './primitives';
 export const ConfigField = z.enum(['backend', 'idleLockMinutes', 'externalLinkAllowlist']);
 export type ConfigField = z.infer<typeof ConfigField>;
 
-export const ConfigSource = z.enum(['default', 'machine', 'user']);
+const ConfigSource = z.enum(['default', 'machine', 'user']);
 
 export const BackendSettings = z.strictObject({
   baseUrl: z.string().min(1).max(2000),

@@ -17,7 +17,7 @@ export type CredentialStatus = z.infer<typeof CredentialStatus>;
 const Base64Url = z.string().regex(/^[A-Za-z0-9_-]{20,200}$/);
 
 /** A public EC P-256 JWK, strictly: a private member such as `d` fails validation at the border. */
-export const PublicJwk = z.strictObject({
+const PublicJwk = z.strictObject({
   kty: z.literal('EC'),
   crv: z.literal('P-256'),
   x: Base64Url,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CardholderId, IsoDateTime, IssuerCardRefId, VirtualCardId } from '../api/ids';
-import { Cardholder, EventKind, Token, TokenEvent, pageOf } from '../api/model';
+import { Cardholder, Token, TokenEvent, pageOf } from '../api/model';
 import { SearchResult } from '../api/endpoints';
 import { TokenChangedEvent } from '../api/stream-events';
 
@@ -10,7 +10,7 @@ import { TokenChangedEvent } from '../api/stream-events';
  */
 
 /** Lets the renderer cancel a call it no longer needs (a search superseded by typing). */
-export const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
+const RequestId = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/);
 
 const Cursor = z.string().regex(/^[A-Za-z0-9_-]{1,200}$/);
 
@@ -32,7 +32,7 @@ export const TokenEventsInput = z.strictObject({
   limit: z.number().int().min(1).max(200).optional(),
 });
 
-export { Cardholder, SearchResult, Token, TokenEvent, EventKind };
+export { Cardholder, SearchResult, Token };
 export const CardTokens = z.object({ items: z.array(Token) });
 export const TokenEventsPage = pageOf(TokenEvent);
 

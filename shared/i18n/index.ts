@@ -2,7 +2,7 @@ import { en } from './en';
 import { ja } from './ja';
 import type { MessageKey, Messages } from './messages';
 
-export type { DeepStringRecord, MessageKey, Messages } from './messages';
+export type { MessageKey, Messages } from './messages';
 export { en, ja };
 
 /** The i18next namespace all UI text lives in. */

@@ -49,7 +49,7 @@ export const signInViaBridge = async (page: Page, account: Account): Promise<voi
 };
 
 /** Main holds one session for the whole bridge: every test starts from, and leaves, a signed-out console. */
-export const signOutViaBridge = async (page: Page): Promise<void> => {
+const signOutViaBridge = async (page: Page): Promise<void> => {
   await callBridge(page, 'session.signOut', {});
 };
 

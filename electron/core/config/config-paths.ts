@@ -1,6 +1,6 @@
 import { join, posix, win32 } from 'node:path';
 
-export const USER_CONFIG_FILE = 'config.json';
+const USER_CONFIG_FILE = 'config.json';
 
 /**
  * Where an installer puts the machine-wide, lockable settings. A pure function of the platform so

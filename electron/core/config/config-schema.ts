@@ -61,8 +61,6 @@ export const fieldSchemas = {
   allowPlaintextSecrets: z.boolean(),
 } as const;
 
-export type FieldName = keyof typeof fieldSchemas;
-
 /** Fields a user may set in their own file, and so the fields an installer may lock. */
 export const USER_FIELDS = ['backend', 'idleLockMinutes', 'externalLinkAllowlist'] as const;
 export type UserField = (typeof USER_FIELDS)[number];

@@ -129,7 +129,7 @@ export const readConfigFile = async (file: string, kind: FileKind): Promise<File
  * Merges the two files: the machine file's values are defaults, the user's own values win, and a
  * locked field always takes the machine value (or the built-in default when the machine gives none).
  */
-export const mergeConfig = (machine: FileRead, user: FileRead): Omit<LoadedConfig, 'problems'> => {
+const mergeConfig = (machine: FileRead, user: FileRead): Omit<LoadedConfig, 'problems'> => {
   const lockedFields = [...new Set(machine.locked)];
   const sources = {} as Record<UserField, ConfigSource>;
   const pick = <F extends UserField>(field: F): ConsoleConfig[F] => {

@@ -33,7 +33,7 @@ export type Handler<N extends CallName> = (
 export type Services = { readonly [N in CallName]: Handler<N> };
 
 /** A call's input, serialised, may not exceed this. The largest legitimate input is a stack trace. */
-export const MAX_INPUT_BYTES = 64 * 1024;
+const MAX_INPUT_BYTES = 64 * 1024;
 
 /** Errors a service throws on purpose carry a code; anything else is reported as INTERNAL. */
 export class CallError extends Error {

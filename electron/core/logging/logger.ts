@@ -12,7 +12,7 @@ export interface LoggerOptions {
   readonly destination?: DestinationStream;
 }
 
-export const LOG_FILE = 'token-desk.log';
+const LOG_FILE = 'token-desk.log';
 
 /**
  * Structured JSON lines to a size-rotated file. Every argument passes through the redaction step

@@ -17,7 +17,7 @@ export interface Encryptor {
  * Linux backends that "encrypt" with a hard-coded password (electron-architecture.md §2): a file
  * written through them is as good as plaintext.
  */
-export const PLAINTEXT_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
+const PLAINTEXT_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);
 
 export interface EncryptedSecretStoreOptions {
   readonly file: string;

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
 
 /** Secret names are fixed identifiers chosen by code (never user text), so they are kept simple. */
-export const SecretName = z.string().regex(/^[a-z][a-z0-9._-]{0,63}$/, '1–64 of a–z 0–9 . _ -, starting with a letter');
+const SecretName = z.string().regex(/^[a-z][a-z0-9._-]{0,63}$/, '1–64 of a–z 0–9 . _ -, starting with a letter');
 
 export const SecretRecord = z.strictObject({
   /** The storage backend that wrote this value (gnome_libsecret, dpapi, file…): needed to read it back. */

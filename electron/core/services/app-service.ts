@@ -6,7 +6,7 @@ import type { SettingsStore } from '../settings/settings-store';
 
 type AppCalls = Pick<Services, 'app.info' | 'settings.get' | 'settings.set' | 'log.rendererError'>;
 
-export const PRODUCT_NAME = 'Token Desk';
+const PRODUCT_NAME = 'Token Desk';
 
 export interface AppServiceOptions {
   readonly version: string;

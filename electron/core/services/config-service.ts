@@ -25,7 +25,7 @@ const clip = (text: string, max: number): string => (text.length > max ? `${text
 
 const sameBackend = (a: BackendConfig | null, b: BackendConfig | null): boolean => JSON.stringify(a) === JSON.stringify(b);
 
-export const configView = (loaded: LoadedConfig, options: Omit<ConfigServiceOptions, 'store' | 'onChange'>): ConfigView => {
+const configView = (loaded: LoadedConfig, options: Omit<ConfigServiceOptions, 'store' | 'onChange'>): ConfigView => {
   const connection = options.connectionProblem();
   const problems = [...loaded.problems, ...(connection ? [connection] : [])];
   const { config } = loaded;

@@ -3,8 +3,7 @@ import { CallError } from '../ipc/dispatch';
 import type { AgentSessionManager } from './agent-session';
 
 /** The calls that change this workstation's own setup: its backend settings and its signing key. */
-export const LOCAL_ADMIN_CALLS = ['config.set', 'credentials.generateKey', 'credentials.importKey'] as const;
-type LocalAdminCall = (typeof LOCAL_ADMIN_CALLS)[number];
+type LocalAdminCall = 'config.set' | 'credentials.generateKey' | 'credentials.importKey';
 
 /**
  * Who may change the workstation's setup from the console. With an agent signed in, only an

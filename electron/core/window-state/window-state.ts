@@ -14,7 +14,7 @@ const COORDINATE_LIMIT = 100_000;
 const coordinate = z.number().int().min(-COORDINATE_LIMIT).max(COORDINATE_LIMIT);
 const length = z.number().int().min(1).max(COORDINATE_LIMIT);
 
-export const SavedRect = z.strictObject({ x: coordinate, y: coordinate, width: length, height: length });
+const SavedRect = z.strictObject({ x: coordinate, y: coordinate, width: length, height: length });
 
 /** What `window-state.json` holds: the normal (unmaximised) bounds and whether it was maximised. */
 export const WindowState = z.strictObject({

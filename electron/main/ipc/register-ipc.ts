@@ -16,7 +16,7 @@ export interface IpcMainLike {
  */
 export const callerOfWebContents = (id: number | 'unknown'): string => `window:${id}`;
 
-export const callerOf = (event: InvokeEventLike): string => callerOfWebContents(event.sender?.id ?? 'unknown');
+const callerOf = (event: InvokeEventLike): string => callerOfWebContents(event.sender?.id ?? 'unknown');
 
 /**
  * One handler per declared call, all alike: check the sender, then run the call through the shared

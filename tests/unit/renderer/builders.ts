@@ -57,7 +57,7 @@ export const sequentialIds = (prefix = 'local') => {
   return (): string => `${prefix}-${(next += 1)}`;
 };
 
-export const buildAgent = (overrides: Partial<Agent> = {}): Agent => ({
+const buildAgent = (overrides: Partial<Agent> = {}): Agent => ({
   agentId: 'agent.sato',
   name: '佐藤 美咲',
   role: 'agent',

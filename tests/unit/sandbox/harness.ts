@@ -47,7 +47,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export const passwordOf = (credentials: SandboxCredentialsFile, agentId: string): string => {
+const passwordOf = (credentials: SandboxCredentialsFile, agentId: string): string => {
   const agent = credentials.agents.find((item) => item.agentId === agentId);
   if (!agent) throw new Error(`no training agent ${agentId}`);
   return agent.password;

@@ -23,7 +23,7 @@ const emitter = () => {
 
 let webContentsIds = 0;
 
-export const fakeWindow = (options: BrowserWindowConstructorOptions) => {
+const fakeWindow = (options: BrowserWindowConstructorOptions) => {
   const events = emitter();
   // Electron numbers WebContents uniquely for the process's life.
   const webContentsId = (webContentsIds += 1);

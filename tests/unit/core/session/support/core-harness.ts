@@ -74,10 +74,10 @@ const writeSettings = async (file: string, content: unknown): Promise<void> => {
 };
 
 /** Fast retries: the tests exercise the retry path without waiting for production backoff. */
-export const FAST_BACKEND: BackendTuning = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 5_000 };
+const FAST_BACKEND: BackendTuning = { retry: { baseDelayMs: 5, maxDelayMs: 20 }, timeoutMs: 5_000 };
 
 /** Reconnections within tens of milliseconds: the tests watch them happen, not wait for them. */
-export const FAST_RECONNECT: Partial<ReconnectPolicy> = { baseDelayMs: 40, maxDelayMs: 400 };
+const FAST_RECONNECT: Partial<ReconnectPolicy> = { baseDelayMs: 40, maxDelayMs: 400 };
 
 export const startCore = async (options: CoreHarnessOptions = {}): Promise<CoreHarness> => {
   const ownDir = options.dir === undefined;
