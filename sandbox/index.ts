@@ -3,9 +3,11 @@
  * training data. App code reaches it only over HTTP; the app's training mode, the dev bridge, the
  * CLI and the tests start it through this entry point.
  */
-export { startSandbox, DEFAULT_ISSUER_ID, BODY_LIMIT_BYTES } from './server';
+// With fault injection: this entry serves the tests, the dev bridge and the CLI. The packaged
+// console starts the training backend through sandbox/packaged-entry.ts, built without it.
+export { startSandbox, startSandboxWithCredentials } from './with-fault-injection';
+export { DEFAULT_ISSUER_ID, BODY_LIMIT_BYTES } from './server';
 export type { Sandbox, SandboxOptions, SandboxTlsOptions, ClientKey, SandboxLogger } from './server';
-export { startSandboxWithCredentials } from './start-with-credentials';
 export {
   generateClientCredentials,
   clientKeyOf,

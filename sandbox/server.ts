@@ -11,7 +11,7 @@ import { trainingAgents } from './auth/training-agents';
 import { ChangeFeed } from './events/change-feed';
 import { correlationIdFor } from './http/correlation';
 import { ApiFailure } from './http/errors';
-import { FaultInjector } from './http/faults';
+import type { FaultInjector } from './http/faults';
 import { toApiFailure } from './http/fastify-errors';
 import { addFormParser } from './http/form-body';
 import { Idempotency } from './http/idempotency';
@@ -30,6 +30,7 @@ import { Notifier } from './notifications/notifier';
 import { ReminderSchedule } from './notifications/reminders';
 import type { TokenActionPolicy } from '../shared/api/policy';
 import type { DigitizationRule } from '../shared/api/callbacks';
+import type { EndpointName } from '../shared/api/endpoints';
 
 export type { ClientKey } from './auth/jwt-bearer';
 export type { SandboxLogger } from './http/logger';
@@ -75,6 +76,11 @@ export interface SandboxOptions {
   readonly digitizationRules?: readonly DigitizationRule[];
   /** How often the step-up reminder check runs on the training clock (default 60 s; 0: only when the clock is moved). */
   readonly reminderCheckMs?: number;
+  /**
+   * Test-only fault injection (`/training/v1/faults`), training mode only. Passed in, not imported,
+   * so the packaged console's training backend (sandbox/packaged-entry.ts) is built without it.
+   */
+  readonly faultInjection?: () => FaultInjector;
 }
 
 export interface Sandbox {
@@ -94,6 +100,7 @@ export interface Sandbox {
 export const DEFAULT_ISSUER_ID = 'TDTRAINING';
 export const BODY_LIMIT_BYTES = 64 * 1024;
 const DEFAULT_REMINDER_CHECK_MS = 60_000;
+const FAULT_ENDPOINTS: ReadonlySet<EndpointName> = new Set<EndpointName>(['injectFault', 'listFaults', 'clearFaults']);
 
 const SECURITY_HEADERS = {
   // Bearer tokens and cardholder data must not be kept by any cache (RFC 6749 §5.1).
@@ -194,7 +201,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     }
   });
   // Faults strike after the correlation id is set, so injected answers carry it too; never in connected mode.
-  const faults = mode === 'training' ? new FaultInjector() : null;
+  const faults = mode === 'training' && options.faultInjection ? options.faultInjection() : null;
   faults?.install(app);
   app.setErrorHandler(async (error, request, reply) => {
     const failure = toApiFailure(error);
@@ -234,6 +241,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     app,
     { store, agents, idempotency, issuerId, now, trainingNow: () => clock.now(), logger, mode, streams, heartbeatMs },
     createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId }),
+    // A training backend built without fault injection has no such routes at all (404, not TRAINING_ONLY).
+    mode === 'training' && !faults ? FAULT_ENDPOINTS : undefined,
   );
 
   await app.listen({ host: options.host ?? '127.0.0.1', port: options.port ?? 0 });

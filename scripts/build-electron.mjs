@@ -1,12 +1,34 @@
-// Bundles the main process and the preload into one CommonJS file each, so nothing needs
-// node_modules at run time: electron-builder packs dist-electron/ and dist/renderer/ only.
+// Bundles the main process, the preload and the training backend into one CommonJS file each, so
+// nothing needs node_modules at run time: electron-builder packs dist-electron/ and dist/renderer/ only.
 import { build } from 'esbuild';
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Where the list of source files in each bundle goes: outside dist-electron/, so it never ships. */
+export const DEFAULT_REPORT = join(root, 'dist', 'electron-bundles.json');
+
+/**
+ * esbuild cannot tree-shake through zod's `export * as z` re-export, so `import { z } from 'zod'`
+ * drags in all of zod's ~60 locales (about 270 KB). The namespace import is the same API and lets
+ * esbuild keep only what is used. The sources keep the documented form; only the bundle changes.
+ */
+const zodNamespaceImport = {
+  name: 'zod-namespace-import',
+  setup(builder) {
+    builder.onLoad({ filter: /\.tsx?$/ }, async (args) => {
+      if (args.path.includes(`${join('node_modules', '')}`)) return undefined;
+      const source = await readFile(args.path, 'utf8');
+      return {
+        contents: source.replace(/^import \{ z \} from 'zod';$/gm, "import * as z from 'zod';"),
+        loader: args.path.endsWith('.tsx') ? 'tsx' : 'ts',
+      };
+    });
+  },
+};
 
 /** Electron 45 runs Node 22 in main and Chromium 140 in the renderer. */
 const shared = {
@@ -16,34 +38,49 @@ const shared = {
   external: ['electron'],
   logLevel: 'warning',
   legalComments: 'none',
-  // Stack traces in the agent's log must stay readable; the bundle is small either way.
-  minify: false,
-  sourcemap: false,
+  // Minified to keep main.cjs small (it is parsed on every start). Names are kept, so an error's
+  // class and a function's name still read right in the agent's log; the source maps written
+  // beside the bundles (never packed) turn a logged stack trace back into source lines.
+  minify: true,
+  keepNames: true,
+  sourcemap: 'external',
   absWorkingDir: root,
   metafile: true,
+  plugins: [zodNamespaceImport],
 };
 
 /**
  * @param {{ outdir?: string }} [options]
- * @returns {Promise<{ main: string, preload: string, inputs: { main: string[], preload: string[] } }>}
+ * @returns {Promise<{ main: string, preload: string, training: string, inputs: { main: string[], preload: string[], training: string[] } }>}
  */
 export const buildElectron = async ({ outdir = join(root, 'dist-electron') } = {}) => {
   await mkdir(outdir, { recursive: true });
   const main = join(outdir, 'main.cjs');
   const preload = join(outdir, 'preload.cjs');
-  const [mainResult, preloadResult] = await Promise.all([
+  // Loaded by main at run time, only when training mode starts (electron/main/adapters/training-bundle-loader.ts).
+  const training = join(outdir, 'training-backend.cjs');
+  const [mainResult, preloadResult, trainingResult] = await Promise.all([
     build({ ...shared, entryPoints: [join(root, 'electron/main/index.ts')], outfile: main, target: 'node22' }),
     // A sandboxed preload may require only a few modules; bundled, it needs nothing but 'electron'.
     build({ ...shared, entryPoints: [join(root, 'electron/preload/index.ts')], outfile: preload, target: ['chrome140', 'node22'] }),
+    build({ ...shared, entryPoints: [join(root, 'sandbox/packaged-entry.ts')], outfile: training, target: 'node22' }),
   ]);
-  const inputs = (result) => Object.keys(result.metafile.inputs);
-  return { main, preload, inputs: { main: inputs(mainResult), preload: inputs(preloadResult) } };
+  // The source files that put code into the bundle (the metafile also lists files tree-shaken to nothing).
+  const inputs = (result) =>
+    Object.values(result.metafile.outputs)
+      .flatMap((output) => Object.entries(output.inputs))
+      .filter(([, used]) => used.bytesInOutput > 0)
+      .map(([file]) => relative(root, resolve(root, file)).split('\\').join('/'))
+      .sort();
+  return { main, preload, training, inputs: { main: inputs(mainResult), preload: inputs(preloadResult), training: inputs(trainingResult) } };
 };
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (isEntry) {
   const { values } = parseArgs({ options: { outdir: { type: 'string' }, report: { type: 'string' } } });
   const result = await buildElectron(values.outdir ? { outdir: resolve(values.outdir) } : {});
-  if (values.report) await writeFile(resolve(values.report), `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`built ${result.main} and ${result.preload}`);
+  const report = values.report ? resolve(values.report) : DEFAULT_REPORT;
+  await mkdir(dirname(report), { recursive: true });
+  await writeFile(report, `${JSON.stringify(result, null, 2)}\n`);
+  console.log(`built ${result.main}, ${result.preload} and ${result.training}`);
 }

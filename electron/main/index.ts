@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { hostname } from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createLogger } from '../core/logging/logger';
-import { trainingBackendStarter } from './adapters/training-backend';
+import { TRAINING_BUNDLE_FILE, trainingBundleStarter } from './adapters/training-bundle-loader';
 import { startMain } from './start-main';
 
 /**
@@ -10,7 +10,8 @@ import { startMain } from './start-main';
  * logic lives in modules the unit tests can load without an Electron binary.
  *
  * Layout (the same unpacked and inside app.asar): dist-electron/main.cjs (this file, bundled),
- * dist-electron/preload.cjs, dist/renderer/index.html.
+ * dist-electron/preload.cjs, dist-electron/training-backend.cjs (loaded only in training mode),
+ * dist/renderer/index.html.
  */
 const logger = createLogger({ dir: app.getPath('logs'), level: app.isPackaged ? 'info' : 'debug' });
 
@@ -34,7 +35,7 @@ startMain(
     process,
     safeStorage,
     hostname,
-    startTrainingBackend: trainingBackendStarter(logger),
+    startTrainingBackend: trainingBundleStarter(join(__dirname, TRAINING_BUNDLE_FILE), logger),
   },
   {
     logger,

@@ -223,9 +223,10 @@ const register = <K extends EndpointName>(
   });
 };
 
-/** Every endpoint of the table, routed and validated from its declaration. */
-export const registerEndpoints = (app: FastifyInstance, services: RouteServices, handlers: Handlers): void => {
+/** Every endpoint of the table, routed and validated from its declaration, less those `omit` names. */
+export const registerEndpoints = (app: FastifyInstance, services: RouteServices, handlers: Handlers, omit?: ReadonlySet<EndpointName>): void => {
   for (const name of Object.keys(endpoints) as EndpointName[]) {
+    if (omit?.has(name)) continue;
     register(app, services, name, handlers[name] as Handler<Endpoint> | StreamHandler<Endpoint>);
   }
 };

@@ -10,8 +10,19 @@ export const ASAR_REQUIRED = [
   '/package.json',
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
+  '/dist-electron/training-backend.cjs',
   '/dist/renderer/index.html',
 ];
+
+/** The bundles in dist-electron/: main and preload always run, the training backend only in training mode. */
+export const BUNDLE_KINDS = /** @type {const} */ (['main', 'preload', 'training']);
+export const BUNDLE_FILES = { main: 'main.cjs', preload: 'preload.cjs', training: 'training-backend.cjs' };
+
+/**
+ * main.cjs is parsed on every start and holds what runs on every seat; the training backend, with
+ * its web server and seed data, is its own bundle. Crossing this means something big slipped in.
+ */
+export const MAIN_BUNDLE_MAX_BYTES = 1_000_000;
 
 /** Reasons a path must not ship, checked in order; the first that matches is reported. */
 const FORBIDDEN = [
@@ -22,6 +33,7 @@ const FORBIDDEN = [
   { test: /(^|\/)\.env(\.|$)/, why: 'environment file' },
   { test: /dev-bridge/i, why: 'the test-only dev bridge' },
   { test: /(^|\/)sandbox(\/|\.|$)/i, why: 'the training backend sources' },
+  { test: /(^|\/)(with-)?faults?([-.]|\/|$)/i, why: 'fault injection (test-only)' },
   { test: /(^|\/)tests?\//, why: 'tests' },
   { test: /\.(pem|key|p12|pfx)$/i, why: 'key material' },
 ];
@@ -112,8 +124,9 @@ export function requiredModules(/** @type {string} */ code) {
 
 /**
  * app.asar has no node_modules: main may require only electron and Node built-ins; a sandboxed
- * preload only electron, events, timers and url.
- * @param {'main' | 'preload'} kind
+ * preload only electron, events, timers and url; the training backend only Node built-ins (it
+ * knows nothing of Electron).
+ * @param {'main' | 'preload' | 'training'} kind
  * @param {string} code the bundle's source
  * @returns {string[]}
  */
@@ -121,8 +134,62 @@ export function checkBundleRequires(kind, code) {
   const allowed =
     kind === 'main'
       ? (/** @type {string} */ id) => id === 'electron' || isBuiltin(id)
-      : (/** @type {string} */ id) => ['electron', 'events', 'timers', 'url'].includes(id);
+      : kind === 'training'
+        ? isBuiltin
+        : (/** @type {string} */ id) => ['electron', 'events', 'timers', 'url'].includes(id);
   return requiredModules(code)
     .filter((id) => !allowed(id))
     .map((id) => `${kind} bundle requires '${id}', which is not in the package`);
+}
+
+/**
+ * Source files that must never end up in a bundle, whichever: the test-only controls. The list of
+ * a bundle's sources comes from esbuild's metafile (scripts/build-electron.mjs writes it).
+ */
+const NEVER_BUNDLED = [
+  { test: /^tests\//, why: 'tests' },
+  { test: /^electron\/dev-bridge\//, why: 'the test-only dev bridge' },
+  { test: /^sandbox\/http\/faults\.ts$/, why: 'fault injection (test-only)' },
+  { test: /^sandbox\/with-fault-injection\.ts$/, why: 'fault injection (test-only)' },
+  { test: /^sandbox\/(index|cli)\.ts$/, why: "the sandbox's test and CLI entry (it adds fault injection)" },
+  { test: /(^|\/)\.env(\.|$)/, why: 'an environment file' },
+  { test: /\.(pem|key|p12|pfx)$/i, why: 'key material' },
+];
+
+/**
+ * @param {'main' | 'preload' | 'training'} kind
+ * @param {string[]} inputs repository-relative source paths that put code into the bundle
+ * @returns {string[]}
+ */
+export function checkBundleInputs(kind, inputs) {
+  const problems = [];
+  for (const input of inputs) {
+    const never = NEVER_BUNDLED.find(({ test }) => test.test(input));
+    if (never) problems.push(`${kind} bundle contains ${input}: ${never.why}`);
+    else if (kind !== 'training' && input.startsWith('sandbox/')) {
+      problems.push(`${kind} bundle contains ${input}: the training backend loads from its own bundle, only in training mode`);
+    }
+  }
+  if (kind === 'training' && !inputs.includes('sandbox/packaged-entry.ts')) problems.push('training bundle is not built from sandbox/packaged-entry.ts');
+  return problems;
+}
+
+/** Traces of test-only code in a bundle's text, for the bundles as packed (names survive minification: keepNames). */
+const TEST_ONLY_CODE = [
+  { test: /\bFaultInjector\b/, why: 'the fault injector (test-only)' },
+  { test: /\/__bridge\//, why: "the dev bridge's test controls" },
+  { test: /sourceMappingURL=/, why: 'a source map reference (maps are kept by the release team, not shipped)' },
+];
+
+/**
+ * @param {'main' | 'preload' | 'training'} kind
+ * @param {string} code the bundle as packed
+ * @returns {string[]}
+ */
+export function checkBundleCode(kind, code) {
+  const problems = TEST_ONLY_CODE.filter(({ test }) => test.test(code)).map(({ why }) => `${kind} bundle carries ${why}`);
+  if (kind === 'main' && Buffer.byteLength(code) >= MAIN_BUNDLE_MAX_BYTES) {
+    problems.push(`main bundle is ${Buffer.byteLength(code)} bytes, over the ${MAIN_BUNDLE_MAX_BYTES} allowed`);
+  }
+  return problems;
 }

@@ -7,6 +7,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callNames, channelFor } from '../../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/static/content-security-policy';
+import { createLogger } from '../../../electron/core/logging/logger';
+import { trainingBundleStarter } from '../../../electron/main/adapters/training-bundle-loader';
 // Parsed, not pattern-matched: the training backend's libraries carry require("…") inside strings.
 import { requiredModules } from '../../../scripts/lib/package-rules.mjs';
 
@@ -16,6 +18,7 @@ const repo = resolve(import.meta.dirname, '../../..');
 let out: string;
 let main: string;
 let preload: string;
+let training: string;
 
 const isBuiltin = (name: string) => builtinModules.includes(name.replace(/^node:/, ''));
 
@@ -92,6 +95,7 @@ beforeAll(async () => {
   expect(stdout).toContain('built');
   main = await readFile(join(out, 'dist-electron', 'main.cjs'), 'utf8');
   preload = await readFile(join(out, 'dist-electron', 'preload.cjs'), 'utf8');
+  training = await readFile(join(out, 'dist-electron', 'training-backend.cjs'), 'utf8');
 }, 60_000);
 
 afterAll(async () => {
@@ -122,6 +126,13 @@ describe('the main bundle', () => {
     const foreign = requiredModules(main).filter((name) => name !== 'electron' && !isBuiltin(name));
     expect(foreign).toEqual([]);
     expect(requiredModules(main)).toContain('electron');
+  });
+
+  it('leaves the training backend to its own bundle: no web server, seed data or training passwords', () => {
+    expect(main).not.toContain('Training-Sato-2026');
+    expect(main).not.toContain('fastify');
+    expect(training).toContain('Training-Sato-2026');
+    expect(Buffer.byteLength(main)).toBeLessThan(1_000_000);
   });
 
   it('is CommonJS', () => {
@@ -170,10 +181,44 @@ describe('the main bundle', () => {
 
     const log = await readFile(join(fakeDir, 'logs', 'token-desk.log'), 'utf8');
     expect(log).toContain('Token Desk starting');
-    // The training backend (bundled in) started in-process, and the secret store knows its limits.
+    // The training backend (its own bundle, loaded at run time) started in-process, and the secret store knows its limits.
     expect(log).toContain('training backend started in-process');
     expect(log).toMatch(/"mode":"training"[^\n]*"backend":"ready"[^\n]*core ready/);
     expect(log).toMatch(/"backend":"basic_text","persisted":false,"encrypted":false[^\n]*workstation secret store/);
     expect(log).not.toContain('PRIVATE KEY');
   }, 30_000);
+});
+
+describe('the training backend bundle', () => {
+  it('requires Node built-ins only and carries no fault injection', () => {
+    expect(requiredModules(training).filter((name) => !isBuiltin(name))).toEqual([]);
+    expect(training).not.toMatch(/\bFaultInjector\b/);
+  });
+
+  it('starts through main\'s loader, serves the training API and has no /training/v1/faults', async () => {
+    const logDir = join(out, 'training-logs');
+    const start = trainingBundleStarter(join(out, 'dist-electron', 'training-backend.cjs'), createLogger({ dir: logDir, level: 'warn' }));
+    const backend = await start();
+    try {
+      expect(backend.credentials.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+      expect(backend.credentials.agents.map((agent) => agent.agentId)).toContain('agent.sato');
+      const openapi = await fetch(`${backend.credentials.baseUrl}/openapi.json`);
+      expect(openapi.status).toBe(200);
+      for (const method of ['GET', 'POST', 'DELETE']) {
+        const faults = await fetch(`${backend.credentials.baseUrl}/training/v1/faults`, { method });
+        expect(faults.status, method).toBe(404);
+      }
+      // Trainers' controls stay: the training clock answers (here: no credentials, so 401).
+      expect((await fetch(`${backend.credentials.baseUrl}/training/v1/clock`)).status).toBe(401);
+    } finally {
+      await backend.close();
+    }
+  }, 30_000);
+
+  it('refuses a file that is not the training bundle', async () => {
+    const bogus = join(out, 'not-training.cjs');
+    await writeFile(bogus, 'module.exports = { hello: 1 };');
+    const start = trainingBundleStarter(bogus, createLogger({ dir: join(out, 'bogus-logs'), level: 'warn' }));
+    await expect(start()).rejects.toThrow(/does not export startTrainingBackend/);
+  });
 });

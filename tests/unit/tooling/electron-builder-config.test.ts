@@ -1,11 +1,12 @@
 // electron-builder.yml, Bitwarden-style: the security-relevant packaging values are asserted here so a
 // config edit cannot quietly turn a fuse back on or let sources, maps or test code into app.asar.
 // The files patterns are evaluated with electron-builder's own matcher (app-builder-lib FileMatcher).
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import YAML from 'yaml';
+import { readBuilderConfig } from '../../../scripts/lib/builder-config.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
@@ -15,18 +16,19 @@ interface BuilderConfig {
   electronVersion: string;
   asar: boolean;
   npmRebuild: boolean;
-  directories: { output: string };
   files: string[];
   electronFuses: Record<string, boolean>;
   publish: { provider: string; url: string };
-  linux: { target: string[]; category: string; maintainer: string; executableName: string };
   deb: { depends: string[] };
-  win: { target: { target: string; arch: string[] }[] };
-  nsis: Record<string, boolean>;
+  win: { target: { target: string; arch: string[] }[]; icon: string; verifyUpdateCodeSignature: boolean } & Record<string, unknown>;
+  nsis: Record<string, boolean | string>;
+  directories: { output: string; buildResources: string };
+  linux: { target: string[]; category: string; maintainer: string; executableName: string; icon: string };
   mac?: { target: string[] };
 }
 
 const config = YAML.parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
+const testBuild = readBuilderConfig(path.join(ROOT, 'electron-builder.test.yml')) as unknown as BuilderConfig;
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
   main: string;
   productName: string;
@@ -43,9 +45,31 @@ describe('electron-builder.yml', () => {
     expect(config.directories.output).toBe('release');
   });
 
-  it('builds for the Electron version the project installs', () => {
-    expect(config.electronVersion).toBe('45.4.1');
+  it('builds for the Electron version the project installs, pinned exactly', () => {
+    // The newest patch of the 45 line; README "Releasing and updates" says how it is kept current.
+    expect(config.electronVersion).toBe('45.6.1');
     expect(pkg.devDependencies.electron).toBe(config.electronVersion);
+    const lock = JSON.parse(readFileSync(path.join(ROOT, 'package-lock.json'), 'utf8')) as { packages: Record<string, { version: string }> };
+    expect(lock.packages['node_modules/electron']?.version).toBe(config.electronVersion);
+  });
+
+  it('registers no file or link associations yet', () => {
+    for (const section of [config, config.win, config.linux] as Record<string, unknown>[]) {
+      expect(section).not.toHaveProperty('protocols');
+      expect(section).not.toHaveProperty('fileAssociations');
+    }
+  });
+
+  it('keeps certificates out of the configuration: signing comes from the environment', () => {
+    const text = readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8');
+    expect(text).not.toMatch(/^\s*(cscLink|cscKeyPassword|certificateFile|certificatePassword)\s*:/m);
+    expect(config.win.verifyUpdateCodeSignature).toBe(true);
+  });
+
+  it('uses the icon set rendered from build/icon.svg', () => {
+    expect(config.directories.buildResources).toBe('build');
+    for (const file of ['build/icon.svg', 'build/icon.png', config.win.icon, String(config.nsis.installerIcon)]) expect(existsSync(path.join(ROOT, file)), file).toBe(true);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(path.join(ROOT, config.linux.icon, `${size}x${size}.png`)), `${size}px`).toBe(true);
   });
 
   it('flips every security fuse to the hardened value', () => {
@@ -84,9 +108,21 @@ describe('electron-builder.yml', () => {
     expect(pkg.homepage, 'the deb target needs homepage in package.json').toBeTruthy();
   });
 
-  it('installs per machine on Windows with an assisted NSIS installer', () => {
+  it('installs per machine on Windows with an assisted NSIS installer that a silent rollout does not start', () => {
     expect(config.win.target).toEqual([{ target: 'nsis', arch: ['x64'] }]);
-    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, allowToChangeInstallationDirectory: true });
+    expect(config.nsis).toMatchObject({ oneClick: false, perMachine: true, allowToChangeInstallationDirectory: true, runAfterFinish: false });
+  });
+
+  describe('the test build (electron-builder.test.yml)', () => {
+    it('differs from the release in one fuse: Playwright drives the app over the inspector', () => {
+      expect(testBuild.electronFuses).toEqual({ ...config.electronFuses, enableNodeCliInspectArguments: true });
+    });
+
+    it('is otherwise the release build, written elsewhere', () => {
+      expect(testBuild.files).toEqual(config.files);
+      expect(testBuild.electronVersion).toBe(config.electronVersion);
+      expect(testBuild.directories.output).not.toBe(config.directories.output);
+    });
   });
 
   describe('files', () => {
@@ -110,6 +146,7 @@ describe('electron-builder.yml', () => {
       'package.json',
       'dist-electron/main.cjs',
       'dist-electron/preload.cjs',
+      'dist-electron/training-backend.cjs',
       'dist/renderer/index.html',
       'dist/renderer/assets/index-abc123.js',
       'dist/renderer/assets/index-abc123.css',
@@ -134,6 +171,10 @@ describe('electron-builder.yml', () => {
       'scripts/start.ts',
       'test-results/electronegativity.sarif',
       '.env',
+      'dist-electron/.env',
+      'dist-electron/training-backend.cjs.map',
+      'sandbox/packaged-entry.ts',
+      'sandbox/http/faults.ts',
       'electron-builder.yml',
       'tsconfig.json',
       'vite.config.ts',

@@ -2,7 +2,10 @@
 // requires), on hand-made inputs so that each failure mode is seen to fail.
 import { describe, expect, it } from 'vitest';
 import {
+  MAIN_BUNDLE_MAX_BYTES,
   checkAsarEntries,
+  checkBundleCode,
+  checkBundleInputs,
   checkBundleRequires,
   checkFuseWire,
   requiredModules,
@@ -12,6 +15,7 @@ const GOOD = [
   '/dist-electron',
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
+  '/dist-electron/training-backend.cjs',
   '/dist',
   '/dist/renderer',
   '/dist/renderer/assets',
@@ -38,6 +42,9 @@ describe('checkAsarEntries', () => {
     ['/sandbox/server.js', /training backend/],
     ['/tests/unit/a.js', /tests/],
     ['/dist-electron/signing.pem', /key material/],
+    ['/dist-electron/faults.cjs', /fault injection/],
+    ['/dist-electron/with-fault-injection.cjs', /fault injection/],
+    ['/.env', /environment file/],
     ['/README.md', /outside/],
   ])('refuses %s', (entry, why) => {
     const problems = checkAsarEntries([...GOOD, entry], isDirectory);
@@ -117,6 +124,68 @@ describe('bundle requires', () => {
     expect(checkBundleRequires('preload', 'require("electron"); require("node:fs"); require("zod");')).toEqual([
       "preload bundle requires 'node:fs', which is not in the package",
       "preload bundle requires 'zod', which is not in the package",
+    ]);
+  });
+});
+
+describe('bundle sources', () => {
+  const MAIN = ['electron/main/index.ts', 'electron/core/app-core.ts', 'shared/contract/index.ts', 'node_modules/zod/v4/classic/schemas.js'];
+  const TRAINING = ['sandbox/packaged-entry.ts', 'sandbox/server.ts', 'sandbox/routes/training.ts', 'node_modules/fastify/fastify.js'];
+
+  it('accepts main, preload and the training backend as built', () => {
+    expect(checkBundleInputs('main', MAIN)).toEqual([]);
+    expect(checkBundleInputs('preload', ['electron/preload/index.ts', 'shared/contract/call-names.ts'])).toEqual([]);
+    expect(checkBundleInputs('training', TRAINING)).toEqual([]);
+  });
+
+  it('keeps the training backend out of main: it is loaded from its own bundle', () => {
+    expect(checkBundleInputs('main', [...MAIN, 'sandbox/server.ts'])).toEqual([
+      'main bundle contains sandbox/server.ts: the training backend loads from its own bundle, only in training mode',
+    ]);
+  });
+
+  it.each([
+    ['sandbox/http/faults.ts', /fault injection/],
+    ['sandbox/with-fault-injection.ts', /fault injection/],
+    ['sandbox/index.ts', /test and CLI entry/],
+    ['electron/dev-bridge/server.ts', /dev bridge/],
+    ['tests/support/chromium.ts', /tests/],
+  ])('refuses %s in the training backend', (input, why) => {
+    const problems = checkBundleInputs('training', [...TRAINING, input]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(why);
+  });
+
+  it('wants the training bundle built from the packaged entry', () => {
+    expect(checkBundleInputs('training', ['sandbox/index.ts', 'sandbox/server.ts'])).toContain('training bundle is not built from sandbox/packaged-entry.ts');
+  });
+});
+
+describe('bundle text', () => {
+  it('passes clean code', () => {
+    expect(checkBundleCode('main', 'var a=require("electron");')).toEqual([]);
+  });
+
+  it.each([
+    ['class FaultInjector{}', /fault injector/],
+    ['fetch("/__bridge/training")', /dev bridge/],
+    ['x()\n//# sourceMappingURL=main.cjs.map', /source map/],
+  ])('finds %s', (code, why) => {
+    expect(checkBundleCode('training', code)).toEqual([expect.stringMatching(why)]);
+  });
+
+  it('holds main under its size limit', () => {
+    expect(checkBundleCode('main', 'x'.repeat(MAIN_BUNDLE_MAX_BYTES - 1))).toEqual([]);
+    expect(checkBundleCode('main', 'x'.repeat(MAIN_BUNDLE_MAX_BYTES))).toEqual([`main bundle is ${MAIN_BUNDLE_MAX_BYTES} bytes, over the ${MAIN_BUNDLE_MAX_BYTES} allowed`]);
+    // The training backend is big by nature and loads only in training mode.
+    expect(checkBundleCode('training', 'x'.repeat(MAIN_BUNDLE_MAX_BYTES))).toEqual([]);
+  });
+
+  it('lets the training backend require Node built-ins only, not even electron', () => {
+    expect(checkBundleRequires('training', 'require("node:http"); require("crypto");')).toEqual([]);
+    expect(checkBundleRequires('training', 'require("electron"); require("fastify");')).toEqual([
+      "training bundle requires 'electron', which is not in the package",
+      "training bundle requires 'fastify', which is not in the package",
     ]);
   });
 });
