@@ -11,6 +11,7 @@ import { createClient } from './services/client';
 import { newCorrelationId } from './services/correlation-id';
 import { createErrorReporter, installGlobalErrorReporting } from './services/error-reporter';
 import { createDeskStore } from './store/desk-store';
+import { routeEvents } from './store/event-router';
 import { DeskStoreProvider } from './store/store-context';
 import { chooseTransport } from './transport/choose-transport';
 import './styles/theme.css';
@@ -52,7 +53,7 @@ const store = createDeskStore({
     },
   },
 });
-store.getState().listen();
+routeEvents(client, store);
 void store.getState().boot();
 
 const container = document.getElementById('root');

@@ -9,20 +9,17 @@ import './actions.css';
 /**
  * The open action dialog, if any, and the session's actions: the issuer's policy and the
  * workstation's actions load when the workspace appears (resumed ones included, so a reload shows
- * them), and `action.changed` keeps them current.
+ * them); `action.changed` keeps them current (the store's event router).
  */
 export const ActionDialogHost = () => {
   const dialog = useDeskStore(actionsSelectors.dialog);
   const loadActionPolicy = useDeskStore((s) => s.loadActionPolicy);
   const loadActions = useDeskStore((s) => s.loadActions);
-  const watchActions = useDeskStore((s) => s.watchActions);
 
   useEffect(() => {
-    const stop = watchActions();
     void loadActionPolicy();
     void loadActions();
-    return stop;
-  }, [watchActions, loadActionPolicy, loadActions]);
+  }, [loadActionPolicy, loadActions]);
 
   if (dialog === null) return null;
   const { target } = dialog;

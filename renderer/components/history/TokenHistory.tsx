@@ -31,7 +31,6 @@ export const TokenHistory = ({ virtualCardId }: { virtualCardId: string }) => {
   const language = uiLanguage(i18n);
   const headingId = useId();
   const openHistory = useDeskStore((s) => s.openHistory);
-  const watchHistory = useDeskStore((s) => s.watchHistory);
   const retry = useDeskStore((s) => s.retryHistory);
   const loadOlder = useDeskStore((s) => s.loadOlderHistory);
   const isOpen = useDeskStore(historySelectors.isOpenFor(virtualCardId));
@@ -42,7 +41,6 @@ export const TokenHistory = ({ virtualCardId }: { virtualCardId: string }) => {
   useEffect(() => {
     void openHistory(virtualCardId);
   }, [openHistory, virtualCardId]);
-  useEffect(() => watchHistory(), [watchHistory]);
 
   // Until the store has switched to this token, what it holds belongs to the previous one.
   const items = isOpen ? view.items : NO_EVENTS;

@@ -25,8 +25,6 @@ export interface ActionsCommands {
   loadActionPolicy(): Promise<void>;
   /** This workstation's actions, resumed ones included: what the tray and the rows show after a reload. */
   loadActions(): Promise<void>;
-  /** Follows `action.changed`. Returns the unsubscribe. */
-  watchActions(): () => void;
   /** Opens the dialog for one token's action, with what was typed for it before. */
   openTokenAction(operation: TokenOperation, token: Token): void;
   /** Opens the bulk dialog for all tokens of a card or of a device, and previews it. */
@@ -146,11 +144,6 @@ export const createActionsCommands: SliceCreator<Needs, ActionsCommands> =
         get().internal_applyActions(result.data.items);
         set({ actionsList: { status: 'ready', data: true, error: null } });
       },
-
-      watchActions: () =>
-        deps.client.onEvent((event) => {
-          if (event.name === 'action.changed') get().internal_applyActions([event.payload]);
-        }),
 
       openTokenAction: (operation, token) => {
         const draftKey = tokenDraftKey(operation, token.virtualCardId);

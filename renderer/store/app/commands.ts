@@ -3,7 +3,6 @@ import type { ConfigCommands } from '../config/commands';
 import type { ConfigSliceState } from '../config/initialState';
 import type { CredentialsCommands } from '../credentials/commands';
 import type { CredentialsSliceState } from '../credentials/initialState';
-import type { LiveCommands } from '../live/commands';
 import type { SessionCommands } from '../session/commands';
 import type { SessionSliceState } from '../session/initialState';
 import type { SettingsCommands } from '../settings/commands';
@@ -17,8 +16,6 @@ export interface AppCommands {
    * screen needs; safe to call again after a failure.
    */
   boot(): Promise<void>;
-  /** Follows events from main (settings, session, configuration changed elsewhere). Returns the unsubscribe. */
-  listen(): () => void;
   /** Opens connection settings and loads what they show fresh from main. */
   openSettings(): void;
   closeSettings(): void;
@@ -31,10 +28,9 @@ type Needs = AppState &
   Pick<SessionCommands, 'internal_loadSession' | 'internal_applySession' | 'internal_loadSignInData'> &
   Pick<SettingsCommands, 'internal_applySettings'> &
   Pick<ConfigSliceState, 'configSaveOutcome'> &
-  Pick<ConfigCommands, 'loadConfig' | 'internal_applyConfig'> &
+  Pick<ConfigCommands, 'loadConfig'> &
   Pick<CredentialsSliceState, 'credentialsOutcome'> &
-  Pick<CredentialsCommands, 'loadCredentials'> &
-  Pick<LiveCommands, 'internal_applyLiveStatus' | 'internal_applyTokenChanged' | 'internal_applyLiveReset'>;
+  Pick<CredentialsCommands, 'loadCredentials'>;
 
 export const createAppCommands: SliceCreator<Needs, AppCommands> =
   (deps) =>
@@ -74,31 +70,6 @@ export const createAppCommands: SliceCreator<Needs, AppCommands> =
         deps.reportError(error, correlationId);
       }
     },
-
-    listen: () =>
-      deps.client.onEvent((event) => {
-        switch (event.name) {
-          case 'settings.changed':
-            void get().internal_applySettings(event.payload);
-            break;
-          case 'session.changed':
-            // Before boot has read the session there is nothing to change; boot reads it fresh.
-            if (get().session !== null) get().internal_applySession(event.payload);
-            break;
-          case 'config.changed':
-            get().internal_applyConfig(event.payload);
-            break;
-          case 'live.status':
-            get().internal_applyLiveStatus(event.payload);
-            break;
-          case 'token.changed':
-            get().internal_applyTokenChanged(event.payload);
-            break;
-          case 'live.reset':
-            get().internal_applyLiveReset();
-            break;
-        }
-      }),
 
     openSettings: () => {
       set({ settingsOpen: true, configSaveOutcome: null, credentialsOutcome: null });

@@ -1,4 +1,4 @@
-import type { Result, TypedError } from '../../../shared/contract';
+import type { Result, TokenChanged, TypedError } from '../../../shared/contract';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import { initialHistoryView, type HistoryFilter, type HistoryLoad, type HistorySliceState, type HistoryView } from './initialState';
@@ -23,11 +23,11 @@ export interface HistoryCommands {
   /** Repeats the load that failed. */
   retryHistory(): Promise<void>;
   setHistoryFilter(patch: Partial<HistoryFilter>): void;
-  /** Follows live changes of the open token (and stream resets). Returns the unsubscribe. */
-  watchHistory(): () => void;
+  /** A token changed: if the history held is that token's and lacks the change's event, its newest page is read again. */
+  internal_refreshHistoryFor(change: TokenChanged): void;
 }
 
-export const createHistoryCommands: SliceCreator<HistorySliceState & HistoryCommands & CallsMain, HistoryCommands> = (deps) => (set, get) => {
+export const createHistoryCommands: SliceCreator<HistorySliceState & HistoryCommands & CallsMain, HistoryCommands> = () => (set, get) => {
   /**
    * Bumped whenever what is held stops being continuous with earlier requests (another token
    * opened, paging restarted): an answer to a request from an older epoch is dropped.
@@ -150,18 +150,12 @@ export const createHistoryCommands: SliceCreator<HistorySliceState & HistoryComm
 
     setHistoryFilter: (change) => set((s) => ({ history: { ...s.history, filter: { ...s.history.filter, ...change } } })),
 
-    watchHistory: () =>
-      deps.client.onEvent((event) => {
-        const { virtualCardId, items } = get().history;
-        if (virtualCardId === null) return;
-        if (event.name === 'token.changed') {
-          if (event.payload.virtualCardId !== virtualCardId) return;
-          // A change replayed after a reconnect may already be on screen.
-          if (items.some((held) => held.eventId === event.payload.event.eventId)) return;
-          void get().refreshHistory();
-        } else if (event.name === 'live.reset') {
-          void get().refreshHistory();
-        }
-      }),
+    internal_refreshHistoryFor: (change) => {
+      const { virtualCardId, items } = get().history;
+      if (virtualCardId === null || change.virtualCardId !== virtualCardId) return;
+      // A change replayed after a reconnect may already be on screen.
+      if (items.some((held) => held.eventId === change.event.eventId)) return;
+      void get().refreshHistory();
+    },
   };
 };

@@ -1,5 +1,4 @@
 import type { LiveStatus, TokenChanged } from '../../../shared/contract';
-import type { CardholderCommands } from '../cardholder/commands';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { LiveSliceState } from './initialState';
@@ -12,9 +11,7 @@ export interface LiveCommands {
   internal_applyLiveReset(): void;
 }
 
-type Needs = LiveSliceState & LiveCommands & CallsMain & Pick<CardholderCommands, 'internal_onTokenChanged' | 'internal_onLiveReset'>;
-
-export const createLiveCommands: SliceCreator<Needs, LiveCommands> = () => (set, get) => ({
+export const createLiveCommands: SliceCreator<LiveSliceState & LiveCommands & CallsMain, LiveCommands> = () => (set, get) => ({
   loadLiveStatus: async () => {
     // The status bar shows nothing rather than a guess when main cannot say.
     const result = await get().internal_call('live.status', {}, { showsOwnError: true });
@@ -28,13 +25,7 @@ export const createLiveCommands: SliceCreator<Needs, LiveCommands> = () => (set,
     set({ liveStatus: status });
   },
 
-  internal_applyTokenChanged: (change) => {
-    set({ lastTokenChange: change });
-    get().internal_onTokenChanged(change);
-  },
+  internal_applyTokenChanged: (change) => set({ lastTokenChange: change }),
 
-  internal_applyLiveReset: () => {
-    set((s) => ({ liveResetCount: s.liveResetCount + 1 }));
-    get().internal_onLiveReset();
-  },
+  internal_applyLiveReset: () => set((s) => ({ liveResetCount: s.liveResetCount + 1 })),
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { failure, type Language } from '../../../shared/contract';
 import { createClient } from '../../../renderer/services/client';
+import { routeEvents } from '../../../renderer/store/event-router';
 import { createDeskStore } from '../../../renderer/store/desk-store';
 import { buildAppInfo, buildConfigView, buildSession, buildSettings, buildTrainingAccounts, fakeTransport, sequentialIds } from './builders';
 
@@ -15,15 +16,16 @@ const setup = (answers: Parameters<typeof fakeTransport>[0]) => {
   const fake = fakeTransport({ ...bootAnswers, ...answers });
   const applied: Language[] = [];
   const reportError = vi.fn();
+  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client') });
   const store = createDeskStore({
-    client: createClient(fake.transport, { newCorrelationId: sequentialIds('client') }),
+    client,
     applyLanguage: async (language) => {
       applied.push(language);
     },
     reportError,
     newCorrelationId: sequentialIds('store'),
   });
-  return { ...fake, store, applied, reportError };
+  return { ...fake, store, applied, reportError, followEvents: () => routeEvents(client, store) };
 };
 
 describe('boot', () => {
@@ -107,8 +109,8 @@ describe('language', () => {
   });
 
   it('follows settings.changed from another window', async () => {
-    const { store, emit, applied } = ready();
-    const stop = store.getState().listen();
+    const { store, emit, applied, followEvents } = ready();
+    const stop = followEvents();
     await store.getState().boot();
     emit({ name: 'settings.changed', payload: { language: 'en' } });
     await Promise.resolve();

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { failure, type Language, type SessionStatus } from '../../../shared/contract';
 import { createClient } from '../../../renderer/services/client';
+import { routeEvents } from '../../../renderer/store/event-router';
 import { createDeskStore } from '../../../renderer/store/desk-store';
 import {
   buildAppInfo,
@@ -36,15 +37,16 @@ const booted = async (session: SessionStatus, answers: Answers = {}) => {
     ...answers,
   });
   const applied: Language[] = [];
+  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client') });
   const store = createDeskStore({
-    client: createClient(fake.transport, { newCorrelationId: sequentialIds('client') }),
+    client,
     applyLanguage: async (language) => {
       applied.push(language);
     },
     reportError: vi.fn(),
     newCorrelationId: sequentialIds('store'),
   });
-  const stop = store.getState().listen();
+  const stop = routeEvents(client, store);
   await store.getState().boot();
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
   return { ...fake, store, applied, stop, settle };

@@ -1,18 +1,20 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createClient } from '../../../renderer/services/client';
+import { routeEvents } from '../../../renderer/store/event-router';
 import { createDeskStore, keptAtSignOut, type DeskStore, type DeskStoreApi } from '../../../renderer/store/desk-store';
 import { slices } from '../../../renderer/store/slices';
 import { buildConfigView, buildSession, buildSignedIn, fakeTransport, sequentialIds } from './builders';
 
 const setup = () => {
   const fake = fakeTransport({ 'config.get': () => ({ ok: true, data: buildConfigView() }) });
+  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client') });
   const store = createDeskStore({
-    client: createClient(fake.transport, { newCorrelationId: sequentialIds('client') }),
+    client,
     applyLanguage: async () => undefined,
     reportError: vi.fn(),
     newCorrelationId: sequentialIds('store'),
   });
-  return { ...fake, store };
+  return { ...fake, store, followEvents: () => routeEvents(client, store) };
 };
 
 /** The store's state without its commands: every key some slice holds. */
@@ -48,8 +50,8 @@ describe('the slice registry', () => {
 
 describe('sign-out', () => {
   it('puts every key of every slice back to its initial value, except the ones the registry keeps', async () => {
-    const { store, emit } = setup();
-    const stop = store.getState().listen();
+    const { store, emit, followEvents } = setup();
+    const stop = followEvents();
     const initial = stateOf(store);
     const filled = Object.fromEntries(Object.entries(initial).map(([key, value]) => [key, differentFrom(key, value)]));
     // The session must be an agent's for its end to clear anything.

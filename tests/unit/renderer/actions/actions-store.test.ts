@@ -51,8 +51,8 @@ describe('one token’s action', () => {
   });
 
   it('keeps the draft through closing the dialog, and drops it once the action is confirmed', async () => {
-    const { store, fake } = actionsStore({ 'actions.submit': (input) => ok(viewOf(input as SubmitActionInput)) });
-    store.getState().watchActions();
+    const { store, fake, followEvents } = actionsStore({ 'actions.submit': (input) => ok(viewOf(input as SubmitActionInput)) });
+    followEvents();
     store.getState().openTokenAction('suspend', token);
     store.getState().updateActionDraft({ reasonCode: 'DEVICE_LOST', comment: '駅で紛失' });
     store.getState().closeActionDialog();
@@ -71,12 +71,12 @@ describe('one token’s action', () => {
   it('on a conflict, refreshes the token, adopts its state as now seen, keeps the input, and makes a new id for a deliberate retry', async () => {
     const changedToken = buildToken({ state: 'SUSPENDED', suspendedBy: ['WALLET'] });
     const tokenAnswers = [ok({ items: [token] }), ok({ items: [changedToken] })];
-    const { store, fake, calls } = actionsStore({
+    const { store, fake, calls, followEvents } = actionsStore({
       'cardholders.get': () => ok(buildCardholder()),
       'cards.tokens': () => tokenAnswers.shift(),
       'actions.submit': (input) => ok(viewOf(input as SubmitActionInput, { operation: 'delete' })),
     });
-    store.getState().watchActions();
+    followEvents();
     await store.getState().openCardholder('C0000001');
     store.getState().openTokenAction('delete', token);
     store.getState().updateActionDraft({ reasonCode: 'DEVICE_STOLEN', confirmLastFour: '6604' });
@@ -111,8 +111,8 @@ describe('one token’s action', () => {
 describe('the session’s actions', () => {
   it('merges the list and live changes in either order, and knows which tokens are busy', async () => {
     const list = deferred<unknown>();
-    const { store, fake } = actionsStore({ 'actions.list': () => list.promise });
-    store.getState().watchActions();
+    const { store, fake, followEvents } = actionsStore({ 'actions.list': () => list.promise });
+    followEvents();
     const loading = store.getState().loadActions();
     fake.emit({ name: 'action.changed', payload: buildAction({ status: 'ACCEPTED', updatedAt: '2026-11-23T05:00:02.000Z' }) });
     list.resolve(ok({ items: [buildAction({ status: 'REQUESTED', resumedAfterRestart: true }), buildAction({ actionId: uuid(2), virtualCardId: 'VCOTHER00001', status: 'CONFIRMED' })] }));

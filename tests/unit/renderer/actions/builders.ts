@@ -4,7 +4,8 @@ import { TRAINING_IDENTITY_POLICY } from '../../../../shared/domain/identity-ver
 import { TRAINING_RISK_RULES } from '../../../../shared/domain/risk-rules';
 import { createClient } from '../../../../renderer/services/client';
 import { createDeskStore } from '../../../../renderer/store/desk-store';
-import { fakeTransport, sequentialIds } from '../builders';
+import { routeEvents } from '../../../../renderer/store/event-router';
+import { buildSignedIn, fakeTransport, sequentialIds } from '../builders';
 
 /** Valid UUIDs in a known order, so a test can name the id the dialog will send. */
 const uuids = () => {
@@ -87,18 +88,23 @@ export const buildPreview = (items: BulkPreviewItem[], overrides: Partial<BulkPr
 
 type Answers = Parameters<typeof fakeTransport>[0];
 
-/** A store over a fake transport, with action ids in a known order. */
+/**
+ * A signed-in agent's store over a fake transport, with action ids in a known order.
+ * `followEvents` routes main's events into it, as the app does.
+ */
 export const actionsStore = (answers: Answers) => {
   const fake = fakeTransport(answers);
+  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client-correlation') });
   const store = createDeskStore({
-    client: createClient(fake.transport, { newCorrelationId: sequentialIds('client-correlation') }),
+    client,
     applyLanguage: async () => undefined,
     reportError: vi.fn(),
     newCorrelationId: sequentialIds('request-id'),
     newActionId: uuids(),
   });
+  store.setState({ session: buildSignedIn() });
   const calls = (name: string) => fake.invocations.filter((invocation) => invocation.name === name).map((invocation) => invocation.input);
-  return { store, fake, calls };
+  return { store, fake, calls, followEvents: () => routeEvents(client, store) };
 };
 
 export const ok = <T>(data: T) => ({ ok: true as const, data });

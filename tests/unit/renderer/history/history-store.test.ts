@@ -3,6 +3,7 @@ import { failure, type TokenChanged } from '../../../../shared/contract';
 import type { TokenEvent } from '../../../../shared/api/model';
 import { createClient } from '../../../../renderer/services/client';
 import { createDeskStore } from '../../../../renderer/store/desk-store';
+import { routeEvents } from '../../../../renderer/store/event-router';
 import { FRESH_HIGHLIGHT_MS, HISTORY_FIRST_PAGE, HISTORY_NEWEST_PAGE, HISTORY_PAGE } from '../../../../renderer/store/history/commands';
 import { fakeTransport, sequentialIds } from '../builders';
 import { buildPage } from './builders';
@@ -45,23 +46,26 @@ const changed = (event: TokenEvent): { name: 'token.changed'; payload: TokenChan
     state: 'SUSPENDED',
     previousState: 'ACTIVE',
     suspendedBy: ['WALLET'],
-    changedBy: { source: 'WALLET' },
-    eventId: event.eventId,
-    eventKind: event.kind,
-    occurredAt: event.occurredAt,
+    event,
   },
 });
 
 const setup = (answer: (input: unknown) => unknown) => {
   const fake = fakeTransport({ 'tokens.events': answer });
+  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client') });
   const store = createDeskStore({
-    client: createClient(fake.transport, { newCorrelationId: sequentialIds('client') }),
+    client,
     applyLanguage: async () => undefined,
     reportError: vi.fn(),
     newCorrelationId: sequentialIds('store'),
   });
   const calls = () => fake.invocations.filter((each) => each.name === 'tokens.events').map((each) => each.input as EventsInput);
-  return { ...fake, store, calls };
+  /** Routes main's events into the store with the token's history panel open, as the workspace has it. */
+  const followEvents = (virtualCardId: string) => {
+    store.setState({ selectedVirtualCardId: virtualCardId });
+    return routeEvents(client, store);
+  };
+  return { ...fake, store, calls, followEvents };
 };
 
 /** Lets the fake transport's answers (and the store's awaits after them) settle. */
@@ -177,8 +181,8 @@ describe('live changes', () => {
   it('a change of the open token fetches the newest page, merges it and highlights what is new, briefly', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout'] });
     const backend = fakeHistory(100);
-    const { store, emit, calls } = setup(backend.answer);
-    const stop = store.getState().watchHistory();
+    const { store, emit, calls, followEvents } = setup(backend.answer);
+    const stop = followEvents('VCTEST000001');
     await store.getState().openHistory('VCTEST000001');
     const [added] = backend.add(1);
     if (added === undefined) throw new Error('no event added');
@@ -194,8 +198,8 @@ describe('live changes', () => {
 
   it('ignores other tokens and changes already on screen', async () => {
     const backend = fakeHistory(10);
-    const { store, emit, calls } = setup(backend.answer);
-    store.getState().watchHistory();
+    const { store, emit, calls, followEvents } = setup(backend.answer);
+    followEvents('VCTEST000001');
     await store.getState().openHistory('VCTEST000001');
     const held = store.getState().history.items[0];
     if (held === undefined) throw new Error('nothing loaded');
@@ -207,8 +211,8 @@ describe('live changes', () => {
 
   it('folds a burst of changes into one more fetch', async () => {
     const backend = fakeHistory(10);
-    const { store, emit, calls } = setup(backend.answer);
-    store.getState().watchHistory();
+    const { store, emit, calls, followEvents } = setup(backend.answer);
+    followEvents('VCTEST000001');
     await store.getState().openHistory('VCTEST000001');
     for (const event of backend.add(3)) emit(changed(event));
     await vi.waitFor(() => expect(store.getState().history.items).toHaveLength(13));
@@ -219,8 +223,8 @@ describe('live changes', () => {
 
   it('a stream reset re-checks the newest events', async () => {
     const backend = fakeHistory(10);
-    const { store, emit, calls } = setup(backend.answer);
-    store.getState().watchHistory();
+    const { store, emit, calls, followEvents } = setup(backend.answer);
+    followEvents('VCTEST000001');
     await store.getState().openHistory('VCTEST000001');
     emit({ name: 'live.reset', payload: { reason: 'RECONNECTED' } });
     await vi.waitFor(() => expect(calls()).toHaveLength(2));

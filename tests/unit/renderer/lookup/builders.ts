@@ -4,6 +4,7 @@ import type { SearchResult, TokenChanged } from '../../../../shared/contract';
 import { createClient } from '../../../../renderer/services/client';
 import type { WindowVisibility } from '../../../../renderer/store/deps';
 import { createDeskStore } from '../../../../renderer/store/desk-store';
+import { routeEvents } from '../../../../renderer/store/event-router';
 import { fakeTransport, sequentialIds } from '../builders';
 
 /** Complete, valid objects as the backend sends them; tests override what they look at. */
@@ -102,16 +103,20 @@ export const deferred = <T>() => {
 
 type Answers = Parameters<typeof fakeTransport>[0];
 
-/** A store over a fake transport, request ids long enough for the contract (8–64 characters). */
+/**
+ * A store over a fake transport, request ids long enough for the contract (8–64 characters).
+ * `followEvents` routes main's events into it, as the app does.
+ */
 export const lookupStore = (answers: Answers, visibility?: WindowVisibility) => {
   const fake = fakeTransport(answers);
+  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client-correlation') });
   const store = createDeskStore({
-    client: createClient(fake.transport, { newCorrelationId: sequentialIds('client-correlation') }),
+    client,
     applyLanguage: async () => undefined,
     reportError: vi.fn(),
     newCorrelationId: sequentialIds('request-id'),
     ...(visibility ? { visibility } : {}),
   });
   const calls = (name: string) => fake.invocations.filter((invocation) => invocation.name === name).map((invocation) => invocation.input);
-  return { store, fake, calls };
+  return { store, fake, calls, followEvents: () => routeEvents(client, store) };
 };

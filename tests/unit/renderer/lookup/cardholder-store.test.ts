@@ -118,8 +118,8 @@ describe('live changes', () => {
   };
 
   it('re-fetch only the changed card, once per burst, then highlight the row briefly', async () => {
-    const { store, calls, fake, suspend } = liveSetup();
-    store.getState().listen();
+    const { store, calls, fake, suspend, followEvents } = liveSetup();
+    followEvents();
     await store.getState().openCardholder('C0000001');
     suspend();
     const change = buildTokenChanged({ virtualCardId: 'VCCR000001GOLD', issuerCardRefId: 'CR000001GOLD' });
@@ -135,8 +135,8 @@ describe('live changes', () => {
   });
 
   it('of another cardholder change nothing on screen', async () => {
-    const { store, calls, fake } = liveSetup();
-    store.getState().listen();
+    const { store, calls, fake, followEvents } = liveSetup();
+    followEvents();
     await store.getState().openCardholder('C0000001');
     fake.emit({ name: 'token.changed', payload: buildTokenChanged({ cardholderId: 'C0000099' }) });
     await vi.advanceTimersByTimeAsync(TOKEN_REFRESH_DEBOUNCE_MS + 1);
@@ -146,7 +146,7 @@ describe('live changes', () => {
   it('wait while the window is hidden and catch up when it is shown', async () => {
     let hidden = true;
     let shown: (() => void) | null = null;
-    const { store, calls, fake } = liveSetup({
+    const { store, calls, fake, followEvents } = liveSetup({
       isHidden: () => hidden,
       onVisible: (listener) => {
         shown = listener;
@@ -155,7 +155,7 @@ describe('live changes', () => {
         };
       },
     });
-    store.getState().listen();
+    followEvents();
     await store.getState().openCardholder('C0000001');
     fake.emit({ name: 'token.changed', payload: buildTokenChanged() });
     await vi.advanceTimersByTimeAsync(TOKEN_REFRESH_DEBOUNCE_MS * 3);
@@ -167,8 +167,8 @@ describe('live changes', () => {
   });
 
   it('a stream reset re-fetches everything shown, and is counted for other views', async () => {
-    const { store, calls, fake } = liveSetup();
-    store.getState().listen();
+    const { store, calls, fake, followEvents } = liveSetup();
+    followEvents();
     await store.getState().openCardholder('C0000001');
     fake.emit({ name: 'live.reset', payload: { reason: 'RECONNECTED' } });
     await vi.advanceTimersByTimeAsync(0);
@@ -179,8 +179,8 @@ describe('live changes', () => {
 
   it('status events keep the status bar current; an older answer does not undo a newer event', async () => {
     const answer = deferred<unknown>();
-    const { store, fake } = lookupStore({ 'live.status': () => answer.promise });
-    store.getState().listen();
+    const { store, fake, followEvents } = lookupStore({ 'live.status': () => answer.promise });
+    followEvents();
     const loading = store.getState().loadLiveStatus();
     fake.emit({ name: 'live.status', payload: { state: 'reconnecting', since: '2026-11-23T05:00:02.000Z', attempt: 2, retryAt: '2026-11-23T05:00:04.000Z' } });
     answer.resolve(ok({ state: 'connected', since: '2026-11-23T05:00:00.000Z', attempt: 0, retryAt: null }));

@@ -1,0 +1,46 @@
+import type { EventEnvelope, EventName, EventPayload } from '../../shared/contract';
+import type { Client } from '../services/client';
+import type { DeskStore, DeskStoreApi } from './desk-store';
+import { sessionSelectors } from './session/selectors';
+
+type Route<E extends EventName> = (store: DeskStore, payload: EventPayload<E>) => void;
+
+/**
+ * Where each event from main goes: one entry per kind, naming the slices that care. A new kind in
+ * the contract does not compile until it has its entry here. Payloads are passed on as they came;
+ * what is in them is the receiving slice's business.
+ */
+const routes: { readonly [E in EventName]: Route<E> } = {
+  'settings.changed': (store, settings) => void store.internal_applySettings(settings),
+  'session.changed': (store, status) => {
+    // Before boot has read the session there is nothing to change; boot reads it fresh.
+    if (store.session !== null) store.internal_applySession(status);
+  },
+  'config.changed': (store, config) => store.internal_applyConfig(config),
+  'live.status': (store, status) => store.internal_applyLiveStatus(status),
+  'token.changed': (store, change) => {
+    store.internal_applyTokenChanged(change);
+    store.internal_onTokenChanged(change);
+    // A history whose panel is closed is checked for newer events when it opens again.
+    if (store.selectedVirtualCardId !== null) store.internal_refreshHistoryFor(change);
+  },
+  'live.reset': (store) => {
+    store.internal_applyLiveReset();
+    store.internal_onLiveReset();
+    if (store.selectedVirtualCardId !== null) void store.refreshHistory();
+  },
+  'action.changed': (store, action) => {
+    // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
+    if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);
+  },
+};
+
+const route = <E extends EventName>(event: { readonly name: E; readonly payload: EventPayload<E> }, store: DeskStore): void =>
+  routes[event.name](store, event.payload);
+
+/**
+ * Subscribes once to main's events and hands each to the slices that care (the table above).
+ * Returns the unsubscribe.
+ */
+export const routeEvents = (client: Pick<Client, 'onEvent'>, store: DeskStoreApi): (() => void) =>
+  client.onEvent((event: EventEnvelope) => route(event, store.getState()));
