@@ -4,12 +4,12 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ActionView, CallName, Result } from '../../shared/contract';
-import type { SandboxCredentialsFile } from '../../sandbox/index';
+import type { TrainingCredentials } from '../../shared/api/training-credentials';
 import { createCore, type Core } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import { createLogger } from '../../electron/core/logging/logger';
 import { FileSecretStore } from '../../electron/core/secrets/secret-store';
-import { CONFIRMING_EVENT } from '../../electron/core/actions/own-events';
+import { CONFIRMING_EVENT } from '../../shared/domain/operation-events';
 import { backendScript } from '../support/backend-script';
 import { summarise, type Summary } from './stats';
 
@@ -73,7 +73,7 @@ const startBackendProcess = async (tspConfirmMs: number, dir: string) => {
     child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.once('exit', () => fail(new Error(`the bench sandbox exited:\n${text}`)));
   });
-  const started = JSON.parse(await readFile(out, 'utf8')) as { credentials: SandboxCredentialsFile; activeTokens: string[] };
+  const started = JSON.parse(await readFile(out, 'utf8')) as { credentials: TrainingCredentials; activeTokens: string[] };
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((done) => child.once('exit', done));
@@ -90,7 +90,7 @@ interface Agent {
   call(name: CallName, input: unknown): Promise<Result<unknown>>;
 }
 
-const openAgent = async (credentials: SandboxCredentialsFile, index: number, root: string): Promise<Agent> => {
+const openAgent = async (credentials: TrainingCredentials, index: number, root: string): Promise<Agent> => {
   const dir = join(root, `agent-${index}`);
   await mkdir(dir, { recursive: true });
   // Connected like a workstation in a call center: the backend in its settings, then its key.
@@ -233,7 +233,7 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
       const [history, records] = await Promise.all([script.tokenEvents(supervisor, virtualCardId), script.auditRecords(supervisor, virtualCardId)]);
       for (const view of views) {
         const actions = history.filter((event) => event.kind === 'AGENT_ACTION' && event.correlationId === view.correlationId).length;
-        const confirmations = history.filter((event) => event.kind === CONFIRMING_EVENT[view.operation] && event.detail.operationId === view.operationId).length;
+        const confirmations = history.filter((event) => event.kind === CONFIRMING_EVENT[view.operation] && 'operationId' in event.detail && event.detail.operationId === view.operationId).length;
         if (actions === 0) missing += 1;
         if (actions > 1) doubledActions += actions - 1;
         if (confirmations > 1) doubledConfirmations += confirmations - 1;

@@ -8,13 +8,11 @@ export interface ActionTuning {
   /** Backoff between sends (full jitter, doubling up to the ceiling). */
   readonly retryBaseDelayMs: number;
   readonly retryMaxDelayMs: number;
-  /** The slow poll of an accepted action's history, so a dead live stream strands nothing. */
+  /** The slow poll of an accepted action's history while the live stream is down, so a dead stream strands nothing. */
   readonly confirmPollMs: number;
   /** After this long without a confirmation, the poll slows down further. */
   readonly confirmLateAfterMs: number;
   readonly confirmPollLateMs: number;
-  /** Live changes to one token within this window cause one history read. */
-  readonly tokenCheckDebounceMs: number;
   /** After the TSP confirmed, how long a missing notification record is still looked for. */
   readonly notificationWaitMs: number;
   /** Backoff for sending audit records, which are retried until the backend stores them. */
@@ -32,7 +30,6 @@ export const DEFAULT_ACTION_TUNING: ActionTuning = {
   confirmPollMs: 10_000,
   confirmLateAfterMs: 5 * 60_000,
   confirmPollLateMs: 60_000,
-  tokenCheckDebounceMs: 25,
   notificationWaitMs: 60_000,
   auditRetryBaseDelayMs: 1_000,
   auditRetryMaxDelayMs: 60_000,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Token, TokenEvent } from '../../../../shared/api/model';
+import type { Token } from '../../../../shared/api/model';
 import type { TokenActionPolicy } from '../../../../shared/api/policy';
 import { TRAINING_IDENTITY_POLICY } from '../../../../shared/domain/identity-verification';
 import { TRAINING_RISK_RULES } from '../../../../shared/domain/risk-rules';
@@ -7,6 +7,7 @@ import { BackendError, type BackendFailure } from '../../../../electron/core/bac
 import { findOwnEvents } from '../../../../electron/core/actions/own-events';
 import { activationRefusal, transitionRefusal } from '../../../../electron/core/actions/pre-checks';
 import { sendOutcomeOf } from '../../../../electron/core/actions/send-outcome';
+import { agentAction, confirmation, notificationSent, operationFailed } from './support/events';
 
 const policy: TokenActionPolicy = {
   identityVerification: { required: [...TRAINING_IDENTITY_POLICY.required], choose: { from: [...TRAINING_IDENTITY_POLICY.choose.from], atLeast: 2 } },
@@ -102,25 +103,15 @@ describe('what a failed send means', () => {
   });
 });
 
-const event = (kind: TokenEvent['kind'], at: string, detail: TokenEvent['detail'], correlationId = 'corr-1'): TokenEvent => ({
-  eventId: `EV${Math.random().toString(36).slice(2, 12).toUpperCase().padEnd(10, 'X')}`,
-  virtualCardId: 'VCWATCH00001',
-  occurredAt: at,
-  kind,
-  actor: { source: 'ISSUER' },
-  correlationId,
-  detail,
-});
-
 describe('an action’s traces in the token’s history', () => {
   const action = { operation: 'suspend' as const, correlationId: 'corr-1', operationId: null };
   const history = [
     // Newest first, as the backend pages it.
-    event('SUSPENDED', '2026-11-23T09:00:02.000Z', { operationId: 'OPAAAAAAAAAA' }),
-    event('NOTIFICATION_SENT', '2026-11-23T09:00:01.500Z', { operationId: 'OPAAAAAAAAAA', template: 'TOKEN_SUSPENDED', channel: 'SMS', status: 'QUEUED' }),
-    event('SUSPENDED', '2026-11-23T09:00:01.000Z', { operationId: 'OPAAAAAAAAAA' }),
-    event('AGENT_ACTION', '2026-11-23T09:00:00.000Z', { operation: 'suspend', operationId: 'OPAAAAAAAAAA', status: 'ACCEPTED' }),
-    event('AGENT_ACTION', '2026-11-23T08:00:00.000Z', { operation: 'suspend', operationId: 'OPBBBBBBBBBB', status: 'ACCEPTED' }, 'corr-other'),
+    confirmation('suspend', 'OPAAAAAAAAAA', { at: '2026-11-23T09:00:02.000Z' }),
+    notificationSent('OPAAAAAAAAAA', 'TOKEN_SUSPENDED', { at: '2026-11-23T09:00:01.500Z' }),
+    confirmation('suspend', 'OPAAAAAAAAAA', { at: '2026-11-23T09:00:01.000Z' }),
+    agentAction('suspend', 'OPAAAAAAAAAA', { at: '2026-11-23T09:00:00.000Z' }),
+    agentAction('suspend', 'OPBBBBBBBBBB', { at: '2026-11-23T08:00:00.000Z', correlationId: 'corr-other' }),
   ];
 
   it('finds our acceptance by correlation id, the earliest confirmation, and the notification', () => {
@@ -133,7 +124,7 @@ describe('an action’s traces in the token’s history', () => {
   });
 
   it('reads OPERATION_FAILED as the TSP’s refusal with its code, rule and state', () => {
-    const failed = [event('OPERATION_FAILED', '2026-11-23T09:00:01.000Z', { operationId: 'OPAAAAAAAAAA', rule: 'SUSPEND_ONLY_ACTIVE', state: 'DELETED', errorCode: '221' })];
+    const failed = [operationFailed('suspend', 'OPAAAAAAAAAA', { rule: 'SUSPEND_ONLY_ACTIVE', state: 'DELETED', errorCode: '221' }, { at: '2026-11-23T09:00:01.000Z' })];
     expect(findOwnEvents(failed, { ...action, operationId: 'OPAAAAAAAAAA' }).failed).toEqual({
       at: '2026-11-23T09:00:01.000Z',
       failure: { code: 'TSP_FAILED', rule: 'SUSPEND_ONLY_ACTIVE', currentState: 'DELETED', tspErrorCode: '221' },

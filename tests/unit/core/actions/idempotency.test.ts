@@ -14,6 +14,7 @@ import type { RequestContext } from '../../../../electron/core/backend/request-c
 import { createEventBus } from '../../../../electron/core/events/event-bus';
 import { memoryLogger } from '../support/client-setup';
 import { writtenAhead } from './support/entries';
+import { confirmation } from './support/events';
 
 /**
  * Idempotency as the outbox practises it, against a scripted backend client: every send of one
@@ -99,9 +100,7 @@ const start = async (client: BackendClient, held: { agent: AgentIdentity | null 
 };
 
 const accepted = { ok: { operationId: 'OPAAAAAAAAAA', status: 'ACCEPTED', virtualCardId: 'VCWATCH00001', operation: 'suspend' } };
-const confirmedHistory = (correlationId: string): TokenEvent[] => [
-  { eventId: 'EVCONFIRM0001', virtualCardId: 'VCWATCH00001', occurredAt: new Date().toISOString(), kind: 'SUSPENDED', actor: { source: 'ISSUER' }, correlationId, detail: { operationId: 'OPAAAAAAAAAA' } },
-];
+const confirmedHistory = (correlationId: string): TokenEvent[] => [confirmation('suspend', 'OPAAAAAAAAAA', { correlationId })];
 
 const until = async (check: () => boolean): Promise<void> => {
   for (let i = 0; i < 500 && !check(); i += 1) await new Promise((resolve) => setTimeout(resolve, 5));

@@ -184,8 +184,12 @@ describe('faults while sending: retried under the same key, done once', () => {
   });
 
   it.each(['timeout-after-work', 'reset-after-work'] as const)('%s: the work was done, the answer lost; the retry gets the first answer', async (fault) => {
-    const desk = await open(await profile(), { timeoutMs: 400 });
+    const desk = await open(await profile(), { timeoutMs: 400, actionTuning: { confirmPollMs: 150 } });
     await desk.ok('session.signIn', SATO);
+    // Without the live stream only a second send can learn what the first did: the retry itself is
+    // under test, and the slow poll confirms. (With it, the AGENT_ACTION on the stream says so
+    // and nothing is sent again: send-step.test.ts.)
+    desk.core.live.stop();
     const target = fault === 'timeout-after-work' ? 'VCSUSPISSUER1' : 'VCHISTORY0001';
     const current = await token(target);
     await backend.script.fault({ match: { method: 'POST', pathPrefix: `/api/v1/tokens/${target}/` }, fault, times: 1, ...(fault === 'timeout-after-work' ? { delayMs: 1_200 } : {}) });

@@ -216,7 +216,7 @@ describe('Option D: identity and scam signals', () => {
     expect(view).toMatchObject({ status: 'CONFIRMED', verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'ADDRESS'] });
     const history = await historyOf('VCYELLOW0001');
     const action = history.find((event) => event.kind === 'AGENT_ACTION' && event.correlationId === view.correlationId);
-    expect(action?.detail.verifiers).toBe('FULL_NAME,DATE_OF_BIRTH,REGISTERED_PHONE,ADDRESS');
+    expect(action?.kind === 'AGENT_ACTION' ? action.detail.verifiers : null).toEqual(['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'ADDRESS']);
     await expectAuditedOnce(view);
   });
 });
@@ -270,7 +270,7 @@ describe('confirmation tracking', () => {
         kind: 'SUSPENDED',
         actor: { source: 'ISSUER' },
         correlationId: view.correlationId,
-        detail: { operation: 'suspend', operationId: view.operationId, confirmedBy: 'TSP' },
+        detail: { action: 'SUSPEND', source: 'ISSUER', callback: 'tspConfirmation', operation: 'suspend', operationId: view.operationId ?? undefined, confirmedBy: 'TSP' },
       },
     });
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -289,7 +289,7 @@ describe('confirmation tracking', () => {
     // The backend's history holds the callback twice; the console took it once.
     // The backend may mark the repeat as such (CALLBACK_DUPLICATE) or record it as it came.
     const confirmations = async () =>
-      (await historyOf('VCSUSPISSUER1')).filter((event) => (event.kind === 'SUSPENDED' || String(event.kind) === 'CALLBACK_DUPLICATE') && event.detail.operationId === view.operationId);
+      (await historyOf('VCSUSPISSUER1')).filter((event) => (event.kind === 'SUSPENDED' || event.kind === 'CALLBACK_DUPLICATE') && event.detail.operationId === view.operationId);
     for (let i = 0; i < 100 && (await confirmations()).length < 2; i += 1) await new Promise((resolve) => setTimeout(resolve, 20));
     expect(await confirmations()).toHaveLength(2);
     const history = await historyOf('VCSUSPISSUER1');

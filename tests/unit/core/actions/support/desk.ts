@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { clientKeyOf, generateClientCredentials, startSandbox, type Sandbox } from '../../../../../sandbox/index';
 import type { TokenEvent } from '../../../../../shared/api/model';
 import type { ActionView, EventEnvelope } from '../../../../../shared/contract';
+import { operationConfirmedBy } from '../../../../../shared/domain/operation-events';
 import type { ActionTuning } from '../../../../../electron/core/actions/action-tuning';
 import { backendScript, type BackendScript } from '../../../../support/backend-script';
 import { startCore, type CoreHarness } from '../../session/support/core-harness';
@@ -21,7 +22,6 @@ export const FAST_ACTIONS: Partial<ActionTuning> = {
   confirmPollMs: 60_000,
   confirmLateAfterMs: 60_000,
   confirmPollLateMs: 60_000,
-  tokenCheckDebounceMs: 10,
   auditRetryBaseDelayMs: 10,
   auditRetryMaxDelayMs: 100,
 };
@@ -99,6 +99,5 @@ export const newActionId = (): string => randomUUID();
 /** The backend's own record of what happened to a token for one action. */
 export const tracesOf = (events: readonly TokenEvent[], view: Pick<ActionView, 'correlationId' | 'operationId'>) => ({
   agentActions: events.filter((event) => event.kind === 'AGENT_ACTION' && event.correlationId === view.correlationId).length,
-  confirmations: events.filter((event) => event.kind !== 'AGENT_ACTION' && event.kind !== 'NOTIFICATION_SENT' && view.operationId !== null && event.detail.operationId === view.operationId)
-    .length,
+  confirmations: events.filter((event) => view.operationId !== null && operationConfirmedBy(event.kind) !== null && 'operationId' in event.detail && event.detail.operationId === view.operationId).length,
 });

@@ -1,0 +1,88 @@
+import type { ActionFailure } from '../../../shared/api/audit';
+import type { ActionView } from '../../../shared/contract/actions';
+import type { EventBus } from '../events/event-bus';
+import type { Logger } from '../logging/logger';
+import { canMove, isUnderWay, type OutboxEntry } from './action-entry';
+import { auditRecordFor } from './audit-record';
+import type { OutboxEntries } from './outbox-entries';
+import type { OutboxStore } from './outbox-store';
+
+export interface ActionProgressOptions {
+  readonly entries: Pick<OutboxEntries, 'put'>;
+  readonly store: Pick<OutboxStore, 'save'>;
+  readonly events: Pick<EventBus, 'emit'>;
+  readonly logger: Logger;
+  readonly now: () => number;
+}
+
+export interface ActionEnding {
+  readonly status: 'CONFIRMED' | 'FAILED';
+  readonly failure: ActionFailure | null;
+  readonly at: string;
+}
+
+/**
+ * An action's next version, kept in memory, saved to its outbox file and told to the renderer
+ * (action.changed). Status only moves forward, and an action that ended stays as it ended.
+ */
+export interface ActionProgress {
+  /**
+   * Keeps `next`. By default a failed save is logged and the action goes on (the next step repeats
+   * the work, which is idempotent); `durable` saves first and throws when the save fails, for a
+   * change that must be on disk before anything leaves (the count of a send).
+   */
+  commit(next: OutboxEntry, options?: { readonly durable?: boolean }): Promise<OutboxEntry>;
+  /** Changes the view (and the entry's other fields); a move backwards is ignored and the entry comes back as it was. */
+  change(
+    entry: OutboxEntry,
+    view: Partial<ActionView>,
+    rest?: Partial<Omit<OutboxEntry, 'view'>>,
+    options?: { readonly durable?: boolean },
+  ): Promise<OutboxEntry>;
+  /** The final step: status, reason and the one audit record, in one save. Nothing happens to an action that already ended. */
+  end(entry: OutboxEntry, ending: ActionEnding, view?: Partial<ActionView>): Promise<OutboxEntry>;
+}
+
+export const createActionProgress = (options: ActionProgressOptions): ActionProgress => {
+  const { entries, store, events, logger, now } = options;
+  const iso = (): string => new Date(now()).toISOString();
+
+  const commit: ActionProgress['commit'] = async (next, commitOptions = {}) => {
+    if (commitOptions.durable) {
+      await store.save(next);
+      entries.put(next);
+    } else {
+      entries.put(next);
+      try {
+        await store.save(next);
+      } catch (error) {
+        logger.error({ actionId: next.view.actionId, err: error }, 'outbox entry could not be saved');
+      }
+    }
+    events.emit('action.changed', next.view);
+    return next;
+  };
+
+  return {
+    commit,
+    change(entry, view, rest = {}, commitOptions = {}) {
+      const status = view.status ?? entry.view.status;
+      if (!canMove(entry.view.status, status)) return Promise.resolve(entry);
+      return commit({ ...entry, ...rest, view: { ...entry.view, ...view, updatedAt: iso() } }, commitOptions);
+    },
+    end(entry, ending, view = {}) {
+      if (!isUnderWay(entry)) return Promise.resolve(entry);
+      const ended: OutboxEntry = {
+        ...entry,
+        completedAt: ending.at,
+        reconcile: false,
+        view: { ...entry.view, ...view, status: ending.status, failure: ending.failure, nextAttemptAt: null, updatedAt: iso() },
+      };
+      logger.info(
+        { actionId: entry.view.actionId, correlationId: entry.view.correlationId, operation: entry.view.operation, status: ending.status, failure: ending.failure?.code },
+        'action ended',
+      );
+      return commit({ ...ended, audit: { record: auditRecordFor(ended, ending.at), journaled: false, stored: false } });
+    },
+  };
+};

@@ -1,0 +1,35 @@
+import type { ActionView } from '../../../shared/contract/actions';
+import type { EventBus } from '../events/event-bus';
+import { isUnderWay, type OutboxEntry } from './action-entry';
+import { auditRecordFor } from './audit-record';
+import type { OutboxEntries } from './outbox-entries';
+import type { OutboxStore } from './outbox-store';
+
+export interface WriteAheadOptions {
+  readonly entries: Pick<OutboxEntries, 'has' | 'put'>;
+  readonly store: Pick<OutboxStore, 'save'>;
+  readonly events: Pick<EventBus, 'emit'>;
+  /** Starts driving the action once it is on disk. */
+  readonly start: (actionId: string) => void;
+}
+
+/**
+ * A new action goes to disk (its own file, fsynced) with its correlation id and Idempotency-Key
+ * before anything is sent: when this resolves it survives a crash, and when it rejects nothing was
+ * sent and nothing is kept, so the caller hears of it. An action refused before sending is written
+ * already ended, with its one audit record.
+ */
+export const createWriteAhead =
+  ({ entries, store, events, start }: WriteAheadOptions) =>
+  async (asked: OutboxEntry): Promise<ActionView> => {
+    if (entries.has(asked.view.actionId)) throw new Error('this action is already in the outbox');
+    const entry: OutboxEntry =
+      isUnderWay(asked) || asked.audit !== null
+        ? asked
+        : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false, stored: false } };
+    await store.save(entry);
+    entries.put(entry);
+    events.emit('action.changed', entry.view);
+    start(entry.view.actionId);
+    return entry.view;
+  };
