@@ -1,4 +1,3 @@
-import { failure } from '../../../shared/contract';
 import type { ConfigCommands } from '../config/commands';
 import type { ConfigSliceState } from '../config/initialState';
 import type { CredentialsCommands } from '../credentials/commands';
@@ -6,6 +5,7 @@ import type { CredentialsSliceState } from '../credentials/initialState';
 import type { SessionCommands } from '../session/commands';
 import type { SessionSliceState } from '../session/initialState';
 import type { SettingsCommands } from '../settings/commands';
+import { reportBug } from '../run-busy';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { AppState } from './initialState';
@@ -65,9 +65,7 @@ export const createAppCommands: SliceCreator<Needs, AppCommands> =
         set({ phase: 'ready' });
       } catch (error) {
         // A bug, not a typed failure: still show the panel, under an id that is also in the log.
-        const correlationId = deps.newCorrelationId();
-        set({ phase: 'failed', bootError: failure('INTERNAL', correlationId).error });
-        deps.reportError(error, correlationId);
+        set({ phase: 'failed', bootError: reportBug(deps, error) });
       }
     },
 

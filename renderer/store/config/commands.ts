@@ -1,4 +1,5 @@
 import type { ConfigPatch, ConfigView } from '../../../shared/contract';
+import { runBusy } from '../run-busy';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { ConfigSliceState } from './initialState';
@@ -15,42 +16,40 @@ export interface ConfigCommands {
 export const createConfigCommands: SliceCreator<ConfigSliceState & ConfigCommands & CallsMain, ConfigCommands> =
   (deps) =>
   (set, get) => ({
-    loadConfig: async () => {
-      set({ configLoading: true });
-      try {
-        const result = await get().internal_call('config.get', {}, { showsOwnError: true });
-        if (result.ok) {
-          get().internal_applyConfig(result.data);
-          set({ configLoadError: null });
-        } else set({ configLoadError: result.error });
-      } catch (error) {
-        deps.reportError(error, deps.newCorrelationId());
-      } finally {
-        set({ configLoading: false });
-      }
-    },
+    loadConfig: () =>
+      runBusy(set, deps, {
+        start: { configLoading: true },
+        end: { configLoading: false },
+        run: async () => {
+          const result = await get().internal_call('config.get', {}, { showsOwnError: true });
+          if (result.ok) {
+            get().internal_applyConfig(result.data);
+            set({ configLoadError: null });
+          } else set({ configLoadError: result.error });
+        },
+        onBug: () => undefined,
+      }),
 
     saveConfig: async (patch) => {
       if (get().configSaving) return null;
-      set({ configSaving: true, configSaveOutcome: null });
-      try {
-        const changed = Object.keys(patch).length > 0;
-        const result = changed
-          ? await get().internal_call('config.set', patch, { showsOwnError: true })
-          : await get().internal_call('config.get', {}, { showsOwnError: true });
-        if (!result.ok) {
-          set({ configSaveOutcome: { kind: 'failed', error: result.error } });
-          return null;
-        }
-        get().internal_applyConfig(result.data);
-        set({ configSaveOutcome: { kind: 'saved', restartRequired: result.data.restartRequired, changed } });
-        return result.data;
-      } catch (error) {
-        deps.reportError(error, deps.newCorrelationId());
-        return null;
-      } finally {
-        set({ configSaving: false });
-      }
+      return runBusy(set, deps, {
+        start: { configSaving: true, configSaveOutcome: null },
+        end: { configSaving: false },
+        run: async () => {
+          const changed = Object.keys(patch).length > 0;
+          const result = changed
+            ? await get().internal_call('config.set', patch, { showsOwnError: true })
+            : await get().internal_call('config.get', {}, { showsOwnError: true });
+          if (!result.ok) {
+            set({ configSaveOutcome: { kind: 'failed', error: result.error } });
+            return null;
+          }
+          get().internal_applyConfig(result.data);
+          set({ configSaveOutcome: { kind: 'saved', restartRequired: result.data.restartRequired, changed } });
+          return result.data;
+        },
+        onBug: () => null,
+      });
     },
 
     dismissConfigOutcome: () => set({ configSaveOutcome: null }),

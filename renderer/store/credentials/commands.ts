@@ -1,3 +1,4 @@
+import { runBusy } from '../run-busy';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { CredentialsSliceState } from './initialState';
@@ -15,50 +16,49 @@ export const createCredentialsCommands: SliceCreator<CredentialsSliceState & Cre
   (set, get) => ({
     loadCredentials: async () => {
       if (get().credentialsActivity !== null) return;
-      set({ credentialsActivity: 'load' });
-      try {
-        const result = await get().internal_call('credentials.status', {}, { showsOwnError: true });
-        set(result.ok ? { credentialStatus: result.data, credentialStatusError: null } : { credentialStatusError: result.error });
-      } catch (error) {
-        deps.reportError(error, deps.newCorrelationId());
-      } finally {
-        set({ credentialsActivity: null });
-      }
+      await runBusy(set, deps, {
+        start: { credentialsActivity: 'load' },
+        end: { credentialsActivity: null },
+        run: async () => {
+          const result = await get().internal_call('credentials.status', {}, { showsOwnError: true });
+          set(result.ok ? { credentialStatus: result.data, credentialStatusError: null } : { credentialStatusError: result.error });
+        },
+        onBug: () => undefined,
+      });
     },
 
     generateKey: async () => {
       if (get().credentialsActivity !== null) return;
-      set({ credentialsActivity: 'generate', credentialsOutcome: null });
-      try {
-        const result = await get().internal_call('credentials.generateKey', {}, { showsOwnError: true });
-        set(
-          result.ok
-            ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'generated' } }
-            : { credentialsOutcome: { kind: 'failed', attempt: 'generate', error: result.error } },
-        );
-      } catch (error) {
-        deps.reportError(error, deps.newCorrelationId());
-      } finally {
-        set({ credentialsActivity: null });
-      }
+      await runBusy(set, deps, {
+        start: { credentialsActivity: 'generate', credentialsOutcome: null },
+        end: { credentialsActivity: null },
+        run: async () => {
+          const result = await get().internal_call('credentials.generateKey', {}, { showsOwnError: true });
+          set(
+            result.ok
+              ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'generated' } }
+              : { credentialsOutcome: { kind: 'failed', attempt: 'generate', error: result.error } },
+          );
+        },
+        onBug: () => undefined,
+      });
     },
 
     importKey: async (pem) => {
       if (get().credentialsActivity !== null) return false;
-      set({ credentialsActivity: 'import', credentialsOutcome: null });
-      try {
-        const result = await get().internal_call('credentials.importKey', { pem }, { showsOwnError: true });
-        set(
-          result.ok
-            ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'imported' } }
-            : { credentialsOutcome: { kind: 'failed', attempt: 'import', error: result.error } },
-        );
-        return result.ok;
-      } catch (error) {
-        deps.reportError(error, deps.newCorrelationId());
-        return false;
-      } finally {
-        set({ credentialsActivity: null });
-      }
+      return runBusy(set, deps, {
+        start: { credentialsActivity: 'import', credentialsOutcome: null },
+        end: { credentialsActivity: null },
+        run: async () => {
+          const result = await get().internal_call('credentials.importKey', { pem }, { showsOwnError: true });
+          set(
+            result.ok
+              ? { publicKey: result.data.publicKey, credentialStatus: result.data.status, credentialsOutcome: { kind: 'imported' } }
+              : { credentialsOutcome: { kind: 'failed', attempt: 'import', error: result.error } },
+          );
+          return result.ok;
+        },
+        onBug: () => false,
+      });
     },
   });

@@ -1,6 +1,7 @@
-import { failure, type Result, type SessionStatus, type TypedError } from '../../../shared/contract';
+import type { Result, SessionStatus, TypedError } from '../../../shared/contract';
 import type { AppState } from '../app/initialState';
 import type { ConfigCommands } from '../config/commands';
+import { runBusy } from '../run-busy';
 import type { SliceCreator, StoreCore } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { StatusState } from '../status/initialState';
@@ -41,13 +42,6 @@ type Needs = SessionSliceState &
 export const createSessionCommands: SliceCreator<Needs, SessionCommands> =
   (deps) =>
   (set, get) => {
-    /** A bug rather than a typed failure: shown under an id that is also in main's log. */
-    const internalError = (error: unknown): TypedError => {
-      const correlationId = deps.newCorrelationId();
-      deps.reportError(error, correlationId);
-      return failure('INTERNAL', correlationId).error;
-    };
-
     /** The renderer forgets the session even when main could not be told: failing closed. */
     const forgetLocally = (): void => {
       const current = get().session;
@@ -57,88 +51,92 @@ export const createSessionCommands: SliceCreator<Needs, SessionCommands> =
     return {
       signIn: async (agentId, password) => {
         if (get().sessionActivity !== null) return false;
-        set({ sessionActivity: 'signIn', signInError: null });
-        try {
-          const result = await get().internal_call('session.signIn', { agentId, password }, { showsOwnError: true });
-          if (!result.ok) {
-            set({ signInError: result.error });
+        return runBusy(set, deps, {
+          start: { sessionActivity: 'signIn', signInError: null },
+          end: { sessionActivity: null },
+          run: async () => {
+            const result = await get().internal_call('session.signIn', { agentId, password }, { showsOwnError: true });
+            if (!result.ok) {
+              set({ signInError: result.error });
+              return false;
+            }
+            get().internal_applySession(result.data);
+            return get().session?.state === 'signedIn';
+          },
+          onBug: (error) => {
+            set({ signInError: error });
             return false;
-          }
-          get().internal_applySession(result.data);
-          return get().session?.state === 'signedIn';
-        } catch (error) {
-          set({ signInError: internalError(error) });
-          return false;
-        } finally {
-          set({ sessionActivity: null });
-        }
+          },
+        });
       },
 
       unlock: async (password) => {
         if (get().sessionActivity !== null) return false;
-        set({ sessionActivity: 'unlock', unlockError: null });
-        try {
-          const result = await get().internal_call('session.unlock', { password }, { showsOwnError: true });
-          if (result.ok) {
-            get().internal_applySession(result.data);
-            return result.data.state === 'signedIn';
-          }
-          if (!ENDS_SESSION.has(result.error.code)) {
-            set({ unlockError: result.error });
+        return runBusy(set, deps, {
+          start: { sessionActivity: 'unlock', unlockError: null },
+          end: { sessionActivity: null },
+          run: async () => {
+            const result = await get().internal_call('session.unlock', { password }, { showsOwnError: true });
+            if (result.ok) {
+              get().internal_applySession(result.data);
+              return result.data.state === 'signedIn';
+            }
+            if (!ENDS_SESSION.has(result.error.code)) {
+              set({ unlockError: result.error });
+              return false;
+            }
+            // The backend ended the session (ACCOUNT_LOCKED ends the agent's sessions): make sure main
+            // forgets it too, clear the renderer, and say why on the sign-in screen.
+            const signedOut = await get().internal_call('session.signOut', {}, { showsOwnError: true });
+            if (signedOut.ok) get().internal_applySession(signedOut.data);
+            else forgetLocally();
+            set({ signInError: result.error });
             return false;
-          }
-          // The backend ended the session (ACCOUNT_LOCKED ends the agent's sessions): make sure main
-          // forgets it too, clear the renderer, and say why on the sign-in screen.
-          const signedOut = await get().internal_call('session.signOut', {}, { showsOwnError: true });
-          if (signedOut.ok) get().internal_applySession(signedOut.data);
-          else forgetLocally();
-          set({ signInError: result.error });
-          return false;
-        } catch (error) {
-          set({ unlockError: internalError(error) });
-          return false;
-        } finally {
-          set({ sessionActivity: null });
-        }
+          },
+          onBug: (error) => {
+            set({ unlockError: error });
+            return false;
+          },
+        });
       },
 
       lock: async () => {
         const current = get().session;
         if (current?.state !== 'signedIn' || get().sessionActivity !== null) return;
-        set({ sessionActivity: 'lock' });
-        try {
-          const result = await get().internal_call('session.lock', {});
-          // Fail closed: if main cannot be told, the screen still locks; unlocking goes through main.
-          get().internal_applySession(result.ok ? result.data : { ...current, state: 'locked' });
-        } catch (error) {
-          internalError(error);
-          get().internal_applySession({ ...current, state: 'locked' });
-        } finally {
-          set({ sessionActivity: null });
-        }
+        // Fail closed: if main cannot be told, the screen still locks; unlocking goes through main.
+        const lockLocally = (): void => get().internal_applySession({ ...current, state: 'locked' });
+        await runBusy(set, deps, {
+          start: { sessionActivity: 'lock' },
+          end: { sessionActivity: null },
+          run: async () => {
+            const result = await get().internal_call('session.lock', {});
+            if (result.ok) get().internal_applySession(result.data);
+            else lockLocally();
+          },
+          onBug: lockLocally,
+        });
       },
 
       signOut: async () => {
         if (get().sessionActivity === 'signOut') return;
-        set({ sessionActivity: 'signOut' });
-        try {
-          const result = await get().internal_call('session.signOut', {});
-          if (result.ok) {
-            get().internal_applySession(result.data);
-            return;
-          }
-          forgetLocally();
-          // Main may still hold the session: then the (now empty) console comes back, and the status
-          // bar says the sign-out failed, so the agent can try again rather than walk away signed in.
-          const status = await get().internal_loadSession();
-          if (status.ok) get().internal_applySession(status.data);
-          if (!status.ok || status.data.state !== 'signedOut') set({ lastFailure: result.error });
-        } catch (error) {
-          internalError(error);
-          forgetLocally();
-        } finally {
-          set({ sessionActivity: null });
-        }
+        await runBusy(set, deps, {
+          start: { sessionActivity: 'signOut' },
+          end: { sessionActivity: null },
+          run: async () => {
+            const result = await get().internal_call('session.signOut', {});
+            if (result.ok) {
+              get().internal_applySession(result.data);
+              return;
+            }
+            forgetLocally();
+            // Main may still hold the session: then the (now empty) console comes back, and the status
+            // bar says the sign-out failed, so the agent can try again rather than walk away signed in.
+            const status = await get().internal_loadSession();
+            if (status.ok) get().internal_applySession(status.data);
+            if (!status.ok || status.data.state !== 'signedOut') set({ lastFailure: result.error });
+          },
+          onBug: forgetLocally,
+        });
       },
 
       loadTrainingAccounts: async () => {

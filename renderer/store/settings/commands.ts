@@ -1,4 +1,5 @@
 import type { Language, Settings } from '../../../shared/contract';
+import { runBusy } from '../run-busy';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { SettingsState } from './initialState';
@@ -16,15 +17,15 @@ export const createSettingsCommands: SliceCreator<SettingsState & SettingsComman
     setLanguage: async (language) => {
       const { language: current, pendingLanguage } = get();
       if (pendingLanguage !== null || language === current) return;
-      set({ pendingLanguage: language });
-      try {
-        const result = await get().internal_call('settings.set', { language });
-        if (result.ok) await get().internal_applySettings(result.data);
-      } catch (error) {
-        deps.reportError(error, deps.newCorrelationId());
-      } finally {
-        set({ pendingLanguage: null });
-      }
+      await runBusy(set, deps, {
+        start: { pendingLanguage: language },
+        end: { pendingLanguage: null },
+        run: async () => {
+          const result = await get().internal_call('settings.set', { language });
+          if (result.ok) await get().internal_applySettings(result.data);
+        },
+        onBug: () => undefined,
+      });
     },
 
     internal_applySettings: async (settings) => {
