@@ -1,9 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { chmod, writeFile } from 'node:fs/promises';
 import { calculateJwkThumbprint, exportJWK, exportPKCS8, generateKeyPair, type JWK } from 'jose';
-import { z } from 'zod';
-import { AgentId, IssuerId } from '../shared/api/ids';
-import { Role } from '../shared/api/model';
+import type { TrainingCredentials } from '../shared/api/training-credentials';
 import type { ClientKey } from './auth/jwt-bearer';
 import { trainingAgents, type TrainingAgent } from './auth/training-agents';
 
@@ -37,24 +35,12 @@ export const clientKeyOf = (credentials: ClientCredentials): ClientKey => ({
   publicJwk: credentials.publicJwk,
 });
 
-/** The file `--credentials-out` writes: everything a client needs to reach the sandbox. */
-export const SandboxCredentialsFile = z.strictObject({
-  baseUrl: z.url(),
-  issuerId: IssuerId,
-  clientId: z.string().min(1).max(200),
-  keyId: z.string().min(1).max(200),
-  privateKeyPem: z.string().startsWith('-----BEGIN PRIVATE KEY-----'),
-  agents: z.array(
-    z.strictObject({ agentId: AgentId, name: z.string().min(1).max(200), password: z.string().min(1).max(200), role: Role }),
-  ),
-});
-export type SandboxCredentialsFile = z.infer<typeof SandboxCredentialsFile>;
-
+/** What a client needs to reach this sandbox (the file `--credentials-out` writes). */
 export const credentialsFileFor = (
   sandbox: { baseUrl: string; issuerId: string },
   client: ClientCredentials,
   agents: readonly TrainingAgent[] = trainingAgents,
-): SandboxCredentialsFile => ({
+): TrainingCredentials => ({
   baseUrl: sandbox.baseUrl,
   issuerId: sandbox.issuerId,
   clientId: client.clientId,
@@ -64,7 +50,7 @@ export const credentialsFileFor = (
 });
 
 /** Written readable by the owner only: it holds a private key and passwords. */
-export const writeCredentialsFile = async (path: string, credentials: SandboxCredentialsFile): Promise<void> => {
+export const writeCredentialsFile = async (path: string, credentials: TrainingCredentials): Promise<void> => {
   await writeFile(path, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
   // writeFile's mode applies only when it creates the file; an existing one is tightened too.
   await chmod(path, 0o600);

@@ -13,12 +13,11 @@ export {
   clientKeyOf,
   credentialsFileFor,
   writeCredentialsFile,
-  SandboxCredentialsFile,
   trainingAgents,
 } from './credentials';
 export type { ClientCredentials, TrainingAgent } from './credentials';
 export { knownFixtures } from './seed/fixtures';
-export { SEED_EPOCH } from './seed/builder';
+export { SEED_EPOCH } from './seed/epoch';
 export { DEFAULT_SEED, generateSeedData } from './seed/generate';
 export { SandboxDataError } from './store/persistence';
 export type { SandboxStore } from './store/store';

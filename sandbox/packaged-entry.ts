@@ -1,9 +1,9 @@
-import type { SandboxCredentialsFile } from './credentials';
+import type { TrainingCredentials } from '../shared/api/training-credentials';
 import type { SandboxLogger } from './http/logger';
 import { startSandboxWithCredentials } from './start-with-credentials';
 
 export interface PackagedTrainingBackend {
-  readonly credentials: SandboxCredentialsFile;
+  readonly credentials: TrainingCredentials;
   close(): Promise<void>;
 }
 

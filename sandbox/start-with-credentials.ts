@@ -1,4 +1,5 @@
-import { clientKeyOf, credentialsFileFor, generateClientCredentials, type ClientCredentials, type SandboxCredentialsFile } from './credentials';
+import type { TrainingCredentials } from '../shared/api/training-credentials';
+import { clientKeyOf, credentialsFileFor, generateClientCredentials, type ClientCredentials } from './credentials';
 import { startSandbox, type Sandbox, type SandboxOptions } from './server';
 
 /**
@@ -7,7 +8,7 @@ import { startSandbox, type Sandbox, type SandboxOptions } from './server';
  */
 export const startSandboxWithCredentials = async (
   options: Omit<SandboxOptions, 'clientKeys'> = {},
-): Promise<{ sandbox: Sandbox; client: ClientCredentials; credentials: SandboxCredentialsFile }> => {
+): Promise<{ sandbox: Sandbox; client: ClientCredentials; credentials: TrainingCredentials }> => {
   const client = await generateClientCredentials();
   const sandbox = await startSandbox({ ...options, clientKeys: [clientKeyOf(client)] });
   return { sandbox, client, credentials: credentialsFileFor(sandbox, client) };

@@ -29,10 +29,10 @@ import { sessionService } from './services/session-service';
 import { createAgentSession, sessionGone, type AgentSessionManager } from './session/agent-session';
 import { guardLocalAdmin } from './session/local-admin';
 import { openBackendConnection, type BackendConnection, type BackendTuning } from './session/backend-connection';
-import type { StartTrainingBackend } from './session/training-backend';
+import type { StartTrainingBackend } from './session/training-backend-port';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 
-export type { StartTrainingBackend, TrainingBackend, TrainingCredentials } from './session/training-backend';
+export type { StartTrainingBackend, TrainingBackend } from './session/training-backend-port';
 
 /** What core needs from its host. Main passes the real OS pieces; the test bridge and tests pass plain-Node ones. */
 export interface CoreOptions {

@@ -8,7 +8,7 @@ import { userConfigPath } from '../core/config/config-paths';
 import { createLogger } from '../core/logging/logger';
 import { FileSecretStore } from '../core/secrets/secret-store';
 import { startDevBridge } from './server';
-import { restartableTrainingBackend } from './training-backend';
+import { restartableTrainingBackend } from './restartable-training-backend';
 
 /**
  * Starts the test bridge:

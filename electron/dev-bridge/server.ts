@@ -1,12 +1,12 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { failure, type Result } from '../../shared/contract';
+import { EVENTS_PATH, RPC_PATH, failure, type Result } from '../../shared/contract';
 import type { Core } from '../core/app-core';
 import { dispatch, newCorrelationId } from '../core/ipc/dispatch';
 import { createRendererHandler } from '../core/static/serve-renderer';
 import { SECURITY_HEADERS } from '../core/static/content-security-policy';
-import type { TrainingControls } from './training-backend';
+import type { TrainingControls } from './restartable-training-backend';
 
 /**
  * The test bridge: the IPC contract over HTTP on 127.0.0.1, backed by the real core services, so
@@ -48,6 +48,8 @@ const CALLER_ID = /^[0-9a-f]{32}$/;
 const SCRIPT_CALLER = 'bridge:script';
 const MAX_BODY_BYTES = 256 * 1024;
 const CORRELATION_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+/** What may follow RPC_PATH: a call's name shape (`area.verb`); dispatch then knows it or not. */
+const CALL_NAME = /^[A-Za-z]+\.[A-Za-z]+$/;
 const HEARTBEAT_MS = 15_000;
 
 const sameSecret = (a: string, b: string): boolean => {
@@ -205,12 +207,12 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
       sendJson(response, 401, { ok: false, reason: 'open the session URL printed by the bridge first' });
       return;
     }
-    const call = /^\/rpc\/([A-Za-z]+\.[A-Za-z]+)$/.exec(url.pathname);
-    if (call?.[1] && request.method === 'POST') {
-      await handleCall(request, response, call[1]);
+    const callName = url.pathname.startsWith(RPC_PATH) ? url.pathname.slice(RPC_PATH.length) : null;
+    if (callName !== null && CALL_NAME.test(callName) && request.method === 'POST') {
+      await handleCall(request, response, callName);
       return;
     }
-    if (url.pathname === '/events' && request.method === 'GET') {
+    if (url.pathname === EVENTS_PATH && request.method === 'GET') {
       handleEvents(request, response);
       return;
     }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { TypedError, failure, type Transport } from '../../shared/contract';
+import { EVENTS_PATH, RPC_PATH, TypedError, failure, type Transport } from '../../shared/contract';
 import { newCorrelationId } from '../services/correlation-id';
 
 /** The part of EventSource the transport uses, so tests can hand in a fake. */
@@ -14,9 +14,6 @@ export interface HttpTransportOptions {
   readonly openEventSource?: (url: string) => EventSourceLike;
   readonly newCorrelationId?: () => string;
 }
-
-export const RPC_PATH = '/rpc/';
-export const EVENTS_PATH = '/events';
 
 // The bridge answers typed failures with a non-2xx status in a few cases (403 FORBIDDEN_SENDER,
 // 500 INTERNAL); anything else off the 2xx path (401 without the session cookie) is no envelope.

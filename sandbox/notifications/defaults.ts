@@ -1,6 +1,6 @@
 import type { NotificationSettings, NotificationTemplate, TemplateKey } from '../../shared/api/notifications';
 import { DEFAULT_NOTIFICATION_SETTINGS, DEFAULT_NOTIFICATION_TEMPLATES } from '../../shared/domain/default-notification-templates';
-import { SEED_EPOCH } from '../seed/builder';
+import { SEED_EPOCH } from '../seed/epoch';
 
 /** The training issuer's templates as the sandbox starts with them, dated at the seed epoch, edited by nobody. */
 export const defaultNotificationTemplates = (): NotificationTemplate[] =>

@@ -2,10 +2,8 @@ import type { CardState, Device, Token, TokenEvent, TokenRequestor } from '../..
 import type { CardRecord, CardholderRecord, ContactRecord, SeedData, SyntheticHistory } from '../store/state';
 import { DEVICES, MERCHANTS, WALLETS } from './catalogue';
 import { buildToken, type Scenario } from './histories';
+import { SEED_EPOCH } from './epoch';
 import type { Prng } from './prng';
-
-/** The fixed instant the training data is relative to, so it is the same whenever it is built. */
-export const SEED_EPOCH = new Date('2026-11-20T00:00:00+09:00');
 
 const DAY_S = 86_400;
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');

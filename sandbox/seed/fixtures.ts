@@ -1,7 +1,8 @@
 import type { Token } from '../../shared/api/model';
 import type { SyntheticHistory } from '../store/state';
 import { MERCHANTS, PRODUCTS, WALLETS } from './catalogue';
-import { SEED_EPOCH, emailContact, merchantDevice, phoneContact, walletDevice, type SeedBuilder } from './builder';
+import { emailContact, merchantDevice, phoneContact, walletDevice, type SeedBuilder } from './builder';
+import { SEED_EPOCH } from './epoch';
 import { syntheticOutcome } from './long-history';
 import type { Prng } from './prng';
 

@@ -1,12 +1,9 @@
 import { hashPassword } from '../auth/passwords';
 import type { TrainingAgent } from '../auth/training-agents';
 import type { ChangeFeed } from '../events/change-feed';
-import { trainingDigitizationRules } from '../callbacks/digitization-rules';
-import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
-import { trainingActionPolicy } from '../policy/action-policy';
 import { generateSeedData } from '../seed/generate';
 import { SandboxDataError, loadState } from './persistence';
-import { STATE_FORMAT, type PersistedState } from './state';
+import { STATE_FORMAT, freshRuntimeState, type PersistedState } from './state';
 import { SandboxStore } from './store';
 
 export interface OpenStoreOptions {
@@ -21,7 +18,7 @@ export interface OpenStoreOptions {
   readonly changes?: ChangeFeed;
 }
 
-/** A fresh state: the seeded issuer data and the training agents with scrypt-hashed passwords. */
+/** A fresh state: the seeded issuer data, the training agents with scrypt-hashed passwords, and the starting runtime state. */
 export const initialState = async (options: OpenStoreOptions): Promise<PersistedState> => {
   const agents = await Promise.all(
     options.agents.map(async ({ agentId, name, role, password }) => ({ agentId, name, role, password: await hashPassword(password) })),
@@ -33,20 +30,7 @@ export const initialState = async (options: OpenStoreOptions): Promise<Persisted
     savedAt: options.now.toISOString(),
     ...generateSeedData(options.seed),
     agents,
-    signInAttempts: [],
-    sessions: [],
-    accessTokens: [],
-    seenAssertions: [],
-    idempotency: [],
-    actionPolicy: trainingActionPolicy(),
-    auditRecords: [],
-    notificationTemplates: defaultNotificationTemplates(),
-    notificationSettings: defaultNotificationSettings(),
-    callbackReceipts: {},
-    parkedCallbacks: [],
-    digitizationRules: trainingDigitizationRules(),
-    sentNotifications: [],
-    clockAheadMinutes: 0,
+    ...freshRuntimeState(),
   };
 };
 

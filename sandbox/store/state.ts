@@ -153,8 +153,57 @@ export const SentNotification = z.strictObject({
 });
 export type SentNotification = z.infer<typeof SentNotification>;
 
+/** What the sandbox changes as it runs, beside the issuer's data and its agents. */
+const RuntimeState = z.strictObject({
+  signInAttempts: z.array(SignInAttempts),
+  sessions: z.array(SessionRecord),
+  accessTokens: z.array(AccessTokenRecord),
+  seenAssertions: z.array(SeenAssertion),
+  idempotency: z.array(IdempotencyRecord),
+  actionPolicy: TokenActionPolicy,
+  auditRecords: z.array(StoredAuditRecord),
+  notificationTemplates: z.array(NotificationTemplate),
+  notificationSettings: NotificationSettings,
+  /** `virtualCardId NUL x-correlation-id NUL action NUL outcome` → the eventId that recorded it first. */
+  callbackReceipts: z.record(z.string().max(300), z.string().regex(/^EV[0-9A-Z]{8,30}$/)),
+  parkedCallbacks: z.array(ParkedCallback),
+  digitizationRules: z.array(DigitizationRule).min(1),
+  sentNotifications: z.array(SentNotification),
+  /** How far the training clock runs ahead of the real one (POST /training/v1/clock). */
+  clockAheadMinutes: z.number().int().nonnegative(),
+});
+type RuntimeState = z.infer<typeof RuntimeState>;
+
+/**
+ * The runtime state a sandbox starts with: nothing yet, and the training defaults. The one list of
+ * starting values: a fresh store takes it whole, and a data file written before a field existed
+ * loads with that field's value from here.
+ */
+export const freshRuntimeState = (): RuntimeState => ({
+  signInAttempts: [],
+  sessions: [],
+  accessTokens: [],
+  seenAssertions: [],
+  idempotency: [],
+  actionPolicy: trainingActionPolicy(),
+  auditRecords: [],
+  notificationTemplates: defaultNotificationTemplates(),
+  notificationSettings: defaultNotificationSettings(),
+  callbackReceipts: {},
+  parkedCallbacks: [],
+  digitizationRules: trainingDigitizationRules(),
+  sentNotifications: [],
+  clockAheadMinutes: 0,
+});
+
+const startingValueOf =
+  <K extends keyof RuntimeState>(field: K) =>
+  (): RuntimeState[K] =>
+    freshRuntimeState()[field];
+
 export const STATE_FORMAT = 'token-desk-sandbox/1';
 
+const { shape } = RuntimeState;
 export const PersistedState = z.strictObject({
   format: z.literal(STATE_FORMAT),
   issuerId: IssuerId,
@@ -166,25 +215,19 @@ export const PersistedState = z.strictObject({
   events: z.record(VirtualCardId, z.array(TokenEvent)),
   syntheticHistories: z.record(VirtualCardId, SyntheticHistory),
   agents: z.array(AgentRecord),
-  signInAttempts: z.array(SignInAttempts),
-  sessions: z.array(SessionRecord),
-  accessTokens: z.array(AccessTokenRecord),
-  seenAssertions: z.array(SeenAssertion),
-  idempotency: z.array(IdempotencyRecord),
-  // Added with the token actions: files written before them load with the training defaults.
-  actionPolicy: TokenActionPolicy.default(trainingActionPolicy),
-  auditRecords: z.array(StoredAuditRecord).default([]),
-  // Added with the cardholder notifications (page 003).
-  notificationTemplates: z.array(NotificationTemplate).default(defaultNotificationTemplates),
-  notificationSettings: NotificationSettings.default(defaultNotificationSettings),
-  // Added with the platform's callbacks (issue 6).
-  /** `virtualCardId NUL x-correlation-id NUL action NUL outcome` → the eventId that recorded it first. */
-  callbackReceipts: z.record(z.string().max(300), z.string().regex(/^EV[0-9A-Z]{8,30}$/)).default({}),
-  parkedCallbacks: z.array(ParkedCallback).default([]),
-  digitizationRules: z.array(DigitizationRule).min(1).default(trainingDigitizationRules),
-  sentNotifications: z.array(SentNotification).default([]),
-  /** How far the training clock runs ahead of the real one (POST /training/v1/clock). */
-  clockAheadMinutes: z.number().int().nonnegative().default(0),
+  ...shape,
+  // Added after the first data files were written (with the token actions, the cardholder
+  // notifications, the platform's callbacks and the training clock): such files load with the
+  // starting values.
+  actionPolicy: shape.actionPolicy.default(startingValueOf('actionPolicy')),
+  auditRecords: shape.auditRecords.default(startingValueOf('auditRecords')),
+  notificationTemplates: shape.notificationTemplates.default(startingValueOf('notificationTemplates')),
+  notificationSettings: shape.notificationSettings.default(startingValueOf('notificationSettings')),
+  callbackReceipts: shape.callbackReceipts.default(startingValueOf('callbackReceipts')),
+  parkedCallbacks: shape.parkedCallbacks.default(startingValueOf('parkedCallbacks')),
+  digitizationRules: shape.digitizationRules.default(startingValueOf('digitizationRules')),
+  sentNotifications: shape.sentNotifications.default(startingValueOf('sentNotifications')),
+  clockAheadMinutes: shape.clockAheadMinutes.default(startingValueOf('clockAheadMinutes')),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 

@@ -24,3 +24,11 @@ export interface TokenDeskBridge {
 }
 
 export const BRIDGE_GLOBAL = 'tokenDesk';
+
+/**
+ * The HTTP transport (a plain browser against the test bridge): a call is `POST` to this prefix
+ * followed by the call name, e.g. `/rpc/settings.set`; the bridge serves it, the renderer sends it.
+ */
+export const RPC_PATH = '/rpc/';
+/** The HTTP transport's events: server-sent events from the test bridge, one envelope each. */
+export const EVENTS_PATH = '/events';

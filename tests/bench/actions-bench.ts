@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ActionView, CallName, Result } from '../../shared/contract';
-import type { SandboxCredentialsFile } from '../../sandbox/index';
+import type { TrainingCredentials } from '../../shared/api/training-credentials';
 import { createCore, type Core } from '../../electron/core/app-core';
 import { dispatch } from '../../electron/core/ipc/dispatch';
 import { createLogger } from '../../electron/core/logging/logger';
@@ -73,7 +73,7 @@ const startBackendProcess = async (tspConfirmMs: number, dir: string) => {
     child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
     child.once('exit', () => fail(new Error(`the bench sandbox exited:\n${text}`)));
   });
-  const started = JSON.parse(await readFile(out, 'utf8')) as { credentials: SandboxCredentialsFile; activeTokens: string[] };
+  const started = JSON.parse(await readFile(out, 'utf8')) as { credentials: TrainingCredentials; activeTokens: string[] };
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const gone = new Promise((done) => child.once('exit', done));
@@ -90,7 +90,7 @@ interface Agent {
   call(name: CallName, input: unknown): Promise<Result<unknown>>;
 }
 
-const openAgent = async (credentials: SandboxCredentialsFile, index: number, root: string): Promise<Agent> => {
+const openAgent = async (credentials: TrainingCredentials, index: number, root: string): Promise<Agent> => {
   const dir = join(root, `agent-${index}`);
   await mkdir(dir, { recursive: true });
   // Connected like a workstation in a call center: the backend in its settings, then its key.

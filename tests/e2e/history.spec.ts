@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
-import { trainingBackend } from './training-backend';
+import { trainingBackend } from './training-controls';
 
 const SCREENSHOTS = 'tests/e2e/screenshots';
 

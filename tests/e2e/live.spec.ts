@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures';
 import { LookupPage } from './pages/lookup-page';
-import { restartTrainingBackend, trainingBackend } from './training-backend';
+import { restartTrainingBackend, trainingBackend } from './training-controls';
 
 test('a wallet suspends a token: the open cardholder updates in place, highlighted briefly, explained and announced', async ({ consolePage: page }) => {
   const lookup = new LookupPage(page);

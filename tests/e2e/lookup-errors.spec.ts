@@ -1,7 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { expect, test } from './fixtures';
 import { LookupPage } from './pages/lookup-page';
-import { trainingBackend } from './training-backend';
+import { trainingBackend } from './training-controls';
 
 const SCREENSHOTS = 'tests/e2e/screenshots';
 

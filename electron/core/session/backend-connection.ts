@@ -8,7 +8,8 @@ import type { ConfigFiles, ConfigProblem, LoadedConfig } from '../config/load-co
 import { TlsFileError } from '../config/tls-material';
 import type { Logger } from '../logging/logger';
 import { MemorySecretStore, type SecretStore } from '../secrets/secret-store';
-import type { StartTrainingBackend, TrainingAgentCredentials, TrainingBackend } from './training-backend';
+import { TrainingCredentials, type TrainingAgentCredentials } from '../../../shared/api/training-credentials';
+import type { StartTrainingBackend, TrainingBackend } from './training-backend-port';
 
 /** Timeouts and retries for the backend client; tests shorten them. */
 export interface BackendTuning {
@@ -70,7 +71,15 @@ const openTraining = async (options: OpenConnectionOptions): Promise<BackendConn
     logger.error({ err: error }, 'the training backend did not start');
     return unavailable;
   }
-  const { credentials } = training;
+  // A border: main loads the packaged training backend from its own bundle on disk.
+  const checked = TrainingCredentials.safeParse(training.credentials);
+  if (!checked.success) {
+    const problems = checked.error.issues.map((issue) => `${issue.path.join('.') || '(credentials)'}: ${issue.message}`);
+    logger.error({ problems }, 'the training backend handed over credentials that do not match their schema');
+    await training.close().catch(() => undefined);
+    return unavailable;
+  }
+  const credentials = checked.data;
   let client: BackendClient;
   try {
     // The training key lives in memory only: it is generated per start and must never reach the

@@ -9,7 +9,7 @@ import type {
 } from '../../../shared/api/callbacks';
 import type { Cardholder, Token, TokenEvent } from '../../../shared/api/model';
 import type { NotificationSettings, NotificationTemplates } from '../../../shared/api/notifications';
-import { trainingBackend } from '../training-backend';
+import { trainingBackend } from '../training-controls';
 
 /** A spare training account for reading the backend directly, so the console's own session is never touched. */
 const READER = { agentId: 'agent.kobayashi', password: 'Training-Kobayashi-2026' } as const;

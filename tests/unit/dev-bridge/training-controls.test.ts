@@ -8,7 +8,7 @@ import { JWT_BEARER_GRANT, endpoints } from '../../../shared/api/endpoints';
 import { createCore, type Core } from '../../../electron/core/app-core';
 import { FileSecretStore } from '../../../electron/core/secrets/secret-store';
 import { startDevBridge, type DevBridge } from '../../../electron/dev-bridge/server';
-import { restartableTrainingBackend } from '../../../electron/dev-bridge/training-backend';
+import { restartableTrainingBackend } from '../../../electron/dev-bridge/restartable-training-backend';
 import { memoryLogger } from '../core/support/client-setup';
 import { eventually } from '../core/support/server-requests';
 

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { SignJWT, importPKCS8 } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AgentSession, JWT_BEARER_GRANT, TokenResponse } from '../../../shared/api/endpoints';
-import { SandboxCredentialsFile } from '../../../sandbox/index';
+import { TrainingCredentials } from '../../../shared/api/training-credentials';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
 let dir: string;
@@ -65,7 +65,7 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     const run = runCli(['--port', '0', '--credentials-out', credentialsFile]);
     const line = await run.firstLine;
     expect(line).toMatch(/^listening on http:\/\/127\.0\.0\.1:\d+$/);
-    const credentials = SandboxCredentialsFile.parse(JSON.parse(await readFile(credentialsFile, 'utf8')));
+    const credentials = TrainingCredentials.parse(JSON.parse(await readFile(credentialsFile, 'utf8')));
     expect(line).toBe(`listening on ${credentials.baseUrl}`);
     expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
     expect(credentials.agents.map((agent) => agent.agentId)).toEqual(expect.arrayContaining(['agent.sato', 'supervisor.suzuki', 'admin.tanaka']));

@@ -3,7 +3,8 @@ import { SignJWT, importPKCS8, type CryptoKey } from 'jose';
 import { JWT_BEARER_GRANT, type AgentSession } from '../../../shared/api/endpoints';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import type { InjectFaultRequest, SimulateRequest } from '../../../shared/api/training';
-import { startSandboxWithCredentials, type ClientCredentials, type Sandbox, type SandboxCredentialsFile, type SandboxOptions } from '../../../sandbox/index';
+import { startSandboxWithCredentials, type ClientCredentials, type Sandbox, type SandboxOptions } from '../../../sandbox/index';
+import type { TrainingCredentials } from '../../../shared/api/training-credentials';
 
 /**
  * A sandbox on 127.0.0.1 with a registered workstation key, and the calls the tests make over
@@ -24,7 +25,7 @@ export interface AssertionClaims {
 export interface Harness {
   readonly sandbox: Sandbox;
   readonly client: ClientCredentials;
-  readonly credentials: SandboxCredentialsFile;
+  readonly credentials: TrainingCredentials;
   /** The clock the sandbox reads; tests move it on. */
   readonly clock: { now: Date };
   assertion(claims?: AssertionClaims): Promise<string>;
@@ -47,7 +48,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-const passwordOf = (credentials: SandboxCredentialsFile, agentId: string): string => {
+const passwordOf = (credentials: TrainingCredentials, agentId: string): string => {
   const agent = credentials.agents.find((item) => item.agentId === agentId);
   if (!agent) throw new Error(`no training agent ${agentId}`);
   return agent.password;

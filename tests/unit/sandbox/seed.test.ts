@@ -8,21 +8,21 @@ import { PersistedState } from '../../../sandbox/store/state';
 import { SandboxStore } from '../../../sandbox/store/store';
 
 const data = generateSeedData();
-const store = SandboxStore.fromState(
-  PersistedState.parse({
-    format: 'token-desk-sandbox/1',
-    issuerId: 'TDTRAINING',
-    seed: DEFAULT_SEED,
-    savedAt: SEED_EPOCH.toISOString(),
-    ...data,
-    agents: [],
-    signInAttempts: [],
-    sessions: [],
-    accessTokens: [],
-    seenAssertions: [],
-    idempotency: [],
-  }),
-);
+/** A data file as the first sandbox wrote it, before the fields added with later features. */
+const firstFormatFile = {
+  format: 'token-desk-sandbox/1',
+  issuerId: 'TDTRAINING',
+  seed: DEFAULT_SEED,
+  savedAt: SEED_EPOCH.toISOString(),
+  ...data,
+  agents: [],
+  signInAttempts: [],
+  sessions: [],
+  accessTokens: [],
+  seenAssertions: [],
+  idempotency: [],
+};
+const store = SandboxStore.fromState(PersistedState.parse(firstFormatFile));
 
 describe('the seeded training data', () => {
   it('is deterministic from mulberry32', () => {
@@ -93,6 +93,13 @@ describe('the seeded training data', () => {
     }
     const ids = Object.values(data.events).flatMap((events) => events.map((event) => event.eventId));
     expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it('loads a data file from before the later fields with the starting values of a fresh sandbox', async () => {
+    const fresh = await initialState({ defaultIssuerId: 'TDTRAINING', seed: DEFAULT_SEED, agents: [], now: SEED_EPOCH });
+    expect(fresh.digitizationRules.length).toBeGreaterThan(0);
+    expect(fresh.notificationTemplates.length).toBeGreaterThan(0);
+    expect(PersistedState.parse(firstFormatFile)).toEqual(fresh);
   });
 
   it('holds no 13–19 digit run anywhere, grouped or not', async () => {

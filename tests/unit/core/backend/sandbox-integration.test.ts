@@ -4,12 +4,13 @@ import type { AgentIdentity, BackendClient } from '../../../../electron/core/bac
 import { BackendError } from '../../../../electron/core/backend/backend-error';
 import { connectBackend } from '../../../../electron/core/backend/connect-backend';
 import { MemorySecretStore } from '../../../../electron/core/secrets/secret-store';
-import { knownFixtures, startSandboxWithCredentials, type Sandbox, type SandboxCredentialsFile } from '../../../../sandbox/index';
+import { knownFixtures, startSandboxWithCredentials, type Sandbox } from '../../../../sandbox/index';
+import type { TrainingCredentials } from '../../../../shared/api/training-credentials';
 
 /** The client against the real training backend, over real HTTP: the contract both sides build from. */
 describe('backend client against the sandbox', () => {
   let sandbox: Sandbox;
-  let credentials: SandboxCredentialsFile;
+  let credentials: TrainingCredentials;
   let client: BackendClient;
   let session: AgentIdentity | null = null;
 

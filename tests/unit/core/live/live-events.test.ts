@@ -8,7 +8,7 @@ import type { LiveStatus, TokenChanged } from '../../../../shared/contract';
 import { startSandboxWithCredentials, type Sandbox } from '../../../../sandbox/index';
 import type { BackendClient } from '../../../../electron/core/backend/backend-client';
 import type { StartTrainingBackend } from '../../../../electron/core/app-core';
-import { restartableTrainingBackend } from '../../../../electron/dev-bridge/training-backend';
+import { restartableTrainingBackend } from '../../../../electron/dev-bridge/restartable-training-backend';
 import { startCore, type CoreHarness } from '../session/support/core-harness';
 import { memoryLogger } from '../support/client-setup';
 import { eventually, watchServerRequests } from '../support/server-requests';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallError } from '../../../../electron/core/ipc/dispatch';
-import { LOCKOUT_THRESHOLD } from '../../../../sandbox/index';
+import { LOCKOUT_THRESHOLD, startSandboxWithCredentials } from '../../../../sandbox/index';
 import { startCore, withoutCorrelation, type CoreHarness } from './support/core-harness';
 
 /**
@@ -189,6 +189,32 @@ describe('when the backend cannot be reached', () => {
       expect((await local.ok('app.info')).mode).toBe('training');
       expect(await local.fail('session.signIn', sato)).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
       expect(await local.ok('session.trainingAccounts')).toEqual({ accounts: [] });
+    } finally {
+      await local.close();
+    }
+  });
+
+  it('refuses credentials that do not match their schema, closes that backend and opens without it', async () => {
+    let closed = 0;
+    const local = await startCore({
+      startTrainingBackend: async () => {
+        const { sandbox, credentials } = await startSandboxWithCredentials({ port: 0, mode: 'training' });
+        return {
+          // A training bundle from another build, say, that names the key differently.
+          credentials: { ...credentials, privateKeyPem: 'not a key' },
+          close: async () => {
+            closed += 1;
+            await sandbox.close();
+          },
+        };
+      },
+    });
+    try {
+      expect(closed).toBe(1);
+      expect(await local.fail('session.signIn', sato)).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+      expect(await local.ok('session.trainingAccounts')).toEqual({ accounts: [] });
+      expect(local.logLines.some((line) => line.includes('privateKeyPem') && line.includes('do not match their schema'))).toBe(true);
+      expect(local.logLines.some((line) => line.includes('not a key'))).toBe(false);
     } finally {
       await local.close();
     }

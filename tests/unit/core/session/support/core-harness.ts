@@ -1,7 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startSandboxWithCredentials, type Sandbox, type SandboxCredentialsFile } from '../../../../../sandbox/index';
+import { startSandboxWithCredentials, type Sandbox } from '../../../../../sandbox/index';
+import type { TrainingCredentials } from '../../../../../shared/api/training-credentials';
 import type { CallName, CallOutput, EventEnvelope, Result } from '../../../../../shared/contract';
 import { createCore, type Core, type StartTrainingBackend } from '../../../../../electron/core/app-core';
 import type { BackendTuning } from '../../../../../electron/core/session/backend-connection';
@@ -13,7 +14,7 @@ import { memoryLogger } from '../../support/client-setup';
 
 /** The real sandbox as core's training backend, remembering what it started so tests can look inside. */
 export const trainingBackends = () => {
-  const started: Array<{ sandbox: Sandbox; credentials: SandboxCredentialsFile }> = [];
+  const started: Array<{ sandbox: Sandbox; credentials: TrainingCredentials }> = [];
   let closed = 0;
   const start: StartTrainingBackend = async () => {
     const { sandbox, credentials } = await startSandboxWithCredentials({ port: 0, mode: 'training' });

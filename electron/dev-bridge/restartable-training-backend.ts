@@ -1,6 +1,6 @@
 // The one place the test bridge reaches the sandbox, through its entry file only (eslint.config.js
-// allows no deeper path). Main has its own few lines (electron/main/adapters/training-backend.ts),
-// which the bridge may not import; only the bridge can restart its sandbox.
+// allows no deeper path). Main loads the packaged training bundle instead
+// (electron/main/adapters/training-bundle-loader.ts); only the bridge can restart its sandbox.
 import { rm } from 'node:fs/promises';
 import {
   clientKeyOf,
@@ -9,21 +9,21 @@ import {
   startSandbox,
   type ClientCredentials,
   type Sandbox,
-  type SandboxCredentialsFile,
   type SandboxLogger,
 } from '../../sandbox/index';
+import type { TrainingCredentials } from '../../shared/api/training-credentials';
 import type { StartTrainingBackend } from '../core/app-core';
 import type { Logger } from '../core/logging/logger';
 
 /** What browser tests may do to the bridge's training backend (never offered by main). */
 export interface TrainingControls {
   /** The running sandbox's base URL and credentials, private key included; null before it started. */
-  credentials(): SandboxCredentialsFile | null;
+  credentials(): TrainingCredentials | null;
   /**
    * Stops the sandbox and starts it again on the same port with the same key and data file: to
    * the console it looks like the backend restarted (its event stream's epoch changes).
    */
-  restart(): Promise<SandboxCredentialsFile>;
+  restart(): Promise<TrainingCredentials>;
 }
 
 export interface RestartableTrainingBackend {
@@ -67,7 +67,7 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
       dataFile: options.dataFile,
     });
 
-  const credentials = (): SandboxCredentialsFile | null => (sandbox && client ? credentialsFileFor(sandbox, client) : null);
+  const credentials = (): TrainingCredentials | null => (sandbox && client ? credentialsFileFor(sandbox, client) : null);
 
   const start: StartTrainingBackend = async () => {
     if (client) throw new Error('the training backend is already started');

@@ -1,19 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, importPKCS8 } from 'jose';
 import { expect, type APIRequestContext } from '@playwright/test';
+import { z } from 'zod';
 import type { InjectFaultRequest, SimulateRequest } from '../../shared/api/training';
 import { JWT_BEARER_GRANT } from '../../shared/api/endpoints';
+import { TrainingCredentials } from '../../shared/api/training-credentials';
 import { bridge } from './fixtures';
 
-/** What `GET /__bridge/training` answers: the training backend the bridge runs, and a workstation key for it. */
-interface TrainingCredentials {
-  readonly baseUrl: string;
-  readonly tokenUrl: string;
-  readonly issuerId: string;
-  readonly clientId: string;
-  readonly keyId: string;
-  readonly privateKeyPem: string;
-}
+/** What `GET /__bridge/training` answers: the training backend's credentials, and its token URL. */
+const BridgeTraining = TrainingCredentials.extend({ tokenUrl: z.url() });
 
 const bridgeHeaders = { authorization: `Bearer ${bridge.token}` };
 
@@ -25,7 +20,7 @@ const bridgeHeaders = { authorization: `Bearer ${bridge.token}` };
 export const trainingBackend = async (request: APIRequestContext) => {
   const answer = await request.get('/__bridge/training', { headers: bridgeHeaders });
   expect(answer.status(), 'the bridge runs the training backend').toBe(200);
-  const credentials = (await answer.json()) as TrainingCredentials;
+  const credentials = BridgeTraining.parse(await answer.json());
   const key = await importPKCS8(credentials.privateKeyPem, 'ES256');
 
   const accessToken = async (): Promise<string> => {
