@@ -6,6 +6,26 @@ import { reasonTextForTokenService } from '../../../../../shared/domain/reason-c
 import type { TokenOperation } from '../../../../../shared/domain/transitions';
 import { OUTBOX_ENTRY_VERSION, type OutboxEntry } from '../../../../../electron/core/actions/action-entry';
 
+/** A token as the backend serves it: active, on an Apple Watch. */
+export const WATCH_TOKEN: Token = {
+  virtualCardId: 'VCWATCH00001',
+  issuerCardRefId: 'CR000001GOLD',
+  cardholderId: 'C0000001',
+  tokenRequestor: { tokenRequestorId: '40010030273', name: 'Apple Pay', walletProviderId: 'APPLE_PAY' },
+  device: { name: 'Apple Watch', type: 'WATCH', tokenStorageId: 'SE-TESTWATCH' },
+  tokenLastFour: '1234',
+  fundingLastFour: '4821',
+  expiry: '09/29',
+  state: 'ACTIVE',
+  stateSince: '2026-11-01T00:00:00.000Z',
+  lastChangedBy: { source: 'TSP' },
+  suspendedBy: [],
+  isPrimary: false,
+  levelOfTrust: { decision: 'GREEN', idvMethods: [], reasons: [], decidedAt: '2026-11-01T00:00:00.000Z' },
+  digitizedAt: '2026-11-01T00:00:00.000Z',
+  enrolmentCorrelationId: 'enrol-1',
+};
+
 const AGENTS = {
   'agent.sato': { agentId: 'agent.sato', name: '佐藤 美咲', role: 'agent' },
   'agent.kobayashi': { agentId: 'agent.kobayashi', name: '小林 翔太', role: 'agent' },

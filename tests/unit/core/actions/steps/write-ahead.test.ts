@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import type { ActionView } from '../../../../../shared/contract';
+import type { OutboxEntry } from '../../../../../electron/core/actions/action-entry';
+import { createOutboxEntries } from '../../../../../electron/core/actions/outbox-entries';
+import { createWriteAhead } from '../../../../../electron/core/actions/write-ahead';
+import { WATCH_TOKEN, writtenAhead } from '../support/entries';
+
+/** Write-ahead alone: an action is on disk before anything knows of it, or nowhere. */
+const setup = () => {
+  const order: string[] = [];
+  const entries = createOutboxEntries();
+  let release: (() => void) | null = null;
+  const disk = new Map<string, OutboxEntry>();
+  const store = {
+    fails: false,
+    hold: false,
+    save(entry: OutboxEntry): Promise<void> {
+      order.push('save started');
+      if (store.fails) return Promise.reject(new Error('disk full'));
+      const done = (): void => {
+        disk.set(entry.view.actionId, entry);
+        order.push('saved');
+      };
+      if (!store.hold) {
+        done();
+        return Promise.resolve();
+      }
+      return new Promise((resolve) => {
+        release = () => {
+          done();
+          resolve();
+        };
+      });
+    },
+  };
+  const told: ActionView[] = [];
+  const write = createWriteAhead({
+    entries,
+    store,
+    events: { emit: (_name, payload) => void (told.push(payload as ActionView), order.push('told')) },
+    start: () => void order.push('started'),
+  });
+  return { write, store, entries, disk, order, told, release: () => release?.() };
+};
+
+describe('write-ahead', () => {
+  it('is durable before the action is kept, told or started', async () => {
+    const world = setup();
+    world.store.hold = true;
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const writing = world.write(entry);
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(world.entries.has(entry.view.actionId)).toBe(false);
+    expect(world.order).toEqual(['save started']);
+    world.release();
+    expect(await writing).toEqual(entry.view);
+    expect(world.order).toEqual(['save started', 'saved', 'told', 'started']);
+    expect(world.disk.get(entry.view.actionId)).toEqual(entry);
+  });
+
+  it('keeps nothing and starts nothing when the write fails, and says so', async () => {
+    const world = setup();
+    world.store.fails = true;
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    await expect(world.write(entry)).rejects.toThrow('disk full');
+    expect(world.entries.has(entry.view.actionId)).toBe(false);
+    expect(world.order).toEqual(['save started']);
+  });
+
+  it('writes an action refused before sending already ended, with its one audit record', async () => {
+    const world = setup();
+    const asked = writtenAhead(WATCH_TOKEN, { operation: 'resume', reasonCode: 'DEVICE_FOUND' });
+    const refused: OutboxEntry = {
+      ...asked,
+      request: null,
+      completedAt: asked.view.requestedAt,
+      view: { ...asked.view, status: 'FAILED', failure: { code: 'TRANSITION_NOT_ALLOWED', rule: 'RESUME_ONLY_SUSPENDED', currentState: 'ACTIVE' } },
+    };
+    await world.write(refused);
+    const kept = world.disk.get(asked.view.actionId);
+    expect(kept?.audit).toMatchObject({ journaled: false, stored: false, record: { outcome: 'FAILED', attempts: 0, reasonSent: null, failure: { code: 'TRANSITION_NOT_ALLOWED' } } });
+  });
+
+  it('refuses an action id it already holds', async () => {
+    const world = setup();
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    await world.write(entry);
+    await expect(world.write(entry)).rejects.toThrow('already in the outbox');
+    expect(world.order.filter((step) => step === 'saved')).toHaveLength(1);
+  });
+});
