@@ -95,9 +95,8 @@ const callbackFields = {
   receivedAt: IsoDateTime.optional(),
 };
 
-const CallbackFieldsObject = z.object(callbackFields);
 /** What a callback said, as the events it causes keep it. */
-export type CallbackFields = z.infer<typeof CallbackFieldsObject>;
+export type CallbackFields = z.output<z.ZodObject<typeof callbackFields>>;
 
 /** The agent's operation a callback answers (found by its x-correlation-id): the operation and the id the backend gave it. */
 const agentOperationFields = {

@@ -156,7 +156,6 @@ export const enNotifications: DeepStringRecord<typeof jaNotifications> = {
     history: {
       duplicate: 'The same {{operation}} callback came again; it was recorded and changed nothing.',
       late: 'A late {{operation}} callback arrived when the token was already “{{state}}”; it was ignored, so the token did not move back.',
-      latePlain: 'A late {{operation}} callback arrived; it was ignored, so the token did not move back.',
       lateDeleted: 'A deleted token is never reopened.',
       lateStepUpCanceled: 'This enrolment had already ended during step-up.',
       lateAlreadyActive: 'The token was already active.',

@@ -154,7 +154,6 @@ export const jaNotifications = {
     history: {
       duplicate: '同じ{{operation}}のコールバックがもう一度届きました。記録だけして、トークンは変えていません。',
       late: '{{operation}}のコールバックが遅れて届きました（その時点でトークンは「{{state}}」）。無視したため、トークンは戻っていません。',
-      latePlain: '{{operation}}のコールバックが遅れて届きました。無視したため、トークンは戻っていません。',
       lateDeleted: '削除済みのトークンが元に戻ることはありません。',
       lateStepUpCanceled: 'この登録は本人確認の途中で終わっています。',
       lateAlreadyActive: 'トークンはすでに有効化されていました。',

@@ -6,7 +6,7 @@ import { SignInPage } from './pages/sign-in-page';
 import { enrol, firstCard, tokenPlatform, uniqueId, type TokenPlatform } from './pages/platform';
 
 /**
- * Issue 6, behaviour by behaviour: the token platform calls the training backend over real HTTP on
+ * The platform's callbacks, behaviour by behaviour (docs/domain.md): the token platform calls the training backend over real HTTP on
  * its callback surface, the test reads the backend's state over /api, and the console (Chromium, on
  * the real bridge) must show it. Each scenario enrols tokens of its own on a cardholder of its own,
  * so the scenarios do not depend on each other or on the seed's fixtures.
@@ -96,7 +96,7 @@ test.describe('seed fidelity: the platform\'s callbacks as the console shows the
     expect(await platform.token(token.virtualCardId)).toMatchObject({ state: 'SUSPENDED', suspendedBy: ['WALLET'] });
     const events = await platform.events(token.virtualCardId);
     const suspensions = events.filter((event) => event.kind === 'SUSPENDED' && event.correlationId === suspend);
-    const duplicates = events.filter((event) => event.kind === 'CALLBACK_DUPLICATE' && event.correlationId === suspend);
+    const duplicates = events.filter((event) => event.kind === 'CALLBACK_DUPLICATE').filter((event) => event.correlationId === suspend);
     expect(suspensions).toHaveLength(1);
     expect(duplicates).toHaveLength(1);
     expect(duplicates[0]?.detail.duplicateOf).toBe(suspensions[0]?.eventId);

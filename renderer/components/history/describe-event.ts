@@ -1,6 +1,8 @@
-import type { Actor, TokenEvent } from '../../../shared/api/model';
 import { NotificationEvent } from '../../../shared/api/notifications';
+import type { EventDetail, TokenEvent, TokenEventOf } from '../../../shared/api/token-event';
+import type { Actor, IdvMethod, TokenState } from '../../../shared/api/token-terms';
 import type { Language } from '../../../shared/contract';
+import { ACTION_OF_OPERATION, operationConfirmedBy, operationOfAction } from '../../../shared/domain/operation-events';
 import { REASON_CODES } from '../../../shared/domain/reason-codes';
 import type { TokenOperation } from '../../../shared/domain/transitions';
 import type { MessageKey } from '../../../shared/i18n';
@@ -27,17 +29,6 @@ export type Translate = (key: MessageKey, values?: Readonly<Record<string, strin
 
 type Detail = TokenEvent['detail'];
 
-/** A non-empty string field of the raw record, or undefined: `detail` is whatever the backend sent. */
-const text = (detail: Detail, field: string): string | undefined => {
-  const value = detail[field];
-  if (typeof value === 'string') return value.trim() === '' ? undefined : value;
-  if (typeof value === 'number') return String(value);
-  return undefined;
-};
-
-/** Space-separated codes (`"SMS_OTP CUSTOMER_SERVICE"`), the way the record carries lists. */
-const words = (detail: Detail, field: string): string[] => (text(detail, field) ?? '').split(/\s+/).filter((word) => word !== '');
-
 /** A code in words when it is known, else the code itself. */
 const label = (t: Translate, map: Readonly<Record<string, MessageKey>>, code: string): string => {
   const key = keyFor(map, code);
@@ -47,10 +38,10 @@ const label = (t: Translate, map: Readonly<Record<string, MessageKey>>, code: st
 const agentName = (actor: Actor): string | undefined => actor.agentName ?? actor.agentId;
 
 /** Who the platform says asked for it (D1 card-operation notifications), when it said. */
-const requestorOf = (detail: Detail | undefined): string | undefined => (detail === undefined ? undefined : text(detail, 'requestorType'));
+const requestorOf = (detail: Detail | undefined): string | undefined => (detail !== undefined && 'requestorType' in detail ? detail.requestorType : undefined);
 
 /**
- * Who acted, as the subject of a sentence (page 004): a wallet change is the cardholder's, made in
+ * Who acted, as the subject of a sentence (docs/domain.md, "Lifecycle changes from the wallet and the TSP"): a wallet change is the cardholder's, made in
  * the wallet app or the wallet provider's portal; an issuer change through the network's customer
  * care interface (CCI) names the agent; D1 is the platform itself; otherwise "the TSP", "agent 佐藤".
  */
@@ -70,67 +61,71 @@ export const sourceText = (actor: Actor, t: Translate, detail?: Detail): string 
   return actor.source === 'ISSUER' && name !== undefined ? t('history.source.agentNamed', { name }) : t(historySourceLabelKey[actor.source]);
 };
 
-const device = (detail: Detail, t: Translate): string | undefined => {
-  const typeCode = text(detail, 'deviceType');
-  const type = typeCode === undefined ? undefined : label(t, historyDeviceTypeKey, typeCode);
-  const name = text(detail, 'deviceName');
-  if (type !== undefined && name !== undefined) return t('history.sentence.device', { name, type });
-  return type ?? name;
+/** A device type and the name the wallet gave it, if any. */
+const device = ({ deviceType, deviceName }: EventDetail<'DIGITIZATION_REQUESTED'>, t: Translate): string => {
+  const type = label(t, historyDeviceTypeKey, deviceType);
+  return deviceName !== null && deviceName.trim() !== '' ? t('history.sentence.device', { name: deviceName, type }) : type;
 };
 
-const decision = (event: TokenEvent, t: Translate, language: Language): string[] => {
-  const methods = words(event.detail, 'idvMethods').map((code) => label(t, historyIdvKey, code));
-  const reasons = words(event.detail, 'reasons').map((code) => label(t, decisionReasonKey, code));
+const methodsText = (methods: readonly IdvMethod[], t: Translate, language: Language): string =>
+  formatList(
+    methods.map((code) => label(t, historyIdvKey, code)),
+    language,
+  );
+
+const decision = ({ detail }: TokenEventOf<'DIGITIZATION_DECIDED'>, t: Translate, language: Language): string[] => {
+  const reasons = detail.reasons.map((code) => label(t, decisionReasonKey, code));
   const why = reasons.length > 0 ? [t('history.sentence.decisionReasons', { reasons: formatList(reasons, language) })] : [];
-  switch (text(event.detail, 'decision')) {
+  switch (detail.decision) {
     case 'GREEN':
       return [t('history.sentence.decidedGreen'), ...why];
     case 'YELLOW':
       return [
-        methods.length > 0
-          ? t('history.sentence.decidedYellow', { methods: formatList(methods, language) })
+        detail.idvMethods.length > 0
+          ? t('history.sentence.decidedYellow', { methods: methodsText(detail.idvMethods, t, language) })
           : t('history.sentence.decidedYellowNoMethods'),
         ...why,
       ];
     case 'RED':
       return [t('history.sentence.decidedRed'), ...why];
-    default:
-      // A decision this console does not know: say what kind of event it is and keep the reasons.
-      return [t('history.kind.digitizationDecided'), ...why];
   }
 };
 
-const stepUp = (detail: Detail, t: Translate, language: Language): string => {
-  const used = text(detail, 'idvMethod');
-  if (used !== undefined) return t('history.sentence.stepUpMethod', { method: label(t, historyIdvKey, used) });
-  const offered = words(detail, 'idvMethods').map((code) => label(t, historyIdvKey, code));
-  if (offered.length > 0) return t('history.sentence.stepUpOffered', { methods: formatList(offered, language) });
+const stepUp = ({ idvMethod, idvMethods }: EventDetail<'STEP_UP_STARTED'>, t: Translate, language: Language): string => {
+  if (idvMethod !== undefined) return t('history.sentence.stepUpMethod', { method: label(t, historyIdvKey, idvMethod) });
+  if (idvMethods !== undefined && idvMethods.length > 0) return t('history.sentence.stepUpOffered', { methods: methodsText(idvMethods, t, language) });
   return t('history.sentence.stepUpPlain');
 };
 
-/** The callback's action (ACTIVATE…), or the D1 card operation, or the agent's operation, in words. */
-const callbackOperation = (detail: Detail, t: Translate): string => {
-  const operation = text(detail, 'action') ?? text(detail, 'cardOperation') ?? text(detail, 'operation');
-  return operation === undefined ? t('notifications.callbacks.operationUnknown') : label(t, operationKey, operation);
+/** What a callback event is about: the platform's action (ACTIVATE…), or the D1 card operation, or the agent's operation. */
+type CallbackDetail = EventDetail<'CALLBACK_DUPLICATE' | 'CALLBACK_LATE' | 'OPERATION_FAILED'>;
+
+/** The code the history words an operation by: the agent's operations are the platform's actions. */
+const actionCode = (detail: CallbackDetail): string | undefined => {
+  if (detail.action !== undefined) return detail.action;
+  if (detail.cardOperation !== undefined) return detail.cardOperation;
+  return 'operation' in detail && detail.operation !== undefined ? ACTION_OF_OPERATION[detail.operation] : undefined;
 };
 
-/** A token state code in words ("削除済み"), or the code. */
-const stateText = (detail: Detail, field: string, t: Translate): string | undefined => {
-  const state = text(detail, field);
-  return state === undefined ? undefined : label(t, tokenStateLabelKey, state);
+/** The callback's action in words. */
+const callbackOperation = (detail: CallbackDetail, t: Translate): string => {
+  const code = actionCode(detail);
+  return code === undefined ? t('notifications.callbacks.operationUnknown') : label(t, operationKey, code);
 };
 
-const operationFailed = (detail: Detail, t: Translate): string[] => {
-  const operation = text(detail, 'action') ?? text(detail, 'operation');
-  const head = operation === undefined ? t('history.sentence.operationFailedPlain') : t('history.sentence.operationFailed', { operation: label(t, operationKey, operation) });
-  const code = text(detail, 'errorCode');
-  const state = stateText(detail, 'state', t);
-  const rule = text(detail, 'rule');
+/** A token state in words ("削除済み"). */
+const stateText = (state: TokenState | undefined, t: Translate): string | undefined => (state === undefined ? undefined : label(t, tokenStateLabelKey, state));
+
+const operationFailed = (detail: EventDetail<'OPERATION_FAILED'>, t: Translate): string[] => {
+  const head = t('history.sentence.operationFailed', { operation: callbackOperation(detail, t) });
+  const code = detail.errorCode;
+  const state = stateText(detail.state, t);
+  const rule = detail.rule;
   if (code === undefined && rule !== undefined) {
     // The TSP's answer came after the token had changed another way: refused by the state rules, not lost on the way.
     return [head, t('notifications.callbacks.history.refusedRule', { rule, state: state ?? t('notifications.callbacks.history.stateUnknown') })];
   }
-  // Issue 6: the agent must see that the action never reached the device and nothing changed.
+  // The agent must see that the action never reached the device and nothing changed.
   const kept = state === undefined ? t('notifications.callbacks.history.notReached') : t('notifications.callbacks.history.notReachedState', { state });
   if (code === undefined) return [head, kept];
   const meaning = keyFor(errorCodeKey, code);
@@ -144,15 +139,11 @@ const LATE_RULE_KEY = {
   ALREADY_ACTIVATED: 'notifications.callbacks.history.lateAlreadyActive',
 } as const satisfies Record<string, MessageKey>;
 
-const lateCallback = (detail: Detail, t: Translate): string[] => {
+const lateCallback = (detail: EventDetail<'CALLBACK_LATE'>, t: Translate): string[] => {
   const operation = callbackOperation(detail, t);
-  const state = stateText(detail, 'stateAtArrival', t);
-  const head =
-    state === undefined ? t('notifications.callbacks.history.latePlain', { operation }) : t('notifications.callbacks.history.late', { operation, state });
-  const rule = text(detail, 'rule');
-  if (rule === undefined) return [head];
-  const why = keyFor(LATE_RULE_KEY, rule);
-  return [head, why === undefined ? t('notifications.callbacks.history.lateRule', { rule }) : t(why)];
+  const head = t('notifications.callbacks.history.late', { operation, state: label(t, tokenStateLabelKey, detail.stateAtArrival) });
+  const why = keyFor(LATE_RULE_KEY, detail.rule);
+  return [head, why === undefined ? t('notifications.callbacks.history.lateRule', { rule: detail.rule }) : t(why)];
 };
 
 const isNotificationEvent = (code: string): code is NotificationEvent => (NotificationEvent.options as readonly string[]).includes(code);
@@ -165,61 +156,51 @@ const templateText = (template: string, t: Translate): string =>
 const channelText = (channel: string, t: Translate): string => label(t, channelKey, channel);
 
 /**
- * What the platform sent the cardholder (page 003): channel, template, language, the masked
+ * What the platform sent the cardholder (docs/domain.md, "Cardholder notifications"): channel, template, language, the masked
  * destination and the text as sent; or why nothing was sent.
  */
-const notified = (detail: Detail, t: Translate): string[] => {
-  const channel = text(detail, 'channel');
-  const template = text(detail, 'template');
-  switch (text(detail, 'status')) {
+const notified = (detail: EventDetail<'NOTIFICATION_SENT'>, t: Translate): string[] => {
+  const { channel, template, language, destination, subject } = detail;
+  const sent = detail.text;
+  switch (detail.status) {
     case 'OFF':
-      return [t('notifications.callbacks.history.notificationOff', { template: template === undefined ? '' : templateText(template, t) })];
+      return [t('notifications.callbacks.history.notificationOff', { template: templateText(template, t) })];
     case 'NO_CHANNEL':
       return [t('notifications.callbacks.history.notificationNoChannel')];
     case 'NOT_SENT':
-      return [t('notifications.callbacks.history.notificationNotSent', { template: template === undefined ? '' : templateText(template, t) })];
-    default:
+      return [t('notifications.callbacks.history.notificationNotSent', { template: templateText(template, t) })];
+    case 'QUEUED':
       break;
   }
-  if (channel === undefined || template === undefined) return [t('history.sentence.notifiedPlain')];
-  const language = text(detail, 'language');
-  const destination = text(detail, 'destination');
-  const sent = text(detail, 'text');
-  const subject = text(detail, 'subject');
+  if (channel === null) return [t('history.sentence.notifiedPlain')];
+  // Seeded histories record only the channel and the template.
   if (language === undefined || destination === undefined) {
     return [t('history.sentence.notified', { channel: channelText(channel, t), template: templateText(template, t) })];
   }
   const values = {
     channel: channelText(channel, t),
     template: templateText(template, t),
-    language: language === 'ja' || language === 'en' ? t(languageLabelKey[language]) : language,
+    language: t(languageLabelKey[language]),
     destination,
   };
   return [
     t('notifications.callbacks.history.notificationSent', values),
-    ...(subject !== undefined ? [t('notifications.callbacks.history.notificationSubject', { subject })] : []),
-    ...(sent !== undefined ? [t('notifications.callbacks.history.notificationText', { text: sent })] : []),
+    ...(subject !== undefined && subject !== null && subject !== '' ? [t('notifications.callbacks.history.notificationSubject', { subject })] : []),
+    ...(sent !== undefined && sent !== '' ? [t('notifications.callbacks.history.notificationText', { text: sent })] : []),
   ];
 };
 
-const agentAction = (event: TokenEvent, t: Translate): string => {
-  const agent = agentName(event.actor) ?? t('history.source.agent');
-  const operation = text(event.detail, 'operation');
-  return operation === undefined
-    ? t('history.sentence.agentActionPlain', { agent })
-    : t('history.sentence.agentAction', { agent, operation: label(t, operationKey, operation) });
+const agentAction = ({ actor, detail }: TokenEventOf<'AGENT_ACTION'>, t: Translate): string => {
+  const agent = agentName(actor) ?? t('history.source.agent');
+  return t('history.sentence.agentAction', { agent, operation: label(t, operationKey, ACTION_OF_OPERATION[detail.operation]) });
 };
 
 /** The sentences that say what happened, before the reason and the comment. */
 const headline = (event: TokenEvent, t: Translate, language: Language): string[] => {
   const actor = actorText(event.actor, t, event.detail);
   switch (event.kind) {
-    case 'DIGITIZATION_REQUESTED': {
-      const walletCode = text(event.detail, 'walletProviderId');
-      const wallet = walletCode === undefined ? undefined : label(t, historyWalletKey, walletCode);
-      const onDevice = device(event.detail, t);
-      return [wallet !== undefined && onDevice !== undefined ? t('history.sentence.requested', { wallet, device: onDevice }) : t('history.sentence.requestedPlain')];
-    }
+    case 'DIGITIZATION_REQUESTED':
+      return [t('history.sentence.requested', { wallet: label(t, historyWalletKey, event.detail.walletProviderId), device: device(event.detail, t) })];
     case 'DIGITIZATION_DECIDED':
       return decision(event, t, language);
     case 'DIGITIZATION_CANCELED':
@@ -227,7 +208,7 @@ const headline = (event: TokenEvent, t: Translate, language: Language): string[]
     case 'STEP_UP_STARTED':
       return [stepUp(event.detail, t, language)];
     case 'ACTIVATED': {
-      const method = text(event.detail, 'idvMethod');
+      const method = event.detail.idvMethod;
       return [t('history.sentence.activated', { actor }), ...(method === undefined ? [] : [t('history.sentence.verifiedBy', { method: label(t, historyIdvKey, method) })])];
     }
     case 'SUSPENDED':
@@ -251,34 +232,36 @@ const headline = (event: TokenEvent, t: Translate, language: Language): string[]
   }
 };
 
-/** A deletion while the token waited for step-up (page 001): the step-up stopped with it. */
-const stepUpCanceled = (detail: Detail, t: Translate): string[] => (detail.stepUpCanceled === true ? [t('notifications.callbacks.history.stepUpCanceled')] : []);
+/** A deletion while the token waited for step-up: the step-up stopped with it (docs/domain.md, "Canceled and declined enrolments"). */
+const stepUpCanceled = (detail: EventDetail<'DELETED' | 'DELETED_FROM_APP'>, t: Translate): string[] =>
+  detail.stepUpCanceled === true ? [t('notifications.callbacks.history.stepUpCanceled')] : [];
 
 /**
  * A callback that came for a token not known yet, kept and applied when the token appeared: when
  * it really arrived, since the row's time is when it was applied.
  */
 const parkedNote = (event: TokenEvent, t: Translate, language: Language, timeZone?: string): string[] => {
-  const receivedAt = text(event.detail, 'receivedAt');
-  if (receivedAt === undefined || Number.isNaN(Date.parse(receivedAt))) return [];
+  const receivedAt = 'receivedAt' in event.detail ? event.detail.receivedAt : undefined;
+  if (receivedAt === undefined) return [];
   return [t('notifications.callbacks.history.parked', { time: formatEventTime(receivedAt, language, timeZone) })];
 };
 
-const OPERATION_OF_KIND: Partial<Record<TokenEvent['kind'], TokenOperation>> = {
-  ACTIVATED: 'activate',
-  SUSPENDED: 'suspend',
-  RESUMED: 'resume',
-  DELETED: 'delete',
-};
-
-const OPERATION_OF_ACTION: Readonly<Record<string, TokenOperation>> = { ACTIVATE: 'activate', SUSPEND: 'suspend', RESUME: 'resume', DELETE: 'delete' };
-
 /** The operation an event is about, which gives a one-letter reason code its meaning. */
-const operationOf = (event: TokenEvent): TokenOperation | undefined => {
-  const byKind = OPERATION_OF_KIND[event.kind];
-  if (byKind !== undefined) return byKind;
-  const action = text(event.detail, 'operation') ?? text(event.detail, 'action');
-  return action !== undefined && Object.hasOwn(OPERATION_OF_ACTION, action) ? OPERATION_OF_ACTION[action] : undefined;
+const operationOf = (event: TokenEvent): TokenOperation | null => {
+  const confirmed = operationConfirmedBy(event.kind);
+  if (confirmed !== null) return confirmed;
+  switch (event.kind) {
+    case 'AGENT_ACTION':
+      return event.detail.operation;
+    case 'OPERATION_FAILED':
+    case 'CALLBACK_DUPLICATE':
+    case 'CALLBACK_LATE': {
+      const code = actionCode(event.detail);
+      return code === undefined ? null : operationOfAction(code);
+    }
+    default:
+      return null;
+  }
 };
 
 /**
@@ -289,7 +272,7 @@ const reasonText = (event: TokenEvent, code: string, t: Translate): string => {
   const known = keyFor(reasonKey, code);
   if (known !== undefined) return t(known);
   const operation = operationOf(event);
-  if (operation !== undefined && /^[A-Z]$/.test(code)) {
+  if (operation !== null && /^[A-Z]$/.test(code)) {
     const matches = REASON_CODES[operation].filter((reason) => reason.mdes === code);
     const only = matches.length === 1 ? keyFor(reasonKey, matches[0]?.code) : undefined;
     if (only !== undefined) return t(only);

@@ -7,7 +7,7 @@ import { trainingActionPolicy } from '../../../sandbox/policy/action-policy';
 import { errorOf, startHarness, type Harness } from './harness';
 
 /**
- * Issue 5's policy over real HTTP: the action policy the backend serves and a trainer changes, the
+ * The token-action policy over real HTTP: the action policy the backend serves and a trainer changes, the
  * digitization signals computed from the store, and the activate operation refusing what the
  * identity policy or the risk rules refuse, changing nothing when it does.
  */
@@ -165,7 +165,7 @@ describe('operations:activate under the policy', () => {
     const response = await activate(yellowPath.virtualCardId, { verifiers: ENOUGH, callAnswers: SAFE_CALL });
     expect(response.status, await response.clone().text()).toBe(202);
     const action = h.sandbox.store.eventAt(yellowPath.virtualCardId, h.sandbox.store.eventCount(yellowPath.virtualCardId) - 1);
-    expect(action).toMatchObject({ kind: 'AGENT_ACTION', detail: { verifiers: ENOUGH.join(','), callInbound: true, askedToShareCode: false } });
+    expect(action).toMatchObject({ kind: 'AGENT_ACTION', detail: { verifiers: ENOUGH, callInbound: true, askedToShareCode: false } });
     await expect.poll(() => h.sandbox.store.tokens.get(yellowPath.virtualCardId)?.state).toBe('ACTIVE');
   });
 });

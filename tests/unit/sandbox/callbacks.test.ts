@@ -6,7 +6,7 @@ import { errorOf, startHarness, type Harness } from './harness';
 import { eventually } from './sse-client';
 
 /**
- * The callback surface over real HTTP (issue 6): the platform's three calls validated field by
+ * The callback surface over real HTTP: the platform's three calls validated field by
  * field, and each numbered behaviour through them: idempotency in any order, unknown tokens kept,
  * deletion during enrolment, canceled versus declined, who did it, failures, levels of trust.
  */
@@ -279,14 +279,14 @@ describe('2. deleted during enrolment', () => {
   });
 });
 
-describe('3. canceled, not declined (page 000)', () => {
+describe('3. canceled, not declined', () => {
   it('DIGITIZE FAILED after YELLOW is a cancellation: DIGITIZATION_CANCELED, CANCELED, the cardholder told once', async () => {
     const id = 'VCCANCELTEST1';
     await digitize(newPhone(id, 'SE-CANCELTESTPHN', { issuerCardRefId: kanaSearch.issuerCardRefId }), 'enr-cancel-1');
     const [result] = await cardOperation(kanaSearch.issuerCardRefId, { operationId: 'd1-op-cancel-1', operation: 'DIGITIZE', status: 'FAILED', requestorType: 'TSP', virtualCardId: id }, 'enr-cancel-1');
     expect(result).toMatchObject({ outcome: 'APPLIED', state: 'DELETED' });
     expect(tokenOf(id)).toMatchObject({ state: 'DELETED', digitizationOutcome: 'CANCELED' });
-    expect(eventById(id, result?.eventId ?? null)).toMatchObject({ kind: 'DIGITIZATION_CANCELED', reasonCode: 'USER_CANCELED', detail: { operation: 'DIGITIZE', status: 'FAILED', requestorType: 'TSP' } });
+    expect(eventById(id, result?.eventId ?? null)).toMatchObject({ kind: 'DIGITIZATION_CANCELED', reasonCode: 'USER_CANCELED', detail: { cardOperation: 'DIGITIZE', status: 'FAILED', requestorType: 'TSP' } });
     const notices = store().storedEvents(id).filter((event) => event.kind === 'NOTIFICATION_SENT');
     expect(notices.map((event) => event.detail.template)).toEqual(['ACTIVATION_DECLINED']);
     // The platform's copy is a duplicate; the card's tokens without a virtualCardId match nothing enrolling now.
@@ -338,7 +338,7 @@ describe('3. canceled, not declined (page 000)', () => {
   });
 });
 
-describe('4. who did it (page 004)', () => {
+describe('4. who did it', () => {
   it('names the CCI user as the agent when known, by the id the platform gave otherwise; USER is the wallet, TSP the TSP', async () => {
     const card = knownFixtures.lostPhone.cards[0];
     const [gold, , platinum] = knownFixtures.lostPhone.activeOnPhone;
@@ -415,7 +415,7 @@ describe("the TSP's confirmation goes through the same ingest", () => {
   });
 });
 
-describe('6. level of trust (page 002)', () => {
+describe('6. level of trust', () => {
   it('GREEN on a device the cardholder already uses, then the ACTIVATE callback with tokenInfo activates and confirms', async () => {
     const known = store().tokensOfCard(kanaSearch.issuerCardRefId).find((token) => token.tokenRequestor.walletProviderId === 'GOOGLE_PAY');
     if (!known) throw new Error('no Google Pay token');

@@ -79,11 +79,10 @@ describe('GET /api/v1/events/stream', () => {
         state: 'SUSPENDED',
         previousState: 'ACTIVE',
         suspendedBy: ['WALLET'],
-        changedBy: { source: 'WALLET' },
-        eventId: newest?.eventId,
-        eventKind: 'SUSPENDED',
-        occurredAt: h.clock.now.toISOString(),
+        // The whole event the change appended, exactly as the history serves it.
+        event: newest,
       });
+      expect(newest).toMatchObject({ occurredAt: h.clock.now.toISOString(), detail: { callback: 'simulator', action: 'SUSPEND', source: 'WALLET', simulated: true } });
     } finally {
       stream.close();
     }
@@ -212,12 +211,12 @@ describe('the one path for token changes', () => {
         kind: 'NOTIFICATION_SENT',
         actor: { source: 'TSP' },
         correlationId: 'notify-test-1',
-        detail: { channel: 'SMS', template: 'AUTHENTICATION_REMINDER' },
+        detail: { status: 'QUEUED', channel: 'SMS', template: 'AUTHENTICATION_REMINDER' },
       };
       const published = h.sandbox.store.recordTokenChange({ token, event });
       const change = changeOf(await stream.take(isChange));
       expect(change).toEqual(published);
-      expect(change).toMatchObject({ state: 'INACTIVE', previousState: 'INACTIVE', eventKind: 'NOTIFICATION_SENT', eventId: 'EVTESTNOTIFYAAAA' });
+      expect(change).toMatchObject({ state: 'INACTIVE', previousState: 'INACTIVE', event: { kind: 'NOTIFICATION_SENT', eventId: 'EVTESTNOTIFYAAAA' } });
       expect(h.sandbox.store.eventCount(token.virtualCardId)).toBe(count + 1);
       expect(h.sandbox.store.eventAt(token.virtualCardId, count)).toEqual(event);
     } finally {
@@ -238,9 +237,15 @@ describe('the one path for token changes', () => {
       kind: 'SUSPENDED',
       actor: { source: 'WALLET' },
       correlationId: 'bad-1',
-      detail: {},
+      detail: { action: 'SUSPEND', source: 'WALLET' },
     };
     expect(() => store.recordTokenChange({ token: { ...token, state: 'SUSPENDED' }, event })).toThrow();
+    // A detail field its kind does not declare is refused too, not dropped: a client would never see it.
+    const undeclared = { ...event, eventId: 'EVTESTUNDECLARED', detail: { ...event.detail, operationID: 'OPAAAAAAAAAA' } };
+    expect(() => store.recordTokenChange({ token: { ...token, state: 'SUSPENDED' }, event: undeclared })).toThrow(/operationID/);
+    // And a known kind without what it must carry.
+    const incomplete = { ...event, eventId: 'EVTESTINCOMPLETE', kind: 'AGENT_ACTION', detail: { operation: 'suspend', status: 'ACCEPTED' } } as unknown as TokenEvent;
+    expect(() => store.recordTokenChange({ token, event: incomplete })).toThrow(/operationId/);
     expect(() => store.recordTokenChange({ token: { ...token, cardholderId: 'C0000002' }, event: { ...event, eventId: 'EVTESTMOVEAAAAA' } })).toThrow(/card/);
     expect(store.tokens.get(token.virtualCardId)).toEqual(token);
     expect(store.eventCount(token.virtualCardId)).toBe(count);

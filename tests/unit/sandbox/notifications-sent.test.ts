@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NotifyVirtualCardChangeRequest } from '../../../shared/api/callbacks';
-import type { TokenEvent } from '../../../shared/api/model';
+import type { TokenEvent, TokenEventOf } from '../../../shared/api/token-event';
 import { TrainingClock } from '../../../shared/api/training';
 import { knownFixtures } from '../../../sandbox/index';
 import { errorOf, startHarness, type Harness } from './harness';
 import { eventually } from './sse-client';
 
 /**
- * The notifications the sandbox sends for the platform (page 003), over real HTTP: rendered from
+ * The notifications the sandbox sends for the platform, over real HTTP: rendered from
  * the issuer's template in the cardholder's language, kept with channel, template, language and a
  * masked destination, shown in the token's timeline; none when the issuer sends its own OTP; and
  * exactly one step-up reminder on the training clock.
@@ -29,7 +29,11 @@ afterAll(async () => {
 
 const store = () => h.sandbox.store;
 
-const notifications = (virtualCardId: string): TokenEvent[] => store().storedEvents(virtualCardId).filter((event) => event.kind === 'NOTIFICATION_SENT');
+type NotificationSent = TokenEventOf<'NOTIFICATION_SENT'>;
+const notifications = (virtualCardId: string): NotificationSent[] =>
+  store()
+    .storedEvents(virtualCardId)
+    .filter((event: TokenEvent): event is NotificationSent => event.kind === 'NOTIFICATION_SENT');
 
 const notify = async (body: NotifyVirtualCardChangeRequest, correlationId: string): Promise<Response> =>
   h.post('/tsh/v1/notifyVirtualCardChange', body, await h.workstationHeaders({ 'x-correlation-id': correlationId }));
@@ -167,7 +171,7 @@ describe('the step-up reminder on the training clock', () => {
     );
     expect(decided.status).toBe(200);
     expect(store().tokens.get('VCREMINDTEST1')?.state).toBe('INACTIVE');
-    const reminders = (): TokenEvent[] => notifications('VCREMINDTEST1').filter((event) => event.detail.template === 'STEP_UP_REMINDER');
+    const reminders = (): NotificationSent[] => notifications('VCREMINDTEST1').filter((event) => event.detail.template === 'STEP_UP_REMINDER');
 
     const before = TrainingClock.parse(await (await h.get('/training/v1/clock', await h.workstationHeaders())).json());
     const afterWait = await advance(23);

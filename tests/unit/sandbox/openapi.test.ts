@@ -104,7 +104,8 @@ describe('GET /openapi.json', () => {
     expect(schema.items.properties.event.enum).toEqual(['token.changed', 'ready', 'reset']);
     expect(schema.items.properties.data.contentMediaType).toBe('application/json');
     const data = JSON.stringify(schema.items.properties.data.contentSchema);
-    for (const field of ['virtualCardId', 'issuerCardRefId', 'cardholderId', 'previousState', 'eventId', 'eventKind', 'HISTORY_GAP']) expect(data).toContain(field);
+    // A change carries the whole typed event, each kind with its declared detail.
+    for (const field of ['virtualCardId', 'issuerCardRefId', 'cardholderId', 'previousState', '"event"', 'eventId', 'AGENT_ACTION', 'operationId', 'duplicateOf', 'HISTORY_GAP']) expect(data).toContain(field);
     expect(stream?.responses['401']).toEqual({ $ref: '#/components/responses/Error' });
   });
 

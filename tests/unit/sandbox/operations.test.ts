@@ -4,7 +4,7 @@ import { OperationAccepted } from '../../../shared/api/operations';
 import type { TokenOperation } from '../../../shared/domain/transitions';
 import { knownFixtures } from '../../../sandbox/index';
 import { errorOf, startHarness, type Harness } from './harness';
-import { eventually, openStream } from './sse-client';
+import { eventually, openStream, type ReceivedEvent } from './sse-client';
 
 /**
  * POST /api/v1/tokens/{id}/operations:{op} over real HTTP: accepted at once with the agent's
@@ -83,7 +83,7 @@ describe.each(HAPPY)('operations:$operation', ({ operation, id, body, after, kin
         detail: { operation, reasonSent: body.reason, status: 'ACCEPTED' },
       });
       if (body.comment) expect(action?.comment).toBe(body.comment);
-      if (operation === 'activate') expect(action?.detail.verifiers).toBe('FULL_NAME,DATE_OF_BIRTH,REGISTERED_PHONE,SECURITY_WORD');
+      if (operation === 'activate') expect(action).toMatchObject({ detail: { verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'SECURITY_WORD'] } });
 
       await eventually(() => stateOf(id) === after, 3000);
       expect(await kindsAfter(id, count)).toEqual(['AGENT_ACTION', kind, 'NOTIFICATION_SENT']);
@@ -92,8 +92,10 @@ describe.each(HAPPY)('operations:$operation', ({ operation, id, body, after, kin
       expect(notification).toMatchObject({ kind: 'NOTIFICATION_SENT', detail: { status: channel ? 'QUEUED' : 'NO_CHANNEL', template, channel } });
       expect(Token.parse(await (await h.get(`/api/v1/tokens/${id}`, agent)).json()).lastChangedBy).toMatchObject({ source: 'ISSUER', agentId: 'agent.sato' });
 
-      const mine = (eventKind: string) => (event: { data: { type: string } & Partial<Record<string, unknown>> }) =>
-        event.data.type === 'token.changed' && event.data.virtualCardId === id && event.data.eventKind === eventKind;
+      const mine =
+        (eventKind: string) =>
+        ({ data }: ReceivedEvent): boolean =>
+          data.type === 'token.changed' && data.virtualCardId === id && data.event.kind === eventKind;
       expect((await stream.take(mine('AGENT_ACTION'))).data).toMatchObject({ state: before, previousState: before });
       expect((await stream.take(mine(kind))).data).toMatchObject({ state: after, previousState: before });
     } finally {
@@ -215,7 +217,7 @@ describe('exactly once', () => {
     const count = h.sandbox.store.eventCount(id);
     expect((await operate('resume', id, { reasonCode: 'NO_FRAUD', reason: 'No fraud', expectedState: 'SUSPENDED' })).status).toBe(202);
     expect((await h.simulate({ virtualCardId: id, action: 'DELETE', source: 'WALLET' })).status).toBe(200);
-    // The wallet's delete is confirmed to the cardholder (page 003); the late confirmation fails the operation.
+    // The wallet's delete is confirmed to the cardholder; the late confirmation fails the operation.
     await eventually(() => h.sandbox.store.eventCount(id) === count + 4, 3000);
     expect(await kindsAfter(id, count)).toEqual(['AGENT_ACTION', 'DELETED', 'NOTIFICATION_SENT', 'OPERATION_FAILED']);
     const [failed] = await eventsOf(id, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideTransition, issuerOperations, whoMayResume, type TokenFacts } from '../../../shared/domain/transitions';
+import { decideTransition, issuerOperations, issuerRefusal, whoMayResume, type TokenFacts } from '../../../shared/domain/transitions';
 import { REASON_CODES, reasonTextForTokenService } from '../../../shared/domain/reason-codes';
 
 const lot = (decision: 'GREEN' | 'YELLOW' | 'RED', idvMethods: TokenFacts['levelOfTrust']['idvMethods'] = []) => ({
@@ -73,6 +73,17 @@ describe('transition table', () => {
     expect(issuerOperations(token('SUSPENDED', ['WALLET']))).toEqual(['delete']);
     expect(issuerOperations(token('INACTIVE', [], lot('YELLOW', ['CUSTOMER_SERVICE'])))).toEqual(['activate', 'delete']);
     expect(issuerOperations(token('DELETED'))).toEqual([]);
+  });
+
+  it("gives the issuer's refusal once: it suspends only an ACTIVE token, where the table would let a second party add its own", () => {
+    // The wallet may add its suspension to one already in place; the issuer is not offered that.
+    expect(decideTransition(token('SUSPENDED', ['WALLET']), 'suspend', 'ISSUER')).toMatchObject({ allowed: true });
+    expect(issuerRefusal(token('SUSPENDED', ['WALLET']), 'suspend')).toBe('SUSPEND_ONLY_ACTIVE');
+    expect(issuerRefusal(token('ACTIVE'), 'suspend')).toBeNull();
+    expect(issuerRefusal(token('SUSPENDED', ['WALLET']), 'resume')).toBe('RESUME_ONLY_OWN_SUSPENSION');
+    expect(issuerRefusal(token('SUSPENDED', ['WALLET']), 'resume', { issuerMayOverrideSuspension: true })).toBeNull();
+    expect(issuerRefusal(token('INACTIVE', [], lot('YELLOW', ['SMS_OTP'])), 'activate')).toBe('ACTIVATE_NEEDS_STEP_UP_BY_CUSTOMER_SERVICE');
+    expect(issuerRefusal(token('DELETED'), 'delete')).toBe('DELETE_ALREADY_DELETED');
   });
 
   it('says who may resume', () => {

@@ -93,8 +93,8 @@ describe('the live stream of a signed-in agent', () => {
       state: 'SUSPENDED',
       previousState: 'ACTIVE',
       suspendedBy: ['WALLET'],
-      changedBy: { source: 'WALLET' },
-      eventKind: 'SUSPENDED',
+      // The event that caused the change, typed: a consumer acts on it without reading the history.
+      event: { kind: 'SUSPENDED', actor: { source: 'WALLET' }, detail: { callback: 'simulator', action: 'SUSPEND', source: 'WALLET', simulated: true } },
     });
     expect(change).not.toHaveProperty('type');
     await simulate(h, 'RESUME');

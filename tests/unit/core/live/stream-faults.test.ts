@@ -27,10 +27,15 @@ const change = (sequence: number) => ({
   state: 'SUSPENDED',
   previousState: 'ACTIVE',
   suspendedBy: ['WALLET'],
-  changedBy: { source: 'WALLET' },
-  eventId: `EV${String(sequence).padStart(10, '0')}`,
-  eventKind: 'SUSPENDED',
-  occurredAt: at,
+  event: {
+    eventId: `EV${String(sequence).padStart(10, '0')}`,
+    virtualCardId: 'VCWATCH00001',
+    occurredAt: at,
+    kind: 'SUSPENDED',
+    actor: { source: 'WALLET' },
+    correlationId: `lcm-${sequence}`,
+    detail: { callback: 'notifyVirtualCardChange', action: 'SUSPEND', source: 'WALLET' },
+  },
 });
 const ready = (sequence: number, heartbeatMs = 15_000) => ({ type: 'ready', sequence, replayed: 0, heartbeatMs, occurredAt: at });
 const sse = (response: ServerResponse, event: { readonly type: string; readonly sequence: number; readonly [field: string]: unknown }, data = JSON.stringify(event)): void => {
@@ -90,17 +95,22 @@ describe('the live client against a hand-written stream', () => {
       sse(response, change(1), '{not json');
       sse(response, { ...change(2), state: 'STOLEN' });
       sse(response, change(3), JSON.stringify({ ...change(3), type: 'ready' }));
-      sse(response, change(4));
+      // A known kind whose detail misnames a field: never half-read, skipped whole.
+      const agentAction = { ...change(4).event, kind: 'AGENT_ACTION', detail: { operation: 'suspend', operationID: 'OPSECRETAAAA', status: 'ACCEPTED' } };
+      sse(response, { ...change(4), event: agentAction });
+      sse(response, change(5));
     });
     r.live.start();
     await eventually(() => expect(named(r, 'token.changed')).toHaveLength(1));
-    expect(named(r, 'token.changed')[0]).toMatchObject({ sequence: 4 });
+    expect(named(r, 'token.changed')[0]).toMatchObject({ sequence: 5, event: change(5).event });
     expect(r.live.status().state).toBe('connected');
     expect(r.fake.hits('GET', STREAM)).toBe(1);
     const skipped = r.lines().filter((line) => line.includes('skipped'));
-    expect(skipped).toHaveLength(3);
+    expect(skipped).toHaveLength(4);
     expect(skipped.join('\n')).toContain('"fields":["state"]');
+    expect(skipped.join('\n')).toContain('"fields":["event.detail.operationId"]');
     expect(skipped.join('\n')).not.toContain('STOLEN');
+    expect(skipped.join('\n')).not.toContain('OPSECRETAAAA');
   });
 
   it('sends the last id it saw when it reconnects, and drops a change it has already passed on', async () => {

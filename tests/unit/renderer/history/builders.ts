@@ -1,15 +1,13 @@
 import type { TokenEvent } from '../../../../shared/api/model';
+import { tokenEventWith } from '../../../support/token-events';
 
 /** A complete, valid TokenEvent; tests override what they look at. */
-export const buildEvent = (overrides: Partial<TokenEvent> = {}): TokenEvent => ({
+export const buildEvent = tokenEventWith({
   eventId: 'EV00001T000000',
   virtualCardId: 'VCTEST000001',
   occurredAt: '2026-11-20T05:02:00.000Z',
-  kind: 'SUSPENDED',
   actor: { source: 'WALLET' },
   correlationId: 'lcm-abcdef-1234-ghijkl',
-  detail: {},
-  ...overrides,
 });
 
 /** `count` events newest first, numbered from `from` downwards, a minute apart: a page as the backend sends it. */

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Decision, IdvMethod } from '../../../../shared/api/model';
 import type { Language } from '../../../../shared/contract';
 import { createI18n } from '../../../../renderer/i18n/create-i18n';
 import { describeEvent, sourceText } from '../../../../renderer/components/history/describe-event';
@@ -21,40 +22,40 @@ describe('describeEvent: one plain sentence per kind', () => {
     });
     expect(ja.describe(event)).toBe('Apple Payから「Hanako の iPhone」（スマートフォン）へのデジタルカード発行が要求されました。');
     expect(en.describe(event)).toBe('Digital card requested by Apple Pay for “Hanako の iPhone” (phone).');
-    // A record without the wallet still says what happened.
-    expect(en.describe(buildEvent({ kind: 'DIGITIZATION_REQUESTED' }))).toBe('Digital card requested.');
+    // A device the wallet gave no name is named by its type.
+    expect(en.describe(buildEvent({ kind: 'DIGITIZATION_REQUESTED' }))).toBe('Digital card requested by Apple Pay for phone.');
   });
 
   it('decision: green, yellow with the step-up methods offered, red, with the reasons in words', () => {
-    const decided = (decision: string, idvMethods: string, reasons: string) =>
+    const decided = (decision: Decision, idvMethods: IdvMethod[], reasons: string[]) =>
       buildEvent({ kind: 'DIGITIZATION_DECIDED', actor: { source: 'ISSUER' }, detail: { decision, idvMethods, reasons } });
-    expect(ja.describe(decided('GREEN', '', 'KNOWN_DEVICE'))).toBe('発行を承認しました（グリーン: 追加認証なし）。判定理由: 登録済みの端末。');
-    expect(en.describe(decided('YELLOW', 'SMS_OTP CUSTOMER_SERVICE', 'NEW_DEVICE HIGH_VELOCITY'))).toBe(
+    expect(ja.describe(decided('GREEN', [], ['KNOWN_DEVICE']))).toBe('発行を承認しました（グリーン: 追加認証なし）。判定理由: 登録済みの端末。');
+    expect(en.describe(decided('YELLOW', ['SMS_OTP', 'CUSTOMER_SERVICE'], ['NEW_DEVICE', 'HIGH_VELOCITY']))).toBe(
       'Approved with step-up (yellow). Methods offered: SMS one-time passcode and customer service (Option D). Why: new device and many requests in a short time.',
     );
-    expect(ja.describe(decided('YELLOW', 'SMS_OTP CUSTOMER_SERVICE', 'NEW_DEVICE'))).toBe(
+    expect(ja.describe(decided('YELLOW', ['SMS_OTP', 'CUSTOMER_SERVICE'], ['NEW_DEVICE']))).toBe(
       '追加認証を条件に承認しました（イエロー）。認証方法: SMS のワンタイムパスワード、カスタマーサービス（Option D）。判定理由: 新しい端末。',
     );
-    expect(en.describe(decided('RED', '', 'TOO_MANY_ATTEMPTS'))).toBe('Declined (red). Why: too many attempts.');
+    expect(en.describe(decided('RED', [], ['TOO_MANY_ATTEMPTS']))).toBe('Declined (red). Why: too many attempts.');
     // A reason code this console does not know is shown as the code, not dropped.
-    expect(en.describe(decided('RED', '', 'BRAND_NEW_RULE'))).toBe('Declined (red). Why: BRAND_NEW_RULE.');
+    expect(en.describe(decided('RED', [], ['BRAND_NEW_RULE']))).toBe('Declined (red). Why: BRAND_NEW_RULE.');
   });
 
   it('canceled during step-up is not a decline', () => {
-    const event = buildEvent({ kind: 'DIGITIZATION_CANCELED', actor: { source: 'TSP' }, reasonCode: 'USER_CANCELED', detail: { operation: 'DIGITIZE', status: 'FAILED' } });
+    const event = buildEvent({ kind: 'DIGITIZATION_CANCELED', actor: { source: 'TSP' }, reasonCode: 'USER_CANCELED', detail: { cardOperation: 'DIGITIZE', status: 'FAILED' } });
     expect(en.describe(event)).toBe('The user canceled during step-up (not a decline).');
     expect(ja.describe(event)).toBe('本人確認の途中で利用者が発行を取り消しました（拒否ではありません）。');
   });
 
   it('step-up: the method used, or the methods offered', () => {
     expect(ja.describe(buildEvent({ kind: 'STEP_UP_STARTED', detail: { idvMethod: 'CUSTOMER_SERVICE' } }))).toBe('追加認証を開始しました（方法: カスタマーサービス（Option D））。');
-    expect(en.describe(buildEvent({ kind: 'STEP_UP_STARTED', detail: { idvMethods: 'SMS_OTP EMAIL_OTP' } }))).toBe(
+    expect(en.describe(buildEvent({ kind: 'STEP_UP_STARTED', detail: { idvMethods: ['SMS_OTP', 'EMAIL_OTP'] } }))).toBe(
       'Step-up started; methods offered: SMS one-time passcode and email one-time passcode.',
     );
   });
 
   it('activation: by whom, how the cardholder was verified, and why', () => {
-    expect(en.describe(buildEvent({ kind: 'ACTIVATED', actor: { source: 'TSP' }, detail: { action: 'ACTIVATE', idvMethod: 'SMS_OTP' } }))).toBe(
+    expect(en.describe(buildEvent({ kind: 'ACTIVATED', actor: { source: 'TSP' }, detail: { action: 'ACTIVATE', source: 'TSP', idvMethod: 'SMS_OTP' } }))).toBe(
       'Token activated by the TSP. Verified by SMS one-time passcode.',
     );
     expect(ja.describe(buildEvent({ kind: 'ACTIVATED', actor: agent, reasonCode: 'CUSTOMER_SERVICE_VERIFIED' }))).toBe(
@@ -63,7 +64,7 @@ describe('describeEvent: one plain sentence per kind', () => {
   });
 
   it('a one-letter MDES reason code is read for the operation it belongs to, when it names one reason', () => {
-    const optionD = buildEvent({ kind: 'AGENT_ACTION', actor: agent, reasonCode: 'C', comment: '本人確認のうえ有効化。', detail: { operation: 'ACTIVATE', idvMethod: 'CUSTOMER_SERVICE' } });
+    const optionD = buildEvent({ kind: 'AGENT_ACTION', actor: agent, reasonCode: 'C', comment: '本人確認のうえ有効化。', detail: { operation: 'activate', operationId: 'OP00001T000003', status: 'ACCEPTED', idvMethod: 'CUSTOMER_SERVICE' } });
     expect(en.describe(optionD)).toBe('Agent 山田 太郎 requested activation. Reason: identity verified by customer service. Comment: “本人確認のうえ有効化。”');
     expect(ja.describe(buildEvent({ kind: 'ACTIVATED', actor: agent, reasonCode: 'C' }))).toBe('エージェント 山田 太郎がトークンを有効化しました。理由: カスタマーサービスで本人確認済み。');
     // For a suspension, Z stands for more than one reason: the letter is shown as it came.
@@ -82,45 +83,67 @@ describe('describeEvent: one plain sentence per kind', () => {
     expect(en.describe(buildEvent({ kind: 'DELETED', actor: agent, reasonCode: 'CARD_STOLEN' }))).toBe('Token deleted by agent 山田 太郎. Reason: card stolen.');
   });
 
-  it('deleted from the wallet app: the token is deleted (page 001)', () => {
+  it('deleted from the wallet app: the token is deleted', () => {
     const event = buildEvent({ kind: 'DELETED_FROM_APP', reasonCode: 'USER_DECISION' });
     expect(ja.describe(event)).toBe('会員がウォレットアプリからカードを削除しました。トークンは削除され、再び使うことはできません。理由: 利用者の判断。');
     expect(en.describe(event)).toBe("The cardholder removed the card in the wallet app; the token is deleted and can never be used again. Reason: user's decision.");
   });
 
   it('operation failed: errorCode 221 explained, an unknown code shown as it is', () => {
-    const failed = (errorCode: number) =>
+    const failed = (errorCode: string) =>
       buildEvent({ kind: 'OPERATION_FAILED', actor: { source: 'TSP' }, reasonCode: 'DEVICE_LOST', detail: { action: 'SUSPEND', errorCode, description: 'device unreachable after retries' } });
-    expect(ja.describe(failed(221))).toBe(
+    expect(ja.describe(failed('221'))).toBe(
       '一時停止の操作が失敗しました。エラーコード 221: 再試行しても端末に接続できませんでした。操作は端末に届いていません。トークンの状態は変わっていません。理由: 端末の紛失。',
     );
-    expect(en.describe(failed(221))).toBe(
+    expect(en.describe(failed('221'))).toBe(
       'The suspension failed. Error 221: the device could not be reached after retries. The action did not reach the device; the token kept its state. Reason: device lost.',
     );
-    expect(en.describe(failed(999))).toBe('The suspension failed. Error 999. The action did not reach the device; the token kept its state. Reason: device lost.');
+    expect(en.describe(failed('999'))).toBe('The suspension failed. Error 999. The action did not reach the device; the token kept its state. Reason: device lost.');
     // The sandbox says which state the token kept.
     const kept = buildEvent({ kind: 'OPERATION_FAILED', actor: { source: 'TSP' }, detail: { action: 'RESUME', errorCode: '221', state: 'SUSPENDED' } });
     expect(ja.describe(kept)).toContain('操作は端末に届いていません。トークンは「一時停止中」のままです。');
+    // The agent's operation the token could no longer take when the TSP confirmed it: refused by the rules, not lost.
+    const refused = buildEvent({
+      kind: 'OPERATION_FAILED',
+      actor: agent,
+      detail: { callback: 'tspConfirmation', action: 'RESUME', source: 'ISSUER', operation: 'resume', operationId: 'OP00001T000004', rule: 'TOKEN_DELETED', state: 'DELETED' },
+    });
+    expect(en.describe(refused)).toBe(en.describe(buildEvent({ kind: 'OPERATION_FAILED', actor: agent, detail: { action: 'RESUME', rule: 'TOKEN_DELETED', state: 'DELETED' } })));
+    expect(en.describe(refused)).toContain('TOKEN_DELETED');
+    expect(en.describe(refused)).not.toContain('did not reach the device');
   });
 
   it('notification: the channel and the template', () => {
-    const event = buildEvent({ kind: 'NOTIFICATION_SENT', actor: { source: 'TSP' }, detail: { channel: 'EMAIL', template: 'DELETION_CONFIRMATION' } });
+    const event = buildEvent({ kind: 'NOTIFICATION_SENT', actor: { source: 'TSP' }, detail: { status: 'QUEUED', channel: 'EMAIL', template: 'DELETION_CONFIRMATION' } });
     expect(ja.describe(event)).toBe('会員にメールで通知しました（削除のお知らせ）。');
     expect(en.describe(event)).toBe('Cardholder notified by email (deletion confirmation).');
   });
 
   it("agent action: the agent's name, the operation, the reason and the comment", () => {
-    const event = buildEvent({ kind: 'AGENT_ACTION', actor: agent, reasonCode: 'DEVICE_LOST', comment: 'お客様よりお電話。端末紛失のため停止。', detail: { operation: 'SUSPEND' } });
+    const event = buildEvent({
+      kind: 'AGENT_ACTION',
+      actor: agent,
+      reasonCode: 'DEVICE_LOST',
+      comment: 'お客様よりお電話。端末紛失のため停止。',
+      detail: { operation: 'suspend', operationId: 'OP00001T000005', status: 'ACCEPTED', reasonSent: 'Device lost' },
+    });
     expect(ja.describe(event)).toBe('エージェント 山田 太郎が一時停止を操作しました。理由: 端末の紛失。コメント: 「お客様よりお電話。端末紛失のため停止。」');
     expect(en.describe(event)).toBe('Agent 山田 太郎 requested suspension. Reason: device lost. Comment: “お客様よりお電話。端末紛失のため停止。”');
   });
 });
 
-describe('describeEvent: the platform\'s callbacks (issue 6)', () => {
+describe('describeEvent: the platform\'s callbacks', () => {
   it('a duplicate changed nothing', () => {
     const event = buildEvent({ kind: 'CALLBACK_DUPLICATE', actor: { source: 'WALLET' }, detail: { callback: 'notifyVirtualCardChange', action: 'SUSPEND', duplicateOf: 'EV0000000001' } });
     expect(en.describe(event)).toBe('The same suspension callback came again; it was recorded and changed nothing.');
     expect(ja.describe(event)).toBe('同じ一時停止のコールバックがもう一度届きました。記録だけして、トークンは変えていません。');
+    // A repeated DIGITIZE notice has no action: its card operation names it.
+    const digitize = buildEvent({
+      kind: 'CALLBACK_DUPLICATE',
+      actor: { source: 'TSP' },
+      detail: { callback: 'cardOperation', cardOperation: 'DIGITIZE', status: 'FAILED', requestorType: 'TSP', duplicateOf: 'EV0000000001' },
+    });
+    expect(en.describe(digitize)).toBe('The same digitization callback came again; it was recorded and changed nothing.');
   });
 
   it('a late callback was ignored, with the reason in words', () => {
@@ -140,7 +163,7 @@ describe('describeEvent: the platform\'s callbacks (issue 6)', () => {
       kind: 'SUSPENDED',
       actor: { source: 'TSP' },
       occurredAt: '2026-11-20T06:00:00.000Z',
-      detail: { action: 'SUSPEND', receivedAt: '2026-11-20T05:00:00.000Z' },
+      detail: { action: 'SUSPEND', source: 'TSP', receivedAt: '2026-11-20T05:00:00.000Z' },
     });
     expect(describeEvent(event, translator(createI18n('en').t), 'en', 'UTC')).toBe(
       'Token suspended by the TSP. This callback arrived on Nov 20, 2026, 05:00:00, before the token was known; it was kept and applied when the token appeared.',
@@ -148,7 +171,7 @@ describe('describeEvent: the platform\'s callbacks (issue 6)', () => {
   });
 
   it('a deletion during step-up cancels the step-up', () => {
-    const event = buildEvent({ kind: 'DELETED_FROM_APP', actor: { source: 'WALLET' }, detail: { action: 'DELETE_FROM_APP', stepUpCanceled: true } });
+    const event = buildEvent({ kind: 'DELETED_FROM_APP', actor: { source: 'WALLET' }, detail: { action: 'DELETE_FROM_APP', source: 'WALLET', stepUpCanceled: true } });
     expect(en.describe(event)).toContain('The pending step-up was canceled with it; the cardholder can add the card again.');
   });
 
@@ -156,7 +179,7 @@ describe('describeEvent: the platform\'s callbacks (issue 6)', () => {
     const cci = buildEvent({
       kind: 'SUSPENDED',
       actor: { source: 'ISSUER', agentName: 'cci.user01' },
-      detail: { cardOperation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'cci.user01' },
+      detail: { callback: 'cardOperation', action: 'SUSPEND', source: 'ISSUER', cardOperation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'cci.user01' },
     });
     expect(en.describe(cci)).toBe("Token suspended by agent cci.user01 through the network's customer care interface (CCI).");
     expect(en.source(cci)).toBe('Agent cci.user01 (CCI)');

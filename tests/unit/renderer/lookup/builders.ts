@@ -1,10 +1,11 @@
 import { vi } from 'vitest';
-import type { Card, Cardholder, CardholderSummary, Token, TokenEvent } from '../../../../shared/api/model';
+import type { Card, Cardholder, CardholderSummary, Token } from '../../../../shared/api/model';
 import type { SearchResult, TokenChanged } from '../../../../shared/contract';
 import { createClient } from '../../../../renderer/services/client';
 import type { WindowVisibility } from '../../../../renderer/store/deps';
 import { createDeskStore } from '../../../../renderer/store/desk-store';
 import { routeEvents } from '../../../../renderer/store/event-router';
+import { tokenEventWith } from '../../../support/token-events';
 import { fakeTransport, sequentialIds } from '../builders';
 
 /** Complete, valid objects as the backend sends them; tests override what they look at. */
@@ -64,15 +65,12 @@ export const buildSearchResult = (overrides: Partial<SearchResult> = {}): Search
   ...overrides,
 });
 
-export const buildEvent = (overrides: Partial<TokenEvent> = {}): TokenEvent => ({
+export const buildEvent = tokenEventWith({
   eventId: 'EV0000000001',
   virtualCardId: 'VCTEST000001',
   occurredAt: '2026-11-20T05:02:00.000Z',
-  kind: 'SUSPENDED',
   actor: { source: 'WALLET' },
   correlationId: 'lcm-0001',
-  detail: {},
-  ...overrides,
 });
 
 export const buildTokenChanged = (overrides: Partial<TokenChanged> = {}): TokenChanged => ({
@@ -83,10 +81,7 @@ export const buildTokenChanged = (overrides: Partial<TokenChanged> = {}): TokenC
   state: 'SUSPENDED',
   previousState: 'ACTIVE',
   suspendedBy: ['WALLET'],
-  changedBy: { source: 'WALLET' },
-  eventId: 'EV0000000002',
-  eventKind: 'SUSPENDED',
-  occurredAt: '2026-11-23T05:00:00.000Z',
+  event: buildEvent({ eventId: 'EV0000000002', occurredAt: '2026-11-23T05:00:00.000Z' }),
   ...overrides,
 });
 
