@@ -97,6 +97,52 @@ describe('--data FILE', () => {
     }
   });
 
+  it('reads a file written before the events were typed into today\'s shapes, and still refuses an event that fits no kind', async () => {
+    const dataFile = join(dir, 'untyped.json');
+    const first = await startSandbox({ dataFile });
+    const typed = Object.fromEntries([...first.store.tokens.keys()].map((id) => [id, first.store.storedEvents(id)]));
+    await first.close();
+
+    // The records as the earlier sandbox wrote them: joined lists, numeric codes, capitals, no ids.
+    const file = JSON.parse(await readFile(dataFile, 'utf8')) as { events: Record<string, Array<{ kind: string; eventId: string; detail: Record<string, unknown> }>> };
+    let rewritten = 0;
+    for (const events of Object.values(file.events)) {
+      for (const { kind, eventId, detail } of events) {
+        const before = JSON.stringify(detail);
+        for (const list of ['idvMethods', 'reasons'] as const) if (Array.isArray(detail[list])) detail[list] = (detail[list] as string[]).join(' ');
+        if (kind === 'AGENT_ACTION') {
+          detail.operation = String(detail.operation).toUpperCase();
+          if (detail.operationId === `OP${eventId.slice(2)}`) delete detail.operationId;
+          delete detail.status;
+        }
+        if (kind === 'OPERATION_FAILED' && typeof detail.errorCode === 'string') detail.errorCode = Number(detail.errorCode);
+        if (detail.cardOperation === 'DIGITIZE' && detail.callback === undefined) {
+          delete detail.cardOperation;
+          detail.operation = 'DIGITIZE';
+        }
+        if (kind === 'NOTIFICATION_SENT' && detail.language === undefined) delete detail.status;
+        if (JSON.stringify(detail) !== before) rewritten += 1;
+      }
+    }
+    expect(rewritten).toBeGreaterThan(100);
+    await writeFile(dataFile, JSON.stringify(file));
+
+    const again = await startSandbox({ dataFile });
+    try {
+      for (const [id, events] of Object.entries(typed)) expect(again.store.storedEvents(id)).toEqual(events);
+    } finally {
+      await again.close();
+    }
+
+    const [id, events] = Object.entries(file.events).find(([, list]) => list.some((event) => event.kind === 'AGENT_ACTION')) ?? [];
+    const action = events?.find((event) => event.kind === 'AGENT_ACTION');
+    if (!id || !action) throw new Error('no agent action in the seed');
+    action.detail.operation = 'EXPLODE';
+    await writeFile(dataFile, JSON.stringify(file));
+    const index = events?.indexOf(action) ?? -1;
+    await expect(startSandbox({ dataFile })).rejects.toThrow(new RegExp(`events\\.${id}\\.${index}\\.detail\\.operation`));
+  });
+
   it('refuses a data file of another issuer', async () => {
     const dataFile = join(dir, 'issuer.json');
     const first = await startSandbox({ dataFile, issuerId: 'ISSUERAAA1' });
