@@ -1,6 +1,6 @@
 // ESLint flat config. Besides the usual checks it enforces the layer boundaries of DEVELOPERS.md:
-//   electron values only in electron/main and electron/preload (trap 1: importing them under Node
-//   runs Electron's installer), renderer and shared free of Node and of other layers, and the
+//   electron values only in electron/main and electron/preload (importing them under
+//   Node runs Electron's installer), renderer and shared free of Node and of other layers, and the
 //   training backend (sandbox/) reachable only from tests and scripts, and through its entry file
 //   from electron/main and electron/dev-bridge (training mode starts it in-process).
 // Flat config replaces a rule's options wholesale when a later block matches the same file, so every

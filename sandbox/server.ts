@@ -41,7 +41,7 @@ export interface SandboxTlsOptions {
   readonly key: string;
   /** PEM of the CA that signs accepted client certificates. */
   readonly ca?: string;
-  /** Refuse, at the TLS handshake, any client without a certificate signed by `ca` (mTLS, domain.md §3.1). */
+  /** Refuse, at the TLS handshake, any client without a certificate signed by `ca` (mTLS, as the platform requires of an issuer's backend). */
   readonly requireClientCert: boolean;
 }
 

@@ -75,7 +75,7 @@ export interface Core {
   readonly connection: BackendConnection;
   /** The live event stream: runs while an agent is signed in (locked included). */
   readonly live: LiveEvents;
-  /** The token actions' durable outbox (issue 5). */
+  /** The token actions' durable outbox. */
   readonly actions: Outbox;
   /** Aborts every cancellable call of a caller that went away (a closed window). */
   forgetCaller(caller: string): void;

@@ -168,7 +168,7 @@ export const templateKey = {
   AUTHENTICATION_REMINDER: 'history.template.authenticationReminder',
 } as const satisfies Record<string, MessageKey>;
 
-/** Token-service error codes with a known meaning (domain.md §1.3). */
+/** Token-service error codes with a known meaning (docs/domain.md, "Callbacks from the platform"). */
 export const errorCodeKey = {
   '221': 'history.errorCode.221',
 } as const satisfies Record<string, MessageKey>;

@@ -63,7 +63,8 @@ const STATE_EVENTS: ReadonlySet<TokenEvent['kind']> = new Set(['ACTIVATED', 'SUS
 
 /**
  * What the newest events add to the state: a deletion the wallet user started in the wallet app
- * (page 001: DELETE_FROM_APP, then the TSP's DELETE), and a cancelled digitization (page 000).
+ * (DELETE_FROM_APP, then the TSP's DELETE), and a cancelled digitization
+ * (docs/domain.md, "Enrolment failures" and "Canceled and declined enrolments").
  */
 const fromEvents = (token: Token, newestFirst: readonly TokenEvent[]): Sentence | null => {
   const [newest] = newestFirst;
@@ -81,7 +82,7 @@ const fromEvents = (token: Token, newestFirst: readonly TokenEvent[]): Sentence 
 };
 
 /**
- * A callback with an error code is the newest thing that happened (issue 6): the operation did not
+ * A callback with an error code is the newest thing that happened: the operation did not
  * reach the device and the token kept its state, which is what the caller will be puzzled by.
  */
 const failedSentence = (newestFirst: readonly TokenEvent[]): Sentence | null => {
@@ -100,8 +101,9 @@ const failedSentence = (newestFirst: readonly TokenEvent[]): Sentence | null => 
 };
 
 /**
- * An enrolment that ended before the token was usable (page 000), and a re-enrolment of the same
- * card on the same device (page 001), said before or after the lifecycle sentences.
+ * An enrolment that ended before the token was usable, and a re-enrolment of the same card on the
+ * same device (docs/domain.md, "Canceled and declined enrolments", "Enrolment failures"), said
+ * before or after the lifecycle sentences.
  */
 export const explainToken = (token: Token, newestEvents: readonly TokenEvent[] = []): Sentence[] => {
   const retry: Sentence[] = token.previousAttemptVirtualCardId !== undefined ? [{ key: 'notifications.callbacks.explain.reenrolment' }] : [];

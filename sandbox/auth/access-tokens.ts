@@ -3,7 +3,7 @@ import { unauthorized } from '../http/errors';
 import type { SandboxStore } from '../store/store';
 import { hashSecret, newSecret } from './secrets';
 
-/** D1 bearer tokens live 15 minutes (domain.md §3.2). */
+/** D1 bearer tokens live 15 minutes. */
 export const ACCESS_TOKEN_TTL_S = 900;
 
 export interface ClientIdentity {

@@ -5,7 +5,7 @@ import type { SandboxStore } from '../store/store';
 import { issueAccessToken } from './access-tokens';
 
 /**
- * The OAuth 2.0 JWT-bearer grant (RFC 7523) as D1 runs it (domain.md §3.2), verified strictly:
+ * The OAuth 2.0 JWT-bearer grant (RFC 7523) as D1 runs it, verified strictly:
  * ES256 only, `kid` naming a registered key, `iss` = `sub` = that key's client, `aud` = this
  * token URL, `exp` present and at most 5 minutes ahead, `jti` never seen before.
  */

@@ -2,7 +2,7 @@ import type { DigitizationRule } from '../../shared/api/callbacks';
 import type { IdvMethod } from '../../shared/api/model';
 
 /**
- * The training issuer's digitization rules (page 002), first match decides: a very low device
+ * The training issuer's digitization rules, first match decides: a very low device
  * score or a burst of requests is declined; a device new to the cardholder or a middling score
  * gets step-up, with customer service (Option D) always among the methods; everything else is
  * approved. `POST /training/v1/digitization-rules` replaces them.
@@ -34,7 +34,7 @@ export interface DigitizationFacts {
   readonly deviceNewForCardholder: boolean;
   readonly tokensRequestedLast24h: number;
   readonly scoringReasons: readonly string[];
-  /** Where an OTP can go: methods the cardholder cannot receive are never offered (page 002: end to end only). */
+  /** Where an OTP can go: methods the cardholder cannot receive are never offered: only methods that work end to end. */
   readonly hasPhone: boolean;
   readonly hasEmail: boolean;
 }

@@ -34,14 +34,15 @@ const lastFourFor = (virtualCardId: string): string => {
 };
 
 /**
- * `requestCardDigitization` (page 002): the issuer's decision on tokenizing a card, from the
- * sandbox's configurable rules over the request's device and scoring signals and the cardholder's
- * recent tokens. The decision is recorded (DIGITIZATION_REQUESTED, DIGITIZATION_DECIDED with the
- * rule and the correlation id that later callbacks carry) and the token created: INACTIVE awaiting
- * step-up for YELLOW, DEPLOYMENT_ONGOING otherwise (GREEN until the TSP's ACTIVATE, RED until the
- * platform's DIGITIZE FAILED). The same card on the same device after an ended attempt is a
- * re-enrolment (page 001): a new token linked to the earlier one. Callbacks that arrived for the
- * token before it existed are applied now, in arrival order.
+ * `requestCardDigitization` (docs/domain.md, "Digitization and level of trust"): the issuer's
+ * decision on tokenizing a card, from the sandbox's configurable rules over the request's device
+ * and scoring signals and the cardholder's recent tokens. The decision is recorded
+ * (DIGITIZATION_REQUESTED, DIGITIZATION_DECIDED with the rule and the correlation id that later
+ * callbacks carry) and the token created: INACTIVE awaiting step-up for YELLOW, DEPLOYMENT_ONGOING
+ * otherwise (GREEN until the TSP's ACTIVATE, RED until the platform's DIGITIZE FAILED). The same
+ * card on the same device after an ended attempt is a re-enrolment
+ * (docs/domain.md, "Enrolment failures"): a new token linked to the earlier one. Callbacks that
+ * arrived for the token before it existed are applied now, in arrival order.
  */
 export const requestDigitization = (
   store: SandboxStore,
@@ -128,7 +129,7 @@ export const requestDigitization = (
     },
   };
   store.addToken(token, requested);
-  // A yellow token is provisioned but unusable until the step-up is done (page 002).
+  // A yellow token is provisioned but unusable until the step-up is done.
   const decided: Token = decision.decision === 'YELLOW' ? { ...token, state: 'INACTIVE' } : token;
   store.recordTokenChange({
     token: decided,

@@ -49,7 +49,7 @@ export interface IncomingChange {
   readonly receivedAt?: string | undefined;
 }
 
-/** The D1 digitization outcome notice (page 000). */
+/** The D1 digitization outcome notice (docs/domain.md, "Canceled and declined enrolments"). */
 export interface IncomingDigitize {
   readonly correlationId: string;
   readonly virtualCardId: string;
@@ -288,7 +288,7 @@ export class CallbackIngest {
   }
 
   /**
-   * DIGITIZE (page 000). FAILED ends an enrolment that never became usable: after YELLOW the
+   * DIGITIZE. FAILED ends an enrolment that never became usable: after YELLOW the
    * cardholder canceled it (removed the card during step-up: DIGITIZATION_CANCELED, CANCELED),
    * after RED it is declined (DELETED, DECLINED); a token already ended by a delete during step-up
    * gets the cancellation recorded. PENDING and SUCCESSFUL change nothing: the TSP's ACTIVATE follows.
@@ -324,7 +324,7 @@ export class CallbackIngest {
     if (token.state === 'DELETED') {
       const recorded = store.storedEvents(token.virtualCardId).some((event) => event.kind === 'DIGITIZATION_CANCELED');
       if (token.digitizationOutcome !== 'CANCELED' || recorded) return late(token.digitizationOutcome === 'CANCELED' ? 'STEP_UP_CANCELED' : 'TOKEN_DELETED');
-      // The delete during step-up came first (page 001); this is the platform's word that it was a cancellation.
+      // The delete during step-up came first; this is the platform's word that it was a cancellation.
       const event = this.record(token, key, { ...base(), kind: 'DIGITIZATION_CANCELED', reasonCode: 'USER_CANCELED', detail });
       return result(token, 'APPLIED', event);
     }

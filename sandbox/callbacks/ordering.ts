@@ -5,10 +5,10 @@ import { OPERATION_OF_ACTION } from '../../shared/domain/operation-events';
 import { decideTransition, issuerRefusal, type TransitionPolicy } from '../../shared/domain/transitions';
 
 /**
- * THE ORDERING RULE for the platform's callbacks (pages 001 and 004: "duplicates and late
- * callbacks happen"), decided here and applied by ingest.ts to every way a callback arrives
- * (notifyVirtualCardChange, D1 card-operation notifications, the simulated TSP's confirmation of an
- * agent's operation, the training simulator):
+ * THE ORDERING RULE for the platform's callbacks, which can come twice or late
+ * (docs/domain.md, "Callback ordering"), decided here and applied by ingest.ts to every way a
+ * callback arrives (notifyVirtualCardChange, D1 card-operation notifications, the simulated TSP's
+ * confirmation of an agent's operation, the training simulator):
  *
  * 1. Idempotency. A callback is known by its token, its x-correlation-id, its action and its
  *    outcome (success or the errorCode). The second copy of a known callback is recorded as
@@ -55,9 +55,9 @@ export type Verdict =
   | {
       readonly kind: 'apply';
       readonly token: Token;
-      /** A deletion that ended a pending step-up (page 001): the step-up is canceled with it. */
+      /** A deletion that ended a pending step-up: the step-up is canceled with it. */
       readonly stepUpCanceled: boolean;
-      /** The cardholder notification the change causes, if any (page 003). */
+      /** The cardholder notification the change causes, if any. */
       readonly notification: NotificationEvent | null;
     }
   | { readonly kind: 'late'; readonly rule: LateRule };
@@ -69,7 +69,7 @@ export interface ChangeContext {
   /** The correlation id of the token's DELETE_FROM_APP, if the wallet deleted it from its app. */
   readonly appDeletionCorrelationId: string | null;
   readonly correlationId: string;
-  /** The change is an agent's operation the TSP confirms (its notification differs: page 003 plus the issuer's own). */
+  /** The change is an agent's operation the TSP confirms (its notification differs: the platform's events plus the issuer's own). */
   readonly issuerOperation: boolean;
 }
 
@@ -94,8 +94,9 @@ export const decideChange = (token: Token, action: VirtualCardAction, source: Ch
   }
 
   if (action === 'DELETE' || action === 'DELETE_FROM_APP') {
-    // Deleted during enrolment (page 001): the pending step-up stops; the cardholder (wallet) or the
-    // TSP ending it is a cancellation, a red enrolment ends declined. The issuer's own delete is a deletion.
+    // Deleted during enrolment (docs/domain.md, "Enrolment failures"): the pending step-up stops;
+    // the cardholder (wallet) or the TSP ending it is a cancellation, a red enrolment ends
+    // declined. The issuer's own delete is a deletion.
     const stepUpCanceled = waitingForStepUp(token);
     const canceled = stepUpCanceled && !context.issuerOperation;
     const declined = token.levelOfTrust.decision === 'RED' && token.state === 'DEPLOYMENT_ONGOING';

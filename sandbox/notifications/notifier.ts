@@ -34,12 +34,13 @@ const alreadySent = (store: SandboxStore, cause: NotificationCause): boolean =>
     .some((event) => event.kind === 'NOTIFICATION_SENT' && event.detail.template === cause.event && event.correlationId === cause.correlationId);
 
 /**
- * Sends the platform's notification to the cardholder (page 003), as the sandbox plays the platform:
- * renders the issuer's template for the event, channel and language with the shared renderer,
- * keeps what it sent (channel, template, language, masked destination, rendered text) and puts it
- * in the token's timeline as NOTIFICATION_SENT. When the issuer sends its own OTP, or there is no
- * contact, nothing is sent and the timeline says so (status OFF or NO_CHANNEL). Never twice for
- * the same event and cause. Returns the event recorded, or null when it was sent before.
+ * Sends the platform's notification to the cardholder (docs/domain.md, "Cardholder notifications"),
+ * as the sandbox plays the platform: renders the issuer's template for the event, channel and
+ * language with the shared renderer, keeps what it sent (channel, template, language, masked
+ * destination, rendered text) and puts it in the token's timeline as NOTIFICATION_SENT. When the
+ * issuer sends its own OTP, or there is no contact, nothing is sent and the timeline says so
+ * (status OFF or NO_CHANNEL). Never twice for the same event and cause. Returns the event recorded,
+ * or null when it was sent before.
  */
 export class Notifier {
   constructor(private readonly store: SandboxStore) {}

@@ -5,17 +5,17 @@ import type { Notifier } from './notifier';
 
 const HOUR_MS = 3_600_000;
 
-/** The seeded histories name the reminder as the platform's own template did before page 003's events. */
+/** The seeded histories name the reminder as the platform's own template did before the notification events had names of their own. */
 const REMINDER_TEMPLATES: ReadonlySet<string> = new Set(['STEP_UP_REMINDER', 'AUTHENTICATION_REMINDER']);
 
 const waitingForStepUp = (token: Token): boolean =>
   token.state === 'INACTIVE' && token.levelOfTrust.decision === 'YELLOW' && token.digitizationOutcome === undefined;
 
 /**
- * The step-up reminder (page 003): a token left inactive after a yellow decision for the configured
- * time (24 hours by default) gets one reminder, never one per check: a token whose history already
- * holds one is done. Checked against the training clock, so moving it forward makes reminders due.
- * Returns how many were recorded.
+ * The step-up reminder (docs/domain.md, "Cardholder notifications"): a token left inactive after a
+ * yellow decision for the configured time (24 hours by default) gets one reminder, never one per
+ * check: a token whose history already holds one is done. Checked against the training clock, so
+ * moving it forward makes reminders due. Returns how many were recorded.
  */
 const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): number => {
   const dueBefore = now.getTime() - store.notificationSettings.reminderAfterHours * HOUR_MS;

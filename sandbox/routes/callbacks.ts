@@ -6,9 +6,9 @@ import type { SandboxStore } from '../store/store';
 import type { HandlersFor } from './context';
 
 /**
- * The token platform's calls to the issuer (issue 6), each checked against the store before
- * anything changes: a card the issuer does not have, or a token named with another card than its
- * own, is a D error naming the field. The rest is the ingest's.
+ * The token platform's calls to the issuer (docs/domain.md, "Callbacks from the platform"), each
+ * checked against the store before anything changes: a card the issuer does not have, or a token
+ * named with another card than its own, is a D error naming the field. The rest is the ingest's.
  */
 export const callbackHandlers = (
   store: SandboxStore,

@@ -19,9 +19,10 @@ const templatesOf = (store: SandboxStore): NotificationTemplates => ({
 });
 
 /**
- * The issuer's cardholder notification templates and settings (page 003). A template is checked
- * with the one shared validator before anything is stored, so an invalid one is never saved and
- * never sent; the refusal names the first problem in the validator's wire form.
+ * The issuer's cardholder notification templates and settings
+ * (docs/domain.md, "Cardholder notifications"). A template is checked with the one shared validator
+ * before anything is stored, so an invalid one is never saved and never sent; the refusal names the
+ * first problem in the validator's wire form.
  */
 export const notificationHandlers = (
   store: SandboxStore,
@@ -42,7 +43,7 @@ export const notificationHandlers = (
 
   saveNotificationSettings: ({ body }) => {
     if (body.customerServiceNumber === null) {
-      // The platform sends nothing without it (page 003), and every template prints it.
+      // The platform sends nothing without it, and every template prints it.
       throw new ApiFailure('TEMPLATE_INVALID', 'customerServiceNumber: required; the platform sends no notification without it. Nothing was saved.', 'settings.customerServiceNumber:CUSTOMER_SERVICE_NUMBER_NOT_SET');
     }
     store.setNotificationSettings(body);

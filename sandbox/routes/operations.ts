@@ -38,7 +38,7 @@ export const operationHandlers = (
       if (!token) throw new ApiFailure('UNKNOWN_TOKEN', 'No token has this virtualCardId.', 'virtualCardId');
       const currentState = token.state;
       const policy = store.actionPolicy;
-      // A step-up the cardholder ended by removing the card (page 001) says so, not just "not inactive".
+      // A step-up the cardholder ended by removing the card says so, not just "not inactive".
       const stepUpCanceled = operation === 'activate' && token.state === 'DELETED' && token.digitizationOutcome === 'CANCELED';
       const refusal = stepUpCanceled ? 'STEP_UP_CANCELED' : issuerRefusal(token, operation, transitionPolicyOf(policy));
       if (confirmations.isPending(token.virtualCardId)) {

@@ -6,8 +6,8 @@ import type { HandlersFor } from './context';
 
 /**
  * The policy as served. Whether the platform notifies cardholders has one source of truth, the
- * notification setting `issuerSendsOwnOtp` (page 003: an issuer that sends its own OTP gets no
- * platform notifications), so the policy's flag is read from it.
+ * notification setting `issuerSendsOwnOtp` (an issuer that sends its own OTP gets no platform
+ * notifications), so the policy's flag is read from it.
  */
 export const servedPolicy = (store: SandboxStore): TokenActionPolicy => ({
   ...store.actionPolicy,

@@ -93,7 +93,7 @@ export class SeedBuilder {
         tokenLastFour: options.tokenLastFour ?? prng.digits(4),
         fundingLastFour: card.lastFour,
         expiry: `${pad(prng.int(1, 12), 2)}/${prng.int(27, 30)}`,
-        // A watch or band holds an auxiliary token; the phone's is the primary (domain.md §1.1).
+        // A watch or band holds an auxiliary token; the phone's is the primary (docs/domain.md, "Identifiers").
         isPrimary: device.type !== 'WATCH' && device.type !== 'WEARABLE',
         enrolmentCorrelationId: `enr-${prng.letters(5).toLowerCase()}-${prng.digits(4)}-${prng.letters(5).toLowerCase()}`,
         levelOfTrustReasons: options.levelOfTrustReasons,
@@ -126,10 +126,10 @@ export class SeedBuilder {
 
 export const walletDevice = (prng: Prng, walletProviderId: 'APPLE_PAY' | 'GOOGLE_PAY' | 'SAMSUNG_PAY', name?: string | null): Device => {
   const model = prng.pick(DEVICES[walletProviderId]);
-  // Apple Pay keeps tokens in the secure element; Google and Samsung use HCE (domain.md §1.1).
+  // Apple Pay keeps tokens in the secure element; Google and Samsung use HCE.
   const storage = walletProviderId === 'APPLE_PAY' ? 'SE' : 'HCE';
   return {
-    // Wallets do not always give a device name (page 003: {{deviceName}} is optional).
+    // Wallets do not always give a device name ({{deviceName}} is optional in notifications).
     name: name === undefined ? (prng.chance(0.15) ? null : model.name) : name,
     type: model.type,
     tokenStorageId: `${storage}-${prng.letters(12)}`,

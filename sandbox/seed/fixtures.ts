@@ -263,7 +263,7 @@ const addForeignResident = (b: SeedBuilder, prng: Prng): void => {
 
 const addLifecycle = (b: SeedBuilder, prng: Prng): void => {
   const f = knownFixtures.lifecycle;
-  // No contact data on file: step-up by OTP is impossible, so Option D is the fallback (domain.md §2.3).
+  // No contact data on file: step-up by OTP is impossible, so Option D is the fallback (docs/domain.md, "Option D").
   b.addCardholder({ cardholderId: f.cardholderId, name: f.name, contacts: [], hasServiceNotes: false });
   const card = b.addCard(prng, f.cardholderId, { issuerCardRefId: f.issuerCardRefId, productName: PRODUCTS.classic });
   const apple = (name: string): { requestor: typeof WALLETS.applePay; device: ReturnType<typeof walletDevice> } => ({

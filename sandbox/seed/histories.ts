@@ -6,7 +6,7 @@ import { GREEN_REASONS, HISTORY_AGENTS, ISSUER_COMMENTS, RED_REASONS, YELLOW_REA
 import type { Prng } from './prng';
 
 /**
- * Token histories as the platform reports them (source pages 000–004, domain.md §1.3–§1.5, §6):
+ * Token histories as the platform reports them (docs/domain.md: callbacks, states, the transition table):
  * each scenario is a realistic sequence of events, and the token's state, `stateSince`,
  * `lastChangedBy` and `suspendedBy` are worked out from those events, so the two always agree.
  */
@@ -149,7 +149,7 @@ class Timeline {
       case 'DELETED':
       case 'DELETED_FROM_APP':
       case 'DIGITIZATION_CANCELED':
-        // Deleting from the wallet app deletes the token too (page 001).
+        // Deleting from the wallet app deletes the token too (docs/domain.md, "Enrolment failures").
         this.suspendedBy = [];
         this.setState('DELETED', at);
         this.lastChangedBy = actor;
@@ -178,7 +178,7 @@ class Timeline {
     const at = new Date(this.time).toISOString();
     this.levelOfTrust = { decision, idvMethods, reasons, decidedAt: at };
     this.add('DIGITIZATION_DECIDED', ISSUER_SYSTEM, { detail: { decision, idvMethods, reasons } });
-    // A yellow token is provisioned but unusable until the step-up is done (page 002).
+    // A yellow token is provisioned but unusable until the step-up is done.
     if (decision === 'YELLOW') this.setState('INACTIVE', at);
     return this;
   }
@@ -287,7 +287,7 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       yellowEnrolment(tl, draft, methods)
         .wait(prng.int(10, 120))
         .add('STEP_UP_STARTED', WALLET, { detail: { idvMethods: methods } });
-      // The platform reminds the user after 24 hours of inactivity (page 003).
+      // The platform reminds the user after 24 hours of inactivity (docs/domain.md, "Cardholder notifications").
       if (draft.until.getTime() - draft.requestedAt.getTime() > 25 * 3600_000) tl.wait(24 * 3600).notify('AUTHENTICATION_REMINDER', channelOf(prng));
       return;
     }
@@ -333,7 +333,7 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       greenEnrolment(tl, draft).later(0.6);
       const agent = anAgent(prng);
       const correlationId = lcmCorrelationId(prng);
-      // errorCode 221: the device could not be reached after retries (domain.md §1.3).
+      // errorCode 221: the device could not be reached after retries.
       const answered = tl.agentAction(agent, 'suspend', { reasonCode: 'DEVICE_LOST', correlationId });
       tl.wait(prng.int(60, 600)).add('OPERATION_FAILED', TSP, {
         reasonCode: 'DEVICE_LOST',
@@ -374,14 +374,14 @@ const play = (tl: Timeline, draft: TokenDraft, scenario: Scenario): void => {
       deleteBy(greenEnrolment(tl, draft).later(0.6), draft, 'TSP', 'DEVICE_RESET');
       return;
     case 'DELETED_CARD_CLOSED': {
-      // Deleting the card deletes all its digital cards (domain.md §2.4).
+      // Deleting the card deletes all its digital cards (docs/domain.md, "Operations and the transition table").
       greenEnrolment(tl, draft).later(0.8);
       const correlationId = lcmCorrelationId(prng);
       tl.add('DELETED', ISSUER_SYSTEM, { reasonCode: 'CLOSED_CARD', correlationId, detail: lcmDetail(draft, 'DELETE', 'ISSUER') });
       return;
     }
     case 'CANCELED': {
-      // The user removed the inactive card during step-up; DIGITIZE/FAILED, shown as Canceled (page 000).
+      // The user removed the inactive card during step-up; DIGITIZE/FAILED, shown as Canceled (docs/domain.md, "Canceled and declined enrolments").
       const methods = yellowMethods(prng, draft, prng.chance(0.5));
       yellowEnrolment(tl, draft, methods)
         .wait(prng.int(10, 90))
@@ -423,7 +423,7 @@ export const buildToken = (prng: Prng, draft: TokenDraft, scenario: Scenario): {
     levelOfTrust: tl.levelOfTrust,
     digitizedAt: requestedAt,
     enrolmentCorrelationId: draft.enrolmentCorrelationId,
-    // How an enrolment that never became usable ended (page 000): canceled during step-up, or declined.
+    // How an enrolment that never became usable ended: canceled during step-up, or declined.
     ...(scenario === 'CANCELED' ? { digitizationOutcome: 'CANCELED' as const } : scenario === 'DECLINED_RED' ? { digitizationOutcome: 'DECLINED' as const } : {}),
   };
   return { token, events: tl.events };

@@ -5,12 +5,13 @@ import { decideTransition, type TransitionRule } from '../../shared/domain/trans
 
 /**
  * What the training simulator lets a trainer make the wallet or the TSP do to a token, as their
- * `notifyVirtualCardChange` callbacks report it (domain.md §1.3, §1.5, §6). SUSPEND, RESUME and
+ * `notifyVirtualCardChange` callbacks report it (docs/domain.md, "Lifecycle changes from the wallet and the TSP").
+ * SUSPEND, RESUME and
  * DELETE follow the one transition table in shared/domain (the console offers what it allows):
  * suspend an ACTIVE token, or add one's own suspension to a suspended one; each party lifts only
  * its own suspension, the token is ACTIVE again when none is left; delete from any state but
  * DELETED. DELETE_FROM_APP is the wallet user removing the card in the wallet app: it deletes the
- * token as DELETE does (page 001), and only the wallet reports it.
+ * token as DELETE does, and only the wallet reports it.
  *
  * The simulator refuses, with the rule, what the table refuses, so a trainer learns the rules;
  * what it accepts goes through the callbacks' one ingest like any callback (routes/training.ts).
@@ -30,7 +31,7 @@ export interface RefusedChange {
   readonly rule: SimulationRule;
 }
 
-/** The code each party typically gives (seeded histories, domain.md §2.4) when the trainer names none. */
+/** The code each party typically gives (as in the seeded histories) when the trainer names none. */
 export const DEFAULT_REASON: Record<SimulatedSource, Record<SimulatedAction, string>> = {
   WALLET: { SUSPEND: 'USER_DECISION', RESUME: 'USER_DECISION', DELETE: 'USER_DECISION', DELETE_FROM_APP: 'USER_DECISION' },
   TSP: { SUSPEND: 'FRAUD_SUSPECTED', RESUME: 'TSP_DECISION', DELETE: 'DEVICE_RESET', DELETE_FROM_APP: 'USER_DECISION' },

@@ -2,13 +2,12 @@ import { z } from 'zod';
 import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
 import { AuditRecord } from '../../shared/api/audit';
 import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeRequest } from '../../shared/api/callbacks';
-import { Agent, Card, PersonName, Token } from '../../shared/api/model';
+import { Agent, Card, PersonName, Token, TokenEvent } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
 import { trainingDigitizationRules } from '../callbacks/digitization-rules';
 import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
-import { StoredTokenEvent } from './stored-event';
 
 /**
  * The sandbox's whole state as it is kept in memory and written by `--data FILE`. Declared with
@@ -118,8 +117,9 @@ export const StoredAuditRecord = z.strictObject({
 export type StoredAuditRecord = z.infer<typeof StoredAuditRecord>;
 
 /**
- * A callback for a token the sandbox does not know yet, kept until the token appears (issue 6):
- * the body as validated, with the DPAN already dropped, and when and with which correlation id it came.
+ * A callback for a token the sandbox does not know yet, kept until the token appears
+ * (docs/domain.md, "Callback ordering"): the body as validated, with the DPAN already dropped, and
+ * when and with which correlation id it came.
  */
 export const ParkedCallback = z.discriminatedUnion('kind', [
   z.strictObject({
@@ -213,7 +213,7 @@ export const PersistedState = z.strictObject({
   cardholders: z.array(CardholderRecord),
   cards: z.array(CardRecord),
   tokens: z.array(Token),
-  events: z.record(VirtualCardId, z.array(StoredTokenEvent)),
+  events: z.record(VirtualCardId, z.array(TokenEvent)),
   syntheticHistories: z.record(VirtualCardId, SyntheticHistory),
   agents: z.array(AgentRecord),
   ...shape,

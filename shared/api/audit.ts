@@ -5,7 +5,7 @@ import { Role, TokenState } from './model';
 import { Verifier } from './policy';
 
 /**
- * One audit record per agent action (issue 5): who did what to which token, when, why, with which
+ * One audit record per agent action: who did what to which token, when, why, with which
  * identity checks, and how it ended. Main writes it to its append-only journal and sends it to the
  * backend (`POST /api/v1/audit-records`, idempotent by `auditId`); supervisors read and export them.
  */

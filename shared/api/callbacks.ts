@@ -5,11 +5,11 @@ import { CardOperation, CardOperationStatus, RequestorType, VirtualCardAction } 
 import { looksLikeCardNumber } from '../domain/card-number-runs';
 
 /**
- * The token platform's calls to the issuer's backend, as the five reference pages describe them
- * (issue 6). The sandbox plays that backend: the paths are fixed so any platform simulator or test
- * can drive them, authenticated with the workstation's bearer token like /api (a real deployment
- * puts mTLS in front), each with the `x-correlation-id` that links it to its enrolment or
- * life-cycle operation.
+ * The token platform's calls to the issuer's backend
+ * (docs/domain.md, "Callbacks from the platform"). The sandbox plays that backend: the paths are
+ * fixed so any platform simulator or test can drive them, authenticated with the workstation's
+ * bearer token like /api (a real deployment puts mTLS in front), each with the `x-correlation-id`
+ * that links it to its enrolment or life-cycle operation.
  */
 
 /** An identifier from the platform, refused when it holds a run of digits that could be a card number. */
@@ -19,7 +19,7 @@ const PlatformId = (pattern: RegExp, description: string) =>
 const TokenStorageId = PlatformId(/^[\x21-\x7e]{1,64}$/, '1–64 printable ASCII characters');
 
 export const CALLBACK_HEADERS = z.object({
-  /** Links the callback to its enrolment session or life-cycle operation (pages 001, 004). */
+  /** Links the callback to its enrolment session or life-cycle operation (docs/domain.md, "Identifiers"). */
   'x-correlation-id': CorrelationId,
 });
 
@@ -38,7 +38,7 @@ export const TokenInfo = z.object({
 });
 export type TokenInfo = z.infer<typeof TokenInfo>;
 
-/** `POST /tsh/v1/notifyVirtualCardChange` (pages 001, 004). */
+/** `POST /tsh/v1/notifyVirtualCardChange` (docs/domain.md, "Callbacks from the platform"). */
 export const NotifyVirtualCardChangeRequest = z.strictObject({
   issuerCardRefId: IssuerCardRefId,
   virtualCardId: VirtualCardId,
@@ -99,9 +99,10 @@ export const CallbackReceipt = z.object({
 export type CallbackReceipt = z.infer<typeof CallbackReceipt>;
 
 /**
- * `POST /tsh/v1/requestCardDigitization` (page 002). The sandbox cannot decipher `cipheredCardInfo`,
- * so the card is named by its issuerCardRefId, as the platform's own calls do; the device and
- * scoring signals decide the level of trust by the configurable rules.
+ * `POST /tsh/v1/requestCardDigitization` (docs/domain.md, "Digitization and level of trust"). The
+ * sandbox cannot decipher `cipheredCardInfo`, so the card is named by its issuerCardRefId, as the
+ * platform's own calls do; the device and scoring signals decide the level of trust by the
+ * configurable rules.
  */
 export const RequestCardDigitizationRequest = z.strictObject({
   issuerCardRefId: IssuerCardRefId,
@@ -110,7 +111,7 @@ export const RequestCardDigitizationRequest = z.strictObject({
   walletProviderId: WalletProviderId,
   tokenRequestorId: z.string().regex(/^\d{11}$/, '11 digits').optional(),
   device: z.strictObject({
-    /** The wallet may not give one (page 003: `{{deviceName}}` is optional). */
+    /** The wallet may not give one (`{{deviceName}}` is optional in notifications). */
     name: z.string().min(1).max(100).optional(),
     type: DeviceType,
     tokenStorageId: TokenStorageId,
@@ -133,7 +134,7 @@ export type RequestCardDigitizationRequest = z.infer<typeof RequestCardDigitizat
 export const RequestCardDigitizationResponse = z.object({
   virtualCardId: VirtualCardId,
   levelOfTrust: z.enum(['GREEN', 'YELLOW', 'RED']),
-  /** Only for YELLOW: the step-up methods offered, only those supported end to end (page 002). */
+  /** Only for YELLOW: the step-up methods offered, only those supported end to end (docs/domain.md, "Digitization and level of trust"). */
   idvMethodList: z.array(IdvMethod).max(4).optional(),
   /** The rule that decided, and the reasons recorded with the decision. */
   rule: z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/),

@@ -25,7 +25,7 @@ import type { TokenOperation } from '../domain/transitions';
  * The Token Care API, declared once. The sandbox routes and validates from this table, core
  * builds requests and validates responses from it, and `/openapi.json` is generated from it.
  *
- * Conventions (D1, domain.md §2.1): resources under /api/v1; operations as
+ * Conventions (as D1's API has them): resources under /api/v1; operations as
  * `POST …/operations:{op}`; `x-correlation-id` on every request and response; `x-issuer-id`;
  * errors as `{ error: { code, category, message, field? } }`.
  */
@@ -292,7 +292,7 @@ export const endpoints = {
     path: '/api/v1/notification-templates',
     operationId: 'listNotificationTemplates',
     summary:
-      "The issuer's cardholder notification templates (page 003: every event, SMS and e-mail, Japanese and English) and the settings they are sent with. Every role reads them: the action dialogs show the notification an action causes.",
+      "The issuer's cardholder notification templates (every event, SMS and e-mail, Japanese and English) and the settings they are sent with. Every role reads them: the action dialogs show the notification an action causes.",
     auth: 'agent',
     response: NotificationTemplates,
     successStatus: 200,
@@ -326,7 +326,7 @@ export const endpoints = {
     path: '/tsh/v1/notifyVirtualCardChange',
     operationId: 'notifyVirtualCardChange',
     summary:
-      "The token platform tells the issuer a token changed (pages 001, 004): ACTIVATE, SUSPEND, RESUME, DELETE or DELETE_FROM_APP, by the WALLET, the TSP or the ISSUER, with an errorCode when it failed. Idempotent by x-correlation-id, action and outcome: a second copy is recorded as CALLBACK_DUPLICATE and changes nothing; one that would move the token backwards (a deleted token anywhere) is recorded as CALLBACK_LATE and ignored; one for a token not known yet is parked and applied when it appears. A full DPAN in tokenInfo is dropped before storage. The confirmation of an agent's operation goes through the same processing.",
+      "The token platform tells the issuer a token changed (an enrolment that failed, or a change in the wallet, by the TSP or by the issuer): ACTIVATE, SUSPEND, RESUME, DELETE or DELETE_FROM_APP, by the WALLET, the TSP or the ISSUER, with an errorCode when it failed. Idempotent by x-correlation-id, action and outcome: a second copy is recorded as CALLBACK_DUPLICATE and changes nothing; one that would move the token backwards (a deleted token anywhere) is recorded as CALLBACK_LATE and ignored; one for a token not known yet is parked and applied when it appears. A full DPAN in tokenInfo is dropped before storage. The confirmation of an agent's operation goes through the same processing.",
     auth: 'workstation',
     headers: CALLBACK_HEADERS,
     body: NotifyVirtualCardChangeRequest,
@@ -339,7 +339,7 @@ export const endpoints = {
     path: '/tsh/v1/requestCardDigitization',
     operationId: 'requestCardDigitization',
     summary:
-      "The token platform asks the issuer to approve tokenizing a card (page 002). The sandbox decides the level of trust by its configurable rules (GREEN, YELLOW with idvMethodList, RED), records it with the correlation id and creates the token: DEPLOYMENT_ONGOING for GREEN (the ACTIVATE callback follows), INACTIVE awaiting step-up for YELLOW, DEPLOYMENT_ONGOING for RED until the platform's DIGITIZE FAILED declines it. A re-enrolment of the same card on the same device is linked to the earlier attempt; callbacks parked for this token are applied now.",
+      "The token platform asks the issuer to approve tokenizing a card. The sandbox decides the level of trust by its configurable rules (GREEN, YELLOW with idvMethodList, RED), records it with the correlation id and creates the token: DEPLOYMENT_ONGOING for GREEN (the ACTIVATE callback follows), INACTIVE awaiting step-up for YELLOW, DEPLOYMENT_ONGOING for RED until the platform's DIGITIZE FAILED declines it. A re-enrolment of the same card on the same device is linked to the earlier attempt; callbacks parked for this token are applied now.",
     auth: 'workstation',
     headers: CALLBACK_HEADERS,
     body: RequestCardDigitizationRequest,
@@ -352,7 +352,7 @@ export const endpoints = {
     path: '/d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications',
     operationId: 'notifyCardOperation',
     summary:
-      "D1's card-operation notification (page 000, domain.md §2.2). DIGITIZE FAILED after a YELLOW decision is a cancellation by the cardholder (DIGITIZATION_CANCELED, token CANCELED), after RED a decline; ACTIVATE, SUSPEND, RESUME and DELETE change the token as notifyVirtualCardChange does, with who asked for it (requestorType, and the CCI user as requestorId). Without virtualCardId it concerns the card's tokens. Same idempotency and ordering as notifyVirtualCardChange.",
+      "D1's card-operation notification. DIGITIZE FAILED after a YELLOW decision is a cancellation by the cardholder (DIGITIZATION_CANCELED, token CANCELED), after RED a decline; ACTIVATE, SUSPEND, RESUME and DELETE change the token as notifyVirtualCardChange does, with who asked for it (requestorType, and the CCI user as requestorId). Without virtualCardId it concerns the card's tokens. Same idempotency and ordering as notifyVirtualCardChange.",
     auth: 'workstation',
     headers: CALLBACK_HEADERS,
     params: CardOperationParams,

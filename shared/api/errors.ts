@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { TokenState } from './model';
 
 /**
- * The backend's error categories (domain.md §1.6): K ok, D data error (fix the input, never
+ * The backend's error categories (docs/domain.md, "Error categories"): K ok, D data error (fix the input, never
  * retried), S temporary system error (retried with backoff), F functional error (never retried).
  */
 export const ErrorCategory = z.enum(['K', 'D', 'S', 'F']);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** Identifiers as the token service defines them (domain.md §1.1, §2.1). */
+/** Identifiers as the token service defines them (docs/domain.md, "Identifiers"). */
 export const IssuerId = z.string().regex(/^[A-Za-z0-9]{10}$/, 'exactly 10 letters or digits');
 export const CardholderId = z.string().regex(/^C\d{7}$/, 'C followed by 7 digits');
 /** The issuer's funding-card reference (≤ 48). It is not a card number and never contains one. */

@@ -16,7 +16,7 @@ export const TokenRequestor = z.object({
 export type TokenRequestor = z.infer<typeof TokenRequestor>;
 
 export const Device = z.object({
-  /** The wallet may not give a name (page 003: `{{deviceName}}` is optional). */
+  /** The wallet may not give a name (`{{deviceName}}` is optional in notifications). */
   name: z.string().min(1).max(100).nullable(),
   type: DeviceType,
   /** SE id or HCE instance id, as the token service reports it. */
@@ -24,7 +24,7 @@ export const Device = z.object({
 });
 export type Device = z.infer<typeof Device>;
 
-/** The digitization decision (page 002): green, yellow with the step-up methods offered, or red. */
+/** The digitization decision (docs/domain.md, "Digitization and level of trust"): green, yellow with the step-up methods offered, or red. */
 export const LevelOfTrust = z.object({
   decision: Decision,
   idvMethods: z.array(IdvMethod).max(4),
@@ -57,12 +57,13 @@ export const Token = z.object({
   /** The enrolment's `x-correlation-id`, linking the request to later callbacks. */
   enrolmentCorrelationId: CorrelationId,
   /**
-   * How an enrolment that never became usable ended (page 000): CANCELED when the cardholder
-   * removed the card during step-up (DIGITIZE FAILED after YELLOW, or a delete while waiting for
-   * step-up); DECLINED after a RED decision. Absent for every other token.
+   * How an enrolment that never became usable ended
+   * (docs/domain.md, "Canceled and declined enrolments"): CANCELED when the cardholder removed the
+   * card during step-up (DIGITIZE FAILED after YELLOW, or a delete while waiting for step-up);
+   * DECLINED after a RED decision. Absent for every other token.
    */
   digitizationOutcome: z.enum(['CANCELED', 'DECLINED']).optional(),
-  /** The earlier, ended enrolment of the same card on the same device that this one retries (page 001). */
+  /** The earlier, ended enrolment of the same card on the same device that this one retries (docs/domain.md, "Enrolment failures"). */
   previousAttemptVirtualCardId: VirtualCardId.optional(),
 });
 export type Token = z.infer<typeof Token>;

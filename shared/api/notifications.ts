@@ -2,9 +2,9 @@ import { z } from 'zod';
 import { AgentId, IsoDateTime } from './ids';
 
 /**
- * Cardholder notifications (page 003, issue 6): the issuer's templates, one per event, channel and
- * language, and the settings they depend on. Validation and rendering live in
- * shared/domain/notification-template.ts, so the backend, the editor's live preview and the
+ * Cardholder notifications (docs/domain.md, "Cardholder notifications"): the issuer's templates,
+ * one per event, channel and language, and the settings they depend on. Validation and rendering
+ * live in shared/domain/notification-template.ts, so the backend, the editor's live preview and the
  * action dialogs render exactly alike.
  */
 export const NotificationEvent = z.enum([
@@ -49,7 +49,7 @@ export type NotificationTemplate = z.infer<typeof NotificationTemplate>;
 export const NotificationSettings = z.object({
   /** Required by the platform: every template may point the cardholder to it. */
   customerServiceNumber: z.string().regex(/^[0-9+\-() ]{6,20}$/).nullable(),
-  /** The issuer sends its own OTP: the platform then sends no notifications (page 003). */
+  /** The issuer sends its own OTP: the platform then sends no notifications. */
   issuerSendsOwnOtp: z.boolean(),
   /** Hours an inactive token waits after step-up before the one reminder. */
   reminderAfterHours: z.number().int().min(1).max(720),

@@ -34,7 +34,7 @@ export const TokenActionPolicy = z.object({
   issuerMayOverrideSuspension: z.boolean(),
   /**
    * False when the issuer sends its own OTP: the platform then sends no notifications to the
-   * cardholder (page 003), and the console says so instead of promising one.
+   * cardholder, and the console says so instead of promising one.
    */
   platformNotifications: z.boolean(),
 });

@@ -8,7 +8,7 @@ import type { TokenOperation } from '../domain/transitions';
 import { TokenOperationName } from '../api/operations';
 
 /**
- * The agent's token actions over IPC (issue 5). The renderer names each action with an id it
+ * The agent's token actions over IPC. The renderer names each action with an id it
  * makes when the dialog opens, so a double-click or a retry of the same submit is the same
  * action; main keeps it in a durable outbox and reports every change on `action.changed`.
  */

@@ -5,7 +5,7 @@ import { SearchResult } from '../api/endpoints';
 import { TokenChangedEvent } from '../api/stream-events';
 
 /**
- * The agent's lookups (issue 4). Data comes from the backend through core; the renderer only ever
+ * The agent's lookups. Data comes from the backend through core; the renderer only ever
  * holds what these schemas allow, which carries last digits only.
  */
 

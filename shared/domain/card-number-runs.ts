@@ -1,6 +1,6 @@
 /**
  * Finds what a reader would take for a full card number (PAN or DPAN) in free text, for the
- * cardholder notifications (page 003: "never PAN, DPAN or full card details; last digits only").
+ * cardholder notifications, which carry last digits only (docs/domain.md, "Cardholder notifications").
  *
  * Stricter than the log redaction on purpose: a notification leaves the issuer, so any run of 13 or
  * more digits counts (a 25-digit run contains a 16-digit one), Luhn-valid or not, in any script's

@@ -1,7 +1,7 @@
 import type { TemplateLanguage } from '../api/notifications';
 
 /**
- * `{{reason}}` in a cardholder notification (page 003): the agent's reason code in words the
+ * `{{reason}}` in a cardholder notification: the agent's reason code in words the
  * cardholder reads, in the notification's language. Not the agent's labels ("その他（コメント必須）"
  * speaks to the agent) and never the agent's comment (internal). A code without a phrase here
  * (OTHER, an activation) gives no reason, so the optional sentence is left out whole.

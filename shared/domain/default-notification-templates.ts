@@ -13,7 +13,7 @@ type Wording = Readonly<Record<TemplateLanguage, { readonly sms: string; readonl
 
 /**
  * The training issuer's templates: every event, SMS and e-mail, Japanese and English, written in
- * page 003's syntax and passing `validateTemplate` (a unit test holds them to it). Each tells the
+ * the platform's template syntax and passing `validateTemplate` (a unit test holds them to it). Each tells the
  * cardholder whom to call: a message about a card they did not add to a wallet is how fraud comes
  * to light. The device sentence is optional because not every wallet names the device.
  */

@@ -17,11 +17,11 @@ export interface NotificationRoute<C extends RecipientContact> {
 }
 
 /**
- * Where and in which language the platform sends a cardholder notification (page 003): SMS when
- * the cardholder has a phone, else e-mail; null when there is no contact. The issuer's records hold
- * no language, so a cardholder with a Japanese name gets Japanese and one with a Latin name only (a
- * foreign resident) gets English. The sandbox sends with it and the action dialogs preview with it,
- * so the preview is what is sent.
+ * Where and in which language the platform sends a cardholder notification
+ * (docs/domain.md, "Cardholder notifications"): SMS when the cardholder has a phone, else e-mail;
+ * null when there is no contact. The issuer's records hold no language, so a cardholder with a
+ * Japanese name gets Japanese and one with a Latin name only (a foreign resident) gets English. The
+ * sandbox sends with it and the action dialogs preview with it, so the preview is what is sent.
  */
 export const notificationRoute = <C extends RecipientContact>(
   holder: { readonly name: RecipientName; readonly contacts: readonly C[] } | null | undefined,

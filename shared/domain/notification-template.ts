@@ -2,11 +2,12 @@ import type { NotificationChannel, TemplateContent } from '../api/notifications'
 import { asciiDigits, cardNumberRuns, maskCardNumbers } from './card-number-runs';
 
 /**
- * Cardholder notification templates (page 003, issue 6): how they are written, checked and
- * rendered. The backend checks on save and renders what it sends, core checks before it sends a
- * save, the editor checks and previews as the administrator types: all with this one module.
+ * Cardholder notification templates (docs/domain.md, "Cardholder notifications"): how they are
+ * written, checked and rendered. The backend checks on save and renders what it sends, core checks
+ * before it sends a save, the editor checks and previews as the administrator types: all with this
+ * one module.
  *
- * The syntax, as page 003 writes it:
+ * The syntax, as the platform writes it:
  * - a placeholder is its name in double braces, exactly: `{{wallet}}` (not `{{ wallet }}`);
  * - an optional placeholder (`{{reason}}`, `{{deviceName}}`, `{{cardProductName}}`) stands only
  *   inside an optional sentence, the sentence wrapped in its own double braces with a space inside:
@@ -14,17 +15,17 @@ import { asciiDigits, cardNumberRuns, maskCardNumbers } from './card-number-runs
  *   in it has a value; otherwise all of it is left out, with the space it leaves;
  * - any other brace is a mistake, reported rather than sent to a cardholder.
  *
- * The customer-service number is checked twice, by decision (issue 6 asks for "a clear error"
- * without saying which): the setting must be configured, because the platform sends no
- * notification without it (page 003), and every body must print `{{customerServiceNumber}}`
- * outside optional sentences, because a cardholder told about a card they did not add to a wallet
- * must be able to call the issuer: that call is how a fraudulent digitization is found.
+ * The customer-service number is checked twice, by decision: the setting must be configured,
+ * because the platform sends no notification without it, and every body must print
+ * `{{customerServiceNumber}}` outside optional sentences, because a cardholder told about a card
+ * they did not add to a wallet must be able to call the issuer: that call is how a fraudulent
+ * digitization is found.
  */
 
 export const PLACEHOLDERS = ['fpanLastDigits', 'wallet', 'deviceName', 'reason', 'customerServiceNumber', 'cardProductName'] as const;
 export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 
-/** The values the wallet, the platform or the configuration may not provide (page 003). */
+/** The values the wallet, the platform or the configuration may not provide. */
 export const OPTIONAL_PLACEHOLDERS: readonly PlaceholderName[] = ['deviceName', 'reason', 'cardProductName'];
 
 export const isPlaceholderName = (name: string): name is PlaceholderName => (PLACEHOLDERS as readonly string[]).includes(name);

@@ -2,7 +2,7 @@ import type { TokenOperation } from './transitions';
 
 /**
  * Reason codes an agent picks from, per operation, each mapped to what the token services accept:
- * the D1 `reasonCode` and the MDES one-letter `ReasonCode` (domain.md §2.1, §4). Labels live in
+ * the D1 `reasonCode` and the MDES one-letter `ReasonCode` (docs/domain.md, "Reason codes"). Labels live in
  * i18n under `reasons.<code>`. `OTHER` requires a comment.
  */
 export interface ReasonCode {

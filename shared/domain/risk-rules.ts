@@ -1,8 +1,9 @@
 /**
- * Scam awareness before an Option D activation (issue 5): the signals the backend has for the
- * digitization, plus what the agent learned on the call, matched against the issuer's risk rules.
- * A match means the activation needs a supervisor's approval; until the supervisor flow exists it
- * is refused with that message. The backend checks the same rules on its side.
+ * Scam awareness before an Option D activation (docs/domain.md, "Option D"): the signals the
+ * backend has for the digitization, plus what the agent learned on the call, matched against the
+ * issuer's risk rules. A match means the activation needs a supervisor's approval; until the
+ * supervisor flow exists it is refused with that message. The backend checks the same rules on its
+ * side.
  */
 export type RiskCondition =
   | { readonly signal: 'DEVICE_NEW_FOR_CARDHOLDER'; readonly equals: boolean }

@@ -3,7 +3,7 @@ import type { ChangeSource, Token, TokenState } from '../api/model';
 /**
  * The one transition table: what may happen to a token, and who may do it. The console offers only
  * what it allows; the backend (the sandbox in training) enforces the same table, so a stale screen
- * cannot push a token where it must not go. Sources: domain.md §1.5, §4 (MDES suspenders), §6.
+ * cannot push a token where it must not go. See docs/domain.md, "Operations and the transition table".
  */
 export const TOKEN_OPERATIONS = ['activate', 'suspend', 'resume', 'delete'] as const;
 export type TokenOperation = (typeof TOKEN_OPERATIONS)[number];

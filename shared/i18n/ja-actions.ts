@@ -1,4 +1,4 @@
-/** Japanese text of the token actions (issue 5): dialogs, Option D checklist, action states, bulk. */
+/** Japanese text of the token actions: dialogs, Option D checklist, action states, bulk. */
 export const jaActions = {
   title: 'トークン操作',
   operation: {
@@ -98,7 +98,7 @@ export const jaActions = {
     backendCode: 'バックエンドのコード: {{code}}',
     refreshed: 'トークンの表示を最新の状態に更新しました。入力内容はそのまま残っています。',
   },
-  /** Token-service error codes the agent can act on (domain.md §1.3). */
+  /** Token-service error codes the agent can act on (docs/domain.md, "Callbacks from the platform"). */
   tspErrors: {
     '221': '端末に接続できませんでした（端末の電源が切れているか、圏外の可能性があります）。',
   },

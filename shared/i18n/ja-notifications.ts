@@ -1,5 +1,5 @@
 /**
- * Japanese text of cardholder notifications (issue 6): template editor, sent notifications, platform
+ * Japanese text of cardholder notifications: template editor, sent notifications, platform
  * callbacks. Template syntax (`{{wallet}}`, `{{ … }}`) is never written here: i18next would read it
  * as its own placeholders, so it comes in as a value (`{{placeholder}}`, `{{open}}`…).
  */
@@ -106,7 +106,7 @@ export const jaNotifications = {
     },
   },
   platformOff: 'イシュアが自社でワンタイムパスワードを送るため、プラットフォームからの会員への通知はオフです。',
-  /** What the token platform's callbacks did to a token (pages 000–004), as the agent reads it. */
+  /** What the token platform's callbacks did to a token (docs/domain.md, "Callbacks from the platform"), as the agent reads it. */
   callbacks: {
     outcome: {
       CANCELED: 'キャンセル',
@@ -141,7 +141,7 @@ export const jaNotifications = {
       duplicate: '重複したコールバック',
       late: '遅れて届いたコールバック',
     },
-    /** Who did it (page 004), as the subject of a history sentence. */
+    /** Who did it (docs/domain.md, "Lifecycle changes from the wallet and the TSP"), as the subject of a history sentence. */
     who: {
       wallet: '会員（ウォレットのアプリまたはウォレット事業者のポータル）',
       cciAgent: 'ネットワークのカスタマーケア画面（CCI）からエージェント {{name}}',

@@ -18,7 +18,7 @@ import { benchSearch } from './search-bench';
  */
 const { values: args } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'actions-only': { type: 'boolean', default: false } } });
 const plan = args.quick ? { searches: 20, opens: 3, baselineRenders: 1 } : { searches: 200, opens: 20, baselineRenders: 3 };
-/** Fifty agents doing twenty actions each (issue 5); the simulated TSP confirms after 20 ms. */
+/** Fifty agents doing twenty actions each; the simulated TSP confirms after 20 ms. */
 const actionsPlan = args.quick ? { agents: 10, actionsPerAgent: 4, tspConfirmMs: 20 } : { agents: 50, actionsPerAgent: 20, tspConfirmMs: 20 };
 /** Everything together normally takes a minute or two; past this, something hangs. */
 const WATCHDOG_MS = 15 * 60_000;

@@ -157,7 +157,7 @@ test('tokens sort by column (aria-sort) and filter by state and wallet; deleted 
   await expect(tokenHeader).toHaveAttribute('aria-sort', 'descending');
   expect(await lastFours()).toEqual([...ascending].reverse());
 
-  // Filter by state: only deleted ones, each chip saying so (an enrolment that ended says how: canceled or declined, page 000).
+  // Filter by state: only deleted ones, each chip saying so (an enrolment that ended says how: canceled or declined).
   await lookup.filters.getByLabel('状態').selectOption({ label: '削除済み' });
   const deleted = await lookup.rows(card).count();
   expect(deleted).toBe(hiddenCount);

@@ -213,7 +213,7 @@ const apiFailure = (response: AnswerLike): BackendFailure => {
     kind: 'api',
     status: response.status,
     code: `HTTP_${response.status}`,
-    // All 5xx count as S (domain.md §1.6); an unexplained 4xx is a data error.
+    // All 5xx count as S (docs/domain.md, "Error categories"); an unexplained 4xx is a data error.
     category: response.status >= 500 ? 'S' : 'D',
     message: `HTTP ${response.status} without an error body`,
   };

@@ -9,7 +9,7 @@ export interface SchemaIssue {
 
 /**
  * Why a backend call failed, in terms the UI maps to a message:
- * - api: the backend answered with an error (its code and category, domain.md §1.6);
+ * - api: the backend answered with an error (its code and category: docs/domain.md, "Error categories");
  * - network: nothing usable came back (refused, reset, DNS, TLS); `code` is Node's (ECONNRESET…);
  * - timeout: no answer in time;
  * - schema: the backend answered something the API does not declare (a version mismatch or a bug);
@@ -58,7 +58,7 @@ export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'ERR_STREAM_PREMATURE_CLOSE',
 ]);
 
-/** Category S (domain.md §1.6): every 5xx, an explicit S, a timeout, a transient network failure. */
+/** Category S (docs/domain.md, "Error categories"): every 5xx, an explicit S, a timeout, a transient network failure. */
 export const isRetryableFailure = (failure: BackendFailure): boolean => {
   switch (failure.kind) {
     case 'api':

@@ -14,7 +14,7 @@ export interface Encryptor {
 }
 
 /**
- * Linux backends that "encrypt" with a hard-coded password (electron-architecture.md §2): a file
+ * Linux backends that "encrypt" with a hard-coded password (Chromium's "basic_text" store): a file
  * written through them is as good as plaintext.
  */
 const PLAINTEXT_BACKENDS: ReadonlySet<string> = new Set(['basic_text', 'unknown']);

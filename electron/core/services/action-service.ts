@@ -16,7 +16,7 @@ export interface ActionServiceOptions {
 }
 
 /**
- * The agent's token actions (issue 5) over IPC: the issuer's policy, a token's digitization
+ * The agent's token actions over IPC: the issuer's policy, a token's digitization
  * signals, one action or a bulk one through the durable outbox, and the actions list. Each runs
  * for the signed-in, unlocked agent only; progress comes as `action.changed`.
  */

@@ -16,7 +16,7 @@ const detailOf = (failure: Extract<BackendFailure, { kind: 'api' }>): BackendErr
   ...(failure.field !== undefined ? { field: failure.field.slice(0, 200) } : {}),
 });
 
-/** The category decides, after the codes above (domain.md §1.6): D is the input, F a rule, S the system. */
+/** The category decides, after the codes above (docs/domain.md, "Error categories"): D is the input, F a rule, S the system. */
 const apiCode = (failure: Extract<BackendFailure, { kind: 'api' }>): ErrorCode => {
   const known = BY_BACKEND_CODE[failure.code];
   if (known) return known;

@@ -16,7 +16,7 @@ export interface LookupServiceOptions {
 }
 
 /**
- * The agent's reads (issue 4): search, cardholder, a card's tokens, a token and its history.
+ * The agent's reads: search, cardholder, a card's tokens, a token and its history.
  * Each runs for the signed-in, unlocked agent only (SIGNED_OUT / SESSION_LOCKED otherwise), under
  * the call's correlation id, with backend failures typed on the way out (unknown id → NOT_FOUND).
  */

@@ -29,10 +29,11 @@ export const templateRefusal = (error: unknown): CallError | null => {
 };
 
 /**
- * Cardholder notification templates (issue 6, page 003). Every agent may read them (the action
- * dialogs show the notification an action causes); only an administrator may save one. A save is
- * checked here first with the shared validator, against the issuer's settings as the backend
- * serves them, and the backend checks it again: no invalid template is sent, none is stored.
+ * Cardholder notification templates (docs/domain.md, "Cardholder notifications"). Every agent may
+ * read them (the action dialogs show the notification an action causes); only an administrator may
+ * save one. A save is checked here first with the shared validator, against the issuer's settings
+ * as the backend serves them, and the backend checks it again: no invalid template is sent, none is
+ * stored.
  */
 export const notificationService = ({ session, backend }: NotificationServiceOptions): NotificationCalls => {
   const forAgent = <T>(work: (client: BackendClient) => Promise<T>): Promise<T> =>

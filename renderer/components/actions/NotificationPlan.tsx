@@ -12,8 +12,8 @@ import { plannedNotification } from './describe-action';
 import { previewNotification } from './notification-preview';
 
 /**
- * Which notification the cardholder will get, said before the agent confirms (issue 5, page 003);
- * for one token, also the text itself as the cardholder will receive it (issue 6).
+ * Which notification the cardholder will get, said before the agent confirms
+ * (docs/domain.md, "Cardholder notifications"); for one token, also the text itself as the cardholder will receive it.
  */
 export const NotificationPlan = ({
   operation,

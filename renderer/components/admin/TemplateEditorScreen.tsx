@@ -18,9 +18,10 @@ import './admin.css';
 const sameProblem = (a: TemplateProblem, b: TemplateProblem): boolean => a.code === b.code && a.field === b.field && a.start === b.start;
 
 /**
- * The administrator's editor of cardholder notification templates (issue 6, page 003): pick the
- * event, channel and language; edit; see problems where they are and the message as sent, in both
- * languages. A refused save says why and keeps every character typed.
+ * The administrator's editor of cardholder notification templates
+ * (docs/domain.md, "Cardholder notifications"): pick the event, channel and language; edit; see
+ * problems where they are and the message as sent, in both languages. A refused save says why and
+ * keeps every character typed.
  */
 export const TemplateEditorScreen = () => {
   const { t } = useTranslation();

@@ -21,7 +21,7 @@ const insertion = (name: PlaceholderName): string => (isOptionalPlaceholder(name
 /**
  * Subject (e-mail only) and body, each with its problems marked in place and listed under it; a
  * problem in the list selects its place in the field. Buttons insert the placeholders spelled as
- * page 003 wants them.
+ * the platform wants them (docs/domain.md, "Cardholder notifications").
  */
 export const TemplateFields = ({ templateKey, content, problems, onEdit }: TemplateFieldsProps) => {
   const { t } = useTranslation();

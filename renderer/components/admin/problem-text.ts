@@ -36,7 +36,7 @@ const FIELD_KEY = {
 
 const braced = (name: string): string => `{{${name}}}`;
 
-/** The optional sentence of page 003, in the language the administrator reads. */
+/** A template's optional sentence, in the language the administrator reads. */
 export const optionalSentenceExample = (language: Language): string =>
   language === 'ja' ? '{{ 削除の理由は{{reason}}です。 }}' : '{{ Reason: {{reason}}. }}';
 

@@ -14,10 +14,11 @@ const DECISION_KEY = {
 } as const;
 
 /**
- * How the token came to be (page 002): the level of trust decided at digitization, in words, with
- * the step-up methods offered; the enrolment's correlation id that links the
- * request to every later callback; the earlier attempt this one retries, or the re-enrolment that
- * followed it (page 001); and whether the platform notifies the cardholder at all (page 003).
+ * How the token came to be (docs/domain.md, "Digitization and level of trust"): the level of trust
+ * decided at digitization, in words, with the step-up methods offered; the enrolment's correlation
+ * id that links the request to every later callback; the earlier attempt this one retries, or the
+ * re-enrolment that followed it ("Enrolment failures"); and whether the platform notifies the
+ * cardholder at all.
  */
 export const DigitizationSummary = ({ token }: { token: Token }) => {
   const { t, i18n } = useTranslation();

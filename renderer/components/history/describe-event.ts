@@ -41,9 +41,11 @@ const agentName = (actor: Actor): string | undefined => actor.agentName ?? actor
 const requestorOf = (detail: Detail | undefined): string | undefined => (detail !== undefined && 'requestorType' in detail ? detail.requestorType : undefined);
 
 /**
- * Who acted, as the subject of a sentence (docs/domain.md, "Lifecycle changes from the wallet and the TSP"): a wallet change is the cardholder's, made in
- * the wallet app or the wallet provider's portal; an issuer change through the network's customer
- * care interface (CCI) names the agent; D1 is the platform itself; otherwise "the TSP", "agent 佐藤".
+ * Who acted, as the subject of a sentence
+ * (docs/domain.md, "Lifecycle changes from the wallet and the TSP"): a wallet change is the
+ * cardholder's, made in the wallet app or the wallet provider's portal; an issuer change through
+ * the network's customer care interface (CCI) names the agent; D1 is the platform itself; otherwise
+ * "the TSP", "agent 佐藤".
  */
 export const actorText = (actor: Actor, t: Translate, detail?: Detail): string => {
   const name = agentName(actor);
@@ -156,8 +158,8 @@ const templateText = (template: string, t: Translate): string =>
 const channelText = (channel: string, t: Translate): string => label(t, channelKey, channel);
 
 /**
- * What the platform sent the cardholder (docs/domain.md, "Cardholder notifications"): channel, template, language, the masked
- * destination and the text as sent; or why nothing was sent.
+ * What the platform sent the cardholder (docs/domain.md, "Cardholder notifications"): channel,
+ * template, language, the masked destination and the text as sent; or why nothing was sent.
  */
 const notified = (detail: EventDetail<'NOTIFICATION_SENT'>, t: Translate): string[] => {
   const { channel, template, language, destination, subject } = detail;

@@ -29,7 +29,7 @@ export interface TemplateEditorState {
   readonly save: TemplateSave;
 }
 
-/** The administrator's screens (issue 6): agents never see them. */
+/** The administrator's screens: agents never see them. */
 export interface AdminSliceState {
   readonly templateEditor: TemplateEditorState;
 }

@@ -40,13 +40,13 @@ export const tokenPlatform = async (request: APIRequestContext) => {
   };
 
   return {
-    /** `POST /tsh/v1/requestCardDigitization` (page 002): the decision and the new token. */
+    /** `POST /tsh/v1/requestCardDigitization`: the decision and the new token. */
     requestDigitization: async (body: RequestCardDigitizationRequest, correlationId: string): Promise<RequestCardDigitizationResponse> => {
       const answer = await backend.send('POST', '/tsh/v1/requestCardDigitization', { data: body, correlationId });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       return answer.body as RequestCardDigitizationResponse;
     },
-    /** `POST /tsh/v1/notifyVirtualCardChange` (pages 001, 004) for a token of this card and device. */
+    /** `POST /tsh/v1/notifyVirtualCardChange` for a token of this card and device. */
     notifyChange: async (token: Pick<Token, 'issuerCardRefId' | 'device' | 'tokenRequestor'>, body: ChangeBody, correlationId: string): Promise<CallbackReceipt> => {
       const answer = await backend.send('POST', '/tsh/v1/notifyVirtualCardChange', {
         data: {
@@ -61,13 +61,13 @@ export const tokenPlatform = async (request: APIRequestContext) => {
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       return answer.body as CallbackReceipt;
     },
-    /** `POST /d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications` (page 000, 004). */
+    /** `POST /d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications`: D1's card-operation notification. */
     notifyCardOperation: async (issuerCardRefId: string, body: CardOperationNotification, correlationId: string): Promise<CallbackReceipt> => {
       const answer = await backend.send('POST', `/d1/v1/issuers/${backend.issuerId}/cards/${issuerCardRefId}/notifications`, { data: body, correlationId });
       expect(answer.status, JSON.stringify(answer.body)).toBe(200);
       return answer.body as CallbackReceipt;
     },
-    /** The issuer's notification settings, changed as an administrator would (page 003: the issuer may send its own OTP). */
+    /** The issuer's notification settings, changed as an administrator would (the issuer may send its own OTP). */
     setNotificationSettings: async (change: Partial<NotificationSettings>): Promise<NotificationSettings> => {
       const admin = await backend.send('POST', '/api/v1/agent-sessions', { data: ADMIN });
       expect(admin.status, JSON.stringify(admin.body)).toBe(201);

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 
 /**
- * mTLS (domain.md §3.1) with certificates made by openssl for this run only: a CA, a server
+ * mTLS with certificates made by openssl for this run only: a CA, a server
  * certificate for 127.0.0.1, a client certificate from the CA, and one from a stranger's CA.
  */
 const run = promisify(execFile);

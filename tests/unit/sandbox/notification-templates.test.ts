@@ -5,7 +5,7 @@ import { problemFromField, validateTemplate } from '../../../shared/domain/notif
 import { errorOf, startHarness, type Harness } from './harness';
 
 /**
- * The notification templates and settings over real HTTP (page 003): every role reads them, the
+ * The notification templates and settings over real HTTP: every role reads them, the
  * training defaults are valid by the shared validator, only an administrator saves, and an
  * invalid template or setting is a 422 naming the problem with nothing saved.
  */

@@ -83,7 +83,7 @@ describe('the seeded training data', () => {
       expect(events.every((event) => event.occurredAt < epoch && event.virtualCardId === token.virtualCardId)).toBe(true);
       const kinds = events.map((event) => event.kind);
       if (token.state === 'DELETED') expect(kinds.some((kind) => kind === 'DELETED' || kind === 'DELETED_FROM_APP' || kind === 'DIGITIZATION_CANCELED')).toBe(true);
-      // Canceled and declined enrolments say so on the token, apart (page 000).
+      // Canceled and declined enrolments say so on the token, apart.
       if (kinds.includes('DIGITIZATION_CANCELED')) expect(token.digitizationOutcome).toBe('CANCELED');
       if (token.levelOfTrust.decision === 'RED') expect(token.digitizationOutcome).toBe('DECLINED');
       if (token.state === 'SUSPENDED') expect(kinds).toContain('SUSPENDED');

@@ -24,7 +24,7 @@ const simulate = async (body: SimulateRequest, extra: Record<string, string> = {
   return Token.parse(await response.json());
 };
 
-/** The newest event that is not the cardholder notification a change may cause (page 003). */
+/** The newest event that is not the cardholder notification a change may cause. */
 const newestEvent = async (virtualCardId: string): Promise<TokenEvent> => {
   const page = pageOf(TokenEvent).parse(await (await h.get(`/api/v1/tokens/${virtualCardId}/events?limit=2`, agent)).json());
   const event = page.items.find((item) => item.kind !== 'NOTIFICATION_SENT');
@@ -108,7 +108,7 @@ describe('POST /training/v1/simulate', () => {
     await expectRefused({ virtualCardId: lifecycle.pending, action: 'RESUME', source: 'TSP' }, 'action', 'RESUME_ONLY_SUSPENDED', 'DELETED');
   });
 
-  it('DELETE_FROM_APP: the wallet user deleted the token in the app, which deletes it (page 001); only the wallet reports it', async () => {
+  it('DELETE_FROM_APP: the wallet user deleted the token in the app, which deletes it; only the wallet reports it', async () => {
     const before = h.sandbox.store.tokens.get(lifecycle.activatedByOptionD);
     expect(before?.state).toBe('ACTIVE');
     await expectRefused({ virtualCardId: lifecycle.activatedByOptionD, action: 'DELETE_FROM_APP', source: 'TSP' }, 'source', 'DELETE_FROM_APP_ONLY_WALLET', 'ACTIVE');

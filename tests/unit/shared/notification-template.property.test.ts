@@ -6,9 +6,10 @@ import { asciiDigits } from '../../../shared/domain/card-number-runs';
 import { luhnCheckDigit } from '../electron/helpers/card-numbers';
 
 /**
- * Page 003: nothing ever renders a PAN or DPAN. Full card numbers, built here at run time, are fed
- * into every value and every place in a template; whatever the renderer answers must hold no run
- * of 13 or more digits, counted independently of the code under test.
+ * Notifications carry last digits only (docs/domain.md, "Cardholder notifications"): nothing ever
+ * renders a PAN or DPAN. Full card numbers, built here at run time, are fed into every value and
+ * every place in a template; whatever the renderer answers must hold no run of 13 or more digits,
+ * counted independently of the code under test.
  */
 
 /** A 13–19 digit card number, Luhn-valid or not. */

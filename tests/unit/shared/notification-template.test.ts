@@ -35,7 +35,7 @@ const bodyOf = (template: TemplateToCheck, with_: NotificationValues = values): 
 };
 
 describe('validateTemplate', () => {
-  it('accepts the example of page 003 with its optional reason sentence', () => {
+  it('accepts the platform\'s deletion example with its optional reason sentence', () => {
     const body =
       '末尾が{{fpanLastDigits}}のカードが正常に{{wallet}}から削除されました。{{ 端末は{{deviceName}}です。 }}{{ 削除の理由は {{reason}}. }} 詳細が必要な場合は、次までお問い合わせください：{{customerServiceNumber}}';
     expect(validateTemplate(sms(body), settings)).toEqual([]);

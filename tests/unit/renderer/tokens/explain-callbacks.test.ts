@@ -12,7 +12,7 @@ const say = (token: Token, events: TokenEvent[] = [], language: 'ja' | 'en' = 'j
 const at = '2026-11-20T05:02:00.000Z';
 const yellow: Token['levelOfTrust'] = { decision: 'YELLOW', idvMethods: ['SMS_OTP', 'CUSTOMER_SERVICE'], reasons: ['NEW_DEVICE'], decidedAt: '2026-11-20T04:00:00.000Z' };
 
-describe('enrolments that ended, and re-enrolments (issue 6)', () => {
+describe('enrolments that ended, and re-enrolments', () => {
   it('a canceled enrolment is "Canceled", not deleted or declined, in the cardholder\'s own act', () => {
     const token = buildToken({ state: 'DELETED', stateSince: at, levelOfTrust: yellow, digitizationOutcome: 'CANCELED' });
     expect(displayState(token)).toBe('CANCELED');
