@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
 import { AuditRecord } from '../../shared/api/audit';
 import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeRequest } from '../../shared/api/callbacks';
-import { Agent, Card, PersonName, Token, TokenEvent } from '../../shared/api/model';
+import { Agent, Card, PersonName, Token } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
 import { trainingDigitizationRules } from '../callbacks/digitization-rules';
 import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
+import { StoredTokenEvent } from './stored-event';
 
 /**
  * The sandbox's whole state as it is kept in memory and written by `--data FILE`. Declared with
@@ -213,7 +214,7 @@ export const PersistedState = z.strictObject({
   cardholders: z.array(CardholderRecord),
   cards: z.array(CardRecord),
   tokens: z.array(Token),
-  events: z.record(VirtualCardId, z.array(TokenEvent)),
+  events: z.record(VirtualCardId, z.array(StoredTokenEvent)),
   syntheticHistories: z.record(VirtualCardId, SyntheticHistory),
   agents: z.array(AgentRecord),
   ...shape,
