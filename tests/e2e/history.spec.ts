@@ -90,7 +90,7 @@ test('a token opened from the cardholder view shows its history: time, source, s
   await expect(rawToggle).toHaveAttribute('aria-expanded', 'false');
   await rawToggle.click();
   await expect(rawToggle).toHaveAttribute('aria-expanded', 'true');
-  await expect(failed.getByTestId('history-raw')).toContainText('"errorCode": 221');
+  await expect(failed.getByTestId('history-raw')).toContainText('"errorCode": "221"');
   await rawToggle.click();
   await expect(failed.getByTestId('history-raw')).toHaveCount(0);
 });
