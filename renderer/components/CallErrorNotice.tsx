@@ -22,13 +22,19 @@ interface CallErrorNoticeProps {
   readonly error: TypedError;
   /** What failed, when the message alone would not say (a list that could not be loaded). */
   readonly title?: string;
-  /** What the agent can do about it, such as a button to the connection settings. */
-  readonly action?: ReactNode;
+  /** What else the agent can do about it, such as a button to the connection settings. */
+  readonly remedy?: ReactNode;
+  /** Loads again what failed to load: a button, under `retryLabel` (by default "try again"). */
+  readonly onRetry?: () => void;
+  readonly retryLabel?: string;
   readonly testId?: string;
 }
 
-/** A failed call, said in the agent's language: what happened, the backend's own code, and the id to quote. */
-export const CallErrorNotice = ({ error, title, action, testId }: CallErrorNoticeProps) => {
+/**
+ * A failed call, said in the agent's language: what happened, the backend's own code, the id to
+ * quote, and, for what can simply be loaded again, the button that does it.
+ */
+export const CallErrorNotice = ({ error, title, remedy, onRetry, retryLabel, testId }: CallErrorNoticeProps) => {
   const { t } = useTranslation();
   const { backend } = error;
   return (
@@ -52,7 +58,12 @@ export const CallErrorNotice = ({ error, title, action, testId }: CallErrorNotic
         </p>
       ) : null}
       {OWN_INPUT.has(error.code) ? null : <CorrelationId id={error.correlationId} />}
-      {action ?? null}
+      {remedy ?? null}
+      {onRetry !== undefined ? (
+        <button type="button" className="button-secondary" onClick={onRetry}>
+          {retryLabel ?? t('errorsView.retry')}
+        </button>
+      ) : null}
     </div>
   );
 };

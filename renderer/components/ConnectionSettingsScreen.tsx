@@ -68,11 +68,8 @@ export const ConnectionSettingsScreen = () => {
             <CallErrorNotice
               error={loadError}
               title={t('connection.loadFailed')}
-              action={
-                <button type="button" className="button-secondary" onClick={() => void loadConfig()}>
-                  {t('connection.retry')}
-                </button>
-              }
+              onRetry={() => void loadConfig()}
+              retryLabel={t('connection.retry')}
             />
           ) : (
             <p className="loading-state" role="status">

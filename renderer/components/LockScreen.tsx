@@ -6,6 +6,7 @@ import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
 import { CallErrorNotice } from './CallErrorNotice';
 import { ModeBadge } from './ModeBadge';
+import { PasswordField } from './PasswordField';
 
 /**
  * Covers the whole console while the session is locked. The console stays mounted beneath, inert
@@ -57,27 +58,14 @@ export const LockScreen = () => {
         <form className="form" noValidate aria-labelledby="lock-title" onSubmit={(event) => void submit(event)}>
           {/* Lets password managers and assistive technology know whose password this is. */}
           <input type="text" name="username" autoComplete="username" value={agent?.agentId ?? ''} readOnly hidden />
-          <div className="field">
-            <label htmlFor="unlock-password">{t('lock.passwordLabel')}</label>
-            <input
-              id="unlock-password"
-              ref={passwordRef}
-              name="password"
-              type="password"
-              autoComplete="current-password"
-              maxLength={200}
-              required
-              value={password}
-              aria-invalid={missing}
-              aria-describedby={missing ? 'unlock-password-error' : undefined}
-              onChange={(event) => setPassword(event.target.value)}
-            />
-            {missing ? (
-              <p id="unlock-password-error" className="field-error">
-                {t('lock.passwordRequired')}
-              </p>
-            ) : null}
-          </div>
+          <PasswordField
+            id="unlock-password"
+            label={t('lock.passwordLabel')}
+            value={password}
+            problem={missing ? t('lock.passwordRequired') : null}
+            inputRef={passwordRef}
+            onChange={setPassword}
+          />
           {error !== null ? <CallErrorNotice error={error} testId="unlock-error" /> : null}
           <button type="submit" className="button-primary" aria-busy={busy} disabled={busy || signingOut}>
             {busy ? t('lock.submitting') : t('lock.submit')}

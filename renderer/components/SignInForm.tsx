@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
 import { CallErrorNotice } from './CallErrorNotice';
+import { PasswordField } from './PasswordField';
 
 export interface SignInFields {
   readonly agentId: string;
@@ -82,32 +83,19 @@ export const SignInForm = ({ fields, onChange, submitRef }: SignInFormProps) => 
           </p>
         ) : null}
       </div>
-      <div className="field">
-        <label htmlFor="sign-in-password">{t('signIn.passwordLabel')}</label>
-        <input
-          id="sign-in-password"
-          ref={passwordRef}
-          name="password"
-          type="password"
-          autoComplete="current-password"
-          maxLength={200}
-          required
-          value={fields.password}
-          aria-invalid={passwordMessage !== null}
-          aria-describedby={passwordMessage !== null ? 'sign-in-password-error' : undefined}
-          onChange={(event) => onChange({ ...fields, password: event.target.value })}
-        />
-        {passwordMessage !== null ? (
-          <p id="sign-in-password-error" className="field-error">
-            {passwordMessage}
-          </p>
-        ) : null}
-      </div>
+      <PasswordField
+        id="sign-in-password"
+        label={t('signIn.passwordLabel')}
+        value={fields.password}
+        problem={passwordMessage}
+        inputRef={passwordRef}
+        onChange={(password) => onChange({ ...fields, password })}
+      />
       {error !== null ? (
         <CallErrorNotice
           error={error}
           testId="sign-in-error"
-          action={
+          remedy={
             error.code === 'NOT_CONFIGURED' ? (
               <button type="button" className="button-secondary" onClick={openSettings}>
                 {t('signIn.openConnectionSettings')}

@@ -90,11 +90,8 @@ export const ActionsTray = () => {
           <CallErrorNotice
             error={list.error}
             title={t('actions.tray.failed')}
-            action={
-              <button type="button" className="button-secondary" onClick={() => void reload()}>
-                {t('actions.tray.retry')}
-              </button>
-            }
+            onRetry={() => void reload()}
+            retryLabel={t('actions.tray.retry')}
             testId="actions-tray-error"
           />
         ) : null}

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { checkIdentity } from '../../../shared/domain/identity-verification';
 import type { TokenTarget } from '../../store/actions/initialState';
-import { actionsSelectors, sentActions } from '../../store/actions/selectors';
 import { matchedRiskRules } from '../../store/actions/validate';
 import { useDeskStore } from '../../store/store-context';
 import { CallErrorNotice } from '../CallErrorNotice';
+import { ActionDialogFooter } from './ActionDialogFooter';
+import { ActionForm } from './ActionForm';
 import { ActionProgress } from './ActionProgress';
 import { ChangedMeanwhile } from './ChangedMeanwhile';
 import { DialogSubmitError } from './DialogSubmitError';
@@ -18,6 +18,7 @@ import { SentSummary } from './SentSummary';
 import { TokenSubtitle } from './TokenSubtitle';
 import { riskRuleText } from './describe-action';
 import { NotificationPlan } from './NotificationPlan';
+import { useActionDialog } from './use-action-dialog';
 import { useLiveToken } from './use-live-token';
 
 /**
@@ -28,21 +29,13 @@ import { useLiveToken } from './use-live-token';
 export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
   const { t } = useTranslation();
   const id = useId();
-  const { dialog, draft, byId, policyLoad } = useDeskStore(
-    useShallow((s) => ({ dialog: actionsSelectors.dialog(s), draft: actionsSelectors.draft(s), byId: actionsSelectors.byId(s), policyLoad: actionsSelectors.policy(s) })),
-  );
-  const close = useDeskStore((s) => s.closeActionDialog);
-  const update = useDeskStore((s) => s.updateActionDraft);
-  const submit = useDeskStore((s) => s.submitActionDialog);
+  const { dialog, draft, policyLoad, policy, latest, onItsWay, close, update, submit } = useActionDialog();
   const loadPolicy = useDeskStore((s) => s.loadActionPolicy);
   const loadSignals = useDeskStore((s) => s.loadActionSignals);
   const live = useLiveToken(target.token);
   if (dialog === null) return null;
 
-  const latest = sentActions(dialog, byId).at(-1);
-  const onItsWay = latest !== undefined && latest.status !== 'FAILED';
   const busy = dialog.submitting;
-  const policy = policyLoad.data;
   const signals = dialog.signals.data;
   const risky = policy !== null && signals !== null ? matchedRiskRules(policy, signals, draft) : [];
   const identityMet = policy !== null && checkIdentity(policy.identityVerification, draft.verifiers).met;
@@ -51,25 +44,24 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
 
   const refused = risky.length > 0;
   const footer = (
-    <>
-      <span className="action-dialog-keeps">
-        {refused ? (
-          <span className="action-refusal-short" data-testid="action-risk-refusal-short">
-            {t('actions.activate.refusedShort')}
-          </span>
-        ) : ready && !onItsWay ? (
-          <IdentityProgress policy={policy.identityVerification} passed={draft.verifiers} live={false} />
-        ) : null}
-      </span>
-      <button type="button" className="button-secondary" onClick={close}>
-        {onItsWay || refused ? t('actions.dialog.close') : t('actions.dialog.cancel')}
-      </button>
-      {onItsWay || refused ? null : (
-        <button type="submit" form={formId} className="button-primary" disabled={busy || !ready || !identityMet} data-testid="action-submit">
-          {busy ? t('actions.dialog.sending') : dialog.submitError !== null ? t('actions.dialog.retry') : t('actions.dialog.submit.activate')}
-        </button>
-      )}
-    </>
+    <ActionDialogFooter
+      formId={formId}
+      finished={onItsWay || refused}
+      onClose={close}
+      // Instead of "what you typed is kept": how far the identity checks are, or why it cannot go on.
+      note={
+        <span className="action-dialog-keeps">
+          {refused ? (
+            <span className="action-refusal-short" data-testid="action-risk-refusal-short">
+              {t('actions.activate.refusedShort')}
+            </span>
+          ) : ready && !onItsWay ? (
+            <IdentityProgress policy={policy.identityVerification} passed={draft.verifiers} live={false} />
+          ) : null}
+        </span>
+      }
+      submit={{ label: t('actions.dialog.submit.activate'), sending: busy, retry: dialog.submitError !== null, disabled: !ready || !identityMet }}
+    />
   );
 
   return (
@@ -77,13 +69,11 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
       {latest !== undefined ? <ActionProgress action={latest} /> : null}
       {onItsWay && latest !== undefined ? <SentSummary action={latest} /> : null}
       {onItsWay ? null : (
-        <form
+        <ActionForm
           id={formId}
           className="action-form activate-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            if (risky.length === 0) void submit();
+          onSubmit={() => {
+            if (!refused) void submit();
           }}
         >
           {refused ? (
@@ -105,11 +95,8 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
             <CallErrorNotice
               error={policyLoad.error}
               title={t('actions.policy.failed')}
-              action={
-                <button type="button" className="button-secondary" onClick={() => void loadPolicy()}>
-                  {t('actions.policy.retry')}
-                </button>
-              }
+              onRetry={() => void loadPolicy()}
+              retryLabel={t('actions.policy.retry')}
               testId="action-policy-error"
             />
           ) : null}
@@ -131,11 +118,8 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
                 <CallErrorNotice
                   error={dialog.signals.error}
                   title={t('actions.activate.signalsFailed')}
-                  action={
-                    <button type="button" className="button-secondary" onClick={() => void loadSignals()}>
-                      {t('actions.activate.signalsRetry')}
-                    </button>
-                  }
+                  onRetry={() => void loadSignals()}
+                  retryLabel={t('actions.activate.signalsRetry')}
                   testId="action-signals-error"
                 />
               ) : (
@@ -148,7 +132,7 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
           </div>
           <ReasonFields operation="activate" draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} commentRows={2} />
           <DialogSubmitError error={dialog.submitError} />
-        </form>
+        </ActionForm>
       )}
     </ModalDialog>
   );

@@ -1,15 +1,15 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { BulkOperationName, type ActionView } from '../../../shared/contract';
 import { formatDateTime } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
 import { walletLabelKey } from '../../i18n/lookup-label-keys';
 import type { BulkTarget } from '../../store/actions/initialState';
-import { actionsSelectors, sentActions } from '../../store/actions/selectors';
 import { changing } from '../../store/actions/validate';
 import { useDeskStore } from '../../store/store-context';
 import { CallErrorNotice } from '../CallErrorNotice';
+import { ActionDialogFooter } from './ActionDialogFooter';
+import { ActionForm } from './ActionForm';
 import { ActionStatusChip } from './ActionStatusChip';
 import { BulkPreviewList } from './BulkPreviewList';
 import { CopyableId } from './CopyableId';
@@ -20,6 +20,7 @@ import { ReasonFields } from './ReasonFields';
 import { bulkSubmitLabelKey, operationLabelKey } from './action-label-keys';
 import { failureLines } from './describe-action';
 import { NotificationPlan } from './NotificationPlan';
+import { useActionDialog } from './use-action-dialog';
 
 /** Per token, live: each action of the bulk with its state and, when it failed, why. */
 const BulkResults = ({ actions }: { actions: readonly ActionView[] }) => {
@@ -59,17 +60,11 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const { dialog, draft, byId, policy } = useDeskStore(
-    useShallow((s) => ({ dialog: actionsSelectors.dialog(s), draft: actionsSelectors.draft(s), byId: actionsSelectors.byId(s), policy: actionsSelectors.policyData(s) })),
-  );
-  const close = useDeskStore((s) => s.closeActionDialog);
-  const update = useDeskStore((s) => s.updateActionDraft);
-  const submit = useDeskStore((s) => s.submitActionDialog);
+  const { dialog, draft, policy, sent, close, update, submit } = useActionDialog();
   const setOperation = useDeskStore((s) => s.setBulkOperation);
   const reload = useDeskStore((s) => s.loadBulkPreview);
   if (dialog === null) return null;
 
-  const sent = sentActions(dialog, byId);
   const done = dialog.sentActionIds.length > 0;
   const busy = dialog.submitting;
   const operation = draft.bulkOperation;
@@ -88,34 +83,15 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
       onClose={close}
       wide
       footer={
-        <>
-          <span className="hint action-dialog-keeps">{done ? '' : t('actions.dialog.keepsDraft')}</span>
-          <button type="button" className="button-secondary" onClick={close}>
-            {done ? t('actions.dialog.close') : t('actions.dialog.cancel')}
-          </button>
-          {done ? null : (
-            <button
-              type="submit"
-              form={formId}
-              className={operation === 'delete' ? 'button-danger' : 'button-primary'}
-              disabled={busy || count === 0}
-              data-testid="action-submit"
-            >
-              {busy ? t('actions.dialog.sending') : t(bulkSubmitLabelKey[operation], { count })}
-            </button>
-          )}
-        </>
+        <ActionDialogFooter
+          formId={formId}
+          finished={done}
+          onClose={close}
+          submit={{ label: t(bulkSubmitLabelKey[operation], { count }), sending: busy, danger: operation === 'delete', disabled: count === 0 }}
+        />
       }
     >
-      <form
-        id={formId}
-        className="action-form"
-        noValidate
-        onSubmit={(event) => {
-          event.preventDefault();
-          void submit();
-        }}
-      >
+      <ActionForm id={formId} onSubmit={() => void submit()}>
         <fieldset className="bulk-operation" disabled={done || busy}>
           <legend>{t('actions.bulk.operation')}</legend>
           {BulkOperationName.options.map((candidate) => (
@@ -135,11 +111,8 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
             <CallErrorNotice
               error={dialog.preview.error}
               title={t('actions.bulk.failed')}
-              action={
-                <button type="button" className="button-secondary" onClick={() => void reload()}>
-                  {t('actions.bulk.retry')}
-                </button>
-              }
+              onRetry={() => void reload()}
+              retryLabel={t('actions.bulk.retry')}
               testId="bulk-preview-error"
             />
           ) : null}
@@ -156,25 +129,25 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
           <>
             <ReasonFields operation={operation} draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
             {operation === 'delete' ? (
-              <div className="field action-last-four">
+              <DigitsConfirmField
+                id={`${id}-count`}
+                field="confirmCount"
+                label={t('actions.bulk.confirmCount')}
+                maxLength={3}
+                draft={draft}
+                problems={dialog.fieldProblems}
+                disabled={busy}
+                testId="bulk-confirm-count"
+                onChange={update}
+              >
                 <p className="action-final">{t('actions.bulk.deleteFinal', { count })}</p>
-                <DigitsConfirmField
-                  id={`${id}-count`}
-                  label={t('actions.bulk.confirmCount')}
-                  maxLength={3}
-                  value={draft.confirmCount}
-                  disabled={busy}
-                  problem={dialog.fieldProblems.confirmCount}
-                  testId="bulk-confirm-count"
-                  onChange={(value) => update({ confirmCount: value })}
-                />
-              </div>
+              </DigitsConfirmField>
             ) : null}
             <NotificationPlan operation={operation} policy={policy} />
             <DialogSubmitError error={dialog.submitError} />
           </>
         )}
-      </form>
+      </ActionForm>
     </ModalDialog>
   );
 };

@@ -1,25 +1,32 @@
-import type { FieldProblem } from '../../store/actions/initialState';
+import type { ReactNode } from 'react';
+import type { ActionDraft, FieldProblems } from '../../store/actions/initialState';
 import { FieldProblemText } from './FieldProblemText';
 
 interface DigitsConfirmFieldProps {
   readonly id: string;
+  /** Which of the draft's typed confirmations this is. */
+  readonly field: 'confirmLastFour' | 'confirmCount';
   readonly label: string;
   readonly maxLength: number;
-  readonly value: string;
+  readonly draft: ActionDraft;
+  readonly problems: FieldProblems;
   readonly disabled: boolean;
-  readonly problem: FieldProblem | undefined;
   readonly testId: string;
-  readonly onChange: (value: string) => void;
+  readonly onChange: (patch: Partial<ActionDraft>) => void;
+  /** Said above the field: how final the action is. */
+  readonly children?: ReactNode;
 }
 
 /**
  * A final action is confirmed by typing digits the agent can read off the screen (a token's last
  * four, or how many tokens a bulk delete removes), so a deletion never rides on a reflex click.
  */
-export const DigitsConfirmField = ({ id, label, maxLength, value, disabled, problem, testId, onChange }: DigitsConfirmFieldProps) => {
+export const DigitsConfirmField = ({ id, field, label, maxLength, draft, problems, disabled, testId, onChange, children }: DigitsConfirmFieldProps) => {
   const problemId = `${id}-problem`;
+  const problem = problems[field];
   return (
-    <>
+    <div className="field action-last-four">
+      {children}
       <label htmlFor={id}>{label}</label>
       <input
         id={id}
@@ -27,14 +34,14 @@ export const DigitsConfirmField = ({ id, label, maxLength, value, disabled, prob
         inputMode="numeric"
         autoComplete="off"
         maxLength={maxLength}
-        value={value}
+        value={draft[field]}
         disabled={disabled}
         aria-invalid={problem !== undefined}
         aria-describedby={problemId}
         data-testid={testId}
-        onChange={(event) => onChange(event.target.value)}
+        onChange={(event) => onChange({ [field]: event.target.value })}
       />
       <FieldProblemText id={problemId} problem={problem} />
-    </>
+    </div>
   );
 };

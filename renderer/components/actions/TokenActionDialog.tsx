@@ -1,13 +1,12 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useShallow } from 'zustand/react/shallow';
 import { decideTransition } from '../../../shared/domain/transitions';
 import { formatList } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
 import { sourceSubjectKey } from '../../i18n/lookup-label-keys';
-import { actionsSelectors, sentActions } from '../../store/actions/selectors';
 import type { TokenTarget } from '../../store/actions/initialState';
-import { useDeskStore } from '../../store/store-context';
+import { ActionDialogFooter } from './ActionDialogFooter';
+import { ActionForm } from './ActionForm';
 import { ActionProgress } from './ActionProgress';
 import { ChangedMeanwhile } from './ChangedMeanwhile';
 import { DialogSubmitError } from './DialogSubmitError';
@@ -18,6 +17,7 @@ import { ReasonFields } from './ReasonFields';
 import { SentSummary } from './SentSummary';
 import { TokenSubtitle } from './TokenSubtitle';
 import { submitLabelKey } from './action-label-keys';
+import { useActionDialog } from './use-action-dialog';
 import { useLiveToken } from './use-live-token';
 
 const TITLE = {
@@ -37,12 +37,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
   const { t } = useTranslation();
   const language = useLanguage();
   const id = useId();
-  const { dialog, draft, byId, policy } = useDeskStore(
-    useShallow((s) => ({ dialog: actionsSelectors.dialog(s), draft: actionsSelectors.draft(s), byId: actionsSelectors.byId(s), policy: actionsSelectors.policyData(s) })),
-  );
-  const close = useDeskStore((s) => s.closeActionDialog);
-  const update = useDeskStore((s) => s.updateActionDraft);
-  const submit = useDeskStore((s) => s.submitActionDialog);
+  const { dialog, draft, policy, latest, onItsWay, close, update, submit } = useActionDialog();
   const live = useLiveToken(target.token);
   if (dialog === null) return null;
 
@@ -50,9 +45,8 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
   // Resuming under the override lifts a suspension the wallet or the TSP set: the agent is told whose.
   const outcome = operation === 'resume' && policy ? decideTransition(token, 'resume', 'ISSUER', { issuerMayOverrideSuspension: policy.issuerMayOverrideSuspension }) : null;
   const overrides = outcome?.allowed ? outcome.overridesSuspensionBy : [];
-  const latest = sentActions(dialog, byId).at(-1);
-  const onItsWay = latest !== undefined && latest.status !== 'FAILED';
   const busy = dialog.submitting;
+  const formId = `${id}-form`;
 
   return (
     <ModalDialog
@@ -61,24 +55,12 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
       subtitle={<TokenSubtitle token={token} />}
       onClose={close}
       footer={
-        <>
-          <span className="hint action-dialog-keeps">{onItsWay ? '' : t('actions.dialog.keepsDraft')}</span>
-          <button type="button" className="button-secondary" onClick={close}>
-            {onItsWay ? t('actions.dialog.close') : t('actions.dialog.cancel')}
-          </button>
-          {onItsWay ? null : (
-            <button
-              type="submit"
-              form={`${id}-form`}
-              className={operation === 'delete' ? 'button-danger' : 'button-primary'}
-              disabled={busy}
-              aria-disabled={busy}
-              data-testid="action-submit"
-            >
-              {busy ? t('actions.dialog.sending') : dialog.submitError !== null ? t('actions.dialog.retry') : t(submitLabelKey[operation])}
-            </button>
-          )}
-        </>
+        <ActionDialogFooter
+          formId={formId}
+          finished={onItsWay}
+          onClose={close}
+          submit={{ label: t(submitLabelKey[operation]), sending: busy, retry: dialog.submitError !== null, danger: operation === 'delete' }}
+        />
       }
     >
       <p className={operation === 'delete' ? 'action-final' : 'action-intro'}>{t(HINT[operation])}</p>
@@ -86,15 +68,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
       {onItsWay && latest !== undefined ? (
         <SentSummary action={latest} />
       ) : (
-        <form
-          id={`${id}-form`}
-          className="action-form"
-          noValidate
-          onSubmit={(event) => {
-            event.preventDefault();
-            void submit();
-          }}
-        >
+        <ActionForm id={formId} onSubmit={() => void submit()}>
           <ChangedMeanwhile seen={token} live={live} />
           {overrides.length > 0 ? (
             <p className="notice notice-warning" data-testid="action-overrides">
@@ -103,22 +77,21 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
           ) : null}
           <ReasonFields operation={operation} draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />
           {operation === 'delete' ? (
-            <div className="field action-last-four">
-              <DigitsConfirmField
-                id={`${id}-last-four`}
-                label={t('actions.remove.confirmLabel')}
-                maxLength={4}
-                value={draft.confirmLastFour}
-                disabled={busy}
-                problem={dialog.fieldProblems.confirmLastFour}
-                testId="action-confirm-last-four"
-                onChange={(value) => update({ confirmLastFour: value })}
-              />
-            </div>
+            <DigitsConfirmField
+              id={`${id}-last-four`}
+              field="confirmLastFour"
+              label={t('actions.remove.confirmLabel')}
+              maxLength={4}
+              draft={draft}
+              problems={dialog.fieldProblems}
+              disabled={busy}
+              testId="action-confirm-last-four"
+              onChange={update}
+            />
           ) : null}
           <NotificationPlan operation={operation} policy={policy} token={token} reasonCode={draft.reasonCode} />
           <DialogSubmitError error={dialog.submitError} />
-        </form>
+        </ActionForm>
       )}
     </ModalDialog>
   );

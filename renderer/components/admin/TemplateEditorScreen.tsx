@@ -86,11 +86,8 @@ export const TemplateEditor = () => {
       <CallErrorNotice
         error={editor.loadError}
         title={t('notifications.editor.loadFailed')}
-        action={
-          <button type="button" className="button-secondary" onClick={() => void load()}>
-            {t('notifications.editor.retry')}
-          </button>
-        }
+        onRetry={() => void load()}
+        retryLabel={t('notifications.editor.retry')}
       />
     ) : (
       <p className="loading-state" role="status">

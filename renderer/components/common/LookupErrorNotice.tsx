@@ -25,16 +25,9 @@ export const LookupErrorNotice = ({ error, title, notFound, onRetry, testId }: L
       error={error}
       title={t(title)}
       testId={testId}
-      action={
-        <>
-          {error.code === 'NOT_FOUND' && notFound !== undefined ? <p className="notice-advice">{t(notFound)}</p> : null}
-          {onRetry !== undefined && error.code !== 'NOT_FOUND' ? (
-            <button type="button" className="button-secondary" onClick={onRetry}>
-              {t('errorsView.retry')}
-            </button>
-          ) : null}
-        </>
-      }
+      remedy={error.code === 'NOT_FOUND' && notFound !== undefined ? <p className="notice-advice">{t(notFound)}</p> : undefined}
+      // Not found again is not worth another try: the advice says what to do instead.
+      onRetry={error.code === 'NOT_FOUND' ? undefined : onRetry}
     />
   );
 };
