@@ -31,6 +31,10 @@ import { guardLocalAdmin } from './session/local-admin';
 import { openBackendConnection, type BackendConnection, type BackendTuning } from './session/backend-connection';
 import type { StartTrainingBackend } from './session/training-backend-port';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
+import { isActionUnderWay } from '../../shared/contract/actions';
+import type { UpdateFeed } from './updates/update-feed';
+import { createUpdatePolicy, type UpdatePolicy, type UpdateTiming } from './updates/update-policy';
+import { updateService } from './updates/update-service';
 
 export type { StartTrainingBackend, TrainingBackend } from './session/training-backend-port';
 
@@ -57,6 +61,10 @@ export interface CoreOptions {
   readonly auditJournalFile?: string;
   /** The outbox's retries and polls; tests shorten them. */
   readonly actionTuning?: Partial<ActionTuning>;
+  /** The console's own update feed (electron-updater in main); absent: no in-app updates (dev bridge, deb, tests). */
+  readonly updateFeed?: UpdateFeed;
+  /** When the update feed is read; tests set it. */
+  readonly updateTiming?: UpdateTiming;
 }
 
 /** Where the outbox and the audit journal live when the host does not say. */
@@ -79,6 +87,10 @@ export interface Core {
   readonly actions: Outbox;
   /** Aborts every cancellable call of a caller that went away (a closed window). */
   forgetCaller(caller: string): void;
+  /** Whether a token action is still under way (written ahead, not yet confirmed or failed). */
+  hasActionsUnderWay(): boolean;
+  /** The console's own updates: main installs a ready one as the console quits (never with an action under way). */
+  readonly updates: UpdatePolicy;
   readonly logger: Logger;
   readonly mode: AppMode;
   /** Closes the backend connection and stops the training backend, if one runs. */
@@ -177,6 +189,19 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   await outbox.start();
   const actionRequests = createActionRequests({ outbox, session, backend: () => clientOf(ready), policy: actionPolicy, workstationId, logger });
 
+  // An update never installs while an action is under way on this workstation (any agent's).
+  const hasActionsUnderWay = (): boolean => outbox.list('').some((view) => isActionUnderWay(view.status));
+  const updates = createUpdatePolicy({
+    feed: options.updateFeed ?? null,
+    settings: started.config.updates,
+    currentVersion: options.version,
+    isBusy: hasActionsUnderWay,
+    onReady: (version) => events.emit('update.ready', { version }),
+    logger,
+    ...(options.updateTiming ? { timing: options.updateTiming } : {}),
+  });
+  updates.start();
+
   const credentials = credentialService(createWorkstationKeys(options.secrets));
   const configCalls = configService({
     store: config,
@@ -203,6 +228,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...liveService(liveEvents),
     ...notificationService({ session, backend: () => clientOf(ready) }),
     ...actionService({ session, backend: () => clientOf(ready), requests: actionRequests, outbox }),
+    ...updateService(updates),
   };
 
   let closing: Promise<void> | null = null;
@@ -218,10 +244,13 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     forgetCaller: (caller) => {
       cancellable.cancelAll(caller);
     },
+    hasActionsUnderWay,
+    updates,
     logger,
     mode,
     close() {
       closing ??= (async () => {
+        updates.stop();
         liveEvents.stop();
         // Steps under way finish their write; what is left resumes on the next start.
         await outbox.close().catch((error: unknown) => logger.error({ err: error }, 'closing the outbox failed'));

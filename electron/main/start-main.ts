@@ -5,6 +5,7 @@ import { actionPaths, createCore, type StartTrainingBackend } from '../core/app-
 import { machineConfigPath, userConfigPath } from '../core/config/config-paths';
 import { loadConfig } from '../core/config/load-config';
 import type { Logger } from '../core/logging/logger';
+import type { UpdateFeed } from '../core/updates/update-feed';
 import { restoreBounds } from '../core/window-state/restore-bounds';
 import type { Rect } from '../core/window-state/window-state';
 import { createWindowStateStore } from '../core/window-state/window-state-store';
@@ -66,8 +67,10 @@ export interface MainPorts {
   /** Only valid once the app is ready. */
   readonly safeStorage: SafeStorageLike;
   readonly hostname: () => string;
-  /** Starts the in-process training backend (sandbox/index.ts), used when no backend is configured. */
+  /** Starts the in-process training backend (its own bundle), used when no backend is configured. */
   readonly startTrainingBackend: StartTrainingBackend;
+  /** The console's own update feed (electron-updater); absent where the install is not updated in-app. */
+  readonly updateFeed?: UpdateFeed;
 }
 
 /** The workstation key's encrypted store, in the profile. */
@@ -139,6 +142,7 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
     configFiles,
     workstationId: workstationIdFrom(ports.hostname()),
     startTrainingBackend: ports.startTrainingBackend,
+    ...(ports.updateFeed ? { updateFeed: ports.updateFeed } : {}),
     // The token actions' outbox and audit journal live in the profile, beside the settings.
     ...actionPaths(userDataDir),
   });
@@ -180,6 +184,8 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
     // The training backend stops with the console, and the agent's backend session ends with it.
     void Promise.allSettled([windowState.idle(), core.close()]).finally(() => {
       drained = true;
+      // A verified update installs now, unless an action is still under way (it resumes on the next start).
+      core.updates.installOnQuit();
       app.quit();
     });
   });

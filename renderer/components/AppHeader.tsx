@@ -3,6 +3,7 @@ import { AgentBadge } from './AgentBadge';
 import { LanguageSwitch } from './LanguageSwitch';
 import { ModeBadge } from './ModeBadge';
 import { SessionControls } from './SessionControls';
+import { UpdateNotice } from './UpdateNotice';
 
 export const AppHeader = () => {
   const { t } = useTranslation();
@@ -11,6 +12,7 @@ export const AppHeader = () => {
       <span className="product-name">{t('product.name')}</span>
       <ModeBadge />
       <span className="header-spacer" />
+      <UpdateNotice />
       <AgentBadge />
       <SessionControls />
       <LanguageSwitch />

@@ -29,6 +29,7 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     store.internal_onLiveReset();
     if (store.selectedVirtualCardId !== null) void store.refreshHistory();
   },
+  'update.ready': (store, ready) => store.internal_applyUpdateReady(ready),
   'action.changed': (store, action) => {
     // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);

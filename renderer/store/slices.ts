@@ -23,6 +23,8 @@ import { initialSettingsState } from './settings/initialState';
 import { defineSlice } from './slice';
 import { createStatusCommands } from './status/commands';
 import { initialStatusState } from './status/initialState';
+import { createUpdatesCommands } from './updates/commands';
+import { initialUpdatesState } from './updates/initialState';
 import { createWorkspaceCommands } from './workspace/commands';
 import { initialWorkspaceState } from './workspace/initialState';
 
@@ -59,4 +61,6 @@ export const slices = {
   history: defineSlice({ initialState: initialHistoryState, create: createHistoryCommands, resetOnSignOut: 'all' }),
   actions: defineSlice({ initialState: initialActionsState, create: createActionsCommands, resetOnSignOut: 'all' }),
   admin: defineSlice({ initialState: initialAdminState, create: createAdminCommands, resetOnSignOut: 'all' }),
+  // The console's own update belongs to the workstation, not to the agent.
+  updates: defineSlice({ initialState: initialUpdatesState, create: createUpdatesCommands, resetOnSignOut: { keep: ['update', 'updateInstalling'] } }),
 };

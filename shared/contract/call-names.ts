@@ -34,5 +34,7 @@ export const CALL_NAMES = [
   'actions.submitBulk',
   'notifications.templates',
   'notifications.saveTemplate',
+  'updates.status',
+  'updates.install',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

@@ -30,6 +30,7 @@ import {
   TokenActionPolicy,
 } from './actions';
 import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateKey } from '../api/notifications';
+import { UpdateInstall, UpdateStatus } from './updates';
 
 export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
@@ -223,6 +224,16 @@ export const calls = {
     description: 'Saves one template (administrators only); an invalid template is refused with the field at fault and nothing is saved.',
     input: z.strictObject({ key: TemplateKey, content: TemplateContent }),
     output: NotificationTemplate,
+  }),
+  'updates.status': defineCall({
+    description: "Where the console's own update stands: off, nothing yet, or a verified version ready to install.",
+    input: NoInput,
+    output: UpdateStatus,
+  }),
+  'updates.install': defineCall({
+    description: 'Installs the ready update now and starts the console again; refused (UPDATE_HELD) while a token action is under way.',
+    input: NoInput,
+    output: UpdateInstall,
   }),
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 

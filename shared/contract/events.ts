@@ -4,6 +4,7 @@ import { SessionStatus } from './session';
 import { ConfigView } from './config';
 import { LiveReset, LiveStatus, TokenChanged } from './lookup';
 import { ActionView } from './actions';
+import { UpdateReady } from './updates';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -18,6 +19,8 @@ export const events = {
   'live.reset': LiveReset,
   /** An action's state changed (sent, accepted, confirmed, failed, resumed after a restart). */
   'action.changed': ActionView,
+  /** The console's own update is downloaded and verified: the header shows a small notice. */
+  'update.ready': UpdateReady,
 } as const;
 
 export type Events = typeof events;

@@ -10,3 +10,4 @@ export * from './config';
 export * from './call-names';
 export * from './lookup';
 export * from './actions';
+export * from './updates';

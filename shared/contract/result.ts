@@ -46,6 +46,8 @@ export const ErrorCode = z.enum([
   'ACTION_IN_PROGRESS',
   /** A notification template failed validation; nothing was saved. */
   'TEMPLATE_INVALID',
+  /** The console's update waits: a token action is under way. */
+  'UPDATE_HELD',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -101,6 +103,7 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   CANCELLED: 'errors.cancelled',
   ACTION_IN_PROGRESS: 'errors.actionInProgress',
   TEMPLATE_INVALID: 'errors.templateInvalid',
+  UPDATE_HELD: 'errors.updateHeld',
 };
 
 /** TypedError's own limits: a failure must never break the schema the renderer checks it against. */

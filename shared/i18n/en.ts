@@ -1,6 +1,7 @@
 import type { Messages } from './messages';
 import { enActions } from './en-actions';
 import { enNotifications } from './en-notifications';
+import { enUpdates } from './en-updates';
 
 /** English UI text. Typed as `Messages`, so a key missing from or added beyond `ja.ts` fails to compile. */
 export const en: Messages = {
@@ -526,6 +527,7 @@ export const en: Messages = {
   },
   actions: enActions,
   notifications: enNotifications,
+  updates: enUpdates,
   crash: {
     title: 'Something went wrong',
     body: 'Reload the screen. The error has been recorded.',
@@ -557,5 +559,6 @@ export const en: Messages = {
     cancelled: 'The operation was cancelled.',
     actionInProgress: 'An action on this token is already under way (perhaps from another window). Wait for it to finish.',
     templateInvalid: 'The template has errors and was not saved. Fix the parts marked.',
+    updateHeld: 'An action is under way, so the update is not installed yet. Try again once it has finished.',
   },
 };

@@ -1,5 +1,6 @@
 import { jaActions } from './ja-actions';
 import { jaNotifications } from './ja-notifications';
+import { jaUpdates } from './ja-updates';
 
 /**
  * Japanese UI text: the default language and the complete set of keys. `en.ts` must mirror it key
@@ -528,6 +529,7 @@ export const ja = {
   },
   actions: jaActions,
   notifications: jaNotifications,
+  updates: jaUpdates,
   crash: {
     title: '予期しないエラーが発生しました',
     body: '画面を再読み込みしてください。エラーは記録されました。',
@@ -559,5 +561,6 @@ export const ja = {
     cancelled: '操作は取り消されました。',
     actionInProgress: 'このトークンには処理中の操作があります（別のウィンドウからの操作を含みます）。完了を待ってから操作してください。',
     templateInvalid: 'テンプレートに誤りがあるため保存しませんでした。指摘された箇所を直してください。',
+    updateHeld: '処理中の操作があるため、更新はまだインストールしません。操作が終わってから、もう一度お試しください。',
   },
 } as const;

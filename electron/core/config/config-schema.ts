@@ -50,6 +50,21 @@ const Hostname = z
   .toLowerCase()
   .regex(/^(?=.{1,253}$)[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/, 'must be a host name such as help.example.co.jp');
 
+/** The release lines: a pilot group gets each release first, everyone else once it has proved itself. */
+export const UpdateChannel = z.enum(['stable', 'pilot']);
+export type UpdateChannel = z.infer<typeof UpdateChannel>;
+
+/**
+ * The update feed: a folder on the issuer's web server holding what electron-builder publishes
+ * (latest.yml / pilot.yml and the installers). https only; plain http only on this machine (tests).
+ */
+export const UpdatesConfig = z.strictObject({
+  url: BackendUrl,
+  /** Which release line this seat follows; stable when absent. */
+  channel: UpdateChannel.optional(),
+});
+export type UpdatesConfig = z.infer<typeof UpdatesConfig>;
+
 /** Every setting, each with its own schema so one bad value never hides the others. */
 export const fieldSchemas = {
   backend: BackendConfig,
@@ -59,10 +74,18 @@ export const fieldSchemas = {
   externalLinkAllowlist: z.array(Hostname).max(100),
   /** Administrator's opt-in to keep API secrets on disk when the OS has no real secret store. */
   allowPlaintextSecrets: z.boolean(),
+  /**
+   * Whether the console may run on its built-in training backend when no backend is configured.
+   * An installer turns it off (and locks it) on production seats: the console then says that no
+   * backend is set up instead of offering the training accounts.
+   */
+  training: z.boolean(),
+  /** Where updates come from; absent = the console never looks for updates. */
+  updates: UpdatesConfig,
 } as const;
 
 /** Fields a user may set in their own file, and so the fields an installer may lock. */
-export const USER_FIELDS = ['backend', 'idleLockMinutes', 'externalLinkAllowlist'] as const;
+export const USER_FIELDS = ['backend', 'idleLockMinutes', 'externalLinkAllowlist', 'training', 'updates'] as const;
 export type UserField = (typeof USER_FIELDS)[number];
 
 /** Fields only the machine-wide file may hold. */
@@ -76,6 +99,10 @@ export interface ConsoleConfig {
   readonly idleLockMinutes: number;
   readonly externalLinkAllowlist: readonly string[];
   readonly allowPlaintextSecrets: boolean;
+  /** False: no training backend, even when no backend is configured. */
+  readonly training: boolean;
+  /** null = updates are not looked for. */
+  readonly updates: UpdatesConfig | null;
 }
 
 export const DEFAULT_CONFIG: ConsoleConfig = {
@@ -83,6 +110,8 @@ export const DEFAULT_CONFIG: ConsoleConfig = {
   idleLockMinutes: 15,
   externalLinkAllowlist: [],
   allowPlaintextSecrets: false,
+  training: true,
+  updates: null,
 };
 
 /** What a user may change: a value, or null to drop their own and fall back to the machine's or the default. */

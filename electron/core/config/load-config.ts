@@ -143,6 +143,8 @@ const mergeConfig = (machine: FileRead, user: FileRead): Omit<LoadedConfig, 'pro
     idleLockMinutes: pick('idleLockMinutes'),
     externalLinkAllowlist: pick('externalLinkAllowlist'),
     allowPlaintextSecrets: machine.values.allowPlaintextSecrets ?? DEFAULT_CONFIG.allowPlaintextSecrets,
+    training: pick('training'),
+    updates: pick('updates'),
   };
   return { config, lockedFields, sources };
 };

@@ -1,4 +1,4 @@
-import type { ConfigView } from '../../../shared/contract';
+import { ConfigField, type ConfigView } from '../../../shared/contract';
 import type { ConfigFiles, ConfigProblem, LoadedConfig } from '../config/load-config';
 import { ConfigLockedError, ConfigValidationError, type ConfigStore } from '../config/config-store';
 import type { BackendConfig } from '../config/config-schema';
@@ -42,8 +42,9 @@ const configView = (loaded: LoadedConfig, options: Omit<ConfigServiceOptions, 's
       : null,
     idleLockMinutes: config.idleLockMinutes,
     externalLinkAllowlist: [...config.externalLinkAllowlist],
-    lockedFields: [...loaded.lockedFields],
-    sources: { ...loaded.sources },
+    // The settings screen shows the fields it edits; training and updates are the installer's.
+    lockedFields: loaded.lockedFields.filter((field) => ConfigField.safeParse(field).success) as ConfigView['lockedFields'],
+    sources: { backend: loaded.sources.backend, idleLockMinutes: loaded.sources.idleLockMinutes, externalLinkAllowlist: loaded.sources.externalLinkAllowlist },
     problems: problems.slice(0, MAX_PROBLEMS).map((problem) => ({
       file: clip(problem.file, 2000),
       field: problem.field === null ? null : clip(problem.field, 200),

@@ -141,6 +141,22 @@ const openConnected = async (options: OpenConnectionOptions, backend: BackendCon
  * still opens, so the agent can read why and an administrator can fix it.
  */
 export const openBackendConnection = async (options: OpenConnectionOptions): Promise<BackendConnection> => {
-  const { backend } = options.config.config;
+  const { backend, training } = options.config.config;
+  if (backend === null && !training) return trainingTurnedOff(options);
   return backend === null ? openTraining(options) : openConnected(options, backend);
+};
+
+/**
+ * The installer turned training off (`"training": false`) and no backend is set up: no training
+ * backend starts, and the settings problem says so, naming the file that turned it off.
+ */
+const trainingTurnedOff = (options: OpenConnectionOptions): BackendConnection => {
+  const file = options.config.sources.training === 'user' ? options.configFiles.userFile : options.configFiles.machineFile;
+  const configProblem: ConfigProblem = {
+    file,
+    field: 'training',
+    message: 'training mode is turned off on this workstation and no backend is configured: set the backend (Connection settings, or "backend" in the machine-wide file)',
+  };
+  options.logger.warn({ file }, 'training mode is turned off and no backend is configured');
+  return { state: 'unavailable', mode: 'connected', problem: 'not-configured', trainingAgents: [], configProblem, close: async () => undefined };
 };

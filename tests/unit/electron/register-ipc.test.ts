@@ -71,6 +71,8 @@ const spyServices = () => {
     'actions.submitBulk': notHere,
     'notifications.templates': notHere,
     'notifications.saveTemplate': notHere,
+    'updates.status': vi.fn(() => ({ state: 'off' as const, heldByActions: false })),
+    'updates.install': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };

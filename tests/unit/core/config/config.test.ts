@@ -35,9 +35,11 @@ describe('loading settings', () => {
     expect(loaded).toEqual({
       config: DEFAULT_CONFIG,
       lockedFields: [],
-      sources: { backend: 'default', idleLockMinutes: 'default', externalLinkAllowlist: 'default' },
+      sources: { backend: 'default', idleLockMinutes: 'default', externalLinkAllowlist: 'default', training: 'default', updates: 'default' },
       problems: [],
     });
+    expect(loaded.config.training).toBe(true);
+    expect(loaded.config.updates).toBeNull();
     expect(loaded.config.backend).toBeNull();
   });
 
@@ -50,9 +52,11 @@ describe('loading settings', () => {
       idleLockMinutes: 5,
       externalLinkAllowlist: ['help.issuer.example'],
       allowPlaintextSecrets: false,
+      training: true,
+      updates: null,
     });
     expect(loaded.lockedFields).toEqual(['backend']);
-    expect(loaded.sources).toEqual({ backend: 'machine', idleLockMinutes: 'user', externalLinkAllowlist: 'machine' });
+    expect(loaded.sources).toEqual({ backend: 'machine', idleLockMinutes: 'user', externalLinkAllowlist: 'machine', training: 'default', updates: 'default' });
     expect(loaded.problems).toEqual([{ file: files.userFile, field: 'backend', message: expect.stringMatching(/locked by the administrator/) }]);
   });
 
@@ -151,5 +155,29 @@ describe('backend URL that is not a URL', () => {
   it('is reported as a field problem, never thrown', () => {
     const result = BackendUrl.safeParse('not a url at all');
     expect(result.success).toBe(false);
+  });
+});
+
+describe('training and updates, set by the installer', () => {
+  it('turns training off and sets the update feed and channel, both lockable', async () => {
+    await writeJson(files.machineFile, {
+      training: false,
+      updates: { url: 'https://updates.issuer.example/token-desk/', channel: 'pilot' },
+      locked: ['training', 'updates'],
+    });
+    await writeJson(files.userFile, { training: true, updates: { url: 'https://elsewhere.example/feed' } });
+    const loaded = await loadConfig(files);
+    expect(loaded.config.training).toBe(false);
+    expect(loaded.config.updates).toEqual({ url: 'https://updates.issuer.example/token-desk', channel: 'pilot' });
+    expect(loaded.lockedFields).toEqual(['training', 'updates']);
+    expect(loaded.problems.map((problem) => problem.field)).toEqual(['training', 'updates']);
+  });
+
+  it('refuses a feed over plain http and a channel it does not know, naming the field', async () => {
+    await writeJson(files.machineFile, { updates: { url: 'http://updates.issuer.example', channel: 'beta' }, training: 'off' });
+    const { config, problems } = await loadConfig(files);
+    expect(config.updates).toBeNull();
+    expect(config.training).toBe(true);
+    expect(problems.map((problem) => problem.field).sort()).toEqual(['training', 'updates.channel', 'updates.url']);
   });
 });

@@ -39,6 +39,9 @@ beforeAll(async () => {
   backend = await startSandbox({ clientKeys: [clientKeyOf(client)], mode: 'connected' });
   connected = await startCore({
     user: { backend: { baseUrl: backend.baseUrl, issuerId: backend.issuerId, clientId: client.clientId, keyId: client.keyId } },
+    machine: { updates: { url: 'https://updates.issuer.example/token-desk' } },
+    // The feed itself is tested against a real one (tests/unit/tooling/update-feed.test.ts); here, one that has 0.2.0 ready.
+    updateFeed: { configure: () => undefined, check: async () => ({ version: '0.2.0', available: true }), download: async () => undefined, install: () => undefined },
   });
 
   // Training mode: every call succeeds once…
@@ -140,6 +143,14 @@ beforeAll(async () => {
   await c.fail('session.unlock', { password: wrongPasswords[1] });
   await c.ok('session.unlock', { password: sato.password });
   await c.ok('session.signOut');
+
+  // The console's own update: nothing to install in training mode (no feed), ready in connected mode.
+  await t.ok('updates.status');
+  await t.fail('updates.status', { unexpected: true });
+  await t.fail('updates.install');
+  await c.core.updates.checkNow();
+  await c.ok('updates.status');
+  await c.ok('updates.install');
 }, 60_000);
 
 afterAll(async () => {

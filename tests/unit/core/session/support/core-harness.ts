@@ -11,6 +11,7 @@ import type { ActionTuning } from '../../../../../electron/core/actions/action-t
 import { dispatch, newCorrelationId } from '../../../../../electron/core/ipc/dispatch';
 import { FileSecretStore, type SecretStore } from '../../../../../electron/core/secrets/secret-store';
 import { memoryLogger } from '../../support/client-setup';
+import type { UpdateFeed } from '../../../../../electron/core/updates/update-feed';
 
 /** The real sandbox as core's training backend, remembering what it started so tests can look inside. */
 export const trainingBackends = () => {
@@ -67,6 +68,8 @@ export interface CoreHarnessOptions {
   /** The outbox's retries and polls. */
   readonly actionTuning?: Partial<ActionTuning>;
   readonly workstationId?: string;
+  /** The console's own update feed; none by default. */
+  readonly updateFeed?: UpdateFeed;
 }
 
 const writeSettings = async (file: string, content: unknown): Promise<void> => {
@@ -99,6 +102,7 @@ export const startCore = async (options: CoreHarnessOptions = {}): Promise<CoreH
     backendTuning: options.tuning ?? FAST_BACKEND,
     liveReconnect: options.liveReconnect ?? FAST_RECONNECT,
     ...(options.actionTuning ? { actionTuning: options.actionTuning } : {}),
+    ...(options.updateFeed ? { updateFeed: options.updateFeed } : {}),
   });
   const events: EventEnvelope[] = [];
   core.events.subscribe((envelope) => events.push(envelope));
