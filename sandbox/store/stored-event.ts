@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TokenEvent } from '../../shared/api/token-event';
+import { operationOfAction } from '../../shared/domain/operation-events';
 
 /**
  * A token event as a data file holds it. Files written before the events were typed kept lists as
@@ -16,8 +17,6 @@ const isRecord = (value: unknown): value is Fields => typeof value === 'object' 
 /** `"SMS_OTP CUSTOMER_SERVICE"` or `"A,B"` → the list; anything else is left for the schema to judge. */
 const listOf = (value: unknown): unknown => (typeof value === 'string' ? value.split(/[\s,]+/).filter((word) => word !== '') : value);
 
-const OPERATIONS: Readonly<Record<string, string>> = { ACTIVATE: 'activate', SUSPEND: 'suspend', RESUME: 'resume', DELETE: 'delete' };
-
 const upgradeDetail = (kind: unknown, eventId: unknown, detail: Fields): Fields => {
   const next: Fields = { ...detail };
   // A D1 DIGITIZE notice named its card operation `operation`, a word now kept for an agent's operations.
@@ -30,7 +29,7 @@ const upgradeDetail = (kind: unknown, eventId: unknown, detail: Fields): Fields 
   if ('reasons' in next) next.reasons = listOf(next.reasons);
   switch (kind) {
     case 'AGENT_ACTION': {
-      if (typeof next.operation === 'string' && Object.hasOwn(OPERATIONS, next.operation)) next.operation = OPERATIONS[next.operation];
+      if (typeof next.operation === 'string') next.operation = operationOfAction(next.operation) ?? next.operation;
       // The seed's agent actions had no id; today's seed gives each the one its event id implies.
       if (next.operationId === undefined && typeof eventId === 'string') next.operationId = `OP${eventId.slice(2)}`;
       next.status ??= 'ACCEPTED';
