@@ -72,11 +72,8 @@ export const TokenHistory = ({ virtualCardId }: { virtualCardId: string }) => {
           error={view.error.error}
           title={t(failureTitleKey[view.error.load])}
           testId="history-error"
-          action={
-            <button type="button" className="button-secondary" onClick={() => void retry()}>
-              {t('history.retry')}
-            </button>
-          }
+          onRetry={() => void retry()}
+          retryLabel={t('history.retry')}
         />
       ) : null}
       {isOpen && view.stale ? (
@@ -106,7 +103,8 @@ export const TokenHistory = ({ virtualCardId }: { virtualCardId: string }) => {
       ) : null}
       {items.length > 0 ? (
         <div className={`history-body${view.stale ? ' history-body-stale' : ''}`}>
-          <HistoryList virtualCardId={virtualCardId} events={events} />
+          {/* Keyed by token: another token's history starts afresh, at its newest event with nothing opened. */}
+          <HistoryList key={virtualCardId} virtualCardId={virtualCardId} events={events} />
         </div>
       ) : null}
       <p className="history-note history-more" role="status" data-testid="history-loading-more">

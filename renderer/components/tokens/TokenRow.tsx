@@ -23,13 +23,12 @@ interface TokenRowProps {
   readonly events: readonly TokenEvent[] | undefined;
   readonly measureRef: Ref<HTMLDivElement>;
   readonly onSelect: (virtualCardId: string) => void;
-  readonly onFocusIndex: (index: number) => void;
 }
 
 const NO_EVENTS: readonly TokenEvent[] = [];
 
 /** One token: its cells on the first line, the sentence that explains its state under them. */
-export const TokenRow = memo(function TokenRow({ token, index, start, tabbable, selected, events, measureRef, onSelect, onFocusIndex }: TokenRowProps) {
+export const TokenRow = memo(function TokenRow({ token, index, start, tabbable, selected, events, measureRef, onSelect }: TokenRowProps) {
   const { t } = useTranslation();
   const language = useLanguage();
   const flash = useDeskStore(cardholderSelectors.flashMark(token.virtualCardId));
@@ -49,7 +48,6 @@ export const TokenRow = memo(function TokenRow({ token, index, start, tabbable, 
       tabIndex={tabbable ? 0 : -1}
       style={{ transform: `translateY(${start}px)` }}
       onClick={() => onSelect(token.virtualCardId)}
-      onFocus={() => onFocusIndex(index)}
     >
       {TOKEN_COLUMNS.map((column) => (
         <div key={column.id} role="gridcell" className={`token-cell token-cell-${column.id}`}>
