@@ -46,7 +46,7 @@ const upgradeDetail = (kind: unknown, eventId: unknown, detail: Fields): Fields 
   return next;
 };
 
-export const upgradeStoredEvent = (raw: unknown): unknown => {
+const upgradeStoredEvent = (raw: unknown): unknown => {
   if (!isRecord(raw) || !isRecord(raw.detail)) return raw;
   return { ...raw, detail: upgradeDetail(raw.kind, raw.eventId, raw.detail) };
 };

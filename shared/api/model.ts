@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AgentId, CardholderId, CorrelationId, Expiry, IsoDateTime, IssuerCardRefId, LastFour, VirtualCardId } from './ids';
 import { Actor, ChangeSource, Decision, DecisionReason, DeviceType, IdvMethod, TokenState, WalletProviderId } from './token-terms';
 
-export { Actor, ChangeSource, Decision, DecisionReason, DeviceType, IdvMethod, TokenState, WalletProviderId };
+export { Actor, ChangeSource, Decision, DeviceType, IdvMethod, TokenState, WalletProviderId };
 export { EventKind, TokenEvent } from './token-event';
 
 export const TokenRequestor = z.object({

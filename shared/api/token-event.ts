@@ -236,8 +236,7 @@ const CallbackLateDetail = z.object({
 });
 
 /** QUEUED: sent to the cardholder; NO_CHANNEL: no contact to send to; OFF: the issuer sends its own; NOT_SENT: the template could not be rendered. */
-export const NotificationStatus = z.enum(['QUEUED', 'NO_CHANNEL', 'OFF', 'NOT_SENT']);
-export type NotificationStatus = z.infer<typeof NotificationStatus>;
+const NotificationStatus = z.enum(['QUEUED', 'NO_CHANNEL', 'OFF', 'NOT_SENT']);
 
 const NotificationSentDetail = z.object({
   /** The template's event (ACTIVATION_CONFIRMED…), or the platform's older template names in seeded histories. */

@@ -22,7 +22,7 @@ export const ACTION_OF_OPERATION = {
 } as const satisfies Readonly<Record<TokenOperation, VirtualCardAction>>;
 
 /** The platform's actions that are an operation the issuer can make too; DELETE_FROM_APP is the wallet user's alone. */
-export type OperationAction = (typeof ACTION_OF_OPERATION)[TokenOperation];
+type OperationAction = (typeof ACTION_OF_OPERATION)[TokenOperation];
 
 /** The history event that records each platform action applied to the token. */
 export const EVENT_OF_ACTION = {
@@ -33,13 +33,11 @@ export const EVENT_OF_ACTION = {
   DELETE_FROM_APP: 'DELETED_FROM_APP',
 } as const satisfies Readonly<Record<VirtualCardAction, EventKind>>;
 
-export type ActionEventKind = (typeof EVENT_OF_ACTION)[VirtualCardAction];
-
 /** The event that confirms each operation: the one recording its action. */
 export type ConfirmingKind = (typeof EVENT_OF_ACTION)[OperationAction];
 
 /** The event that says the TSP could not do an operation (or the token could no longer take it); the token keeps its state. */
-export const REFUSING_EVENT = 'OPERATION_FAILED' satisfies EventKind;
+const REFUSING_EVENT = 'OPERATION_FAILED' satisfies EventKind;
 
 const entries = <K extends string, V>(record: Readonly<Record<K, V>>): Array<[K, V]> => Object.entries(record) as Array<[K, V]>;
 

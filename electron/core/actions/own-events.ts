@@ -11,7 +11,6 @@ import { operationOutcome } from '../../../shared/domain/operation-events';
  * earliest of each counts. The events were checked against the union when they arrived, so their
  * detail is read as typed.
  */
-export { CONFIRMING_EVENT } from '../../../shared/domain/operation-events';
 
 export interface OwnEvents {
   /** Our AGENT_ACTION's operationId: the backend took the action (found by correlation id). */
