@@ -6,9 +6,9 @@ import { useDeskStore } from '../store/store-context';
 /**
  * Problems main found in the settings files, each with the file, the field and what is wrong. The
  * console opens anyway (the bad values are not used), so this is how anyone learns of them.
- * `withAction` offers the way to fix them where the agent may open connection settings.
+ * `offerFix` offers the way to fix them where the agent may open connection settings.
  */
-export const ConfigProblemsBanner = ({ withAction = true }: { withAction?: boolean }) => {
+export const ConfigProblemsBanner = ({ offerFix = true }: { offerFix?: boolean }) => {
   const { t } = useTranslation();
   const problems = useDeskStore(configSelectors.problems);
   const canOpen = useDeskStore(sessionSelectors.canOpenConnectionSettings);
@@ -36,7 +36,7 @@ export const ConfigProblemsBanner = ({ withAction = true }: { withAction?: boole
           </li>
         ))}
       </ul>
-      {withAction ? (
+      {offerFix ? (
         canOpen ? (
           <button type="button" className="button-secondary" onClick={openSettings}>
             {t('configProblems.openSettings')}

@@ -44,7 +44,7 @@ export const ConnectionSettingsScreen = () => {
           <p className="hint">{t('connection.closeHint')}</p>
         </div>
       </header>
-      <ConfigProblemsBanner withAction={false} />
+      <ConfigProblemsBanner offerFix={false} />
       <div className="settings-columns">
         <div className="settings-section">
           {config !== null && !loading ? (

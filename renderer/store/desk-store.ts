@@ -29,7 +29,7 @@ export const keptAtSignOut = (): readonly string[] =>
   Object.values(slices).flatMap((slice) => (slice.resetOnSignOut === 'all' ? [] : [...slice.resetOnSignOut.keep]));
 
 /** Each slice back to its initial state, except the keys the registry says survive a sign-out. */
-export const signedOutState = (): Partial<DeskState> => {
+const signedOutState = (): Partial<DeskState> => {
   const kept = new Set(keptAtSignOut());
   return Object.fromEntries(
     Object.values(slices)

@@ -10,7 +10,7 @@ import { channelLabelKey, failureLabelKey, resumeOnlyKey, notificationEventKey, 
 type Translate = TFunction;
 
 /** A rule's sentence, or, for a rule this console does not know, the general one naming it. */
-export const ruleText = (rule: string, t: Translate): string => {
+const ruleText = (rule: string, t: Translate): string => {
   const key = keyFor(ruleLabelKey, rule);
   return key === undefined ? t('actions.rules.unknown', { rule }) : t(key);
 };

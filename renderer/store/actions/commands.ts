@@ -41,9 +41,9 @@ export interface ActionsCommands {
   internal_applyActions(actions: readonly ActionView[]): void;
 }
 
-export const tokenDraftKey = (operation: TokenOperation, virtualCardId: string): string => `${operation}:${virtualCardId}`;
+const tokenDraftKey = (operation: TokenOperation, virtualCardId: string): string => `${operation}:${virtualCardId}`;
 
-export const bulkDraftKey = (scope: BulkScope): string =>
+const bulkDraftKey = (scope: BulkScope): string =>
   scope.kind === 'CARD' ? `bulk:card:${scope.issuerCardRefId}` : `bulk:device:${scope.cardholderId}:${scope.tokenStorageId}`;
 
 const newActionId = (deps: StoreDeps): string => (deps.newActionId ?? (() => crypto.randomUUID()))();

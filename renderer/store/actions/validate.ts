@@ -36,7 +36,7 @@ const commentOf = (draft: ActionDraft): { comment?: string } => (draft.comment.t
  * answers count as the harmless ones, so a rule that holds whatever they say shows at once; the
  * activation still waits for real answers.
  */
-export const riskFacts = (signals: DigitizationSignals, draft: Pick<ActionDraft, 'callInbound' | 'askedToShareCode'>): RiskFacts => ({
+const riskFacts = (signals: DigitizationSignals, draft: Pick<ActionDraft, 'callInbound' | 'askedToShareCode'>): RiskFacts => ({
   deviceNewForCardholder: signals.deviceNewForCardholder,
   tokensRequestedLast24h: signals.tokensRequestedLast24h,
   levelOfTrustReasons: signals.levelOfTrust.reasons,

@@ -34,7 +34,7 @@ export interface AdminSliceState {
   readonly templateEditor: TemplateEditorState;
 }
 
-export const initialTemplateEditor: TemplateEditorState = {
+const initialTemplateEditor: TemplateEditorState = {
   open: false,
   loading: false,
   loaded: null,

@@ -10,7 +10,7 @@ export const TOKEN_REFRESH_DEBOUNCE_MS = 300;
 /** How long a changed row stays highlighted; the CSS animation is a little shorter. */
 export const FLASH_MS = 2_500;
 /** Enough of the newest events to see a deletion from the wallet app followed by the TSP's delete. */
-export const EXPLANATION_EVENTS = 3;
+const EXPLANATION_EVENTS = 3;
 
 export interface CardholderCommands {
   /** Shows a cardholder: their record, then every card's tokens. `focus` moves the keyboard to it once shown. */
