@@ -1,6 +1,6 @@
 import { runConfigValidation, type ValidationOutput } from '../core/config/validate-config';
 
-export const VALIDATE_CONFIG_FLAG = '--validate-config';
+const VALIDATE_CONFIG_FLAG = '--validate-config';
 
 /**
  * The files named after `--validate-config` (`--validate-config FILE…` or `--validate-config=FILE`),

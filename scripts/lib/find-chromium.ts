@@ -20,7 +20,7 @@ const SYSTEM_BROWSERS: readonly { path: string; source: string }[] = [
 ];
 
 /** The command that installs a browser the resolver finds, for the platform at hand. */
-export const chromiumInstallHint = (platform: NodeJS.Platform = process.platform): string =>
+const chromiumInstallHint = (platform: NodeJS.Platform = process.platform): string =>
   platform === 'linux'
     ? 'sudo apt-get install -y chromium fonts-noto-cjk   (Debian/Ubuntu; or: npx playwright install chromium)'
     : 'npx playwright install chromium   (or install Google Chrome, or set CHROMIUM_PATH to a Chromium-based browser)';

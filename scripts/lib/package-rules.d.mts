@@ -1,8 +1,4 @@
 // Types for package-rules.mjs (the tests import it from TypeScript).
-export const ASAR_ALLOWED_ROOTS: string[];
-export const ASAR_ALLOWED_FILES: string[];
-export const ASAR_REQUIRED: string[];
-export const FUSE_INDEX: Record<string, number>;
 export function checkAsarEntries(entries: string[], isDirectory: (path: string) => boolean): string[];
 export function checkFuseWire(wire: Record<string, number | string>, config: Record<string, boolean>): string[];
 export function requiredModules(code: string): string[];

@@ -4,9 +4,9 @@ import { builtinModules } from 'node:module';
 import { buildSync } from 'esbuild';
 
 /** Every file in app.asar must sit under one of these (asar paths start with '/'). */
-export const ASAR_ALLOWED_ROOTS = ['/dist-electron/', '/dist/renderer/'];
-export const ASAR_ALLOWED_FILES = ['/package.json'];
-export const ASAR_REQUIRED = [
+const ASAR_ALLOWED_ROOTS = ['/dist-electron/', '/dist/renderer/'];
+const ASAR_ALLOWED_FILES = ['/package.json'];
+const ASAR_REQUIRED = [
   '/package.json',
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
@@ -62,7 +62,7 @@ export function checkAsarEntries(entries, isDirectory) {
 }
 
 /** electron-builder `electronFuses` key -> index in the V1 fuse wire (@electron/fuses FuseV1Options). */
-export const FUSE_INDEX = {
+const FUSE_INDEX = {
   runAsNode: 0,
   enableCookieEncryption: 1,
   enableNodeOptionsEnvironmentVariable: 2,

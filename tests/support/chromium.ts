@@ -5,7 +5,7 @@ import { findChromium } from '../../scripts/lib/find-chromium';
  * measures the browser the e2e tests run and a switch changed for one reaches the other. Found by
  * the one resolver `npm test` checks first (scripts/check-chromium.ts).
  */
-export { CHROMIUM_ARGS, findChromium } from '../../scripts/lib/find-chromium';
+export { CHROMIUM_ARGS } from '../../scripts/lib/find-chromium';
 
 const lookup = findChromium();
 

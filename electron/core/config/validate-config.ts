@@ -44,7 +44,7 @@ export const validateConfigFile = async (path: string): Promise<ConfigValidation
 };
 
 /** One line per problem, `FILE: field: message`, then a verdict; what both command lines print. */
-export const formatValidation = (result: ConfigValidation): string[] => {
+const formatValidation = (result: ConfigValidation): string[] => {
   if (result.valid) {
     const set = result.fields.length > 0 ? result.fields.join(', ') : 'nothing (all defaults)';
     const locked = result.locked.length > 0 ? `; locked: ${result.locked.join(', ')}` : '';

@@ -14,7 +14,7 @@ export interface UpdateTiming {
   readonly retryMs: readonly number[];
 }
 
-export const DEFAULT_UPDATE_TIMING: UpdateTiming = {
+const DEFAULT_UPDATE_TIMING: UpdateTiming = {
   firstCheckMs: 2 * 60_000,
   intervalMs: 4 * 60 * 60_000,
   retryMs: [5 * 60_000, 15 * 60_000, 60 * 60_000],
