@@ -90,9 +90,10 @@ export const calls = {
     output: Settings,
   }),
   'log.rendererError': defineCall({
-    description: "Forwards an error the renderer caught to main's log, with its correlation id.",
+    description:
+      "Forwards an error the renderer caught to main's log, with its correlation id. logged is false when too many came in a short time: the report was dropped and counted.",
     input: RendererErrorReport,
-    output: z.strictObject({ logged: z.literal(true) }),
+    output: z.strictObject({ logged: z.boolean() }),
   }),
   'session.status': defineCall({
     description: 'Who is signed in on this workstation, and whether the console is locked.',

@@ -1,6 +1,6 @@
 import { pino, type Bindings, type ChildLoggerOptions, type Logger as PinoLogger, type DestinationStream } from 'pino';
-import { createStream } from 'rotating-file-stream';
 import { redactValue } from '../../../shared/domain/redaction';
+import { openLogFile } from './log-files';
 
 export type Logger = PinoLogger;
 
@@ -12,18 +12,12 @@ export interface LoggerOptions {
   readonly destination?: DestinationStream;
 }
 
-const LOG_FILE = 'token-desk.log';
-
 /**
  * Structured JSON lines to a size-rotated file. Every argument passes through the redaction step
  * before pino sees it, so no code path can write a card number, key or token, even by mistake.
  */
 export const createLogger = (options: LoggerOptions): Logger => {
-  const destination =
-    options.destination ??
-    (options.dir
-      ? createStream(LOG_FILE, { path: options.dir, size: '10M', maxFiles: 10 })
-      : pino.destination(2));
+  const destination = options.destination ?? (options.dir ? openLogFile(options.dir) : pino.destination(2));
   const logger = pino(
     {
       level: options.level ?? 'info',
