@@ -51,15 +51,19 @@ export const createActionProgress = (options: ActionProgressOptions): ActionProg
     if (commitOptions.durable) {
       await store.save(next);
       entries.put(next);
-    } else {
-      entries.put(next);
-      try {
-        await store.save(next);
-      } catch (error) {
-        logger.error({ actionId: next.view.actionId, err: error }, 'outbox entry could not be saved');
-      }
+      events.emit('action.changed', next.view);
+      return next;
     }
+    // What the agent is told is already true (the backend accepted, the TSP confirmed): it need not
+    // wait for the fsync. The step still does, so nothing that depends on this version (the audit
+    // record's journal line) comes before it is on disk.
+    entries.put(next);
     events.emit('action.changed', next.view);
+    try {
+      await store.save(next);
+    } catch (error) {
+      logger.error({ actionId: next.view.actionId, err: error }, 'outbox entry could not be saved');
+    }
     return next;
   };
 

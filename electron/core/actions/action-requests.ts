@@ -256,6 +256,8 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
         // Items already in the outbox (the same bulk submitted again) answer as they are.
         const fresh = input.items.map((item, index) => ({ item, index })).filter(({ item }) => !known(item.actionId, item.virtualCardId, input.operation));
         const context = { correlationId: randomUUID(), idempotencyKey: randomUUID() };
+        /** The fresh items as written ahead: the answer says what was written, not how far each has got since. */
+        const written = new Map<string, ActionView>();
         if (fresh.length > 0) {
           const [tokens, issuerPolicy] = await Promise.all([tokensInScope(client, input.scope, context), policyOf(client, agent, context)]);
           const byId = new Map(tokens.map((token) => [token.virtualCardId, token]));
@@ -266,10 +268,10 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
           for (const { item } of fresh) claimed.add(item.virtualCardId);
           try {
             await Promise.all(
-              fresh.map(({ item }) => {
+              fresh.map(async ({ item }) => {
                 const token = byId.get(item.virtualCardId);
                 if (!token) throw new Error('token vanished from the scope');
-                return write(
+                const view = await write(
                   {
                     actionId: item.actionId,
                     bulkId: input.bulkId,
@@ -286,6 +288,7 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
                   },
                   agent,
                 );
+                written.set(item.actionId, view);
               }),
             );
           } finally {
@@ -293,7 +296,7 @@ export const createActionRequests = (options: ActionRequestsOptions): ActionRequ
           }
         }
         return input.items.map((item) => {
-          const view = outbox.get(item.actionId)?.view;
+          const view = written.get(item.actionId) ?? outbox.get(item.actionId)?.view;
           if (!view) throw new Error('a bulk item is missing from the outbox');
           return view;
         });

@@ -60,6 +60,7 @@ export const createActionTraces = (options: ActionTracesOptions): ActionTraces =
     for (const cover of coverage.values()) if (virtualCardId === undefined || cover.virtualCardId === virtualCardId) cover.covered = false;
   };
 
+  /** Forgets the tokens nobody waits on any more: once per send, not per change (every console sees every change). */
   const sweep = (): void => {
     for (const virtualCardId of byToken.keys()) if (!options.watching(virtualCardId)) byToken.delete(virtualCardId);
     for (const [actionId, cover] of coverage) if (!options.watching(cover.virtualCardId)) coverage.delete(actionId);
@@ -73,8 +74,10 @@ export const createActionTraces = (options: ActionTracesOptions): ActionTraces =
     },
     uncover,
     record(event) {
-      sweep();
-      if (!options.watching(event.virtualCardId)) return false;
+      if (!options.watching(event.virtualCardId)) {
+        byToken.delete(event.virtualCardId);
+        return false;
+      }
       const events = byToken.get(event.virtualCardId) ?? [];
       // A replay after a reconnection can bring a change again.
       if (events.some((seen) => seen.eventId === event.eventId)) return true;
@@ -88,6 +91,7 @@ export const createActionTraces = (options: ActionTracesOptions): ActionTraces =
       return true;
     },
     sending(entry) {
+      sweep();
       if (!coverage.has(entry.view.actionId)) coverage.set(entry.view.actionId, { virtualCardId: entry.view.virtualCardId, covered: connected });
     },
     covered: (entry) => coverage.get(entry.view.actionId)?.covered === true,

@@ -31,11 +31,17 @@ export const createOutboxEntries = (): OutboxEntries => {
       ids?.delete(entry.view.actionId);
       if (ids?.size === 0) byToken.delete(entry.view.virtualCardId);
     },
-    onToken: (virtualCardId) =>
-      [...(byToken.get(virtualCardId) ?? [])].flatMap((actionId) => {
+    onToken(virtualCardId) {
+      const ids = byToken.get(virtualCardId);
+      // Most live changes are to other consoles' tokens: nothing to build for them.
+      if (ids === undefined) return [];
+      const found: OutboxEntry[] = [];
+      for (const actionId of ids) {
         const entry = entries.get(actionId);
-        return entry ? [entry] : [];
-      }),
+        if (entry) found.push(entry);
+      }
+      return found;
+    },
     all: () => [...entries.values()],
   };
 };

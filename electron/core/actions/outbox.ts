@@ -112,7 +112,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     tuning,
     random,
   });
-  const writeAhead = createWriteAhead({ entries, store, events, start: run });
+  const writeAhead = createWriteAhead({ entries, store, events, start: run, toSend: (entry) => send.countedAhead(entry) });
 
   const step = async (actionId: string): Promise<void> => {
     const entry = entries.get(actionId);

@@ -39,11 +39,20 @@ export interface SendStepOptions {
  */
 export interface SendStep {
   requested(entry: OutboxEntry): Promise<void>;
+  /**
+   * An action about to be written ahead, with its first send counted in that same write (attempts
+   * 1, "maybe sent"), so that nothing more is written before it leaves. A crash before it leaves is
+   * then reconciled on start like any send that may have left: the history says it did not, and it
+   * is sent under the same key.
+   */
+  countedAhead(entry: OutboxEntry): OutboxEntry;
 }
 
 export const createSendStep = (options: SendStepOptions): SendStep => {
   const { progress, turns, traces, confirm, schedule, tuning, now, random, logger } = options;
   const iso = (): string => new Date(now()).toISOString();
+  /** Actions whose next send is already counted on disk (by their write-ahead), with that count; memory only. */
+  const counted = new Map<string, number>();
 
   const retryDelay = (entry: OutboxEntry): number =>
     Math.max(1, backoffDelay(Math.max(1, entry.view.attempts), { maxAttempts: 0, baseDelayMs: tuning.retryBaseDelayMs, maxDelayMs: tuning.retryMaxDelayMs }, random));
@@ -97,7 +106,11 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
     if (body === null) throw new Error('an action to send has no request body');
     if (turns.holder(entry) === null) return;
     // Counted and on disk before it leaves: a failed save sends nothing (the step is tried again).
-    const sending = await progress.change(entry, { attempts: entry.view.attempts + 1, nextAttemptAt: null }, { firstAttemptAt: entry.firstAttemptAt ?? iso() }, { durable: true });
+    const ahead = counted.get(actionId) === entry.view.attempts;
+    counted.delete(actionId);
+    const sending = ahead
+      ? entry
+      : await progress.change(entry, { attempts: entry.view.attempts + 1, nextAttemptAt: null }, { firstAttemptAt: entry.firstAttemptAt ?? iso() }, { durable: true });
     traces.sending(sending);
     const name = (`${entry.view.operation}Token` as const) satisfies keyof typeof endpoints;
     let answer: Turn<{ operationId: string }>;
@@ -120,7 +133,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
       if (outcome.kind === 'wait') {
         logger.info({ actionId, why: outcome.why }, 'action waits for its agent');
         // Nothing left: the count goes back.
-        await progress.change(sending, { attempts: entry.view.attempts });
+        await progress.change(sending, { attempts: sending.view.attempts - 1 });
         return;
       }
       const exhausted = givingUp(sending);
@@ -131,7 +144,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
       return;
     }
     if (!answer.ran) {
-      await progress.change(sending, { attempts: entry.view.attempts });
+      await progress.change(sending, { attempts: sending.view.attempts - 1 });
       return;
     }
     logger.info({ actionId, correlationId, operationId: answer.value.operationId }, 'action accepted');
@@ -141,6 +154,12 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
   };
 
   return {
+    countedAhead(entry) {
+      const attempts = entry.view.attempts + 1;
+      counted.set(entry.view.actionId, attempts);
+      return { ...entry, firstAttemptAt: entry.firstAttemptAt ?? entry.view.requestedAt, view: { ...entry.view, attempts } };
+    },
+
     async requested(entry) {
       // The stream already shows the backend took it (an answer lost on the way back): no second send.
       const seen = traces.seen(entry);

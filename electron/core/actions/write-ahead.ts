@@ -11,22 +11,24 @@ export interface WriteAheadOptions {
   readonly events: Pick<EventBus, 'emit'>;
   /** Starts driving the action once it is on disk. */
   readonly start: (actionId: string) => void;
+  /** What an action to be sent is written as: with its first send counted (send-step.ts). */
+  readonly toSend: (entry: OutboxEntry) => OutboxEntry;
 }
 
 /**
  * A new action goes to disk (its own file, fsynced) with its correlation id and Idempotency-Key
  * before anything is sent: when this resolves it survives a crash, and when it rejects nothing was
- * sent and nothing is kept, so the caller hears of it. An action refused before sending is written
+ * sent and nothing is kept, so the caller hears of it. An action to be sent is written with its
+ * first send counted, so it leaves without another write; one refused before sending is written
  * already ended, with its one audit record.
  */
 export const createWriteAhead =
-  ({ entries, store, events, start }: WriteAheadOptions) =>
+  ({ entries, store, events, start, toSend }: WriteAheadOptions) =>
   async (asked: OutboxEntry): Promise<ActionView> => {
     if (entries.has(asked.view.actionId)) throw new Error('this action is already in the outbox');
-    const entry: OutboxEntry =
-      isUnderWay(asked) || asked.audit !== null
-        ? asked
-        : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false, stored: false } };
+    let entry: OutboxEntry;
+    if (isUnderWay(asked)) entry = asked.view.status === 'REQUESTED' && asked.view.attempts === 0 ? toSend(asked) : asked;
+    else entry = asked.audit !== null ? asked : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false, stored: false } };
     await store.save(entry);
     entries.put(entry);
     events.emit('action.changed', entry.view);

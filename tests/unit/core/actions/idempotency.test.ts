@@ -161,11 +161,14 @@ describe('the same action, sent again', () => {
     await box.add(entry);
     await box.idle(50);
     expect(sent).toHaveLength(0);
-    expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'REQUESTED', attempts: 0 });
+    // Its write-ahead counted the first send ("maybe sent"); it has not left.
+    expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'REQUESTED', attempts: 1 });
     held.agent = SATO;
     const status: SessionStatus = { state: 'signedIn', agent: SATO.agent, workstationId: 'WS-TEST-01', idleLockMinutes: 15 };
     events.emit('session.changed', status);
     await until(() => box.get(entry.view.actionId)?.view.status === 'CONFIRMED');
+    expect(sent.filter((call) => call.name === 'suspendToken')).toHaveLength(1);
+    expect(box.get(entry.view.actionId)?.view.attempts).toBe(1);
   });
 
   it('says OFF for the notification when the backend records none and the policy says the issuer sends its own', async () => {

@@ -71,7 +71,8 @@ describe('one action, requested → accepted → confirmed', () => {
       // Japanese is kept for the audit; the token service gets its own alphabet.
       reasonSent: 'DEVICE LOST',
       comment: '電話を紛失したとのこと',
-      attempts: 0,
+      // Written ahead with its first send counted: it leaves without another write.
+      attempts: 1,
       resumedAfterRestart: false,
     });
     const done = await desk.until(input.actionId, ['CONFIRMED'], { settled: true });

@@ -34,6 +34,22 @@ describe('sending', () => {
     expect(world.runs).toEqual([entry.view.actionId]);
   });
 
+  it('sends an action whose write-ahead counted its first send without writing again', async () => {
+    const world = stepWorld();
+    const entry = world.put(world.send.countedAhead(writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' })));
+    expect(entry.view.attempts).toBe(1);
+    expect(entry.firstAttemptAt).not.toBeNull();
+    world.answers.suspendToken = [{ fail: { kind: 'timeout' } }, ACCEPTED];
+    await world.send.requested(entry);
+    expect(world.sends()[0]?.onDisk?.view.attempts).toBe(1);
+    expect(world.told.map((view) => [view.status, view.attempts])).toEqual([['REQUESTED', 1]]);
+    // The retry is counted like any other.
+    world.advance(1_000);
+    await world.send.requested(world.current(entry));
+    expect(world.sends()[1]?.onDisk?.view.attempts).toBe(2);
+    expect(world.current(entry).view).toMatchObject({ status: 'ACCEPTED', attempts: 2 });
+  });
+
   it('sends nothing when the count cannot be saved', async () => {
     const world = stepWorld();
     const entry = fresh(world);

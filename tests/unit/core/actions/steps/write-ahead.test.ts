@@ -39,6 +39,7 @@ const setup = () => {
     store,
     events: { emit: (_name, payload) => void (told.push(payload as ActionView), order.push('told')) },
     start: () => void order.push('started'),
+    toSend: (entry) => ({ ...entry, view: { ...entry.view, attempts: entry.view.attempts + 1 } }),
   });
   return { write, store, entries, disk, order, told, release: () => release?.() };
 };
@@ -53,9 +54,10 @@ describe('write-ahead', () => {
     expect(world.entries.has(entry.view.actionId)).toBe(false);
     expect(world.order).toEqual(['save started']);
     world.release();
-    expect(await writing).toEqual(entry.view);
+    expect(await writing).toEqual({ ...entry.view, attempts: 1 });
     expect(world.order).toEqual(['save started', 'saved', 'told', 'started']);
-    expect(world.disk.get(entry.view.actionId)).toEqual(entry);
+    // Written as it is to be sent: its first send counted in the same write.
+    expect(world.disk.get(entry.view.actionId)?.view.attempts).toBe(1);
   });
 
   it('keeps nothing and starts nothing when the write fails, and says so', async () => {
