@@ -13,14 +13,28 @@ export interface EventStreamOptions {
  * then `ready`, then live changes. Replay and subscription happen in one synchronous turn, so no
  * change falls between them and none comes twice.
  */
+/**
+ * A change goes to every connected console: it is checked and serialised once, not once per
+ * connection (fifty consoles would otherwise parse and stringify each change fifty times).
+ */
+const checkedText = new WeakMap<StreamEvent, { readonly data: StreamEvent; readonly text: string }>();
+const checked = (event: StreamEvent): { readonly data: StreamEvent; readonly text: string } => {
+  const known = checkedText.get(event);
+  if (known) return known;
+  // Checked at the border like every JSON response: the data always matches its declared schema.
+  const data = StreamEvent.parse(event);
+  const done = { data, text: JSON.stringify(data) };
+  checkedText.set(event, done);
+  return done;
+};
+
 export const eventStreamHandlers = (store: SandboxStore, options: EventStreamOptions = {}): HandlersFor<'streamEvents'> => ({
   streamEvents: ({ headers, session, now }, stream) => {
     const feed = store.changes;
     const heartbeatMs = options.heartbeatMs ?? STREAM_HEARTBEAT_MS;
     const emit = (event: StreamEvent): void => {
-      // Checked at the border like every JSON response: the data always matches its declared schema.
-      const data = StreamEvent.parse(event);
-      stream.send({ id: feed.idOf(data.sequence), event: data.type, data: JSON.stringify(data) });
+      const { data, text } = checked(event);
+      stream.send({ id: feed.idOf(data.sequence), event: data.type, data: text });
     };
 
     const start = feed.startAfter(headers['last-event-id']);

@@ -1,4 +1,4 @@
-import { open, rename, mkdir, rm } from 'node:fs/promises';
+import { open, rename, mkdir, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { randomUUID } from 'node:crypto';
 
@@ -10,10 +10,9 @@ import { randomUUID } from 'node:crypto';
  */
 export const writeFileAtomic = async (file: string, content: string): Promise<void> => {
   const folder = dirname(file);
-  await mkdir(folder, { recursive: true });
   const temporary = `${file}.${randomUUID()}.tmp`;
   try {
-    const handle = await open(temporary, 'w', 0o600);
+    const handle = await openForWrite(temporary, folder);
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
@@ -28,8 +27,50 @@ export const writeFileAtomic = async (file: string, content: string): Promise<vo
   await syncFolder(folder);
 };
 
+/** The folder is made only when it is missing: a write that finds it (nearly all) costs no mkdir. */
+const openForWrite = async (temporary: string, folder: string): Promise<FileHandle> => {
+  try {
+    return await open(temporary, 'w', 0o600);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await mkdir(folder, { recursive: true });
+    return open(temporary, 'w', 0o600);
+  }
+};
+
+/**
+ * Per folder: the fsync under way, and the one that will start after it. A rename is durable once
+ * a folder fsync that began after it completes, so renames that finish while one runs share the
+ * next one (group commit): many files written at once (a bulk action) cost two folder fsyncs, not
+ * one each.
+ */
+const folderSyncs = new Map<string, { running: Promise<void>; next: Promise<void> | null }>();
+
+const syncFolder = (folder: string): Promise<void> => {
+  const current = folderSyncs.get(folder);
+  if (!current) {
+    const running = syncFolderNow(folder).finally(() => {
+      const state = folderSyncs.get(folder);
+      if (state?.running === running && state.next === null) folderSyncs.delete(folder);
+    });
+    folderSyncs.set(folder, { running, next: null });
+    return running;
+  }
+  if (current.next) return current.next;
+  const next = current.running.then(() => {
+    const running = syncFolderNow(folder).finally(() => {
+      const state = folderSyncs.get(folder);
+      if (state?.running === running && state.next === null) folderSyncs.delete(folder);
+    });
+    folderSyncs.set(folder, { running, next: null });
+    return running;
+  });
+  current.next = next;
+  return next;
+};
+
 /** Not every platform lets a folder be opened for fsync (Windows does not); there the rename is as durable as it gets. */
-const syncFolder = async (folder: string): Promise<void> => {
+const syncFolderNow = async (folder: string): Promise<void> => {
   let handle;
   try {
     handle = await open(folder, 'r');

@@ -113,7 +113,8 @@ export const createLiveEvents = (options: LiveEventsOptions): LiveEvents => {
         return;
       }
       const { type: _type, ...change } = event;
-      events.emit('token.changed', change);
+      // Just parsed as a StreamEvent, of which the contract's TokenChanged is the same object without its type.
+      events.emit('token.changed', change, { checked: true });
     } else if (event.type === 'reset') {
       log.info({ reason: event.reason }, 'live stream reset: the console re-fetches');
       run.resyncOnReady = false;

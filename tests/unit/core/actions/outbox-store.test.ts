@@ -80,4 +80,17 @@ describe('the outbox store', () => {
     // A second load finds only the good one, and no new problems.
     expect((await store.load()).problems).toEqual([]);
   });
+
+  it('saves many actions at once into one folder, and makes the folder again when it is gone', async () => {
+    const outbox = join(dir, 'outbox');
+    const store = openOutboxStore(outbox);
+    const many = Array.from({ length: 20 }, () => writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' }));
+    await Promise.all(many.map((entry) => store.save(entry)));
+    expect((await store.load()).entries.map((entry) => entry.view.actionId).sort()).toEqual(many.map((entry) => entry.view.actionId).sort());
+    await rm(outbox, { recursive: true, force: true });
+    const [first] = many;
+    if (!first) throw new Error('no entry');
+    await store.save(first);
+    expect((await readdir(outbox)).filter((name) => name.endsWith('.json'))).toEqual([`${first.view.actionId}.json`]);
+  });
 });
