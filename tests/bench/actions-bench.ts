@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ActionView, CallName, Result } from '../../shared/contract';
 import type { TrainingCredentials } from '../../shared/api/training-credentials';
 import { createCore, type Core } from '../../electron/core/app-core';
@@ -22,12 +22,31 @@ import { summarise, type Summary } from './stats';
  * - doubled actions: per action, the backend's AGENT_ACTION records for its correlation id and the
  *   TSP's confirmations for its operation id, counted in the token's history (goal 0 above one);
  * - audit: per action, one journal line and one stored backend record;
- * - p95 of submit → ACCEPTED and submit → CONFIRMED, as the console saw them (action.changed).
+ * - p50 and p95 of submit → ACCEPTED and submit → CONFIRMED, as the console saw them (action.changed);
+ * - where the time goes, per action: the checks and the write-ahead (submit → written), the send's
+ *   leaving (written → sent), the send's round trip (sent → ACCEPTED), the backend's own
+ *   handling of the operation (timed inside the sandbox process), and the confirmation (ACCEPTED →
+ *   CONFIRMED, which holds the simulated TSP's delay); and the machine's load average around it.
+ * The same plan with one agent is "one console alone".
  */
 export interface ActionsBenchPlan {
   readonly agents: number;
   readonly actionsPerAgent: number;
   readonly tspConfirmMs: number;
+}
+
+/** Where an action's time goes, as the console saw it (action.changed) and the backend handled it. */
+export interface ActionPhases {
+  /** submit → written ahead: the fresh checks (token read, policy) and the fsynced write. */
+  readonly writeAhead: Summary;
+  /** written → the first send leaves (the write-ahead counts the first send, so little is left here). */
+  readonly count: Summary;
+  /** the first send leaves → ACCEPTED: the HTTP round trip. */
+  readonly send: Summary;
+  /** The backend's handling of `POST …/operations:{op}`, timed inside the sandbox process. */
+  readonly backend: Summary;
+  /** ACCEPTED → CONFIRMED: the TSP's delay and the confirmation's way back on the stream. */
+  readonly confirmation: Summary;
 }
 
 export interface ActionsBenchResult {
@@ -41,6 +60,10 @@ export interface ActionsBenchResult {
   readonly writtenMs: Summary;
   readonly acceptedMs: Summary;
   readonly confirmedMs: Summary;
+  readonly phases: ActionPhases;
+  /** The backend's handling time per kind of request (operations, token reads, history reads, audit records…). */
+  readonly backendMs: Readonly<Record<string, Summary & { readonly count: number }>>;
+  readonly loadAverage: { readonly before: number; readonly after: number };
   readonly wallMs: number;
 }
 
@@ -55,11 +78,19 @@ const ACCOUNTS = [
 const TOKENS_PER_AGENT = 2;
 const CONFIRM_TIMEOUT_MS = 60_000;
 
+/** The sandbox process's own timing of each request it handled, by kind (actions-sandbox.ts writes it when stopped). */
+type BackendTimings = Record<string, number[]>;
+
 const startBackendProcess = async (tspConfirmMs: number, dir: string) => {
   const out = join(dir, 'sandbox.json');
-  const child = spawn(resolve('node_modules/.bin/tsx'), ['tests/bench/actions-sandbox.ts', '--out', out, '--tsp-confirm-ms', String(tspConfirmMs)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const timingsFile = join(dir, 'sandbox-timings.json');
+  // BENCH_SANDBOX_PROFILE=DIR writes the sandbox process's CPU profile there (node --cpu-prof).
+  const profile = process.env.BENCH_SANDBOX_PROFILE;
+  const child = spawn(
+    process.execPath,
+    [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'tests/bench/actions-sandbox.ts', '--out', out, '--timings-out', timingsFile, '--tsp-confirm-ms', String(tspConfirmMs)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   let text = '';
   await new Promise<void>((done, fail) => {
     const timer = setTimeout(() => fail(new Error(`the bench sandbox did not start:\n${text}`)), 60_000);
@@ -74,14 +105,26 @@ const startBackendProcess = async (tspConfirmMs: number, dir: string) => {
     child.once('exit', () => fail(new Error(`the bench sandbox exited:\n${text}`)));
   });
   const started = JSON.parse(await readFile(out, 'utf8')) as { credentials: TrainingCredentials; activeTokens: string[] };
-  const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const gone = new Promise((done) => child.once('exit', done));
-    child.kill('SIGTERM');
-    await Promise.race([gone, new Promise((done) => setTimeout(done, 5_000))]);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  /** The backend's timings so far (the process writes them on SIGUSR2), before anything else reaches it. */
+  const timings = async (): Promise<BackendTimings> => {
+    child.kill('SIGUSR2');
+    for (let i = 0; i < 250; i += 1) {
+      const json = await readFile(timingsFile, 'utf8').catch(() => null);
+      if (json !== null) return JSON.parse(json) as BackendTimings;
+      await new Promise((wait) => setTimeout(wait, 20));
+    }
+    return {};
   };
-  return { ...started, stop };
+  /** Stops the process. */
+  const stop = async (): Promise<void> => {
+    if (child.exitCode === null && child.signalCode === null) {
+      const gone = new Promise((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      await Promise.race([gone, new Promise((done) => setTimeout(done, 5_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
+  };
+  return { ...started, timings, stop };
 };
 
 interface Agent {
@@ -112,25 +155,35 @@ const openAgent = async (credentials: TrainingCredentials, index: number, root: 
   const account = ACCOUNTS[index % ACCOUNTS.length] ?? ACCOUNTS[0];
   const signedIn = await call('session.signIn', account);
   if (!signedIn.ok) throw new Error(`sign-in as ${account.agentId}: ${JSON.stringify(signedIn.error)}`);
+  // An agent acts some while after signing in: by then the console's live stream is up.
+  const liveBy = Date.now() + 30_000;
+  while (core.live.status().state !== 'connected') {
+    if (Date.now() > liveBy) throw new Error(`the live stream of ${account.agentId}'s console did not connect`);
+    await new Promise((wait) => setTimeout(wait, 20));
+  }
   return { core, dir, call };
 };
 
+/** An action's moments as the console told them: each status, and the first send leaving (REQUESTED with a count). */
+type Moment = ActionView['status'] | 'SENT';
+
 /** Resolves with the time the action reached `status`, watching action.changed from the start. */
 const watchAction = (core: Core) => {
-  const seen = new Map<string, Map<ActionView['status'], number>>();
+  const seen = new Map<string, Map<Moment, number>>();
   const waiting = new Map<string, Array<{ status: ActionView['status']; done: (at: number) => void }>>();
   const unsubscribe = core.events.subscribe((envelope) => {
     if (envelope.name !== 'action.changed') return;
     const at = performance.now();
-    const { actionId, status } = envelope.payload;
-    const times = seen.get(actionId) ?? new Map<ActionView['status'], number>();
+    const { actionId, status, attempts } = envelope.payload;
+    const times = seen.get(actionId) ?? new Map<Moment, number>();
     if (!times.has(status)) times.set(status, at);
+    if (status === 'REQUESTED' && attempts > 0 && !times.has('SENT')) times.set('SENT', at);
     seen.set(actionId, times);
     for (const waiter of waiting.get(actionId) ?? []) if (waiter.status === status || status === 'FAILED') waiter.done(at);
   });
   return {
     unsubscribe,
-    at: (actionId: string, status: ActionView['status']) => seen.get(actionId)?.get(status),
+    at: (actionId: string, moment: Moment) => seen.get(actionId)?.get(moment),
     until: (actionId: string, status: ActionView['status']): Promise<number> =>
       new Promise((done, fail) => {
         const known = seen.get(actionId);
@@ -153,6 +206,10 @@ const watchAction = (core: Core) => {
   };
 };
 
+/** A run's figures for one kind of request the backend handled. */
+const backendSummaries = (timings: BackendTimings): Record<string, Summary & { count: number }> =>
+  Object.fromEntries(Object.entries(timings).map(([kind, values]) => [kind, { ...summarise(values), count: values.length }]));
+
 export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBenchResult> => {
   const root = await mkdtemp(join(tmpdir(), 'token-desk-actions-bench-'));
   const backend = await startBackendProcess(plan.tspConfirmMs, root);
@@ -166,7 +223,9 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
     const accepted: number[] = [];
     const confirmed: number[] = [];
     const written: number[] = [];
+    const phases = { writeAhead: [] as number[], count: [] as number[], send: [] as number[], confirmation: [] as number[] };
     const done: Array<{ view: ActionView; agent: Agent }> = [];
+    const loadBefore = loadavg()[0] ?? 0;
     const rounds = Math.ceil(plan.actionsPerAgent / TOKENS_PER_AGENT / 2);
     const started = performance.now();
 
@@ -199,9 +258,17 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
                     errors.push(`${step.operation} ${virtualCardId}: ${view?.status ?? 'gone'} ${view?.failure?.code ?? ''}`);
                     return;
                   }
+                  const writtenAt = watch.at(actionId, 'REQUESTED');
+                  const sentAt = watch.at(actionId, 'SENT');
                   const acceptedAt = watch.at(actionId, 'ACCEPTED');
                   if (acceptedAt !== undefined) accepted.push(acceptedAt - t0);
                   confirmed.push(at - t0);
+                  if (writtenAt !== undefined && sentAt !== undefined && acceptedAt !== undefined) {
+                    phases.writeAhead.push(writtenAt - t0);
+                    phases.count.push(sentAt - writtenAt);
+                    phases.send.push(acceptedAt - sentAt);
+                    phases.confirmation.push(at - acceptedAt);
+                  }
                   done.push({ view, agent });
                 } catch (error) {
                   errors.push(`${step.operation} ${virtualCardId}: ${(error as Error).message}`);
@@ -215,6 +282,8 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
       }),
     );
     const wallMs = performance.now() - started;
+    const loadAfter = loadavg()[0] ?? 0;
+    const backendMs = backendSummaries(await backend.timings());
 
     // Let every audit record reach the backend, then count what the backend and the journals hold.
     const settleBy = Date.now() + 60_000;
@@ -262,6 +331,15 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
       writtenMs: summarise(written),
       acceptedMs: summarise(accepted),
       confirmedMs: summarise(confirmed),
+      phases: {
+        writeAhead: summarise(phases.writeAhead),
+        count: summarise(phases.count),
+        send: summarise(phases.send),
+        backend: backendMs['POST operations'] ?? summarise([]),
+        confirmation: summarise(phases.confirmation),
+      },
+      backendMs,
+      loadAverage: { before: loadBefore, after: loadAfter },
       wallMs,
     };
   } finally {
