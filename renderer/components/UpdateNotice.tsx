@@ -22,16 +22,17 @@ export const UpdateNotice = () => {
 
   if (update?.state !== 'ready' || update.version === undefined) return null;
   const held = update.heldByActions || installError?.code === 'UPDATE_HELD';
+  const hint = held ? t('updates.heldByActions') : t('updates.readyHint');
   return (
-    <section className="update-notice" role="status" aria-live="polite" data-testid="update-notice">
+    <section className="update-notice" role="status" aria-live="polite" title={hint} data-testid="update-notice">
       <span className="update-notice-text">{t('updates.ready', { version: update.version })}</span>
-      <span className="update-notice-hint">{held ? t('updates.heldByActions') : t('updates.readyHint')}</span>
+      <span className="update-notice-hint">{hint}</span>
       {installError !== null && installError.code !== 'UPDATE_HELD' ? (
         <span className="update-notice-hint" role="alert">
           {t(messageKeyFor[installError.code] as 'errors.internal')}
         </span>
       ) : null}
-      <button type="button" className="button-secondary update-notice-button" disabled={installing || held} aria-busy={installing} onClick={() => void installUpdate()}>
+      <button type="button" className="button-secondary" disabled={installing || held} aria-busy={installing} onClick={() => void installUpdate()}>
         {installing ? t('updates.installing') : t('updates.installNow')}
       </button>
     </section>

@@ -5,7 +5,7 @@ import type { jaUpdates } from './ja-updates';
 export const enUpdates: DeepStringRecord<typeof jaUpdates> = {
   ready: 'Version {{version}} is ready',
   readyHint: 'It installs when you quit Token Desk.',
-  installNow: 'Restart and update now',
+  installNow: 'Restart and update',
   installing: 'Updating…',
   heldByActions: 'The update waits until the actions under way have finished.',
 };

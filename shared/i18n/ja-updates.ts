@@ -1,8 +1,8 @@
 /** The console's own update: the header notice (Japanese). */
 export const jaUpdates = {
-  ready: '新しいバージョン {{version}} の準備ができました',
+  ready: 'バージョン {{version}} に更新できます',
   readyHint: 'Token Desk を終了すると更新されます。',
-  installNow: '今すぐ再起動して更新',
+  installNow: '再起動して更新',
   installing: '更新しています…',
   heldByActions: '処理中の操作が終わるまで更新を待っています。',
 } as const;

@@ -46,8 +46,9 @@ describe('UpdateNotice', () => {
 
   it('says which version is ready and that it installs on quit, in Japanese and English', () => {
     const ready = { update: { state: 'ready' as const, version: '0.2.0', heldByActions: false } };
-    expect(render(ready)).toBe('新しいバージョン 0.2.0 の準備ができました Token Desk を終了すると更新されます。 今すぐ再起動して更新');
-    expect(render(ready, 'en')).toBe('Version 0.2.0 is ready It installs when you quit Token Desk. Restart and update now');
+    expect(render(ready)).toBe('バージョン 0.2.0 に更新できます Token Desk を終了すると更新されます。 再起動して更新');
+    expect(render(ready, 'en')).toBe('Version 0.2.0 is ready It installs when you quit Token Desk. Restart and update');
+    expect(renderHtml(ready)).toContain('title="Token Desk を終了すると更新されます。"');
   });
 
   it('says the update waits while an action is under way, and offers no button that would be refused', () => {
