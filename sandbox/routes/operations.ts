@@ -1,4 +1,5 @@
 import type { OperationAccepted, TokenOperationRequest } from '../../shared/api/operations';
+import { reasonTextForTokenService } from '../../shared/domain/reason-codes';
 import { issuerRefusal, type TokenOperation } from '../../shared/domain/transitions';
 import type { SessionContext } from '../auth/agents';
 import { ApiFailure, TokenStateFailure } from '../http/errors';
@@ -67,6 +68,8 @@ export const operationHandlers = (
       if (operation === 'activate') enforceOptionD(store, token, body, policy);
 
       const operationId = newOperationId();
+      // The token service is sent the reason code's words from the table, never text a client wrote.
+      const reasonSent = reasonTextForTokenService(body.reasonCode);
       const agent = { agentId: session.agent.agentId, name: session.agent.name };
       // Recorded (and streamed) now, the token as it is: the agent's action is on record even if the TSP never confirms.
       store.recordTokenChange({
@@ -84,7 +87,7 @@ export const operationHandlers = (
             operation,
             operationId,
             status: 'ACCEPTED',
-            reasonSent: body.reason,
+            reasonSent,
             // Which checks passed, never the answers.
             ...(body.verifiers && body.verifiers.length > 0 ? { verifiers: [...body.verifiers] } : {}),
             ...(body.callAnswers ? { callInbound: body.callAnswers.inbound, askedToShareCode: body.callAnswers.askedToShareCode } : {}),
@@ -98,7 +101,7 @@ export const operationHandlers = (
         correlationId,
         agent,
         reasonCode: body.reasonCode,
-        reason: body.reason,
+        reason: reasonSent,
         deliveries: faults?.confirmationDeliveries('POST', `/api/v1/tokens/${params.virtualCardId}/operations:${operation}`) ?? 1,
       });
       return { operationId, status: 'ACCEPTED', virtualCardId: token.virtualCardId, operation };

@@ -3,6 +3,7 @@ import { TOKEN_OPERATIONS } from '../domain/transitions';
 import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerCardRefId, LastFour, VirtualCardId, WorkstationId } from './ids';
 import { Role, TokenState } from './model';
 import { Verifier } from './policy';
+import { FreeText } from './free-text';
 
 /**
  * One audit record per agent action: who did what to which token, when, why, with which
@@ -86,3 +87,9 @@ export const AuditRecord = z.strictObject({
 export type AuditRecord = z.infer<typeof AuditRecord>;
 
 export const AuditRecordStored = z.object({ auditId: z.uuid(), receivedAt: IsoDateTime });
+
+/**
+ * A record as a console sends it (`POST /api/v1/audit-records`): the comment without a card
+ * number, so the backend never stores one. Records read back keep the plain shape.
+ */
+export const AuditRecordSubmission = AuditRecord.extend({ comment: FreeText(500).nullable() });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { CorrelationId, EventId, Expiry, IssuerCardRefId, IssuerId, LastFour, VirtualCardId } from './ids';
 import { ChangeSource, DeviceType, IdvMethod, TokenState, WalletProviderId } from './model';
 import { CardOperation, CardOperationStatus, RequestorType, VirtualCardAction } from './token-terms';
-import { looksLikeCardNumber } from '../domain/card-number-runs';
+import { withoutCardNumber } from './free-text';
 
 /**
  * The token platform's calls to the issuer's backend
@@ -13,8 +13,7 @@ import { looksLikeCardNumber } from '../domain/card-number-runs';
  */
 
 /** An identifier from the platform, refused when it holds a run of digits that could be a card number. */
-const PlatformId = (pattern: RegExp, description: string) =>
-  z.string().regex(pattern, description).refine((value) => !looksLikeCardNumber(value), 'must not hold a card number');
+const PlatformId = (pattern: RegExp, description: string) => withoutCardNumber(z.string().regex(pattern, description));
 
 const TokenStorageId = PlatformId(/^[\x21-\x7e]{1,64}$/, '1–64 printable ASCII characters');
 

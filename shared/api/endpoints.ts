@@ -3,7 +3,7 @@ import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId } fr
 import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
 import { OperationAccepted, operationRequestOf } from './operations';
-import { AuditRecord, AuditRecordStored } from './audit';
+import { AuditRecord, AuditRecordStored, AuditRecordSubmission } from './audit';
 import { DigitizationSignals, TokenActionPolicy } from './policy';
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
@@ -267,7 +267,7 @@ export const endpoints = {
     summary:
       "Stores one agent action's audit record. Idempotent: send the record's `auditId` as Idempotency-Key, so a retry stores it once. The record's agent must be the session's agent.",
     auth: 'agent',
-    body: AuditRecord,
+    body: AuditRecordSubmission,
     response: AuditRecordStored,
     successStatus: 201,
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { withoutCardNumber } from './free-text';
 import { AgentId, IsoDateTime } from './ids';
 
 /**
@@ -47,8 +48,8 @@ export const NotificationTemplate = z.object({
 export type NotificationTemplate = z.infer<typeof NotificationTemplate>;
 
 export const NotificationSettings = z.object({
-  /** Required by the platform: every template may point the cardholder to it. */
-  customerServiceNumber: z.string().regex(/^[0-9+\-() ]{6,20}$/).nullable(),
+  /** Required by the platform: every template may point the cardholder to it. Up to 20 characters, so a card number would fit. */
+  customerServiceNumber: withoutCardNumber(z.string().regex(/^[0-9+\-() ]{6,20}$/)).nullable(),
   /** The issuer sends its own OTP: the platform then sends no notifications. */
   issuerSendsOwnOtp: z.boolean(),
   /** Hours an inactive token waits after step-up before the one reminder. */

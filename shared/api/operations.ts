@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { D1_REASON_TEXT, REASON_CODES, findReason } from '../domain/reason-codes';
 import { TOKEN_OPERATIONS, type TokenOperation } from '../domain/transitions';
+import { FreeText, withoutCardNumber } from './free-text';
 import { VirtualCardId } from './ids';
 import { TokenState } from './model';
 import { CallAnswers, Verifier } from './policy';
@@ -20,9 +21,9 @@ const commentRequired = (operation: TokenOperation, code: string): boolean => fi
 const fieldsOf = (operation: TokenOperation) => ({
   reasonCode: z.enum(REASON_CODES[operation].map((reason) => reason.code)),
   /** What the token service receives; D1 accepts only this alphabet, so Japanese belongs in `comment`. */
-  reason: z.string().regex(D1_REASON_TEXT, 'reason: 1–64 of A–Z a–z 0–9 and space (what the token service accepts)'),
+  reason: withoutCardNumber(z.string().regex(D1_REASON_TEXT, 'reason: 1–64 of A–Z a–z 0–9 and space (what the token service accepts)')),
   /** The agent's own words, any language: kept in the history and audit, never sent on. */
-  comment: z.string().max(500).optional(),
+  comment: FreeText(500).optional(),
   /** The state the agent saw: a token that changed meanwhile is a conflict, never a blind change. */
   expectedState: TokenState,
 });

@@ -6,6 +6,7 @@ import { CallAnswers, DigitizationSignals, TokenActionPolicy, Verifier } from '.
 import { findReason } from '../domain/reason-codes';
 import type { TokenOperation } from '../domain/transitions';
 import { TokenOperationName } from '../api/operations';
+import { FreeText } from '../api/free-text';
 
 /**
  * The agent's token actions over IPC. The renderer names each action with an id it
@@ -20,7 +21,10 @@ export const BulkOperationName = z.enum(['suspend', 'resume', 'delete']);
 export type BulkOperationName = z.infer<typeof BulkOperationName>;
 
 const ReasonCodeText = z.string().regex(/^[A-Z_]{1,40}$/);
+/** The agent's comment as main keeps and shows it. */
 const Comment = z.string().max(500);
+/** The agent's comment as it comes in: refused with a card number in it, before anything keeps it. */
+const CommentInput = FreeText(500);
 
 /**
  * 送信中 REQUESTED (in the outbox, being sent) → 受付済 ACCEPTED (the backend took it; the device
@@ -98,7 +102,7 @@ export const SubmitActionInput = z
     virtualCardId: VirtualCardId,
     operation: TokenOperationName,
     reasonCode: ReasonCodeText,
-    comment: Comment.optional(),
+    comment: CommentInput.optional(),
     /** The state the agent saw: a token that changed meanwhile is a conflict, never a blind change. */
     expectedState: TokenState,
     /** Option D only: which identity checks the caller passed. */
@@ -170,7 +174,7 @@ export const SubmitBulkInput = z
     operation: BulkOperationName,
     scope: BulkScope,
     reasonCode: ReasonCodeText,
-    comment: Comment.optional(),
+    comment: CommentInput.optional(),
     /** Exactly the tokens the preview said would change, each with the state it showed. */
     items: z
       .array(z.strictObject({ actionId: ActionId, virtualCardId: VirtualCardId, expectedState: TokenState }))

@@ -9,10 +9,16 @@
  * long-vowel mark an IME may put for a dash, and invisible characters that could hide a number from
  * a simpler check. A date with seconds reads as one too; in a message to a cardholder that costs
  * little, a leaked card number costs much. Four asterisks end a run, so a masked number stays one.
+ *
+ * The same detector guards every free text a person types or a system sends (comments, notes,
+ * searches, callbacks, the audit journal, the logs), so one rule decides everywhere.
+ * A UUID (a correlation id, which agents quote and every log line carries) is not a card number
+ * even where its hex groups happen to hold 13 decimal digits in a row: written whole and standing
+ * apart from other letters and digits, it is read as one word.
  */
 
 /** Digits in a row that make a run look like a card number (the shortest PAN has 13). */
-export const CARD_NUMBER_MIN_DIGITS = 13;
+const CARD_NUMBER_MIN_DIGITS = 13;
 
 /** How many separator characters may stand between two digits of one run. */
 const MAX_SEPARATORS = 3;
@@ -20,8 +26,39 @@ const MAX_SEPARATORS = 3;
 const DIGIT = /^\p{Nd}$/u;
 const SEPARATOR = /^[\p{Z}\s\p{P}\p{Cf}\u30FC\uFF70]$/u;
 
-export const isDigitChar = (char: string): boolean => DIGIT.test(char);
+const isDigitChar = (char: string): boolean => DIGIT.test(char);
 const isSeparatorChar = (char: string): boolean => SEPARATOR.test(char);
+
+const UUID = /(?<![\p{L}\p{N}])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}])/giu;
+
+/** The character that starts at `index`, or ends just before it (`step` -1); '' past either end. */
+const charBeside = (text: string, index: number, step: -1 | 1): string =>
+  step > 0 ? (index < text.length ? String.fromCodePoint(text.codePointAt(index) ?? 0) : '') : (Array.from(text.slice(Math.max(0, index - 2), index)).at(-1) ?? '');
+
+/** Whether a digit stands within three separators of `from`, looking back (-1) or on (+1). */
+const digitNear = (text: string, from: number, step: -1 | 1): boolean => {
+  let index = from;
+  for (let looked = 0; looked <= MAX_SEPARATORS; looked += 1) {
+    const char = charBeside(text, index, step);
+    if (char === '' || !(isDigitChar(char) || isSeparatorChar(char))) return false;
+    if (isDigitChar(char)) return true;
+    index += step * char.length;
+  }
+  return false;
+};
+
+/**
+ * Where the UUIDs of `text` stand, start to end offset; a UUID that digits continue on either side
+ * (within three separators) is read as digits like the rest, so it cannot hide part of a number.
+ */
+const uuidSpans = (text: string): Map<number, number> => {
+  const spans = new Map<number, number>();
+  for (const match of text.matchAll(UUID)) {
+    const end = match.index + match[0].length;
+    if (!digitNear(text, match.index, -1) && !digitNear(text, end, 1)) spans.set(match.index, end);
+  }
+  return spans;
+};
 
 /** One run of digits in `text`, as UTF-16 offsets (what a textarea's selection uses). */
 export interface DigitRun {
@@ -42,11 +79,12 @@ export interface DigitStandIn {
 
 /**
  * Every run of at least 13 digits in `text`. A run is digits (and stand-ins) with at most three
- * separators between neighbours; it ends at anything else. Offsets cover digits only, not the
- * separators around them.
+ * separators between neighbours; it ends at anything else, a UUID included. Offsets cover digits
+ * only, not the separators around them.
  */
 export const cardNumberRuns = (text: string, standIns: readonly DigitStandIn[] = []): DigitRun[] => {
   const runs: DigitRun[] = [];
+  const uuids = uuidSpans(text);
   let runStart = -1;
   let runEnd = -1;
   let digits = 0;
@@ -59,6 +97,12 @@ export const cardNumberRuns = (text: string, standIns: readonly DigitStandIn[] =
   };
   let index = 0;
   while (index < text.length) {
+    const uuidEnd = uuids.get(index);
+    if (uuidEnd !== undefined) {
+      if (runStart >= 0) close();
+      index = uuidEnd;
+      continue;
+    }
     const standIn = standIns.find((candidate) => text.startsWith(candidate.text, index));
     if (standIn) {
       if (runStart < 0) runStart = index;
@@ -108,7 +152,7 @@ export const asciiDigits = (text: string): string => {
 };
 
 /** What a masked card number reads as: asterisks and the last four digits, as on a receipt. */
-export const maskedLastDigits = (run: string): string => `****${asciiDigits(run).slice(-4)}`;
+const maskedLastDigits = (run: string): string => `****${asciiDigits(run).slice(-4)}`;
 
 /**
  * Replaces every card-number run in `text` by its masked last four. Masking can put four digits

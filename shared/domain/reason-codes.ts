@@ -52,11 +52,9 @@ export const findReason = (operation: TokenOperation, code: string): ReasonCode 
 export const D1_REASON_TEXT = /^[a-zA-Z0-9 ]{1,64}$/;
 
 /**
- * The reason text sent to the token service: the agent's comment when it already conforms,
- * otherwise the reason code in words. The full comment (Japanese included) stays in the audit record.
+ * The reason text sent to the token service: the reason code in words (DEVICE_LOST → "DEVICE LOST"),
+ * from the table above and nothing else. The agent's comment never leaves the issuer: whatever an
+ * agent types (a cardholder's name, digits read out on the call) stays in the history and the audit
+ * record, where the free-text rule has checked it.
  */
-export const reasonTextForTokenService = (code: string, comment: string): string => {
-  const trimmed = comment.trim();
-  if (D1_REASON_TEXT.test(trimmed)) return trimmed;
-  return code.replace(/_/g, ' ').slice(0, 64);
-};
+export const reasonTextForTokenService = (code: string): string => code.replace(/_/g, ' ').slice(0, 64);

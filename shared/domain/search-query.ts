@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { looksLikeCardNumber } from './card-number-runs';
 
 /**
  * What an agent typed into the one search field, worked out so the console can say what it is
@@ -21,7 +22,7 @@ export type ClassifiedQuery =
   | { kind: 'ISSUER_CARD_REF_ID'; value: string }
   | { kind: 'VIRTUAL_CARD_ID'; value: string }
   | { kind: 'TOKEN_LAST_FOUR'; value: string }
-  /** 13–19 digits: a full card number. It is refused and never sent anywhere. */
+  /** A run of digits like a card number, anywhere in the text: refused and never sent anywhere. */
   | { kind: 'FULL_CARD_NUMBER' }
   | { kind: 'UNRECOGNISED' }
   | { kind: 'EMPTY' };
@@ -39,20 +40,16 @@ export const normaliseName = (text: string): string =>
     .replace(KATAKANA, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60))
     .replace(/[\s・·.,]/g, '');
 
-/** 13–19 digits once spaces and dashes are taken out, however they were grouped. */
-export const looksLikeFullCardNumber = (text: string): boolean => {
-  const compact = text.normalize('NFKC').replace(/[\s-]/g, '');
-  return /^\d{13,19}$/.test(compact);
-};
-
-/** True when the text holds a 13–19 digit run anywhere, as a full card number pasted into a sentence. */
-export const containsFullCardNumber = (text: string): boolean =>
-  /(?<!\d)\d(?:[\s-]?\d){12,18}(?!\d)/.test(text.normalize('NFKC'));
+/**
+ * The one card-number detector, on the text as typed and as it is searched: NFKC makes digits of
+ * what is not one to the detector (circled ①, superscript ¹), and the backend searches that form.
+ */
+const holdsCardNumber = (raw: string, normalised: string): boolean => looksLikeCardNumber(raw) || looksLikeCardNumber(normalised);
 
 export const classifyQuery = (raw: string): ClassifiedQuery => {
   const text = raw.normalize('NFKC').trim().replace(/\s+/g, ' ');
   if (text === '') return { kind: 'EMPTY' };
-  if (looksLikeFullCardNumber(text) || containsFullCardNumber(text)) return { kind: 'FULL_CARD_NUMBER' };
+  if (holdsCardNumber(raw, text)) return { kind: 'FULL_CARD_NUMBER' };
   if (/^c\d{7}$/i.test(text)) return { kind: 'CUSTOMER_ID', value: text.toUpperCase() };
   if (/^cr[a-z0-9]{6,46}$/i.test(text)) return { kind: 'ISSUER_CARD_REF_ID', value: text.toUpperCase() };
   if (/^\d{4}$/.test(text)) return { kind: 'TOKEN_LAST_FOUR', value: text };

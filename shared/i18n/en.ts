@@ -561,4 +561,7 @@ export const en: Messages = {
     templateInvalid: 'The template has errors and was not saved. Fix the parts marked.',
     updateHeld: 'An action is under way, so the update is not installed yet. Try again once it has finished.',
   },
+  freeText: {
+    cardNumber: 'A run of digits like a card number cannot be entered (characters {{from}}–{{to}}). Remove it.',
+  },
 };

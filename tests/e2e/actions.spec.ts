@@ -141,11 +141,11 @@ test('suspend, resume and delete with reasons: comment required for other, what 
   await actions.close();
   await expect(actions.lookup.row(token.virtualCardId).locator('.state-chip')).toHaveText('一時停止中');
 
-  // Resume: a reason the token service accepts as it is.
+  // Resume: the token service is sent the reason code in words, never the comment, even one in its alphabet.
   await actions.openDialog('resume');
   await actions.reason.selectOption('DEVICE_FOUND');
   await actions.comment.fill('Found at home');
-  await expect(actions.sentReason).toHaveText(/トークンサービスへ送信する理由: Found at home/);
+  await expect(actions.sentReason).toHaveText(/トークンサービスへ送信する理由: DEVICE FOUND/);
   await shootBoth(page, 'resume');
   await actions.submit.click();
   await actions.expectStatus('CONFIRMED');

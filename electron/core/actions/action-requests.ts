@@ -63,7 +63,7 @@ interface Planned {
 
 /** The outbox entry of a checked request: REQUESTED to be sent, or FAILED with the refusal. */
 const entryFor = (plan: Planned, agent: AgentIdentity, workstationId: string, at: string): OutboxEntry => {
-  const reasonSent = reasonTextForTokenService(plan.reasonCode, plan.comment ?? '');
+  const reasonSent = reasonTextForTokenService(plan.reasonCode);
   const refused = plan.refusal !== null;
   return {
     version: OUTBOX_ENTRY_VERSION,

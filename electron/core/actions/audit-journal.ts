@@ -5,6 +5,7 @@ import { dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { AuditRecord } from '../../../shared/api/audit';
+import { maskCardNumbers } from '../../../shared/domain/card-number-runs';
 
 /**
  * The local audit journal: one JSON line per ended action, appended (the file is opened in append
@@ -42,6 +43,22 @@ export interface AuditJournal {
   append(record: AuditRecord): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * The record as the journal keeps it: its free text (the comment, the agent's name, what the token
+ * service was sent) with any card number masked to its last four. Every border refuses a comment
+ * that holds one; this keeps it out of the file whatever made the record (an outbox entry written
+ * before that rule, a caller that skipped it), as a line once written is never rewritten.
+ */
+const journaled = (record: AuditRecord): AuditRecord => {
+  const masked = (text: string): string => maskCardNumbers(text).text;
+  return {
+    ...record,
+    agent: { ...record.agent, name: masked(record.agent.name) },
+    reasonSent: record.reasonSent === null ? null : masked(record.reasonSent),
+    comment: record.comment === null ? null : masked(record.comment),
+  };
+};
 
 export const hashLine = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
@@ -117,7 +134,7 @@ export const openAuditJournal = (file: string): AuditJournal => {
     append(record) {
       const run = queue.then(async () => {
         const out = await ready();
-        const line: JournalLine = { prev: head ?? GENESIS, record };
+        const line: JournalLine = { prev: head ?? GENESIS, record: journaled(record) };
         const text = JSON.stringify(line);
         // After a torn last line the next record still starts on a line of its own.
         await out.appendFile(`${needsNewline ? '\n' : ''}${text}\n`, 'utf8');

@@ -27,7 +27,7 @@ export const ReasonFields = ({ operation, draft, problems, disabled, onChange, c
   const id = useId();
   const reason = findReason(operation, draft.reasonCode);
   const commentRequired = reason?.commentRequired === true;
-  const sent = reason === undefined ? null : reasonTextForTokenService(reason.code, draft.comment);
+  const sent = reason === undefined ? null : reasonTextForTokenService(reason.code);
   const reasonProblemId = `${id}-reason-problem`;
   const commentProblemId = `${id}-comment-problem`;
   return (

@@ -17,7 +17,7 @@ import {
   type Loadable,
 } from './initialState';
 import { mergeActions } from './reducer';
-import { buildBulkAction, buildTokenAction, changing, problemsFromFields } from './validate';
+import { buildBulkAction, buildTokenAction, cardNumberProblem, changing, problemsFromFields } from './validate';
 
 /** The store's commands over the token actions (suspend, resume, delete, activate) the agent sends. */
 export interface ActionsCommands {
@@ -174,9 +174,12 @@ export const createActionsCommands: SliceCreator<Needs, ActionsCommands> =
         if (dialog === null) return;
         const key = dialog.draftKey;
         set((s) => ({ actionDrafts: { ...s.actionDrafts, [key]: { ...(s.actionDrafts[key] ?? emptyDraft), ...patch } } }));
-        // A problem goes from the field the agent is fixing.
+        // A problem goes from the field the agent is fixing, except a card number, said while it is there.
         const fixed = Object.keys(patch).map((field) => (field === 'callInbound' || field === 'askedToShareCode' ? 'callAnswers' : field));
-        if (fixed.some((field) => field in dialog.fieldProblems)) {
+        const cardNumber = patch.comment === undefined ? undefined : cardNumberProblem(patch.comment);
+        if (cardNumber !== undefined) {
+          patchDialog({ fieldProblems: { ...dialog.fieldProblems, comment: cardNumber } });
+        } else if (fixed.some((field) => field in dialog.fieldProblems)) {
           patchDialog({ fieldProblems: Object.fromEntries(Object.entries(dialog.fieldProblems).filter(([field]) => !fixed.includes(field))) });
         }
       },

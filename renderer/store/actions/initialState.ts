@@ -62,7 +62,8 @@ export type FieldProblemKey =
   | 'actions.field.countMismatch'
   | 'actions.field.callAnswersRequired'
   | 'actions.field.identityNotMet'
-  | 'actions.field.invalid';
+  | 'actions.field.invalid'
+  | 'freeText.cardNumber';
 
 export interface FieldProblem {
   readonly key: FieldProblemKey;

@@ -1,3 +1,4 @@
+import { cardNumberPlace } from '../../../shared/api/free-text';
 import type { Token } from '../../../shared/api/model';
 import {
   SubmitActionInput,
@@ -11,12 +12,21 @@ import { checkIdentity } from '../../../shared/domain/identity-verification';
 import { findReason } from '../../../shared/domain/reason-codes';
 import { matchRiskRules, type RiskFacts } from '../../../shared/domain/risk-rules';
 import type { TokenOperation } from '../../../shared/domain/transitions';
-import type { ActionDraft, ActionField, FieldProblems } from './initialState';
+import type { ActionDraft, ActionField, FieldProblem, FieldProblems } from './initialState';
 
 /** The contract's limit for the agent's comment. */
 export const COMMENT_MAX = 500;
 
 export type Built<T> = { readonly ok: true; readonly input: T } | { readonly ok: false; readonly problems: FieldProblems };
+
+/**
+ * A run of digits like a card number in the comment, said at the field with where it stands, by
+ * the contract's own free-text rule: shown as the agent types, and nothing is sent while it is there.
+ */
+export const cardNumberProblem = (text: string): FieldProblem | undefined => {
+  const place = cardNumberPlace(text);
+  return place === null ? undefined : { key: 'freeText.cardNumber', values: { ...place } };
+};
 
 /** Reason and comment, as every operation asks for them. */
 const reasonProblems = (operation: TokenOperation, draft: ActionDraft): FieldProblems => {
@@ -25,6 +35,8 @@ const reasonProblems = (operation: TokenOperation, draft: ActionDraft): FieldPro
   if (!reason) problems.reasonCode = { key: 'actions.field.reasonRequired' };
   else if (reason.commentRequired && draft.comment.trim() === '') problems.comment = { key: 'actions.field.commentRequired' };
   if (draft.comment.length > COMMENT_MAX) problems.comment = { key: 'actions.field.commentTooLong', values: { max: COMMENT_MAX, count: draft.comment.length } };
+  const cardNumber = cardNumberProblem(draft.comment);
+  if (cardNumber) problems.comment = cardNumber;
   return problems;
 };
 

@@ -80,7 +80,8 @@ describe.each(HAPPY)('operations:$operation', ({ operation, id, body, after, kin
         actor: { source: 'ISSUER', agentId: 'agent.sato' },
         correlationId: `op-${operation}-1`,
         reasonCode: body.reasonCode,
-        detail: { operation, reasonSent: body.reason, status: 'ACCEPTED' },
+        // What the token service is sent comes from the reason code's table, not from `reason` or the comment.
+        detail: { operation, reasonSent: body.reasonCode.replace(/_/g, ' '), status: 'ACCEPTED' },
       });
       if (body.comment) expect(action?.comment).toBe(body.comment);
       if (operation === 'activate') expect(action).toMatchObject({ detail: { verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'REGISTERED_PHONE', 'SECURITY_WORD'] } });

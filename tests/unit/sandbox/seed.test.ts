@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Token, TokenEvent, TokenState, type TokenEvent as TokenEventType } from '../../../shared/api/model';
-import { containsFullCardNumber } from '../../../shared/domain/search-query';
+import { looksLikeCardNumber } from '../../../shared/domain/card-number-runs';
 import { DEFAULT_SEED, SEED_EPOCH, generateSeedData, knownFixtures } from '../../../sandbox/index';
 import { mulberry32 } from '../../../sandbox/seed/prng';
 import { initialState } from '../../../sandbox/store/open';
@@ -106,6 +106,6 @@ describe('the seeded training data', () => {
     const state = await initialState({ defaultIssuerId: 'TDTRAINING', seed: DEFAULT_SEED, agents: [], now: SEED_EPOCH });
     const text = JSON.stringify(state);
     expect(text).not.toMatch(/\d{13,19}/);
-    expect(containsFullCardNumber(text)).toBe(false);
+    expect(looksLikeCardNumber(text)).toBe(false);
   });
 });

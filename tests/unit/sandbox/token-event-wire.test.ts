@@ -75,7 +75,7 @@ describe('the events of an agent operation, over HTTP', () => {
         operation: 'activate',
         operationId,
         status: 'ACCEPTED',
-        reasonSent: 'Verified by agent',
+        reasonSent: 'CUSTOMER SERVICE VERIFIED',
         verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'ADDRESS', 'SECURITY_WORD'],
         callInbound: true,
         askedToShareCode: false,

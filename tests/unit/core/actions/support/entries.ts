@@ -40,7 +40,7 @@ export const writtenAhead = (
   options: { operation: TokenOperation; reasonCode: string; comment?: string; agentId?: keyof typeof AGENTS; attempts?: number },
 ): OutboxEntry => {
   const at = new Date().toISOString();
-  const reason = reasonTextForTokenService(options.reasonCode, options.comment ?? '');
+  const reason = reasonTextForTokenService(options.reasonCode);
   return {
     version: OUTBOX_ENTRY_VERSION,
     view: {
