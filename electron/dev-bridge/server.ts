@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { EVENTS_PATH, RPC_PATH, failure, type Result } from '../../shared/contract';
 import type { Core } from '../core/app-core';
 import { dispatch, newCorrelationId } from '../core/ipc/dispatch';
@@ -73,6 +74,22 @@ const sendJson = (response: ServerResponse, status: number, body: unknown, corre
     ...(correlationId ? { 'x-correlation-id': correlationId } : {}),
   });
   response.end(JSON.stringify(body));
+};
+
+/**
+ * The request target as a URL on this server, or null. Browsers and fetch send a path (origin
+ * form); the absolute form (`http://host/…`), `*`, an authority (`host:port`) and a path that the
+ * URL parser reads as another host (`//x`, `/\x`) are refused before any route sees them, so none
+ * can reach a handler under another name or break the static handler's URL building.
+ */
+const ownUrl = (target: string | undefined, origin: string): URL | null => {
+  if (target === undefined || !target.startsWith('/')) return null;
+  try {
+    const url = new URL(target, origin);
+    return url.origin === origin ? url : null;
+  } catch {
+    return null;
+  }
 };
 
 const readBody = (request: IncomingMessage): Promise<Buffer | 'too-large'> =>
@@ -179,7 +196,11 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
   };
 
   const route = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const url = new URL(request.url ?? '/', origin);
+    const url = ownUrl(request.url, origin);
+    if (url === null) {
+      sendJson(response, 400, { ok: false, reason: 'the request target must be a path on this server' });
+      return;
+    }
     if (url.pathname === '/__bridge/health') {
       sendJson(response, 200, { ok: true });
       return;
@@ -229,6 +250,11 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
       if (!response.headersSent) sendJson(response, 500, failure('INTERNAL', newCorrelationId()));
       else response.end();
     });
+  });
+
+  // Without a listener Node drops a CONNECT without an answer; this bridge tunnels nothing.
+  server.on('connect', (_request: IncomingMessage, socket: Duplex) => {
+    socket.end('HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
   });
 
   await new Promise<void>((resolve, reject) => {

@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { connect } from 'node:net';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -90,6 +91,43 @@ describe('test bridge', () => {
     const supplied = await post('/rpc/settings.set', '{"language":1}', { 'x-correlation-id': 'agent-action-42' });
     expect(supplied.error).toEqual({ code: 'INVALID_INPUT', messageKey: 'errors.invalidInput', correlationId: 'agent-action-42', fields: ['language'] });
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('answers odd request targets with 400 on a raw socket, never 500, and dispatches none of them', async () => {
+    const { port } = new URL(bridge.origin);
+    /** One request as written, the connection closed after it: the status line and the body. */
+    const raw = (requestLine: string): Promise<{ status: string; body: string }> =>
+      new Promise((resolve, reject) => {
+        const socket = connect(Number(port), '127.0.0.1', () => {
+          socket.end(`${requestLine} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nAuthorization: Bearer ${TOKEN}\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}`);
+        });
+        let text = '';
+        socket.on('data', (chunk: Buffer) => (text += chunk.toString('latin1')));
+        socket.on('close', () => resolve({ status: text.split('\r\n')[0] ?? '', body: text.split('\r\n\r\n').slice(1).join('') }));
+        socket.on('error', reject);
+      });
+    const before = logLines.length;
+    for (const requestLine of [
+      `GET http://127.0.0.1:${port}/rpc/app.info`,
+      `POST http://127.0.0.1:${port}/rpc/app.info`,
+      'POST http://evil.example/rpc/app.info',
+      'GET http://evil.example/',
+      'OPTIONS *',
+      'GET *',
+      'GET //x',
+      'POST //x/rpc/app.info',
+      'POST /\\evil.example/rpc/app.info',
+      `CONNECT 127.0.0.1:${port}`,
+      `GET 127.0.0.1:${port}`,
+    ]) {
+      const { status, body } = await raw(requestLine);
+      expect(status, requestLine).toMatch(/^HTTP\/1\.1 400 /);
+      expect(body, requestLine).not.toContain('Token Desk');
+    }
+    const written = logLines.slice(before).join('');
+    expect(written).not.toContain('test bridge request failed');
+    // The ordinary form still works on the same server.
+    expect((await raw('POST /rpc/app.info')).status).toMatch(/^HTTP\/1\.1 200 /);
   });
 
   it('refuses a call posted from another origin', async () => {
