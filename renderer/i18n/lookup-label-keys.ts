@@ -1,5 +1,7 @@
 import type { CardState, ChangeSource, ContactChannel, Decision, DeviceType, EventKind, IdvMethod, TokenState, WalletProviderId } from '../../shared/api/model';
+import type { CardOperation, VirtualCardAction } from '../../shared/api/token-terms';
 import type { SearchQueryKind } from '../../shared/domain/search-query';
+import type { TokenOperation } from '../../shared/domain/transitions';
 import type { MessageKey } from '../../shared/i18n';
 import type { HistorySource } from '../store/history/initialState';
 import type { LiveDisplay } from '../store/live/selectors';
@@ -147,6 +149,11 @@ export const kindLabelKey = {
   CALLBACK_LATE: 'notifications.callbacks.kind.late',
 } as const satisfies Record<EventKind, MessageKey>;
 
+/**
+ * Every operation code an event carries, in words: the platform's action (`action`), the D1 card
+ * operation (`cardOperation`) and the agent's own operation (`operation`, lower case), so no code
+ * reaches a sentence as itself.
+ */
 export const operationKey = {
   ACTIVATE: 'history.operation.activate',
   SUSPEND: 'history.operation.suspend',
@@ -154,7 +161,11 @@ export const operationKey = {
   DELETE: 'history.operation.delete',
   DELETE_FROM_APP: 'history.operation.deleteFromApp',
   DIGITIZE: 'history.operation.digitize',
-} as const satisfies Record<string, MessageKey>;
+  activate: 'history.operation.activate',
+  suspend: 'history.operation.suspend',
+  resume: 'history.operation.resume',
+  delete: 'history.operation.delete',
+} as const satisfies Record<VirtualCardAction | CardOperation | TokenOperation, MessageKey>;
 
 export const channelKey = {
   SMS: 'history.channel.sms',

@@ -41,25 +41,37 @@ const agentName = (actor: Actor): string | undefined => actor.agentName ?? actor
 const requestorOf = (detail: Detail | undefined): string | undefined => (detail !== undefined && 'requestorType' in detail ? detail.requestorType : undefined);
 
 /**
+ * The CCI user's id as the platform gave it. It is the platform's claim about a person on the
+ * network's screen, never a sign-in of ours, so it is shown as that claim and never as one of the
+ * issuer's agents (whatever an older record's actor says).
+ */
+const claimedRequestor = (detail: Detail | undefined): string | undefined =>
+  detail !== undefined && 'requestorId' in detail ? (detail.requestorId ?? undefined) : undefined;
+
+/**
  * Who acted, as the subject of a sentence
  * (docs/domain.md, "Lifecycle changes from the wallet and the TSP"): a wallet change is the
  * cardholder's, made in the wallet app or the wallet provider's portal; an issuer change through
- * the network's customer care interface (CCI) names the agent; D1 is the platform itself; otherwise
- * "the TSP", "agent 佐藤".
+ * the network's customer care interface (CCI) names the CCI user as the platform claims them; D1
+ * is the platform itself; otherwise "the TSP", "agent 佐藤".
  */
 export const actorText = (actor: Actor, t: Translate, detail?: Detail): string => {
   const name = agentName(actor);
   const requestor = requestorOf(detail);
-  if (requestor === 'CCI') return name !== undefined ? t('notifications.callbacks.who.cciAgent', { name }) : t('notifications.callbacks.who.cci');
+  if (requestor === 'CCI') {
+    const id = claimedRequestor(detail);
+    return id !== undefined ? t('notifications.callbacks.who.cciClaimed', { id }) : t('notifications.callbacks.who.cci');
+  }
   if (requestor === 'D1') return t('notifications.callbacks.who.platform');
   if (actor.source === 'WALLET') return t('notifications.callbacks.who.wallet');
   return actor.source === 'ISSUER' && name !== undefined ? t('history.actor.agent', { name }) : t(historyActorKey[actor.source]);
 };
 
-/** Who acted, for the row's source column: "ウォレット", "エージェント 佐藤 美咲", "エージェント 佐藤 美咲（CCI）". */
+/** Who acted, for the row's source column: "ウォレット", "エージェント 佐藤 美咲", "CCIユーザー cci.user01（プラットフォームの申告）". */
 export const sourceText = (actor: Actor, t: Translate, detail?: Detail): string => {
   const name = agentName(actor);
-  if (requestorOf(detail) === 'CCI' && name !== undefined) return t('notifications.callbacks.source.cciAgent', { name });
+  const claimed = requestorOf(detail) === 'CCI' ? claimedRequestor(detail) : undefined;
+  if (claimed !== undefined) return t('notifications.callbacks.source.cciClaimed', { id: claimed });
   return actor.source === 'ISSUER' && name !== undefined ? t('history.source.agentNamed', { name }) : t(historySourceLabelKey[actor.source]);
 };
 
@@ -194,7 +206,7 @@ const notified = (detail: EventDetail<'NOTIFICATION_SENT'>, t: Translate): strin
 
 const agentAction = ({ actor, detail }: TokenEventOf<'AGENT_ACTION'>, t: Translate): string => {
   const agent = agentName(actor) ?? t('history.source.agent');
-  return t('history.sentence.agentAction', { agent, operation: label(t, operationKey, ACTION_OF_OPERATION[detail.operation]) });
+  return t('history.sentence.agentAction', { agent, operation: label(t, operationKey, detail.operation) });
 };
 
 /** The sentences that say what happened, before the reason and the comment. */
