@@ -75,7 +75,14 @@ const UNITS: ReadonlyArray<{ readonly unit: Intl.RelativeTimeFormatUnit; readonl
   { unit: 'year', ms: 365 * DAY, below: Number.POSITIVE_INFINITY },
 ];
 
-/** "3日前" / "3 days ago", from `now`; "今" / "now" within a few seconds. */
+/**
+ * The backend stamps an event with its clock, the renderer counts from the workstation's: a few
+ * minutes apart, an event that just happened would read "42 秒後". Further ahead than this, the
+ * clocks are wrong enough that the agent should see it.
+ */
+const CLOCK_SKEW = 5 * MINUTE;
+
+/** "3日前" / "3 days ago", from `now`; "今" / "now" within a few seconds, or a little in the future. */
 export const formatRelative = (iso: string, now: number, language: Language): string => {
   const diff = new Date(iso).getTime() - now;
   const size = Math.abs(diff);
@@ -86,7 +93,7 @@ export const formatRelative = (iso: string, now: number, language: Language): st
     relativeFormatters.set(language, formatter);
   }
   // Under ten seconds is "now": a changing "5 seconds ago" only distracts.
-  if (size < 10 * SECOND) return formatter.format(0, 'second');
+  if (size < 10 * SECOND || (diff > 0 && diff < CLOCK_SKEW)) return formatter.format(0, 'second');
   return formatter.format(Math.trunc(diff / ms), unit);
 };
 

@@ -35,6 +35,17 @@ describe('formatRelative', () => {
     expect(formatRelative(ago(800 * 86_400_000), now, 'ja')).toBe('2 年前');
     expect(formatRelative(at, now, 'en')).toBe('now');
   });
+
+  it('says "now" for an event stamped a little in the future by a backend whose clock runs ahead', () => {
+    const ahead = (ms: number): string => new Date(now + ms).toISOString();
+    for (const ms of [1_000, 42_000, 90_000, 4 * 60_000 + 59_000]) {
+      expect(formatRelative(ahead(ms), now, 'ja'), `${ms} ms ahead`).toBe('今');
+      expect(formatRelative(ahead(ms), now, 'en'), `${ms} ms ahead`).toBe('now');
+    }
+    // Further ahead, the clocks disagree enough for the agent to see it.
+    expect(formatRelative(ahead(10 * 60_000), now, 'en')).toBe('in 10 minutes');
+    expect(formatRelative(ahead(2 * 3_600_000), now, 'ja')).toBe('2 時間後');
+  });
 });
 
 describe('formatList', () => {
