@@ -1,3 +1,4 @@
+import type { ActionFailure } from '../../../shared/api/audit';
 import type { endpoints } from '../../../shared/api/endpoints';
 import { backoffDelay } from '../backend/retry-policy';
 import type { Logger } from '../logging/logger';
@@ -59,6 +60,12 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
 
   const givingUp = (entry: OutboxEntry): boolean => entry.firstAttemptAt !== null && now() - Date.parse(entry.firstAttemptAt) >= tuning.retryForMs;
 
+  /** It ends FAILED (a refusal, or nothing done within the retry window); its audit record is next. */
+  const fail = async (entry: OutboxEntry, failure: ActionFailure): Promise<void> => {
+    const ended = await progress.end(entry, { status: 'FAILED', failure, at: iso() });
+    schedule.run(ended.view.actionId);
+  };
+
   /** The backend took it: on to the confirmation (or straight to its end, when the traces have that too). */
   const taken = async (entry: OutboxEntry, own: OwnEvents): Promise<void> => {
     const next = await confirm.apply(entry, own);
@@ -72,8 +79,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
     } catch (error) {
       const outcome = sendOutcomeOf(error);
       if (outcome.kind === 'refused') {
-        const ended = await progress.end(entry, { status: 'FAILED', failure: outcome.failure, at: iso() });
-        schedule.run(ended.view.actionId);
+        await fail(entry, outcome.failure);
         return;
       }
       if (outcome.kind === 'retry') {
@@ -91,8 +97,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
     }
     if (givingUp(entry)) {
       logger.warn({ actionId: entry.view.actionId, correlationId: entry.view.correlationId, attempts: entry.view.attempts }, 'backend unreachable for too long; the history shows nothing was done');
-      const ended = await progress.end(entry, { status: 'FAILED', failure: { code: 'BACKEND_UNAVAILABLE' }, at: iso() });
-      schedule.run(ended.view.actionId);
+      await fail(entry, { code: 'BACKEND_UNAVAILABLE' });
       return;
     }
     // Not there: nothing was done, so sending (again) under the same key is safe.
@@ -126,8 +131,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
     } catch (error) {
       const outcome = sendOutcomeOf(error);
       if (outcome.kind === 'refused') {
-        const ended = await progress.end(sending, { status: 'FAILED', failure: outcome.failure, at: iso() });
-        schedule.run(ended.view.actionId);
+        await fail(sending, outcome.failure);
         return;
       }
       if (outcome.kind === 'wait') {

@@ -13,7 +13,7 @@ import { BackendError, type BackendFailure } from '../../../../electron/core/bac
 import type { RequestContext } from '../../../../electron/core/backend/request-context';
 import { createEventBus } from '../../../../electron/core/events/event-bus';
 import { memoryLogger } from '../support/client-setup';
-import { writtenAhead } from './support/entries';
+import { WATCH_TOKEN, writtenAhead } from './support/entries';
 import { confirmation } from './support/events';
 
 /**
@@ -32,24 +32,6 @@ interface Sent {
 
 type Answer = { ok: unknown } | { fail: BackendFailure };
 
-const token = {
-  virtualCardId: 'VCWATCH00001',
-  issuerCardRefId: 'CR000001GOLD',
-  cardholderId: 'C0000001',
-  tokenRequestor: { tokenRequestorId: '40010030273', name: 'Apple Pay', walletProviderId: 'APPLE_PAY' as const },
-  device: { name: 'Apple Watch', type: 'WATCH' as const, tokenStorageId: 'SE-TESTWATCH' },
-  tokenLastFour: '1234',
-  fundingLastFour: '4821',
-  expiry: '09/29',
-  state: 'ACTIVE' as const,
-  stateSince: '2026-11-01T00:00:00.000Z',
-  lastChangedBy: { source: 'TSP' as const },
-  suspendedBy: [],
-  isPrimary: false,
-  levelOfTrust: { decision: 'GREEN' as const, idvMethods: [], reasons: [], decidedAt: '2026-11-01T00:00:00.000Z' },
-  digitizedAt: '2026-11-01T00:00:00.000Z',
-  enrolmentCorrelationId: 'enrol-1',
-};
 
 let dir: string;
 let outbox: Outbox | null;
@@ -109,7 +91,7 @@ const until = async (check: () => boolean): Promise<void> => {
 
 describe('the same action, sent again', () => {
   it('reuses the correlation id, the Idempotency-Key and the body on every attempt, one attempt per request', async () => {
-    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', comment: '端末を紛失' });
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST', comment: '端末を紛失' });
     const { client, sent } = scripted(
       {
         suspendToken: [{ fail: { kind: 'api', status: 500, code: 'SYSTEM_ERROR', category: 'S', message: 'x' } }, { fail: { kind: 'timeout' } }, { fail: { kind: 'network', code: 'ECONNRESET' } }, accepted],
@@ -128,7 +110,7 @@ describe('the same action, sent again', () => {
   });
 
   it('never sends a refused action again', async () => {
-    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
     const { client, sent } = scripted({ suspendToken: [{ fail: { kind: 'api', status: 409, code: 'TOKEN_STATE_CONFLICT', category: 'D', message: 'x', currentState: 'DELETED' } }] });
     const { outbox: box } = await start(client);
     await box.add(entry);
@@ -139,7 +121,7 @@ describe('the same action, sent again', () => {
   });
 
   it('sends the audit record with its auditId as the Idempotency-Key, the same record every time', async () => {
-    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
     const { client, sent } = scripted(
       { suspendToken: [accepted], createAuditRecord: [{ fail: { kind: 'network', code: 'ECONNREFUSED' } }, { fail: { kind: 'api', status: 503, code: 'UNAVAILABLE', category: 'S', message: 'x' } }] },
       () => confirmedHistory(entry.view.correlationId),
@@ -154,7 +136,7 @@ describe('the same action, sent again', () => {
   });
 
   it('sends nothing while its agent is not signed in, and goes on when they are', async () => {
-    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
     const { client, sent } = scripted({ suspendToken: [accepted] }, () => confirmedHistory(entry.view.correlationId));
     const held: { agent: AgentIdentity | null } = { agent: { ...SATO, agent: { agentId: 'agent.kobayashi', name: '小林 翔太', role: 'agent' } } };
     const { outbox: box, events } = await start(client, held);
@@ -172,7 +154,7 @@ describe('the same action, sent again', () => {
   });
 
   it('says OFF for the notification when the backend records none and the policy says the issuer sends its own', async () => {
-    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
     const policy = {
       identityVerification: { required: [], choose: { from: [], atLeast: 0 } },
       riskRules: [],
@@ -188,7 +170,7 @@ describe('the same action, sent again', () => {
   });
 
   it('after a restart, reads the history before sending an action that may have left, then sends it under the same key', async () => {
-    const entry = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', attempts: 1 });
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST', attempts: 1 });
     const { client, sent } = scripted({ suspendToken: [accepted] }, () =>
       sent.some((call) => call.name === 'suspendToken') ? confirmedHistory(entry.view.correlationId) : [],
     );

@@ -2,9 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Token } from '../../../../shared/api/model';
 import { openOutboxStore } from '../../../../electron/core/actions/outbox-store';
-import { writtenAhead } from './support/entries';
+import { WATCH_TOKEN, writtenAhead } from './support/entries';
 
 /** The outbox on disk: one atomically written file per action; damage is reported and kept aside. */
 let dir: string;
@@ -15,30 +14,12 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const token: Token = {
-  virtualCardId: 'VCWATCH00001',
-  issuerCardRefId: 'CR000001GOLD',
-  cardholderId: 'C0000001',
-  tokenRequestor: { tokenRequestorId: '40010030273', name: 'Apple Pay', walletProviderId: 'APPLE_PAY' },
-  device: { name: 'Apple Watch', type: 'WATCH', tokenStorageId: 'SE-TESTWATCH' },
-  tokenLastFour: '1234',
-  fundingLastFour: '4821',
-  expiry: '09/29',
-  state: 'ACTIVE',
-  stateSince: '2026-11-01T00:00:00.000Z',
-  lastChangedBy: { source: 'TSP' },
-  suspendedBy: [],
-  isPrimary: false,
-  levelOfTrust: { decision: 'GREEN', idvMethods: [], reasons: [], decidedAt: '2026-11-01T00:00:00.000Z' },
-  digitizedAt: '2026-11-01T00:00:00.000Z',
-  enrolmentCorrelationId: 'enrol-1',
-};
 
 describe('the outbox store', () => {
   it('saves and loads entries whole, the latest version of each', async () => {
     const store = openOutboxStore(join(dir, 'outbox'));
-    const a = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST', comment: '端末を紛失' });
-    const b = writtenAhead(token, { operation: 'delete', reasonCode: 'ACCOUNT_CLOSED' });
+    const a = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST', comment: '端末を紛失' });
+    const b = writtenAhead(WATCH_TOKEN, { operation: 'delete', reasonCode: 'ACCOUNT_CLOSED' });
     await Promise.all([store.save(a), store.save(b), store.save({ ...a, view: { ...a.view, attempts: 1 } })]);
     const loaded = await store.load();
     expect(loaded.problems).toEqual([]);
@@ -53,9 +34,9 @@ describe('the outbox store', () => {
   it('reports a truncated, a schema-breaking and a misnamed file by name, keeps them aside, and loads the rest', async () => {
     const outbox = join(dir, 'outbox');
     const store = openOutboxStore(outbox);
-    const good = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
-    const torn = writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_STOLEN' });
-    const misnamed = writtenAhead(token, { operation: 'suspend', reasonCode: 'FRAUD_SUSPECTED' });
+    const good = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    const torn = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_STOLEN' });
+    const misnamed = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'FRAUD_SUSPECTED' });
     await store.save(good);
     const tornText = JSON.stringify(torn);
     await writeFile(join(outbox, `${torn.view.actionId}.json`), tornText.slice(0, 100));
@@ -84,7 +65,7 @@ describe('the outbox store', () => {
   it('saves many actions at once into one folder, and makes the folder again when it is gone', async () => {
     const outbox = join(dir, 'outbox');
     const store = openOutboxStore(outbox);
-    const many = Array.from({ length: 20 }, () => writtenAhead(token, { operation: 'suspend', reasonCode: 'DEVICE_LOST' }));
+    const many = Array.from({ length: 20 }, () => writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' }));
     await Promise.all(many.map((entry) => store.save(entry)));
     expect((await store.load()).entries.map((entry) => entry.view.actionId).sort()).toEqual(many.map((entry) => entry.view.actionId).sort());
     await rm(outbox, { recursive: true, force: true });
