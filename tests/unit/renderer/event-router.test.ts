@@ -1,19 +1,15 @@
 import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '../../../renderer/services/client';
-import { createDeskStore, type DeskStore } from '../../../renderer/store/desk-store';
-import { routeEvents } from '../../../renderer/store/event-router';
+import type { DeskStore } from '../../../renderer/store/desk-store';
 import { buildAction } from './actions/builders';
-import { buildConfigView, buildSession, buildSignedIn, fakeTransport, sequentialIds } from './builders';
-import { buildTokenChanged } from './lookup/builders';
+import { buildConfigView, buildSession, buildSignedIn } from './builders';
+import { buildTokenChanged, lookupStore } from './lookup/builders';
 
 /**
  * A store whose commands that receive events are spies: these tests are about where each event
  * goes, the slices' own tests about what the command then does.
  */
 const routed = () => {
-  const fake = fakeTransport({});
-  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client') });
-  const store = createDeskStore({ client, applyLanguage: async () => undefined, reportError: vi.fn(), newCorrelationId: sequentialIds('store') });
+  const { store, fake, followEvents } = lookupStore({});
   const spies = {
     internal_applySettings: vi.fn(async () => undefined),
     internal_applySession: vi.fn(),
@@ -28,7 +24,7 @@ const routed = () => {
     internal_applyActions: vi.fn(),
   } satisfies Partial<Record<keyof DeskStore, unknown>>;
   store.setState(spies);
-  const stop = routeEvents(client, store);
+  const stop = followEvents();
   return { ...fake, store, spies, stop };
 };
 

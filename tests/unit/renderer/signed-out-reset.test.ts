@@ -1,21 +1,11 @@
-import { describe, expect, it, vi } from 'vitest';
-import { createClient } from '../../../renderer/services/client';
-import { routeEvents } from '../../../renderer/store/event-router';
-import { createDeskStore, keptAtSignOut, type DeskStore, type DeskStoreApi } from '../../../renderer/store/desk-store';
+import { describe, expect, it } from 'vitest';
+import { keptAtSignOut, type DeskStore, type DeskStoreApi } from '../../../renderer/store/desk-store';
 import { slices } from '../../../renderer/store/slices';
-import { buildConfigView, buildSession, buildSignedIn, fakeTransport, sequentialIds } from './builders';
+import { buildConfigView, buildSession, buildSignedIn } from './builders';
+import { lookupStore, ok } from './lookup/builders';
 
-const setup = () => {
-  const fake = fakeTransport({ 'config.get': () => ({ ok: true, data: buildConfigView() }) });
-  const client = createClient(fake.transport, { newCorrelationId: sequentialIds('client') });
-  const store = createDeskStore({
-    client,
-    applyLanguage: async () => undefined,
-    reportError: vi.fn(),
-    newCorrelationId: sequentialIds('store'),
-  });
-  return { ...fake, store, followEvents: () => routeEvents(client, store) };
-};
+/** The sign-in screen's data loads again after the reset: the configuration answers. */
+const setup = () => lookupStore({ 'config.get': () => ok(buildConfigView()) });
 
 /** The store's state without its commands: every key some slice holds. */
 const stateOf = (store: DeskStoreApi): Record<string, unknown> =>
@@ -50,7 +40,7 @@ describe('the slice registry', () => {
 
 describe('sign-out', () => {
   it('puts every key of every slice back to its initial value, except the ones the registry keeps', async () => {
-    const { store, emit, followEvents } = setup();
+    const { store, fake, followEvents } = setup();
     const stop = followEvents();
     const initial = stateOf(store);
     const filled = Object.fromEntries(Object.entries(initial).map(([key, value]) => [key, differentFrom(key, value)]));
@@ -64,7 +54,7 @@ describe('sign-out', () => {
     const unsubscribe = store.subscribe((state) => {
       if (reset === null && state.session?.state === 'signedOut') reset = Object.fromEntries(Object.entries(state).filter(([, value]) => typeof value !== 'function'));
     });
-    emit({ name: 'session.changed', payload: buildSession() });
+    fake.emit({ name: 'session.changed', payload: buildSession() });
     unsubscribe();
     stop();
     if (reset === null) throw new Error('the session never ended');
