@@ -1,6 +1,6 @@
 import type { CardState, Device, Token, TokenEvent, TokenRequestor } from '../../shared/api/model';
 import type { CardRecord, CardholderRecord, ContactRecord, SeedData, SyntheticHistory } from '../store/state';
-import { DEVICES, MERCHANTS, WALLETS } from './catalogue';
+import { DEVICES, MERCHANTS, WALLETS, deviceModel } from './catalogue';
 import { buildToken, type Scenario } from './histories';
 import { SEED_EPOCH } from './epoch';
 import type { Prng } from './prng';
@@ -124,13 +124,16 @@ export class SeedBuilder {
   }
 }
 
-export const walletDevice = (prng: Prng, walletProviderId: 'APPLE_PAY' | 'GOOGLE_PAY' | 'SAMSUNG_PAY', name?: string | null): Device => {
-  const model = prng.pick(DEVICES[walletProviderId]);
+/** A wallet's device: a model drawn from the catalogue, or the one named, always with that model's type. */
+export const walletDevice = (prng: Prng, walletProviderId: 'APPLE_PAY' | 'GOOGLE_PAY' | 'SAMSUNG_PAY', modelName?: string): Device => {
+  // Drawn even when the model is named, so every later draw, and every generated id, stays as it was.
+  const drawn = prng.pick(DEVICES[walletProviderId]);
+  const model = modelName === undefined ? drawn : deviceModel(walletProviderId, modelName);
   // Apple Pay keeps tokens in the secure element; Google and Samsung use HCE.
   const storage = walletProviderId === 'APPLE_PAY' ? 'SE' : 'HCE';
   return {
     // Wallets do not always give a device name ({{deviceName}} is optional in notifications).
-    name: name === undefined ? (prng.chance(0.15) ? null : model.name) : name,
+    name: modelName === undefined ? (prng.chance(0.15) ? null : model.name) : model.name,
     type: model.type,
     tokenStorageId: `${storage}-${prng.letters(12)}`,
   };

@@ -101,7 +101,10 @@ export interface DeviceModel {
   readonly type: DeviceType;
 }
 
-export const DEVICES: Record<'APPLE_PAY' | 'GOOGLE_PAY' | 'SAMSUNG_PAY', readonly DeviceModel[]> = {
+type DeviceWallet = 'APPLE_PAY' | 'GOOGLE_PAY' | 'SAMSUNG_PAY';
+
+/** The models generated tokens are drawn from, each with its type. */
+export const DEVICES: Record<DeviceWallet, readonly DeviceModel[]> = {
   APPLE_PAY: [
     { name: 'iPhone 15 Pro', type: 'PHONE' },
     { name: 'iPhone 14', type: 'PHONE' },
@@ -126,6 +129,29 @@ export const DEVICES: Record<'APPLE_PAY' | 'GOOGLE_PAY' | 'SAMSUNG_PAY', readonl
     { name: 'Galaxy Z Flip5', type: 'PHONE' },
     { name: 'Galaxy Watch6', type: 'WATCH' },
   ],
+};
+
+/**
+ * Models only the fixtures name. Kept apart from DEVICES because adding them to the draw would
+ * change every later draw, and with it every generated id.
+ */
+const FIXTURE_DEVICES: Record<DeviceWallet, readonly DeviceModel[]> = {
+  APPLE_PAY: [
+    { name: 'iPhone 16 Pro', type: 'PHONE' },
+    { name: 'Apple Watch Series 10', type: 'WATCH' },
+  ],
+  GOOGLE_PAY: [
+    { name: 'Pixel 9', type: 'PHONE' },
+    { name: 'Pixel 7', type: 'PHONE' },
+  ],
+  SAMSUNG_PAY: [{ name: 'Galaxy S23', type: 'PHONE' }],
+};
+
+/** A named model with its type; a name the catalogue does not know is a mistake in the seed, not a guess. */
+export const deviceModel = (walletProviderId: DeviceWallet, name: string): DeviceModel => {
+  const model = [...DEVICES[walletProviderId], ...FIXTURE_DEVICES[walletProviderId]].find((candidate) => candidate.name === name);
+  if (model === undefined) throw new Error(`no ${walletProviderId} device model named "${name}" in the seed catalogue`);
+  return model;
 };
 
 /** Agents who acted on tokens in the seeded history (two of them are training accounts). */

@@ -139,14 +139,14 @@ const addYellowPath = (b: SeedBuilder, prng: Prng): void => {
     scenario: 'ACTIVE_GREEN',
     virtualCardId: f.activeVirtualCardId,
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', 'Apple Watch Series 9'), type: 'WATCH' },
+    device: walletDevice(prng, 'APPLE_PAY', 'Apple Watch Series 9'),
     requestedSecondsAgo: 200 * 86_400,
   });
   b.addToken(prng, card, {
     scenario: 'INACTIVE_YELLOW',
     virtualCardId: f.virtualCardId,
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', 'iPhone 15 Pro'), type: 'PHONE' },
+    device: walletDevice(prng, 'APPLE_PAY', 'iPhone 15 Pro'),
     tokenLastFour: f.tokenLastFour,
     // No reason of its own matches a training risk rule: an inbound call without a code request activates.
     levelOfTrustReasons: ['ACCOUNT_TENURE_SHORT', 'NEW_DEVICE', 'RECENT_ADDRESS_CHANGE'],
@@ -222,7 +222,7 @@ const addLongHistory = (b: SeedBuilder, prng: Prng): void => {
     issuerCardRefId: card.issuerCardRefId,
     cardholderId: f.cardholderId,
     tokenRequestor: WALLETS.samsungPay,
-    device: { ...walletDevice(prng, 'SAMSUNG_PAY', 'Galaxy A54 共用端末'), type: 'PHONE' },
+    device: { ...walletDevice(prng, 'SAMSUNG_PAY', 'Galaxy A54'), name: 'Galaxy A54 共用端末' },
     tokenLastFour: prng.digits(4),
     fundingLastFour: card.lastFour,
     expiry: `${pad(prng.int(1, 12), 2)}/29`,
@@ -245,7 +245,7 @@ const addSuspensions = (b: SeedBuilder, prng: Prng): void => {
   const card = b.addCard(prng, f.cardholderId, { issuerCardRefId: f.issuerCardRefId, productName: PRODUCTS.gold });
   const phone = (): { requestor: typeof WALLETS.applePay; device: ReturnType<typeof walletDevice> } => ({
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', 'iPhone 14'), type: 'PHONE' },
+    device: walletDevice(prng, 'APPLE_PAY', 'iPhone 14'),
   });
   b.addToken(prng, card, { scenario: 'SUSPENDED_WALLET', virtualCardId: f.byWallet, ...phone() });
   b.addToken(prng, card, { scenario: 'SUSPENDED_ISSUER', virtualCardId: f.byIssuer, requestor: WALLETS.googlePay, device: walletDevice(prng, 'GOOGLE_PAY', 'Pixel 8a') });
@@ -268,7 +268,7 @@ const addLifecycle = (b: SeedBuilder, prng: Prng): void => {
   const card = b.addCard(prng, f.cardholderId, { issuerCardRefId: f.issuerCardRefId, productName: PRODUCTS.classic });
   const apple = (name: string): { requestor: typeof WALLETS.applePay; device: ReturnType<typeof walletDevice> } => ({
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', name), type: 'PHONE' },
+    device: walletDevice(prng, 'APPLE_PAY', name),
   });
   b.addToken(prng, card, { scenario: 'PENDING', virtualCardId: f.pending, ...apple('iPhone 16') });
   b.addToken(prng, card, { scenario: 'CANCELED', virtualCardId: f.canceled, ...apple('iPhone 16') });
@@ -296,7 +296,7 @@ const addLostPhone = (b: SeedBuilder, prng: Prng): void => {
     scenario: 'ACTIVE_GREEN',
     virtualCardId: f.otherDevice,
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', 'Apple Watch Series 10'), type: 'WATCH' },
+    device: walletDevice(prng, 'APPLE_PAY', 'Apple Watch Series 10'),
     requestedSecondsAgo: 80 * 86_400,
   });
 };
@@ -313,7 +313,7 @@ const addBulkCard = (b: SeedBuilder, prng: Prng): void => {
     scenario: 'SUSPENDED_WALLET',
     virtualCardId: f.suspendedByWallet,
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', 'iPad Air'), type: 'TABLET' },
+    device: walletDevice(prng, 'APPLE_PAY', 'iPad Air'),
     ...longAgo(150),
   });
   b.addToken(prng, card, { scenario: 'SUSPENDED_ISSUER', virtualCardId: f.suspendedByIssuer, requestor: WALLETS.samsungPay, device: walletDevice(prng, 'SAMSUNG_PAY', 'Galaxy S23'), ...longAgo(240) });
@@ -328,7 +328,7 @@ const addBulkCard = (b: SeedBuilder, prng: Prng): void => {
     scenario: 'INACTIVE_YELLOW',
     virtualCardId: f.riskyYellow,
     requestor: WALLETS.applePay,
-    device: { ...walletDevice(prng, 'APPLE_PAY', 'iPhone 16 Pro'), type: 'PHONE' },
+    device: walletDevice(prng, 'APPLE_PAY', 'iPhone 16 Pro'),
     levelOfTrustReasons: ['NEW_DEVICE', 'HIGH_VELOCITY'],
     requestedSecondsAgo: 3 * 3600,
   });
