@@ -163,6 +163,11 @@ describe('registerIpcHandlers', () => {
       ['a prototype key', 'settings.set', [{ prototype: 1 }], 'INVALID_INPUT'],
       ['a nested __proto__ key', 'log.rendererError', [JSON.parse('{"message":"m","source":"react","a":{"b":{"__proto__":{"x":1}}}}')], 'INVALID_INPUT'],
       ['absurdly deep nesting', 'settings.set', [deep(100)], 'INVALID_INPUT'],
+      // Structured clone carries these; a strict object schema would take any of them for {}.
+      ['a Date for an empty input', 'session.signOut', [new Date()], 'INVALID_INPUT'],
+      ['a Map for an object', 'settings.set', [new Map([['language', 'en']])], 'INVALID_INPUT'],
+      ['an Error for an empty input', 'session.lock', [new Error('cloned')], 'INVALID_INPUT'],
+      ['a typed array inside', 'config.set', [{ externalLinkAllowlist: new Uint8Array([1]) }], 'INVALID_INPUT'],
       ['a second argument', 'settings.set', [{ language: 'ja' }, { language: 'en' }], 'INVALID_INPUT'],
     ] as const)('%s', async (_label, name, args, code) => {
       const { invoke, calledAtAll } = setup();
