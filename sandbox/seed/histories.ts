@@ -50,9 +50,9 @@ export interface TokenDraft {
   readonly until: Date;
 }
 
-export const WALLET: Actor = { source: 'WALLET' };
-export const TSP: Actor = { source: 'TSP' };
-export const ISSUER_SYSTEM: Actor = { source: 'ISSUER' };
+const WALLET: Actor = { source: 'WALLET' };
+const TSP: Actor = { source: 'TSP' };
+const ISSUER_SYSTEM: Actor = { source: 'ISSUER' };
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
@@ -62,7 +62,7 @@ export const eventIdOf = (serial: number, seq: number): string => `EV${pad(seria
 const operationIdOf = (serial: number, seq: number): string => `OP${pad(serial, 5)}T${pad(seq, 6)}`;
 
 /** A correlation id for one life-cycle operation; letters keep digit runs short. */
-export const lcmCorrelationId = (prng: Prng): string => `lcm-${prng.letters(6).toLowerCase()}-${prng.digits(4)}-${prng.letters(6).toLowerCase()}`;
+const lcmCorrelationId = (prng: Prng): string => `lcm-${prng.letters(6).toLowerCase()}-${prng.digits(4)}-${prng.letters(6).toLowerCase()}`;
 
 interface EventOptions<K extends EventKind> {
   readonly reasonCode?: string;
