@@ -7,7 +7,7 @@ export interface Summary {
 }
 
 /** Nearest-rank percentile of unsorted values. */
-export const percentile = (values: readonly number[], p: number): number => {
+const percentile = (values: readonly number[], p: number): number => {
   const sorted = [...values].sort((a, b) => a - b);
   if (sorted.length === 0) return Number.NaN;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;

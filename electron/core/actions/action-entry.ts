@@ -15,7 +15,7 @@ import { ACTION_STATUS_RANK, ActionView, isActionUnderWay, type ActionStatus } f
 export const OUTBOX_ENTRY_VERSION = 1;
 
 /** The body of `POST …/operations:{op}`, frozen when the action is written ahead. */
-export const OperationBody = z.strictObject({
+const OperationBody = z.strictObject({
   reasonCode: z.string().regex(/^[A-Z_]{1,40}$/),
   reason: z.string().min(1).max(64),
   comment: z.string().max(500).optional(),
@@ -23,18 +23,15 @@ export const OperationBody = z.strictObject({
   verifiers: z.array(Verifier).max(Verifier.options.length).optional(),
   callAnswers: CallAnswers.optional(),
 });
-export type OperationBody = z.infer<typeof OperationBody>;
 
-export const EntryAgent = z.strictObject({ agentId: AgentId, name: z.string().min(1).max(200), role: Role });
-export type EntryAgent = z.infer<typeof EntryAgent>;
+const EntryAgent = z.strictObject({ agentId: AgentId, name: z.string().min(1).max(200), role: Role });
 
 /** The audit record of an ended action and how far it got: journal line written, backend stored. */
-export const EntryAudit = z.strictObject({
+const EntryAudit = z.strictObject({
   record: AuditRecord,
   journaled: z.boolean(),
   stored: z.boolean(),
 });
-export type EntryAudit = z.infer<typeof EntryAudit>;
 
 export const OutboxEntry = z.strictObject({
   version: z.literal(OUTBOX_ENTRY_VERSION),

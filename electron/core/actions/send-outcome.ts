@@ -27,7 +27,7 @@ const withState = (state: unknown): Pick<ActionFailure, 'currentState'> => {
 };
 
 /** An API refusal in the words of the action's failure codes, keeping the rule and state the backend named. */
-export const failureOfRefusal = (failure: Extract<BackendFailure, { kind: 'api' }>): ActionFailure => {
+const failureOfRefusal = (failure: Extract<BackendFailure, { kind: 'api' }>): ActionFailure => {
   const backendCode = BACKEND_CODE.test(failure.code) ? { backendCode: failure.code } : {};
   const details = { ...withRule(failure.rule), ...withState(failure.currentState), ...backendCode };
   switch (failure.code) {

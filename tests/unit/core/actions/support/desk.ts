@@ -12,10 +12,10 @@ import { startCore, type CoreHarness } from '../../session/support/core-harness'
 
 export const SATO = { agentId: 'agent.sato', password: 'Training-Sato-2026' } as const;
 export const KOBAYASHI = { agentId: 'agent.kobayashi', password: 'Training-Kobayashi-2026' } as const;
-export const SUZUKI = { agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' } as const;
+const SUZUKI = { agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' } as const;
 
 /** Retries and polls in milliseconds, so tests watch them happen. */
-export const FAST_ACTIONS: Partial<ActionTuning> = {
+const FAST_ACTIONS: Partial<ActionTuning> = {
   retryForMs: 5_000,
   retryBaseDelayMs: 5,
   retryMaxDelayMs: 40,
