@@ -7,9 +7,12 @@ import { startSandboxWithCredentials, writeCredentialsFile, type SandboxLogger, 
 /**
  * Starts the training backend:
  *   npm run sandbox -- [--port N] [--host 127.0.0.1] [--credentials-out FILE] [--data FILE]
- *                      [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--require-client-cert]]
+ *                      [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--require-client-cert]
+ *                       [--tls-platform-cert FILE]]
  * Prints exactly `listening on <baseUrl>` once the credentials file (if asked for) is written.
- * A fresh workstation key is generated on every start; the file always holds the current one.
+ * A fresh workstation key and platform key are generated on every start; the file always holds
+ * the current ones. With mTLS, the platform's callbacks and the training controls must come over
+ * the client certificate `--tls-platform-cert` names, and no other call may.
  */
 const usage = (message: string): never => {
   console.error(message);
@@ -26,6 +29,7 @@ const { values } = parseArgs({
     'tls-key': { type: 'string' },
     'tls-ca': { type: 'string' },
     'require-client-cert': { type: 'boolean', default: false },
+    'tls-platform-cert': { type: 'string' },
     'issuer-id': { type: 'string' },
     seed: { type: 'string' },
   },
@@ -42,15 +46,17 @@ let tls: SandboxTlsOptions | undefined;
 if (values['tls-cert'] || values['tls-key']) {
   if (!values['tls-cert'] || !values['tls-key']) usage('--tls-cert and --tls-key go together');
   if (values['require-client-cert'] && !values['tls-ca']) usage('--require-client-cert needs --tls-ca');
+  if (values['tls-platform-cert'] && !values['require-client-cert']) usage('--tls-platform-cert goes with --require-client-cert');
   const read = (file: string | undefined): Promise<string> => readFile(resolve(file ?? ''), 'utf8');
   tls = {
     cert: await read(values['tls-cert']),
     key: await read(values['tls-key']),
     ...(values['tls-ca'] ? { ca: await read(values['tls-ca']) } : {}),
     requireClientCert: values['require-client-cert'],
+    ...(values['tls-platform-cert'] ? { platformCert: await read(values['tls-platform-cert']) } : {}),
   };
-} else if (values['require-client-cert']) {
-  usage('--require-client-cert needs --tls-cert, --tls-key and --tls-ca');
+} else if (values['require-client-cert'] || values['tls-platform-cert']) {
+  usage('--require-client-cert and --tls-platform-cert need --tls-cert, --tls-key and --tls-ca');
 }
 
 const logger: SandboxLogger = {

@@ -10,12 +10,14 @@ export { DEFAULT_ISSUER_ID, BODY_LIMIT_BYTES } from './server';
 export type { Sandbox, SandboxOptions, SandboxTlsOptions, ClientKey, SandboxLogger } from './server';
 export {
   generateClientCredentials,
+  generateTrainingClients,
   clientKeyOf,
+  clientKeysOf,
   credentialsFileFor,
   writeCredentialsFile,
   trainingAgents,
 } from './credentials';
-export type { ClientCredentials, TrainingAgent } from './credentials';
+export type { ClientCredentials, TrainingClients, TrainingAgent } from './credentials';
 export { knownFixtures } from './seed/fixtures';
 export { SEED_EPOCH } from './seed/epoch';
 export { DEFAULT_SEED, generateSeedData } from './seed/generate';

@@ -1,5 +1,6 @@
 // Fastify: Node-first, with body limits, content-type parsing and error handling built in.
 import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { X509Certificate } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { TLSSocket } from 'node:tls';
 import { IssuerId } from '../shared/api/ids';
@@ -43,6 +44,12 @@ export interface SandboxTlsOptions {
   readonly ca?: string;
   /** Refuse, at the TLS handshake, any client without a certificate signed by `ca` (mTLS, as the platform requires of an issuer's backend). */
   readonly requireClientCert: boolean;
+  /**
+   * PEM of the token platform's own client certificate (signed by `ca`). With `requireClientCert`,
+   * the platform's callbacks and the training controls must come over it, and no other call may;
+   * without it they are refused, since no workstation's certificate stands for the platform.
+   */
+  readonly platformCert?: string;
 }
 
 export interface SandboxOptions {
@@ -52,7 +59,7 @@ export interface SandboxOptions {
   readonly port?: number;
   /** 10 letters or digits; default TDTRAINING, or the data file's. */
   readonly issuerId?: string;
-  /** The workstations' public keys for the JWT-bearer grant. */
+  /** The workstations' public keys for the JWT-bearer grant, and the platform's (`kind: 'platform'`). */
   readonly clientKeys?: readonly ClientKey[];
   readonly tls?: SandboxTlsOptions;
   /** Keeps the state across restarts (written atomically after changes). */
@@ -150,6 +157,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     throw new Error(`issuerId must be exactly 10 letters or digits, not "${options.issuerId}".`);
   }
   if (options.tls?.requireClientCert && !options.tls.ca) throw new Error('tls.requireClientCert needs tls.ca, the CA that signs client certificates.');
+  const platformFingerprint = options.tls?.platformCert ? new X509Certificate(options.tls.platformCert).fingerprint256 : null;
   const now = options.now ?? (() => new Date());
   const logger = options.logger ?? silentLogger;
   const mode = options.mode ?? 'training';
@@ -239,7 +247,20 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   );
   registerEndpoints(
     app,
-    { store, agents, idempotency, issuerId, now, trainingNow: () => clock.now(), logger, mode, streams, heartbeatMs },
+    {
+      store,
+      agents,
+      idempotency,
+      issuerId,
+      now,
+      trainingNow: () => clock.now(),
+      logger,
+      mode,
+      streams,
+      heartbeatMs,
+      kindOf: grant.kindOf,
+      clientCertificates: options.tls?.requireClientCert ? { platformFingerprint } : null,
+    },
     createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId }),
     // A training backend built without fault injection has no such routes at all (404, not TRAINING_ONLY).
     mode === 'training' && !faults ? FAULT_ENDPOINTS : undefined,

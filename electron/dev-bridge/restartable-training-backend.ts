@@ -3,13 +3,13 @@
 // (electron/main/adapters/training-bundle-loader.ts); only the bridge can restart its sandbox.
 import { rm } from 'node:fs/promises';
 import {
-  clientKeyOf,
+  clientKeysOf,
   credentialsFileFor,
-  generateClientCredentials,
+  generateTrainingClients,
   startSandbox,
-  type ClientCredentials,
   type Sandbox,
   type SandboxLogger,
+  type TrainingClients,
 } from '../../sandbox/index';
 import type { TrainingCredentials } from '../../shared/api/training-credentials';
 import type { StartTrainingBackend } from '../core/app-core';
@@ -17,10 +17,13 @@ import type { Logger } from '../core/logging/logger';
 
 /** What browser tests may do to the bridge's training backend (never offered by main). */
 export interface TrainingControls {
-  /** The running sandbox's base URL and credentials, private key included; null before it started. */
+  /**
+   * The running sandbox's base URL and credentials, private keys included (the workstation's, and
+   * the platform's that the callbacks and the training controls take); null before it started.
+   */
   credentials(): TrainingCredentials | null;
   /**
-   * Stops the sandbox and starts it again on the same port with the same key and data file: to
+   * Stops the sandbox and starts it again on the same port with the same keys and data file: to
    * the console it looks like the backend restarted (its event stream's epoch changes).
    */
   restart(): Promise<TrainingCredentials>;
@@ -34,7 +37,7 @@ export interface RestartableTrainingBackend {
 
 /**
  * Training mode's backend for the test bridge: the sandbox in-process on 127.0.0.1 (a free port
- * at first), with a key generated for this run. Its state goes to `dataFile`, so a restart keeps
+ * at first), with a workstation key and a platform key generated for this run. Its state goes to `dataFile`, so a restart keeps
  * the agent's session, the bearer token and every simulated change, as a real backend's
  * database would. A data file left by an earlier run is removed first: each bridge run starts
  * from the seed, like the app's training mode.
@@ -45,7 +48,7 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
     warn: (message, detail) => log.warn(detail ?? {}, message),
     error: (message, detail) => log.error(detail ?? {}, message),
   };
-  let client: ClientCredentials | null = null;
+  let client: TrainingClients | null = null;
   let sandbox: Sandbox | null = null;
   let port = 0;
   let closed = false;
@@ -57,13 +60,13 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
     return run;
   };
 
-  const open = async (keys: ClientCredentials, onPort: number): Promise<Sandbox> =>
+  const open = async (keys: TrainingClients, onPort: number): Promise<Sandbox> =>
     startSandbox({
       host: '127.0.0.1',
       port: onPort,
       mode: 'training',
       logger: sandboxLogger,
-      clientKeys: [clientKeyOf(keys)],
+      clientKeys: clientKeysOf(keys),
       dataFile: options.dataFile,
     });
 
@@ -72,7 +75,7 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
   const start: StartTrainingBackend = async () => {
     if (client) throw new Error('the training backend is already started');
     await rm(options.dataFile, { force: true });
-    client = await generateClientCredentials();
+    client = await generateTrainingClients();
     sandbox = await open(client, 0);
     port = Number(new URL(sandbox.baseUrl).port);
     const started = credentials();

@@ -1,8 +1,8 @@
 import { decodeProtectedHeader, errors, importJWK, importSPKI, jwtVerify, type CryptoKey, type JWK, type JWTPayload } from 'jose';
-import type { TokenResponse } from '../../shared/api/endpoints';
+import type { TokenResponse, TokenScope } from '../../shared/api/endpoints';
 import { ApiFailure } from '../http/errors';
 import type { SandboxStore } from '../store/store';
-import { issueAccessToken } from './access-tokens';
+import { issueAccessToken, type ClientKindOf } from './access-tokens';
 
 /**
  * The OAuth 2.0 JWT-bearer grant (RFC 7523) as D1 runs it, verified strictly:
@@ -13,25 +13,39 @@ export type ClientKey = {
   readonly kid: string;
   /** `iss` and `sub` of this key's assertions; D1 uses the issuer id when there is no aggregator. */
   readonly clientId?: string;
+  /**
+   * A workstation's key (the default) or the token platform's: its tokens have that scope, and only
+   * the platform's may make the platform's callbacks and the training calls.
+   */
+  readonly kind?: TokenScope;
 } & ({ readonly publicJwk: JWK; readonly publicKeyPem?: never } | { readonly publicKeyPem: string; readonly publicJwk?: never });
 
 interface RegisteredKey {
   readonly clientId: string;
+  readonly kind: TokenScope;
   readonly key: CryptoKey;
 }
 
 export const ASSERTION_MAX_LIFETIME_S = 300;
 export const CLOCK_TOLERANCE_S = 30;
 
-/** Imports the registered public keys once, refusing anything that is not an ES256 key. */
+/**
+ * Imports the registered public keys once, refusing anything that is not an ES256 key, and a client
+ * id registered both as a workstation and as the platform (its tokens could not have one scope).
+ */
 export const importClientKeys = async (keys: readonly ClientKey[], defaultClientId: string): Promise<Map<string, RegisteredKey>> => {
   const registered = new Map<string, RegisteredKey>();
+  const kinds = new Map<string, TokenScope>();
   for (const entry of keys) {
     if (registered.has(entry.kid)) throw new Error(`Client key id "${entry.kid}" is registered twice.`);
     if (entry.publicJwk && 'd' in entry.publicJwk) throw new Error(`Client key "${entry.kid}" is a private key; register the public key only.`);
+    const clientId = entry.clientId ?? defaultClientId;
+    const kind = entry.kind ?? 'workstation';
+    if ((kinds.get(clientId) ?? kind) !== kind) throw new Error(`Client id "${clientId}" is registered as a workstation and as the platform; each needs its own.`);
+    kinds.set(clientId, kind);
     const imported = entry.publicJwk ? await importJWK(entry.publicJwk, 'ES256') : await importSPKI(entry.publicKeyPem, 'ES256');
     if (imported instanceof Uint8Array) throw new Error(`Client key "${entry.kid}" is a symmetric key; ES256 needs an EC P-256 public key.`);
-    registered.set(entry.kid, { clientId: entry.clientId ?? defaultClientId, key: imported });
+    registered.set(entry.kid, { clientId, kind, key: imported });
   }
   return registered;
 };
@@ -115,6 +129,12 @@ export class JwtBearerGrant {
       jti,
       expiresAt: new Date((exp + CLOCK_TOLERANCE_S + 1) * 1000).toISOString(),
     });
-    return issueAccessToken(this.store, registered.clientId, now);
+    return issueAccessToken(this.store, { clientId: registered.clientId, kind: registered.kind }, now);
   }
+
+  /** The platform's client ids are those its keys are registered under; every other id is a workstation's. */
+  readonly kindOf: ClientKindOf = (clientId) => {
+    for (const registered of this.keys.values()) if (registered.clientId === clientId) return registered.kind;
+    return 'workstation';
+  };
 }

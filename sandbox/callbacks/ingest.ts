@@ -40,7 +40,7 @@ export interface IncomingChange {
   readonly failed?: boolean;
   /** Expiry and last four only: the DPAN was dropped at the border. */
   readonly tokenInfo?: Pick<TokenInfo, 'expiry' | 'lastFour'> | undefined;
-  /** Who, when the callback says more than its source (the CCI user). */
+  /** Who, as the requestor type says; a CCI user's id stays in the wire fields as the platform's claim. */
   readonly actor?: Actor | undefined;
   readonly reasonCode?: string | undefined;
   /** The callback's own fields, for the raw history. */
@@ -126,7 +126,7 @@ export class CallbackIngest {
 
   /** A D1 card-operation notification: for its token, or for each live token of the card when it names none. */
   cardOperation(issuerCardRefId: string, body: CardOperationNotification, correlationId: string, receivedAt?: string): CallbackResult[] {
-    const actor = this.actorOfRequestor(body.requestorType, body.requestorId);
+    const actor = this.actorOfRequestor(body.requestorType);
     const wire: CallbackWire = {
       cardOperationId: body.operationId,
       cardOperation: body.operation,
@@ -385,12 +385,14 @@ export class CallbackIngest {
     return tokens.filter((token) => token.state !== 'DELETED').map((token) => token.virtualCardId);
   }
 
-  /** The CCI user named as an agent when the sandbox knows them, else by the id the platform gave. */
-  private actorOfRequestor(requestorType: RequestorType, requestorId: string | undefined): Actor {
-    const source = SOURCE_OF_REQUESTOR[requestorType];
-    if (requestorType !== 'CCI' || requestorId === undefined) return { source };
-    const agent = this.store.agents.get(requestorId);
-    return agent ? { source, agentId: agent.agentId, agentName: agent.name } : { source, agentName: requestorId };
+  /**
+   * Who asked, as far as the issuer knows: the side the requestor type stands for, never one of
+   * the issuer's agents. A CCI user's id is the platform's claim about a person on the network's
+   * screen, not a sign-in here; it stays in the event's `requestorId`, as claimed text, and the
+   * history words it as such (docs/domain.md, "Lifecycle changes from the wallet and the TSP").
+   */
+  private actorOfRequestor(requestorType: RequestorType): Actor {
+    return { source: SOURCE_OF_REQUESTOR[requestorType] };
   }
 
   /** The agent's operation a callback from the issuer's side confirms: same correlation id, same operation. */

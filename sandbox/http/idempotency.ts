@@ -1,4 +1,5 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
+import { looksLikeCardNumber } from '../../shared/domain/card-number-runs';
 import type { SandboxStore } from '../store/store';
 import { ApiFailure } from './errors';
 
@@ -13,12 +14,21 @@ export interface Outcome {
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 const KEY_PATTERN = /^[A-Za-z0-9_.:-]{8,128}$/;
 
-/** The `idempotency-key` header: absent is fine (no replay protection), malformed is refused. */
-export const idempotencyKeyFrom = (header: string | string[] | undefined): string | undefined => {
-  if (header === undefined) return undefined;
-  if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
-    throw new ApiFailure('BAD_FORMAT', 'idempotency-key: 8–128 of A–Z a–z 0–9 _ . : -', 'idempotency-key');
+/**
+ * The `idempotency-key` header: missing where the call requires one is a 400 naming it (a retry of
+ * a change without a key could do the change twice); where it is optional, absent means no replay
+ * protection. Malformed is always refused, a header sent twice too.
+ */
+export const idempotencyKeyFrom = (header: string | string[] | undefined, required: boolean): string | undefined => {
+  if (header === undefined) {
+    if (required) throw new ApiFailure('MISSING_PARAMETER', 'idempotency-key: required on every call that changes something.', 'idempotency-key');
+    return undefined;
   }
+  if (typeof header !== 'string' || !KEY_PATTERN.test(header)) {
+    throw new ApiFailure('BAD_FORMAT', 'idempotency-key: one key of 8–128 of A–Z a–z 0–9 _ . : -', 'idempotency-key');
+  }
+  // Kept for a day, in the data file too: a key that reads as a card number is refused.
+  if (looksLikeCardNumber(header)) throw new ApiFailure('BAD_FORMAT', 'idempotency-key: must not hold a card number.', 'idempotency-key');
   return header;
 };
 
@@ -34,10 +44,21 @@ const canonical = (value: unknown): string => {
   return JSON.stringify(value) ?? 'null';
 };
 
+/** What a key is bound to: the same key for another method, path or body is not a retry. */
+interface KeyedRequest {
+  readonly method: string;
+  readonly path: string;
+  readonly body: unknown;
+}
+
 /**
- * `Idempotency-Key` for every POST: the same key with the same body within 24 hours gets the
- * first response again (status and body) without the work being done twice; the same key with
- * another body is a 409. A retry that arrives while the first is still running waits for it.
+ * `Idempotency-Key` on every state-changing call, scoped to the caller (the agent at their
+ * workstation, the workstation, or the platform): the same key with the same method, path and
+ * body within 24 hours gets the first response again (status and body) without the work being
+ * done twice; the same key with another method, path or body is a 422 IDEMPOTENCY_CONFLICT (as the
+ * IETF Idempotency-Key draft has it), never a new operation and never the other request's answer.
+ * Another caller's key of the same text is another key. A retry that arrives while the first is
+ * still running waits for it.
  *
  * Bodies that carry a secret (a password, an assertion) are fingerprinted with an HMAC under a key
  * that lives only in this process, and those records are never written to the data file: a fast
@@ -53,22 +74,22 @@ export class Idempotency {
     private readonly now: () => Date,
   ) {}
 
-  private fingerprint(body: unknown, carriesSecret: boolean): string {
-    const text = canonical(body ?? null);
+  private fingerprint({ method, path, body }: KeyedRequest, carriesSecret: boolean): string {
+    const text = canonical({ method, path, body: body ?? null });
     return carriesSecret
       ? createHmac('sha256', this.hmacKey).update(text).digest('base64url')
       : createHash('sha256').update(text).digest('base64url');
   }
 
   async run(
-    request: { scope: string; key: string; body: unknown; carriesSecret: boolean },
+    request: { scope: string; key: string; request: KeyedRequest; carriesSecret: boolean },
     work: () => Promise<Outcome>,
   ): Promise<Outcome & { replayed: boolean }> {
     const id = `${request.scope}\u0000${request.key}`;
-    const fingerprint = this.fingerprint(request.body, request.carriesSecret);
+    const fingerprint = this.fingerprint(request.request, request.carriesSecret);
     const now = this.now();
     const conflict = (): ApiFailure =>
-      new ApiFailure('IDEMPOTENCY_CONFLICT', 'This idempotency-key was already used with a different request body.', 'idempotency-key');
+      new ApiFailure('IDEMPOTENCY_CONFLICT', 'This idempotency-key was already used for another request (method, path or body); send a new key for a new request.', 'idempotency-key');
 
     const stored = this.store.idempotency.get(id);
     if (stored && stored.expiresAt > now.toISOString()) {

@@ -1,9 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { OutgoingHttpHeaders } from 'node:http';
+import type { TLSSocket } from 'node:tls';
 import { z } from 'zod';
-import { API_HEADERS, endpoints, type Endpoint, type EndpointName } from '../../shared/api/endpoints';
+import { API_HEADERS, endpoints, idempotencyKeyOf, type Endpoint, type EndpointName } from '../../shared/api/endpoints';
 import { CorrelationId } from '../../shared/api/ids';
-import { authenticateBearer, type ClientIdentity } from '../auth/access-tokens';
+import { looksLikeCardNumber } from '../../shared/domain/card-number-runs';
+import { authenticateBearer, type ClientIdentity, type ClientKindOf } from '../auth/access-tokens';
 import type { AgentDirectory, SessionContext } from '../auth/agents';
 import { endpointRoles, requireRole, type AgentEndpointName } from '../auth/roles';
 import { ApiFailure } from '../http/errors';
@@ -29,12 +31,21 @@ export interface RouteServices {
   /** Every open event stream, so the sandbox can end them when it closes. */
   readonly streams: OpenStreams;
   readonly heartbeatMs: number;
+  /** Whether a bearer token's client is a workstation or the platform, by the key registration. */
+  readonly kindOf: ClientKindOf;
+  /**
+   * Set when mTLS is on: the SHA-256 fingerprint of the platform's own client certificate, or null
+   * when none is configured (then no call can come as the platform's).
+   */
+  readonly clientCertificates: { readonly platformFingerprint: string | null } | null;
 }
 
 interface Caller {
   readonly client: ClientIdentity | null;
   readonly session: SessionContext | null;
   readonly correlationId: string;
+  /** The request's Idempotency-Key; undefined where the call takes none or an optional one was not sent. */
+  readonly idempotencyKey: string | undefined;
 }
 
 /** Calls whose request or response holds a secret: their idempotency records stay in memory. */
@@ -56,11 +67,58 @@ const isAgentEndpoint = (name: EndpointName): name is AgentEndpointName => Objec
 
 const callers = new WeakMap<FastifyRequest, Caller>();
 
+/** The fingerprint of the client certificate this connection presented, if any. */
+const presentedCertificate = (request: FastifyRequest): string | null => {
+  const socket = request.raw.socket as Partial<TLSSocket>;
+  if (typeof socket.getPeerCertificate !== 'function') return null;
+  return socket.getPeerCertificate().fingerprint256 ?? null;
+};
+
 /**
- * Who is calling, checked before the body is even read: the bearer token, then the issuer and
- * correlation headers every /api call carries, then the agent's session and role.
+ * Only the platform's credential makes the platform's calls, and it makes no other: its bearer
+ * token (scope `platform`) and, with mTLS, its own client certificate. A workstation's key on a
+ * callback could delete any token and name anyone as having asked.
+ */
+const checkClientKind = (endpoint: Endpoint, client: ClientIdentity, request: FastifyRequest, services: RouteServices): void => {
+  const wanted = endpoint.auth === 'platform' ? 'platform' : 'workstation';
+  if (client.kind !== wanted) {
+    throw new ApiFailure(
+      'FORBIDDEN_CLIENT',
+      wanted === 'platform'
+        ? `The workstation client may not call ${endpoint.operationId}: the platform's callbacks and the training controls take the platform's own credential.`
+        : `The platform client may not call ${endpoint.operationId}: its credential is for the platform's callbacks and the training controls only.`,
+    );
+  }
+  const certificates = services.clientCertificates;
+  if (!certificates) return;
+  const platformCertificate = certificates.platformFingerprint !== null && presentedCertificate(request) === certificates.platformFingerprint;
+  if (wanted === 'platform' && !platformCertificate) {
+    throw new ApiFailure(
+      'FORBIDDEN_CLIENT',
+      certificates.platformFingerprint === null
+        ? `${endpoint.operationId} takes the platform's own client certificate, and this backend has none configured.`
+        : `${endpoint.operationId} takes the platform's own client certificate, not a workstation's.`,
+    );
+  }
+  if (wanted === 'workstation' && platformCertificate) {
+    throw new ApiFailure('FORBIDDEN_CLIENT', `The platform's client certificate may not call ${endpoint.operationId}.`);
+  }
+};
+
+/**
+ * Who is calling, checked before the body is even read: the bearer token and whose it is, then
+ * the issuer and correlation headers every /api call carries, then the agent's session and role,
+ * then the Idempotency-Key a state-changing call must carry.
  */
 const identify = (name: EndpointName, endpoint: Endpoint, request: FastifyRequest, services: RouteServices): Caller => {
+  const who = whoIsCalling(name, endpoint, request, services);
+  const taken = idempotencyKeyOf(endpoint);
+  const idempotencyKey = taken === 'none' ? undefined : idempotencyKeyFrom(request.headers[API_HEADERS.idempotencyKey], taken === 'required');
+  return { ...who, idempotencyKey };
+};
+
+/** The caller's credentials, in the order `identify` says. */
+const whoIsCalling = (name: EndpointName, endpoint: Endpoint, request: FastifyRequest, services: RouteServices): Omit<Caller, 'idempotencyKey'> => {
   if (endpoint.trainingOnly && services.mode !== 'training') {
     // Before the credentials: a connected backend has no such call at all.
     throw new ApiFailure('TRAINING_ONLY', `${endpoint.operationId} exists only on the training backend; this backend stands in for a connected one.`);
@@ -68,9 +126,12 @@ const identify = (name: EndpointName, endpoint: Endpoint, request: FastifyReques
   const now = services.now();
   const header = request.headers[API_HEADERS.correlationId];
   const correlationId = typeof header === 'string' ? header : '';
+  // Ids are kept with every event and log line they link: one that reads as a card number is refused, whoever sends it.
+  if (looksLikeCardNumber(correlationId)) throw new ApiFailure('BAD_FORMAT', 'x-correlation-id: must not hold a card number.', API_HEADERS.correlationId);
   if (endpoint.auth === 'none') return { client: null, session: null, correlationId };
   const authorization = request.headers.authorization;
-  const client = authenticateBearer(services.store, typeof authorization === 'string' ? authorization : undefined, now);
+  const client = authenticateBearer(services.store, typeof authorization === 'string' ? authorization : undefined, now, services.kindOf);
+  checkClientKind(endpoint, client, request, services);
   if (endpoint.path.startsWith('/api/')) {
     if (request.headers[API_HEADERS.issuerId] !== services.issuerId) {
       throw new ApiFailure('UNKNOWN_ISSUER', 'x-issuer-id must name the issuer this backend serves.', API_HEADERS.issuerId);
@@ -80,10 +141,20 @@ const identify = (name: EndpointName, endpoint: Endpoint, request: FastifyReques
       throw new ApiFailure('BAD_FORMAT', 'x-correlation-id: 1–64 of A–Z a–z 0–9 _ . -', API_HEADERS.correlationId);
     }
   }
-  if (endpoint.auth === 'workstation') return { client, session: null, correlationId };
+  if (endpoint.auth === 'workstation' || endpoint.auth === 'platform') return { client, session: null, correlationId };
   const session = services.agents.sessionFor(request.headers[API_HEADERS.agentSession], client.clientId, now);
   if (isAgentEndpoint(name)) requireRole(name, session.agent.role);
   return { client, session, correlationId };
+};
+
+/**
+ * Whose an idempotency key is: the signed-in agent at their workstation, the workstation itself
+ * (sign-in), or the platform. The same key from anyone else is another key.
+ */
+const scopeOf = ({ client, session }: Caller): string => {
+  if (!client) return 'anyone';
+  if (session) return `agent ${client.clientId} ${session.agent.agentId}`;
+  return `${client.kind} ${client.clientId}`;
 };
 
 /** A body must come in the endpoint's declared format; an endpoint without a body takes none. */
@@ -204,13 +275,13 @@ const register = <K extends EndpointName>(
         }
       };
 
-      const key = endpoint.method === 'POST' ? idempotencyKeyFrom(request.headers[API_HEADERS.idempotencyKey]) : undefined;
+      const key = caller.idempotencyKey;
       const outcome = key
         ? await services.idempotency.run(
             {
-              scope: `${endpoint.method} ${request.url.split('?')[0] ?? ''} ${caller.client?.clientId ?? '-'}`,
+              scope: scopeOf(caller),
               key,
-              body: request.body,
+              request: { method: endpoint.method, path: request.url.split('?')[0] ?? '', body: request.body },
               carriesSecret: CARRIES_SECRET.has(name),
             },
             work,

@@ -98,7 +98,7 @@ export const SeenAssertion = z.strictObject({
 export type SeenAssertion = z.infer<typeof SeenAssertion>;
 
 export const IdempotencyRecord = z.strictObject({
-  /** Method, path and caller: the same key from another client or for another call is unrelated. */
+  /** The caller (the agent at a workstation, a workstation, the platform): another caller's key is another key; method, path and body are in the fingerprint. */
   scope: z.string().min(1).max(600),
   key: z.string().min(1).max(128),
   fingerprint: Base64Url,

@@ -35,7 +35,19 @@ export type Auth =
   /** The workstation's bearer token (OAuth 2.0 JWT-bearer grant). */
   | 'workstation'
   /** The bearer token and a signed-in agent's session. */
-  | 'agent';
+  | 'agent'
+  /**
+   * The token platform's own bearer token (the same grant, with the platform's client id and key:
+   * `platform` scope) and, where mTLS is on, the platform's own client certificate. Its callbacks
+   * change any token and name who asked, so no workstation's key may make them; the training
+   * controls stand where the platform stands. A workstation's token here, or the platform's on
+   * any other call, is a 403 FORBIDDEN_CLIENT.
+   */
+  | 'platform';
+
+/** What a bearer token from POST /oauth2/token may be used for, by the client that asked for it. */
+export const TokenScope = z.enum(['workstation', 'platform']);
+export type TokenScope = z.infer<typeof TokenScope>;
 
 export interface Endpoint {
   readonly method: 'GET' | 'POST' | 'DELETE';
@@ -63,9 +75,22 @@ export interface Endpoint {
   readonly trainingOnly?: true;
   /** Errors the endpoint can answer beyond those that follow from the rest of its declaration. */
   readonly errors?: readonly ApiErrorName[];
+  /**
+   * Every state-changing call (POST, DELETE) requires an `Idempotency-Key`; `optional` is declared
+   * only where a retry without one does no harm, with the reason beside it. A key, when sent, is
+   * honoured either way.
+   */
+  readonly idempotencyKey?: 'optional';
 }
 
 const define = <E extends Endpoint>(endpoint: E): E => endpoint;
+
+/**
+ * Whether a call takes an `Idempotency-Key`: required on every state-changing call unless the
+ * endpoint declares it optional; a read takes none.
+ */
+export const idempotencyKeyOf = (endpoint: Pick<Endpoint, 'method' | 'idempotencyKey'>): 'required' | 'optional' | 'none' =>
+  endpoint.method === 'GET' ? 'none' : (endpoint.idempotencyKey ?? 'required');
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
@@ -78,6 +103,8 @@ export const TokenResponse = z.object({
   access_token: z.string().min(20).max(4096),
   token_type: z.literal('Bearer'),
   expires_in: z.number().int().positive().max(3600),
+  /** Set by the client's registration, never asked for: a workstation's key gets `workstation`, the platform's `platform`. */
+  scope: TokenScope.optional(),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
@@ -142,6 +169,8 @@ export const endpoints = {
     bodyType: 'form',
     response: TokenResponse,
     successStatus: 200,
+    // A retry spends nothing: each assertion's jti is taken once, so a copy without a key is refused, never a second token.
+    idempotencyKey: 'optional',
   }),
   signIn: define({
     method: 'POST',
@@ -152,6 +181,9 @@ export const endpoints = {
     body: SignInRequest,
     response: AgentSession,
     successStatus: 201,
+    // Its body is a password: a retry without a key only opens a second session (and a wrong
+    // password counts again, as a person typing it again would); a key, when sent, replays the first answer.
+    idempotencyKey: 'optional',
   }),
   verifyPassword: define({
     method: 'POST',
@@ -327,7 +359,7 @@ export const endpoints = {
     operationId: 'notifyVirtualCardChange',
     summary:
       "The token platform tells the issuer a token changed (an enrolment that failed, or a change in the wallet, by the TSP or by the issuer): ACTIVATE, SUSPEND, RESUME, DELETE or DELETE_FROM_APP, by the WALLET, the TSP or the ISSUER, with an errorCode when it failed. Idempotent by x-correlation-id, action and outcome: a second copy is recorded as CALLBACK_DUPLICATE and changes nothing; one that would move the token backwards (a deleted token anywhere) is recorded as CALLBACK_LATE and ignored; one for a token not known yet is parked and applied when it appears. A full DPAN in tokenInfo is dropped before storage. The confirmation of an agent's operation goes through the same processing.",
-    auth: 'workstation',
+    auth: 'platform',
     headers: CALLBACK_HEADERS,
     body: NotifyVirtualCardChangeRequest,
     response: CallbackReceipt,
@@ -340,7 +372,7 @@ export const endpoints = {
     operationId: 'requestCardDigitization',
     summary:
       "The token platform asks the issuer to approve tokenizing a card. The sandbox decides the level of trust by its configurable rules (GREEN, YELLOW with idvMethodList, RED), records it with the correlation id and creates the token: DEPLOYMENT_ONGOING for GREEN (the ACTIVATE callback follows), INACTIVE awaiting step-up for YELLOW, DEPLOYMENT_ONGOING for RED until the platform's DIGITIZE FAILED declines it. A re-enrolment of the same card on the same device is linked to the earlier attempt; callbacks parked for this token are applied now.",
-    auth: 'workstation',
+    auth: 'platform',
     headers: CALLBACK_HEADERS,
     body: RequestCardDigitizationRequest,
     response: RequestCardDigitizationResponse,
@@ -352,8 +384,8 @@ export const endpoints = {
     path: '/d1/v1/issuers/{issuerId}/cards/{issuerCardRefId}/notifications',
     operationId: 'notifyCardOperation',
     summary:
-      "D1's card-operation notification. DIGITIZE FAILED after a YELLOW decision is a cancellation by the cardholder (DIGITIZATION_CANCELED, token CANCELED), after RED a decline; ACTIVATE, SUSPEND, RESUME and DELETE change the token as notifyVirtualCardChange does, with who asked for it (requestorType, and the CCI user as requestorId). Without virtualCardId it concerns the card's tokens. Same idempotency and ordering as notifyVirtualCardChange.",
-    auth: 'workstation',
+      "D1's card-operation notification. DIGITIZE FAILED after a YELLOW decision is a cancellation by the cardholder (DIGITIZATION_CANCELED, token CANCELED), after RED a decline; ACTIVATE, SUSPEND, RESUME and DELETE change the token as notifyVirtualCardChange does, with who asked for it (requestorType, and for CCI the user's id as requestorId: recorded as the platform's claim, never taken for one of the issuer's agents). Without virtualCardId it concerns the card's tokens. Same idempotency and ordering as notifyVirtualCardChange.",
+    auth: 'platform',
     headers: CALLBACK_HEADERS,
     params: CardOperationParams,
     body: CardOperationNotification,
@@ -367,7 +399,7 @@ export const endpoints = {
     operationId: 'simulateTokenChange',
     summary:
       'Training only: the wallet or the TSP suspends, resumes or deletes a token, or the wallet user deletes it from the app, as a notifyVirtualCardChange would report it. Answers the updated token; the change is recorded in its history and streamed.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     body: SimulateRequest,
     response: Token,
@@ -380,7 +412,7 @@ export const endpoints = {
     operationId: 'setActionPolicy',
     summary:
       'Training only: replaces the token-action policy the backend serves (getActionPolicy) and enforces on operations, so trainers and tests can change the identity checks, the risk rules, the suspension override and platform notifications. Answers the policy now in force.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     body: SetActionPolicyRequest,
     response: TokenActionPolicy,
@@ -392,7 +424,7 @@ export const endpoints = {
     operationId: 'advanceTrainingClock',
     summary:
       "Training only: moves the training clock forward (never back) by hours and minutes. Token time (events, step-up reminders) follows it; sign-ins, bearer tokens and idempotency keep the real clock. The step-up reminder check runs at once against the new time.",
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     body: AdvanceClockRequest,
     response: TrainingClock,
@@ -403,7 +435,7 @@ export const endpoints = {
     path: '/training/v1/clock',
     operationId: 'getTrainingClock',
     summary: 'Training only: the training clock now and how far it runs ahead of the real one.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     response: TrainingClock,
     successStatus: 200,
@@ -414,7 +446,7 @@ export const endpoints = {
     operationId: 'setDigitizationRules',
     summary:
       'Training only: replaces the rules requestCardDigitization decides the level of trust by (the first rule whose conditions all hold decides). Answers the rules now in force.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     body: DigitizationRules,
     response: DigitizationRules,
@@ -426,7 +458,7 @@ export const endpoints = {
     operationId: 'injectFault',
     summary:
       'Training only, for tests: the next `times` requests matching method and path prefix misbehave (500, 503, connection reset before or after the work, delay, schema-breaking body, answer held after the work, the TSP confirming an accepted token operation twice). The /training/v1/faults calls themselves never match.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     body: InjectFaultRequest,
     response: ActiveFault,
@@ -437,7 +469,7 @@ export const endpoints = {
     path: '/training/v1/faults',
     operationId: 'listFaults',
     summary: 'Training only: the injected faults still active, with how many matching requests each has left.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     response: FaultList,
     successStatus: 200,
@@ -447,7 +479,7 @@ export const endpoints = {
     path: '/training/v1/faults',
     operationId: 'clearFaults',
     summary: 'Training only: removes every injected fault.',
-    auth: 'workstation',
+    auth: 'platform',
     trainingOnly: true,
     response: z.object({ cleared: z.number().int().nonnegative() }),
     successStatus: 200,

@@ -48,8 +48,14 @@ export const apiErrors = {
   SIGN_IN_FAILED: { code: 'SIGN_IN_FAILED', category: 'D', status: 401 },
   ACCOUNT_LOCKED: { code: 'ACCOUNT_LOCKED', category: 'F', status: 423 },
   FORBIDDEN_ROLE: { code: 'FORBIDDEN_ROLE', category: 'F', status: 403 },
+  /**
+   * The caller's kind of credential may not make this call: a workstation's on the platform's
+   * callbacks or the training controls, the platform's on an agent's or a workstation's call.
+   */
+  FORBIDDEN_CLIENT: { code: 'FORBIDDEN_CLIENT', category: 'F', status: 403 },
   CLIENT_CERTIFICATE_REQUIRED: { code: 'CLIENT_CERTIFICATE_REQUIRED', category: 'D', status: 401 },
-  IDEMPOTENCY_CONFLICT: { code: 'IDEMPOTENCY_CONFLICT', category: 'D', status: 409 },
+  /** An Idempotency-Key (or an audit record's id) already used for another request: 422, as the IETF Idempotency-Key draft has it. */
+  IDEMPOTENCY_CONFLICT: { code: 'IDEMPOTENCY_CONFLICT', category: 'D', status: 422 },
   /** The token's state does not allow this change (e.g. resuming a token another party suspended); the message names the rule and the current state. */
   TRANSITION_NOT_ALLOWED: { code: 'TRANSITION_NOT_ALLOWED', category: 'D', status: 409 },
   /** The token is not in the state the agent saw (it changed meanwhile), or an operation on it is still pending. */

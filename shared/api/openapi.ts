@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ApiErrorBody, apiErrors, type ApiErrorName } from './errors';
-import { API_HEADERS, endpoints, type Endpoint } from './endpoints';
+import { API_HEADERS, endpoints, idempotencyKeyOf, type Endpoint } from './endpoints';
 import { CorrelationId, IssuerId } from './ids';
 
 /**
@@ -32,10 +32,11 @@ interface ResponseObject {
   readonly content?: Record<string, { readonly schema: JsonSchema }>;
 }
 
-/** Where an endpoint's path puts it: the Token Care API, the OAuth token endpoint, or the training backend's own calls. */
+/** Where an endpoint's path puts it: the Token Care API, the platform's callbacks, the OAuth token endpoint, or the training backend's own calls. */
 const tagOf = (endpoint: Endpoint): string => {
   if (endpoint.path.startsWith('/api/')) return 'token-care';
   if (endpoint.path.startsWith('/training/')) return 'training';
+  if (endpoint.auth === 'platform') return 'platform-callbacks';
   return 'oauth';
 };
 
@@ -100,12 +101,15 @@ const headerParameters = (endpoint: Endpoint): ParameterObject[] => {
     const schema = field as z.ZodType;
     headers.push({ name, in: 'header', required: !schema.safeParse(undefined).success, schema: jsonSchema(schema, 'input') });
   }
-  if (endpoint.method === 'POST') {
+  const idempotency = idempotencyKeyOf(endpoint);
+  if (idempotency !== 'none') {
     headers.push({
       name: API_HEADERS.idempotencyKey,
       in: 'header',
-      required: false,
-      description: 'Same key and same body within 24 hours replays the first response; a different body is a 409.',
+      required: idempotency === 'required',
+      description:
+        (idempotency === 'required' ? 'Required: a call without one is a 400 naming this header. ' : 'Optional here; honoured when sent. ') +
+        "Scoped to the caller (the workstation and its signed-in agent, or the platform): the same key with the same method, path and body within 24 hours replays the first response; with another method, path or body it is a 422 IDEMPOTENCY_CONFLICT, never a new operation.",
       schema: { type: 'string', pattern: '^[A-Za-z0-9_.:-]{8,128}$' },
     });
   }
@@ -117,9 +121,9 @@ const errorNames = (endpoint: Endpoint): ApiErrorName[] => {
   const names: ApiErrorName[] = ['MISSING_PARAMETER', 'BAD_FORMAT', 'SYSTEM_ERROR'];
   if (endpoint.path.startsWith('/api/')) names.push('UNKNOWN_ISSUER');
   if (endpoint.body) names.push('PAYLOAD_TOO_LARGE', 'UNSUPPORTED_MEDIA_TYPE');
-  if (endpoint.method === 'POST') names.push('IDEMPOTENCY_CONFLICT');
+  if (idempotencyKeyOf(endpoint) !== 'none') names.push('IDEMPOTENCY_CONFLICT');
   if (endpoint.auth === 'none') names.push('INVALID_CLIENT', 'INVALID_GRANT');
-  if (endpoint.auth !== 'none') names.push('UNAUTHORIZED');
+  if (endpoint.auth !== 'none') names.push('UNAUTHORIZED', 'FORBIDDEN_CLIENT');
   if (endpoint.auth === 'agent') names.push('AGENT_SESSION_REQUIRED', 'FORBIDDEN_ROLE');
   if (endpoint.params) names.push('NOT_FOUND');
   if (endpoint.trainingOnly) names.push('TRAINING_ONLY');
@@ -136,6 +140,7 @@ const errorResponses = (endpoint: Endpoint): Record<string, { $ref: string }> =>
 const security = (endpoint: Endpoint): Array<Record<string, string[]>> => {
   if (endpoint.auth === 'none') return [];
   if (endpoint.auth === 'workstation') return [{ workstationBearer: [] }];
+  if (endpoint.auth === 'platform') return [{ platformBearer: [] }];
   return [{ workstationBearer: [], agentSession: [] }];
 };
 
@@ -237,6 +242,12 @@ export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocum
           scheme: 'bearer',
           description:
             'A 15-minute opaque token from POST /oauth2/token (RFC 7523 JWT-bearer grant, ES256 assertion with kid).',
+        },
+        platformBearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            "The token platform's own 15-minute token from POST /oauth2/token (the same grant, signed with the platform's registered key: scope `platform`), and where mTLS is on the platform's own client certificate. For the platform's callbacks and the training controls only; no workstation's token is accepted there, and this one nowhere else.",
         },
         agentSession: {
           type: 'apiKey',

@@ -146,12 +146,13 @@ export const enNotifications: DeepStringRecord<typeof jaNotifications> = {
     },
     who: {
       wallet: "the cardholder (in the wallet app or the wallet provider's portal)",
-      cciAgent: "agent {{name}} through the network's customer care interface (CCI)",
+      /** The CCI user's id is the platform's claim, never one of the issuer's agents: said as such. */
+      cciClaimed: "CCI user {{id}}, as the platform says, through the network's customer care interface (CCI)",
       cci: "the issuer through the network's customer care interface (CCI)",
       platform: 'the token platform (D1)',
     },
     source: {
-      cciAgent: 'Agent {{name}} (CCI)',
+      cciClaimed: 'CCI user {{id}} (as the platform says)',
     },
     history: {
       duplicate: 'The same {{operation}} callback came again; it was recorded and changed nothing.',

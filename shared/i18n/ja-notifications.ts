@@ -144,12 +144,13 @@ export const jaNotifications = {
     /** Who did it (docs/domain.md, "Lifecycle changes from the wallet and the TSP"), as the subject of a history sentence. */
     who: {
       wallet: '会員（ウォレットのアプリまたはウォレット事業者のポータル）',
-      cciAgent: 'ネットワークのカスタマーケア画面（CCI）からエージェント {{name}}',
+      /** The CCI user's id is the platform's claim, never one of the issuer's agents: said as such. */
+      cciClaimed: 'ネットワークのカスタマーケア画面（CCI）からCCIユーザー {{id}}（プラットフォームの申告による）',
       cci: 'ネットワークのカスタマーケア画面（CCI）から発行会社',
       platform: 'トークンプラットフォーム（D1）',
     },
     source: {
-      cciAgent: 'エージェント {{name}}（CCI）',
+      cciClaimed: 'CCIユーザー {{id}}（プラットフォームの申告）',
     },
     history: {
       duplicate: '同じ{{operation}}のコールバックがもう一度届きました。記録だけして、トークンは変えていません。',

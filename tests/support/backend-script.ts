@@ -6,13 +6,21 @@ import type { TokenEvent } from '../../shared/api/model';
 import type { TokenActionPolicy } from '../../shared/api/policy';
 import type { InjectFaultRequest, SimulateRequest } from '../../shared/api/training';
 
-/** What a script needs to reach a sandbox: its URL and a workstation key it accepts (`--credentials-out`). */
-export interface ScriptCredentials {
-  readonly baseUrl: string;
-  readonly issuerId: string;
+/** One client's signing key for the JWT-bearer grant. */
+interface SigningKey {
   readonly clientId: string;
   readonly keyId: string;
   readonly privateKeyPem: string;
+}
+
+/**
+ * What a script needs to reach a sandbox (`--credentials-out`): its URL, a workstation key for /api
+ * and the platform's own key for the training controls, which take no workstation's.
+ */
+export interface ScriptCredentials extends SigningKey {
+  readonly baseUrl: string;
+  readonly issuerId: string;
+  readonly platform: SigningKey;
 }
 
 export interface AgentLogin {
@@ -21,22 +29,25 @@ export interface AgentLogin {
 }
 
 /**
- * The sandbox reached as a script, over real HTTP with a JWT-bearer token of its own: the training
- * controls (faults, simulated wallet changes, the action policy) and an agent's reads, so tests
- * and the bench can look at what the backend holds without going through the console under test.
+ * The sandbox reached as a script, over real HTTP with JWT-bearer tokens of its own: the training
+ * controls (faults, simulated wallet changes, the action policy) with the platform's key, and an
+ * agent's reads with the workstation's, so tests and the bench can look at what the backend holds
+ * without going through the console under test. Every call that changes something carries a fresh
+ * Idempotency-Key unless the caller gives one.
  */
 export const backendScript = (credentials: ScriptCredentials) => {
   const tokenUrl = `${credentials.baseUrl}/oauth2/token`;
-  let bearer: { value: string; until: number } | null = null;
+  const bearers = new Map<SigningKey, { value: string; until: number }>();
 
-  const accessToken = async (): Promise<string> => {
+  const accessToken = async (client: SigningKey): Promise<string> => {
+    const bearer = bearers.get(client);
     if (bearer && bearer.until > Date.now()) return bearer.value;
-    const key = await importPKCS8(credentials.privateKeyPem, 'ES256');
+    const key = await importPKCS8(client.privateKeyPem, 'ES256');
     const now = Math.floor(Date.now() / 1000);
     const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'ES256', kid: credentials.keyId, typ: 'JWT' })
-      .setIssuer(credentials.clientId)
-      .setSubject(credentials.clientId)
+      .setProtectedHeader({ alg: 'ES256', kid: client.keyId, typ: 'JWT' })
+      .setIssuer(client.clientId)
+      .setSubject(client.clientId)
       .setAudience(tokenUrl)
       .setIssuedAt(now)
       .setExpirationTime(now + 120)
@@ -49,17 +60,20 @@ export const backendScript = (credentials: ScriptCredentials) => {
     });
     if (response.status !== 200) throw new Error(`token endpoint: ${response.status} ${await response.text()}`);
     const body = (await response.json()) as { access_token: string; expires_in: number };
-    bearer = { value: body.access_token, until: Date.now() + (body.expires_in - 30) * 1000 };
-    return bearer.value;
+    bearers.set(client, { value: body.access_token, until: Date.now() + (body.expires_in - 30) * 1000 });
+    return body.access_token;
   };
 
   const call = async (method: 'GET' | 'POST' | 'DELETE', path: string, options: { body?: unknown; session?: string; headers?: Record<string, string> } = {}) => {
+    // /api is the workstation's (sign-in, an agent's calls); the training controls are the platform's.
+    const client = path.startsWith('/api/') ? credentials : credentials.platform;
     const response = await fetch(`${credentials.baseUrl}${path}`, {
       method,
       headers: {
-        authorization: `Bearer ${await accessToken()}`,
+        authorization: `Bearer ${await accessToken(client)}`,
         'x-issuer-id': credentials.issuerId,
         'x-correlation-id': `script-${randomUUID()}`,
+        ...(method !== 'GET' ? { 'idempotency-key': `script-${randomUUID()}` } : {}),
         ...(options.session ? { 'x-agent-session': options.session } : {}),
         ...(options.body !== undefined ? { 'content-type': 'application/json' } : {}),
         ...options.headers,

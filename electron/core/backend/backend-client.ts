@@ -5,6 +5,7 @@ import {
   API_HEADERS,
   JWT_BEARER_GRANT,
   endpoints,
+  idempotencyKeyOf,
   type AgentSession,
   type Auth,
   type Endpoint,
@@ -300,7 +301,8 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
       [API_HEADERS.workstationId]: options.workstationId,
     };
     if (contentType) headers['content-type'] = contentType;
-    if (endpoint.method === 'POST') headers[API_HEADERS.idempotencyKey] = context.idempotencyKey;
+    // Every state-changing call carries the request's one key (a DELETE such as sign-out too), so a retry is never a second change.
+    if (idempotencyKeyOf(endpoint) !== 'none') headers[API_HEADERS.idempotencyKey] = context.idempotencyKey;
     if (agent && endpoint.auth === 'agent') {
       headers[API_HEADERS.agentSession] = agent.sessionToken;
       headers[API_HEADERS.agentId] = agent.agent.agentId;

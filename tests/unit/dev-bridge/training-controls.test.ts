@@ -14,8 +14,8 @@ import { eventually } from '../core/support/server-requests';
 
 /**
  * The bridge's test-only training controls, as the browser tests use them: the training
- * backend's credentials (to call its simulator and faults with a token of their own) and a
- * restart on the same port, with the console's live stream following over /events.
+ * backend's credentials (to call its simulator and faults with a platform token of their own) and
+ * a restart on the same port, with the console's live stream following over /events.
  */
 const TOKEN = 'training-controls-token-0123456789';
 const bearer = { authorization: `Bearer ${TOKEN}` };
@@ -31,6 +31,7 @@ interface TrainingAnswer {
   clientId: string;
   keyId: string;
   privateKeyPem: string;
+  platform: { clientId: string; keyId: string; privateKeyPem: string };
   agents: Array<{ agentId: string; password: string }>;
 }
 
@@ -75,17 +76,20 @@ const training = async (): Promise<TrainingAnswer> => {
   return (await response.json()) as TrainingAnswer;
 };
 
-/** A workstation token of the test's own, by the JWT-bearer grant, as an e2e test would get one. */
-const workstationToken = async (creds: TrainingAnswer): Promise<string> => {
+/**
+ * A token of the test's own, by the JWT-bearer grant, as an e2e test would get one: the
+ * platform's, since the training controls take no workstation's.
+ */
+const platformToken = async (creds: TrainingAnswer): Promise<string> => {
   const assertion = await new SignJWT({})
-    .setProtectedHeader({ alg: 'ES256', kid: creds.keyId })
-    .setIssuer(creds.clientId)
-    .setSubject(creds.clientId)
+    .setProtectedHeader({ alg: 'ES256', kid: creds.platform.keyId })
+    .setIssuer(creds.platform.clientId)
+    .setSubject(creds.platform.clientId)
     .setAudience(creds.tokenUrl)
     .setIssuedAt()
     .setExpirationTime('2m')
     .setJti(randomUUID())
-    .sign(await importPKCS8(creds.privateKeyPem, 'ES256'));
+    .sign(await importPKCS8(creds.platform.privateKeyPem, 'ES256'));
   const response = await fetch(creds.tokenUrl, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -99,8 +103,9 @@ const callTraining = async (creds: TrainingAnswer, path: string, body?: unknown,
   fetch(`${creds.baseUrl}${path}`, {
     method,
     headers: {
-      authorization: `Bearer ${await workstationToken(creds)}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json', 'idempotency-key': randomUUID() }),
+      authorization: `Bearer ${await platformToken(creds)}`,
+      ...(method === 'GET' ? {} : { 'idempotency-key': randomUUID() }),
+      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
     },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
@@ -141,10 +146,13 @@ describe('GET /__bridge/training', () => {
     expect(creds.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(creds.tokenUrl).toBe(`${creds.baseUrl}/oauth2/token`);
     expect(creds.privateKeyPem).toContain('BEGIN PRIVATE KEY');
+    // The platform's own key, apart from the workstation's: the one the callbacks and the training controls take.
+    expect(creds.platform.privateKeyPem).toContain('BEGIN PRIVATE KEY');
+    expect(creds.platform.clientId).not.toBe(creds.clientId);
     expect(creds.agents.map((agent) => agent.agentId)).toContain('agent.sato');
   });
 
-  it('lets a test drive the simulator and the faults with a token of its own', async () => {
+  it('lets a test drive the simulator and the faults with a platform token of its own', async () => {
     const creds = await training();
     const fault = await callTraining(creds, endpoints.injectFault.path, { match: { method: 'GET', pathPrefix: '/api/v1/tokens/' }, fault: 'status-500', times: 100 });
     expect(fault.status).toBe(201);

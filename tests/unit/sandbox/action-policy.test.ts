@@ -28,7 +28,7 @@ afterAll(async () => {
   await h.close();
 });
 
-const setPolicy = async (policy: TokenActionPolicy): Promise<Response> => h.post('/training/v1/action-policy', policy, await h.workstationHeaders());
+const setPolicy = async (policy: TokenActionPolicy): Promise<Response> => h.post('/training/v1/action-policy', policy, await h.platformHeaders());
 
 beforeEach(async () => {
   expect((await setPolicy(trainingActionPolicy())).status).toBe(200);

@@ -36,7 +36,7 @@ describe('agent sign-in', () => {
 
     const headers = await h.agentHeaders();
     expect((await h.get('/api/v1/cardholders/C0000001', headers)).status).toBe(200);
-    const out = await fetch(`${h.sandbox.baseUrl}/api/v1/agent-sessions/current`, { method: 'DELETE', headers });
+    const out = await h.del('/api/v1/agent-sessions/current', headers);
     expect(out.status).toBe(200);
     expect(await out.json()).toEqual({ ended: true });
     const after = await h.get('/api/v1/cardholders/C0000001', headers);
@@ -110,12 +110,7 @@ describe('agent sign-in', () => {
 
   it('re-checks the password for /current/verify, counting failures toward the lockout', async () => {
     const headers = await h.agentHeaders('supervisor.suzuki');
-    const verify = (password: string): Promise<Response> =>
-      fetch(`${h.sandbox.baseUrl}/api/v1/agent-sessions/current/verify`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
-        body: JSON.stringify({ password }),
-      });
+    const verify = (password: string): Promise<Response> => h.post('/api/v1/agent-sessions/current/verify', { password }, headers);
     const ok = await verify('Training-Suzuki-2026');
     expect(ok.status).toBe(200);
     expect(await ok.json()).toEqual({ verified: true });

@@ -59,11 +59,11 @@ describe('POST /api/v1/audit-records', () => {
     expect([...h.sandbox.store.auditRecords.values()].filter((stored) => stored.record.auditId === record.auditId)).toHaveLength(1);
   });
 
-  it('refuses another record under a stored auditId (409 naming auditId), keeping the first', async () => {
+  it('refuses another record under a stored auditId (422 naming auditId), keeping the first', async () => {
     const record = auditRecordOf();
     expect((await create(record)).status).toBe(201);
     const other = await h.post('/api/v1/audit-records', { ...record, comment: '別の内容' }, agent);
-    expect(other.status).toBe(409);
+    expect(other.status).toBe(422);
     expect(await errorOf(other)).toMatchObject({ code: 'IDEMPOTENCY_CONFLICT', category: 'D', field: 'auditId' });
     expect(h.sandbox.store.auditRecords.get(record.auditId)?.record.comment).toBe(record.comment);
   });

@@ -27,7 +27,7 @@ describe('callbacks across a restart with --data', () => {
     const dataFile = join(dir, 'state.json');
     const first = await startHarness({ dataFile, reminderCheckMs: 0 });
     const call = async (h: typeof first, path: string, body: unknown, correlationId: string): Promise<Response> =>
-      h.post(path, body, await h.workstationHeaders({ 'x-correlation-id': correlationId }));
+      h.post(path, body, await h.platformHeaders({ 'x-correlation-id': correlationId }));
     const watch = first.sandbox.store.tokens.get(yellowPath.activeVirtualCardId);
     if (!watch) throw new Error('no watch token');
     const suspend = { issuerCardRefId: yellowPath.issuerCardRefId, virtualCardId: watch.virtualCardId, walletProviderId: 'APPLE_PAY', tokenStorageId: watch.device.tokenStorageId, isPrimary: false, action: 'SUSPEND', source: 'WALLET' };

@@ -1,3 +1,4 @@
+import { importPKCS8 } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CallbackReceipt, RequestCardDigitizationResponse, type CallbackResult, type NotifyVirtualCardChangeRequest } from '../../../shared/api/callbacks';
 import { pageOf, Token, TokenEvent } from '../../../shared/api/model';
@@ -27,7 +28,7 @@ afterAll(async () => {
 const store = () => h.sandbox.store;
 
 const post = async (path: string, body: unknown, correlationId: string): Promise<Response> =>
-  h.post(path, body, await h.workstationHeaders({ 'x-correlation-id': correlationId }));
+  h.post(path, body, await h.platformHeaders({ 'x-correlation-id': correlationId }));
 
 const receipt = async (response: Response): Promise<CallbackResult[]> => {
   expect(response.status, await response.clone().text()).toBe(200);
@@ -104,7 +105,7 @@ describe('the callback surface refuses malformed calls with a D error naming the
   ])('notifyVirtualCardChange with $why', async ({ headers, body, status, field }) => {
     const position = store().changes.position;
     const before = tokenOf(longHistory.virtualCardId);
-    const sent = await h.post('/tsh/v1/notifyVirtualCardChange', body(), await h.workstationHeaders({ 'x-correlation-id': 'malformed-1', ...headers }));
+    const sent = await h.post('/tsh/v1/notifyVirtualCardChange', body(), await h.platformHeaders({ 'x-correlation-id': 'malformed-1', ...headers }));
     expect(sent.status).toBe(status);
     expect(await errorOf(sent)).toMatchObject({ category: 'D', field });
     expect(store().changes.position).toBe(position);
@@ -114,21 +115,83 @@ describe('the callback surface refuses malformed calls with a D error naming the
 
   it('card-operation notifications for another issuer, or with a bad status, are refused by name', async () => {
     const position = store().changes.position;
-    const other = await h.post(`/d1/v1/issuers/OTHERISSUR/cards/${yellowPath.issuerCardRefId}/notifications`, { operationId: 'op1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'USER' }, await h.workstationHeaders());
+    const other = await h.post(`/d1/v1/issuers/OTHERISSUR/cards/${yellowPath.issuerCardRefId}/notifications`, { operationId: 'op1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'USER' }, await h.platformHeaders());
     expect(await errorOf(other)).toMatchObject({ code: '113', category: 'D', field: 'issuerId' });
-    const bad = await h.post(`/d1/v1/issuers/${h.sandbox.issuerId}/cards/${yellowPath.issuerCardRefId}/notifications`, { operationId: 'op1', operation: 'SUSPEND', status: 'DONE', requestorType: 'USER' }, await h.workstationHeaders());
+    const bad = await h.post(`/d1/v1/issuers/${h.sandbox.issuerId}/cards/${yellowPath.issuerCardRefId}/notifications`, { operationId: 'op1', operation: 'SUSPEND', status: 'DONE', requestorType: 'USER' }, await h.platformHeaders());
     expect(await errorOf(bad)).toMatchObject({ code: '112', category: 'D', field: 'status' });
     expect(store().changes.position).toBe(position);
   });
 
-  it('needs the workstation bearer token, like /api', async () => {
+  it("needs the platform's own bearer token: none is a 401", async () => {
     const response = await fetch(`${h.sandbox.baseUrl}/tsh/v1/notifyVirtualCardChange`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-correlation-id': 'no-bearer' },
+      headers: { 'content-type': 'application/json', 'x-correlation-id': 'no-bearer', 'idempotency-key': 'no-bearer-key-1' },
       body: JSON.stringify(changeFor(longHistory.virtualCardId, 'SUSPEND', 'WALLET')),
     });
     expect(response.status).toBe(401);
     expect((await errorOf(response)).code).toBe('UNAUTHORIZED');
+  });
+
+  it("refuses a workstation's token and an agent's session on every callback with 403 FORBIDDEN_CLIENT, changing nothing", async () => {
+    const position = store().changes.position;
+    const before = tokenOf(longHistory.virtualCardId);
+    const calls: Array<[string, unknown]> = [
+      ['/tsh/v1/notifyVirtualCardChange', changeFor(longHistory.virtualCardId, 'DELETE', 'TSP')],
+      ['/tsh/v1/requestCardDigitization', newPhone('VCWSFORGED01', 'SE-WS-FORGED-1')],
+      [
+        `/d1/v1/issuers/${h.sandbox.issuerId}/cards/${before.issuerCardRefId}/notifications`,
+        { operationId: 'forged-1', operation: 'DELETE', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'admin.tanaka', virtualCardId: longHistory.virtualCardId },
+      ],
+    ];
+    for (const [path, body] of calls) {
+      for (const headers of [await h.workstationHeaders(), agent]) {
+        const refused = await h.post(path, body, { ...headers, 'x-correlation-id': 'forged-callback-1' });
+        expect(refused.status, path).toBe(403);
+        const error = await errorOf(refused);
+        expect(error).toMatchObject({ code: 'FORBIDDEN_CLIENT', category: 'F' });
+        expect(error.message).toMatch(/^The workstation client may not call /);
+      }
+    }
+    expect(store().changes.position).toBe(position);
+    expect(tokenOf(longHistory.virtualCardId)).toEqual(before);
+    expect(store().tokens.has('VCWSFORGED01')).toBe(false);
+  });
+
+  it("refuses the platform's token on an agent's calls and on sign-in, with 403 FORBIDDEN_CLIENT", async () => {
+    const platform = await h.platformHeaders();
+    const read = await h.get(`/api/v1/tokens/${longHistory.virtualCardId}`, { ...platform, 'x-agent-session': agent['x-agent-session'] ?? '' });
+    expect(read.status).toBe(403);
+    expect(await errorOf(read)).toMatchObject({ code: 'FORBIDDEN_CLIENT', category: 'F' });
+    const signIn = await h.post('/api/v1/agent-sessions', { agentId: 'agent.sato', password: 'Training-Sato-2026' }, platform);
+    expect(signIn.status).toBe(403);
+    expect((await errorOf(signIn)).message).toMatch(/^The platform client may not call signIn/);
+  });
+
+  it("gives the platform's token the platform scope, and a workstation's the workstation scope", async () => {
+    const platformAnswer = await h.exchange(await h.assertion({ kid: h.platform.keyId, iss: h.platform.clientId, sub: h.platform.clientId, key: await importPKCS8(h.platform.privateKeyPem, 'ES256') }));
+    expect(await platformAnswer.json()).toMatchObject({ token_type: 'Bearer', scope: 'platform' });
+    expect(await (await h.exchange(await h.assertion())).json()).toMatchObject({ token_type: 'Bearer', scope: 'workstation' });
+  });
+
+  it('refuses a token id that reads as a card number, parking and creating nothing', async () => {
+    const position = store().changes.position;
+    const pan = fullNumber();
+    const change = await h.post('/tsh/v1/notifyVirtualCardChange', { ...changeFor(longHistory.virtualCardId, 'SUSPEND', 'WALLET'), virtualCardId: pan }, await h.platformHeaders());
+    expect(await errorOf(change)).toMatchObject({ code: '112', field: 'virtualCardId' });
+    const enrol = await h.post('/tsh/v1/requestCardDigitization', newPhone(pan, 'SE-PAN-ID-1'), await h.platformHeaders());
+    expect(await errorOf(enrol)).toMatchObject({ code: '112', field: 'virtualCardId' });
+    const notice = await h.post(
+      `/d1/v1/issuers/${h.sandbox.issuerId}/cards/${yellowPath.issuerCardRefId}/notifications`,
+      { operationId: 'pan-id-1', operation: 'DIGITIZE', status: 'FAILED', requestorType: 'D1', virtualCardId: pan },
+      await h.platformHeaders(),
+    );
+    expect(await errorOf(notice)).toMatchObject({ code: '112', field: 'virtualCardId' });
+    const correlation = await h.post('/tsh/v1/notifyVirtualCardChange', changeFor(longHistory.virtualCardId, 'SUSPEND', 'WALLET'), await h.platformHeaders({ 'x-correlation-id': `c${pan}` }));
+    expect(await errorOf(correlation)).toMatchObject({ code: '112', field: 'x-correlation-id' });
+    expect(correlation.headers.get('x-correlation-id')).not.toContain(pan);
+    expect(store().changes.position).toBe(position);
+    expect(store().parkedCallbacks).toHaveLength(0);
+    expect(store().tokens.has(pan)).toBe(false);
   });
 });
 
@@ -266,7 +329,7 @@ describe('2. deleted during enrolment', () => {
       const deleted = await slow.post(
         '/tsh/v1/notifyVirtualCardChange',
         { issuerCardRefId: token.issuerCardRefId, virtualCardId: token.virtualCardId, walletProviderId: 'APPLE_PAY', tokenStorageId: token.device.tokenStorageId, isPrimary: true, action: 'DELETE', source: 'TSP' },
-        await slow.workstationHeaders({ 'x-correlation-id': token.enrolmentCorrelationId }),
+        await slow.platformHeaders({ 'x-correlation-id': token.enrolmentCorrelationId }),
       );
       expect(deleted.status).toBe(200);
       await eventually(() => slow.sandbox.store.storedEvents(yellowPath.virtualCardId).some((event) => event.kind === 'OPERATION_FAILED'), 3000);
@@ -339,18 +402,19 @@ describe('3. canceled, not declined', () => {
 });
 
 describe('4. who did it', () => {
-  it('names the CCI user as the agent when known, by the id the platform gave otherwise; USER is the wallet, TSP the TSP', async () => {
+  it("keeps the CCI user's id as the platform's claim, never resolved to one of the issuer's agents; USER is the wallet, TSP the TSP", async () => {
     const card = knownFixtures.lostPhone.cards[0];
     const [gold, , platinum] = knownFixtures.lostPhone.activeOnPhone;
-    const [byAgent] = await cardOperation(card, { operationId: 'cci-1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'agent.kobayashi', virtualCardId: gold }, 'cci-suspend-1');
-    expect(eventById(gold, byAgent?.eventId ?? null)).toMatchObject({
-      kind: 'SUSPENDED',
-      actor: { source: 'ISSUER', agentId: 'agent.kobayashi', agentName: '小林 翔太' },
-      detail: { requestorType: 'CCI', requestorId: 'agent.kobayashi' },
-    });
-    expect(tokenOf(gold)).toMatchObject({ state: 'SUSPENDED', suspendedBy: ['ISSUER'] });
+    // The id of a real training agent: the platform's say-so makes it no sign-in of ours.
+    const [byClaimedAgent] = await cardOperation(card, { operationId: 'cci-1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'admin.tanaka', virtualCardId: gold }, 'cci-suspend-1');
+    const claimed = eventById(gold, byClaimedAgent?.eventId ?? null);
+    expect(claimed).toMatchObject({ kind: 'SUSPENDED', detail: { requestorType: 'CCI', requestorId: 'admin.tanaka' } });
+    expect(claimed?.actor).toEqual({ source: 'ISSUER' });
+    expect(tokenOf(gold)).toMatchObject({ state: 'SUSPENDED', suspendedBy: ['ISSUER'], lastChangedBy: { source: 'ISSUER' } });
     const [byPortalUser] = await cardOperation(card, { operationId: 'cci-2', operation: 'RESUME', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'cci-user-77', virtualCardId: gold }, 'cci-resume-1');
-    expect(eventById(gold, byPortalUser?.eventId ?? null)?.actor).toEqual({ source: 'ISSUER', agentName: 'cci-user-77' });
+    const portal = eventById(gold, byPortalUser?.eventId ?? null);
+    expect(portal?.actor).toEqual({ source: 'ISSUER' });
+    expect(portal?.detail).toMatchObject({ requestorType: 'CCI', requestorId: 'cci-user-77' });
 
     const platinumCard = knownFixtures.lostPhone.cards[2];
     const [byUser] = await cardOperation(platinumCard, { operationId: 'usr-1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'USER', virtualCardId: platinum }, 'user-suspend-1');
@@ -440,7 +504,7 @@ describe('6. level of trust', () => {
 
   it('the rules are configurable, and a repeated request of the same enrolment gets the same answer', async () => {
     const rules = { rules: [{ id: 'ALWAYS_STEP_UP', when: {}, decision: 'YELLOW', idvMethods: ['CUSTOMER_SERVICE'], reasons: ['TRAINING'] }] };
-    const set = await h.post('/training/v1/digitization-rules', rules, await h.workstationHeaders());
+    const set = await h.post('/training/v1/digitization-rules', rules, await h.platformHeaders());
     expect(set.status).toBe(200);
     const watch = tokenOf(yellowPath.activeVirtualCardId);
     const first = await digitize({ ...newPhone('VCRULESTEST01', watch.device.tokenStorageId) }, 'enr-rules-1');
@@ -449,6 +513,6 @@ describe('6. level of trust', () => {
     const other = await post('/tsh/v1/requestCardDigitization', newPhone('VCRULESTEST01', 'SE-OTHERENROLMNT'), 'enr-rules-2');
     expect(other.status).toBe(409);
     expect((await errorOf(other)).field).toBe('virtualCardId');
-    await h.post('/training/v1/digitization-rules', { rules: [{ id: 'APPROVE', when: {}, decision: 'GREEN', reasons: ['LOW_RISK_SCORE'] }] }, await h.workstationHeaders());
+    await h.post('/training/v1/digitization-rules', { rules: [{ id: 'APPROVE', when: {}, decision: 'GREEN', reasons: ['LOW_RISK_SCORE'] }] }, await h.platformHeaders());
   });
 });

@@ -70,21 +70,25 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
     expect((await stat(credentialsFile)).mode & 0o777).toBe(0o600);
     expect(credentials.agents.map((agent) => agent.agentId)).toEqual(expect.arrayContaining(['agent.sato', 'supervisor.suzuki', 'admin.tanaka']));
 
-    const assertion = await new SignJWT({})
-      .setProtectedHeader({ alg: 'ES256', kid: credentials.keyId })
-      .setIssuer(credentials.clientId)
-      .setSubject(credentials.clientId)
-      .setAudience(`${credentials.baseUrl}/oauth2/token`)
-      .setIssuedAt()
-      .setExpirationTime('2m')
-      .setJti(randomUUID())
-      .sign(await importPKCS8(credentials.privateKeyPem, 'ES256'));
-    const tokenResponse = await fetch(`${credentials.baseUrl}/oauth2/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
-    });
-    const { access_token } = TokenResponse.parse(await tokenResponse.json());
+    const tokenFor = async (client: { clientId: string; keyId: string; privateKeyPem: string }): Promise<TokenResponse> => {
+      const assertion = await new SignJWT({})
+        .setProtectedHeader({ alg: 'ES256', kid: client.keyId })
+        .setIssuer(client.clientId)
+        .setSubject(client.clientId)
+        .setAudience(`${credentials.baseUrl}/oauth2/token`)
+        .setIssuedAt()
+        .setExpirationTime('2m')
+        .setJti(randomUUID())
+        .sign(await importPKCS8(client.privateKeyPem, 'ES256'));
+      const tokenResponse = await fetch(`${credentials.baseUrl}/oauth2/token`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({ grant_type: JWT_BEARER_GRANT, assertion }).toString(),
+      });
+      return TokenResponse.parse(await tokenResponse.json());
+    };
+    const { access_token, scope } = await tokenFor(credentials);
+    expect(scope).toBe('workstation');
     const agent = credentials.agents[0];
     const signIn = await fetch(`${credentials.baseUrl}/api/v1/agent-sessions`, {
       method: 'POST',
@@ -97,6 +101,15 @@ describe('npm run sandbox (sandbox/cli.ts)', () => {
       body: JSON.stringify({ agentId: agent?.agentId, password: agent?.password }),
     });
     expect(AgentSession.parse(await signIn.json()).agent.agentId).toBe(agent?.agentId);
+
+    // The platform's own client is in the file too, apart from the workstation's: only it makes the training calls.
+    expect(credentials.platform.clientId).not.toBe(credentials.clientId);
+    expect(credentials.platform.keyId).not.toBe(credentials.keyId);
+    const platform = await tokenFor(credentials.platform);
+    expect(platform.scope).toBe('platform');
+    const clockAs = (token: string): Promise<Response> => fetch(`${credentials.baseUrl}/training/v1/clock`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await clockAs(platform.access_token)).status).toBe(200);
+    expect((await clockAs(access_token)).status).toBe(403);
 
     if (run.child.pid) process.kill(-run.child.pid, 'SIGTERM');
     await run.exit;

@@ -187,7 +187,7 @@ describe('GET /api/v1/events/stream', () => {
     const agent = await h.agentHeaders('agent.kobayashi');
     const stream = await connect(agent);
     await stream.take();
-    const signOut = await fetch(`${h.sandbox.baseUrl}/api/v1/agent-sessions/current`, { method: 'DELETE', headers: agent });
+    const signOut = await h.del('/api/v1/agent-sessions/current', agent);
     expect(signOut.status).toBe(200);
     await flip(WATCH);
     await stream.waitForEnd();

@@ -28,12 +28,12 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  const cleared = await fetch(`${h.sandbox.baseUrl}/training/v1/faults`, { method: 'DELETE', headers: await h.workstationHeaders() });
+  const cleared = await h.del('/training/v1/faults', await h.platformHeaders());
   expect(cleared.status).toBe(200);
 });
 
 const faults = async (headers?: Record<string, string>): Promise<FaultList['faults']> =>
-  FaultList.parse(await (await h.get('/training/v1/faults', headers ?? (await h.workstationHeaders()))).json()).faults;
+  FaultList.parse(await (await h.get('/training/v1/faults', headers ?? (await h.platformHeaders()))).json()).faults;
 
 /** Suspends the token if active, resumes it if the wallet suspended it. */
 const flipBody = (): SimulateRequest => ({
@@ -91,12 +91,12 @@ describe('POST /training/v1/faults', () => {
 
   it('never strikes the fault calls themselves, so they can always be cleared', async () => {
     // A bearer token got beforehand: the token endpoint is struck too.
-    const headers = await h.workstationHeaders();
+    const headers = await h.platformHeaders();
     await h.injectFault({ match: { pathPrefix: '/' }, fault: 'status-500', times: 100 });
     expect((await h.get('/openapi.json', {})).status).toBe(500);
     expect((await h.exchange(await h.assertion())).status).toBe(500);
     expect(await faults(headers)).toHaveLength(1);
-    const cleared = await fetch(`${h.sandbox.baseUrl}/training/v1/faults`, { method: 'DELETE', headers });
+    const cleared = await h.del('/training/v1/faults', headers);
     expect(await cleared.json()).toEqual({ cleared: 1 });
     expect((await h.get(TOKEN_PATH, agent)).status).toBe(200);
   });
@@ -166,7 +166,7 @@ describe('POST /training/v1/faults', () => {
       const count = h.sandbox.store.eventCount(TOKEN);
       const before = h.sandbox.store.tokens.get(TOKEN)?.state;
       const request = flipBody();
-      const headers = await h.workstationHeaders({ 'content-type': 'application/json', 'idempotency-key': 'fault-timeout-key-1' });
+      const headers = await h.platformHeaders({ 'content-type': 'application/json', 'idempotency-key': 'fault-timeout-key-1' });
       const send = (signal?: AbortSignal): Promise<Response> =>
         fetch(`${h.sandbox.baseUrl}${SIMULATE}`, { method: 'POST', headers, body: JSON.stringify(request), ...(signal ? { signal } : {}) });
 
@@ -193,7 +193,7 @@ describe('POST /training/v1/faults', () => {
   });
 
   it('checks its body: delayMs for the timed kinds, a known kind, a path', async () => {
-    const headers = await h.workstationHeaders();
+    const headers = await h.platformHeaders();
     const missing = await h.post('/training/v1/faults', { match: { pathPrefix: '/' }, fault: 'delay', times: 1 }, headers);
     expect(await errorOf(missing)).toMatchObject({ code: '111', category: 'D', field: 'delayMs' });
     const kind = await h.post('/training/v1/faults', { match: { pathPrefix: '/' }, fault: 'explode', times: 1 }, headers);
@@ -205,9 +205,13 @@ describe('POST /training/v1/faults', () => {
     expect(await faults()).toEqual([]);
   });
 
-  it('needs the workstation’s bearer token', async () => {
+  it("needs the platform's bearer token: none is a 401, a workstation's a 403", async () => {
     const response = await fetch(`${h.sandbox.baseUrl}/training/v1/faults`);
     expect(response.status).toBe(401);
+    const workstation = await h.post('/training/v1/faults', { match: { pathPrefix: '/' }, fault: 'status-500', times: 1 }, await h.workstationHeaders());
+    expect(workstation.status).toBe(403);
+    expect(await errorOf(workstation)).toMatchObject({ code: 'FORBIDDEN_CLIENT', category: 'F' });
+    expect(await faults()).toEqual([]);
   });
 
   it('logged nothing: injected faults are not sandbox errors', () => {

@@ -7,8 +7,9 @@ import { startSandboxWithCredentials, type ClientCredentials, type Sandbox, type
 import type { TrainingCredentials } from '../../../shared/api/training-credentials';
 
 /**
- * A sandbox on 127.0.0.1 with a registered workstation key, and the calls the tests make over
- * real HTTP: signing assertions, exchanging them, signing agents in.
+ * A sandbox on 127.0.0.1 with a registered workstation key and platform key, and the calls the
+ * tests make over real HTTP: signing assertions, exchanging them, signing agents in, and the
+ * platform's callbacks and training controls with the platform's own token.
  */
 export interface AssertionClaims {
   readonly kid?: string;
@@ -25,22 +26,30 @@ export interface AssertionClaims {
 export interface Harness {
   readonly sandbox: Sandbox;
   readonly client: ClientCredentials;
+  /** The token platform's own client: the only one the callbacks and the training controls accept. */
+  readonly platform: ClientCredentials;
   readonly credentials: TrainingCredentials;
   /** The clock the sandbox reads; tests move it on. */
   readonly clock: { now: Date };
   assertion(claims?: AssertionClaims): Promise<string>;
   exchange(assertion: string, headers?: Record<string, string>): Promise<Response>;
   accessToken(): Promise<string>;
+  /** A bearer token of the platform's own (scope `platform`). */
+  platformToken(): Promise<string>;
   /** The headers of a workstation call: bearer, issuer, correlation id. */
   apiHeaders(token: string, extra?: Record<string, string>): Record<string, string>;
   signIn(agentId?: string, password?: string, extra?: Record<string, string>): Promise<Response>;
   /** Headers of a signed-in agent's call. */
   agentHeaders(agentId?: string): Promise<Record<string, string>>;
   get(path: string, headers: Record<string, string>): Promise<Response>;
-  /** POSTs a JSON body. */
+  /** POSTs a JSON body, with a fresh Idempotency-Key unless `headers` brings one. */
   post(path: string, body: unknown, headers: Record<string, string>): Promise<Response>;
-  /** Headers of a workstation call with a fresh bearer token (the /training calls need no agent). */
+  /** DELETEs, with a fresh Idempotency-Key unless `headers` brings one. */
+  del(path: string, headers: Record<string, string>): Promise<Response>;
+  /** Headers of a workstation call with a fresh bearer token (sign-in; every other call needs an agent). */
   workstationHeaders(extra?: Record<string, string>): Promise<Record<string, string>>;
+  /** Headers of the platform's call with a fresh platform bearer token: the callbacks and the /training calls. */
+  platformHeaders(extra?: Record<string, string>): Promise<Record<string, string>>;
   /** `POST /training/v1/simulate`. */
   simulate(body: SimulateRequest, extra?: Record<string, string>): Promise<Response>;
   /** `POST /training/v1/faults`, expecting it to be accepted. */
@@ -56,13 +65,15 @@ const passwordOf = (credentials: TrainingCredentials, agentId: string): string =
 
 export const startHarness = async (options: Omit<SandboxOptions, 'clientKeys' | 'now'> = {}, start = new Date('2026-11-23T09:00:00+09:00')): Promise<Harness> => {
   const clock = { now: start };
-  const { sandbox, client, credentials } = await startSandboxWithCredentials({ ...options, now: () => clock.now });
+  const { sandbox, client, platform, credentials } = await startSandboxWithCredentials({ ...options, now: () => clock.now });
   const privateKey = await importPKCS8(client.privateKeyPem, 'ES256');
+  const platformKey = await importPKCS8(platform.privateKeyPem, 'ES256');
   const seconds = (): number => Math.floor(clock.now.getTime() / 1000);
 
   const harness: Harness = {
     sandbox,
     client,
+    platform,
     credentials,
     clock,
     assertion: async (claims = {}) => {
@@ -90,6 +101,12 @@ export const startHarness = async (options: Omit<SandboxOptions, 'clientKeys' | 
       if (response.status !== 200) throw new Error(`token exchange failed: ${response.status} ${await response.text()}`);
       return ((await response.json()) as { access_token: string }).access_token;
     },
+    platformToken: async () => {
+      const assertion = await harness.assertion({ kid: platform.keyId, iss: platform.clientId, sub: platform.clientId, key: platformKey });
+      const response = await harness.exchange(assertion);
+      if (response.status !== 200) throw new Error(`platform token exchange failed: ${response.status} ${await response.text()}`);
+      return ((await response.json()) as { access_token: string }).access_token;
+    },
     apiHeaders: (token, extra = {}) => ({
       authorization: `Bearer ${token}`,
       'x-issuer-id': sandbox.issuerId,
@@ -115,11 +132,17 @@ export const startHarness = async (options: Omit<SandboxOptions, 'clientKeys' | 
     },
     get: (path, headers) => fetch(`${sandbox.baseUrl}${path}`, { headers }),
     post: (path, body, headers) =>
-      fetch(`${sandbox.baseUrl}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }),
+      fetch(`${sandbox.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': `test-${randomUUID()}`, ...headers },
+        body: JSON.stringify(body),
+      }),
+    del: (path, headers) => fetch(`${sandbox.baseUrl}${path}`, { method: 'DELETE', headers: { 'idempotency-key': `test-${randomUUID()}`, ...headers } }),
     workstationHeaders: async (extra = {}) => harness.apiHeaders(await harness.accessToken(), extra),
-    simulate: async (body, extra = {}) => harness.post('/training/v1/simulate', body, await harness.workstationHeaders(extra)),
+    platformHeaders: async (extra = {}) => harness.apiHeaders(await harness.platformToken(), extra),
+    simulate: async (body, extra = {}) => harness.post('/training/v1/simulate', body, await harness.platformHeaders(extra)),
     injectFault: async (body) => {
-      const response = await harness.post('/training/v1/faults', body, await harness.workstationHeaders());
+      const response = await harness.post('/training/v1/faults', body, await harness.platformHeaders());
       if (response.status !== 201) throw new Error(`fault not accepted: ${response.status} ${await response.text()}`);
     },
     close: () => sandbox.close(),

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type Endpoint, type EndpointName } from '../../../shared/api/endpoints';
+import { endpoints, idempotencyKeyOf, type Endpoint, type EndpointName } from '../../../shared/api/endpoints';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import { knownFixtures } from '../../../sandbox/index';
 import { endpointRoles } from '../../../sandbox/auth/roles';
@@ -15,14 +16,18 @@ let h: Harness;
 let headers: Record<string, string>;
 /** An administrator's, for the calls an agent may not make (the role is checked before the body is read). */
 let adminHeaders: Record<string, string>;
+/** The platform's, for its callbacks and the training controls. */
+let platformHeaders: Record<string, string>;
 
 beforeAll(async () => {
   h = await startHarness();
   headers = await h.agentHeaders();
   adminHeaders = await h.agentHeaders('admin.tanaka');
+  platformHeaders = await h.platformHeaders();
 });
 
 const headersFor = (endpoint: Endpoint): Record<string, string> => {
+  if (endpoint.auth === 'platform') return platformHeaders;
   const name = (Object.keys(endpoints) as EndpointName[]).find((key) => endpoints[key] === endpoint);
   const roles: readonly string[] | undefined = name !== undefined && Object.hasOwn(endpointRoles, name) ? endpointRoles[name as keyof typeof endpointRoles] : undefined;
   return roles && !roles.includes('agent') ? adminHeaders : headers;
@@ -98,6 +103,8 @@ const withParams = all.filter(([, endpoint]) => endpoint.params);
 const call = (endpoint: Endpoint, init: { path?: string; body?: string; contentType?: string; extraHeaders?: Record<string, string> } = {}): Promise<Response> => {
   const sent: Record<string, string> = endpoint.auth === 'none' ? {} : { ...headersFor(endpoint) };
   if (init.contentType) sent['content-type'] = init.contentType;
+  // A fresh key each time, so what is refused is the input, never a key used before.
+  if (idempotencyKeyOf(endpoint) !== 'none') sent['idempotency-key'] = `malformed-${randomUUID()}`;
   return fetch(`${h.sandbox.baseUrl}${init.path ?? pathOf(endpoint, VALID_PARAMS)}`, {
     method: endpoint.method,
     headers: { ...sent, ...init.extraHeaders },
@@ -170,6 +177,18 @@ describe.each(withParams)('%s with a bad id', (_name, endpoint) => {
   });
 });
 
+describe.each(all.filter(([, endpoint]) => idempotencyKeyOf(endpoint) === 'required'))('%s without an Idempotency-Key', (name, endpoint) => {
+  it('answers 111 naming the header, before the body is read', async () => {
+    const sent = { ...headersFor(endpoint), ...(endpoint.body ? { 'content-type': 'application/json' } : {}) };
+    const response = await fetch(`${h.sandbox.baseUrl}${pathOf(endpoint, VALID_PARAMS)}`, {
+      method: endpoint.method,
+      headers: sent,
+      ...(endpoint.body ? { body: JSON.stringify(VALID_BODIES[name] ?? {}) } : {}),
+    });
+    await expectDError(response, 400, '111', 'idempotency-key');
+  });
+});
+
 describe('query strings and routes', () => {
   it('refuses unknown and repeated query fields, naming them', async () => {
     await expectDError(await h.get('/api/v1/tokens/VCYELLOW0001?debug=1', headers), 400, '112', 'debug');
@@ -193,7 +212,7 @@ describe('query strings and routes', () => {
   it('refuses a body on a call that takes none, and prototype pollution', async () => {
     const signOut = await fetch(`${h.sandbox.baseUrl}/api/v1/agent-sessions/current`, {
       method: 'DELETE',
-      headers: { ...headers, 'content-type': 'application/json' },
+      headers: { ...headers, 'content-type': 'application/json', 'idempotency-key': `malformed-${randomUUID()}` },
       body: '{"everything":true}',
     });
     await expectDError(signOut, 400, '112', 'body');

@@ -36,7 +36,7 @@ const notifications = (virtualCardId: string): NotificationSent[] =>
     .filter((event: TokenEvent): event is NotificationSent => event.kind === 'NOTIFICATION_SENT');
 
 const notify = async (body: NotifyVirtualCardChangeRequest, correlationId: string): Promise<Response> =>
-  h.post('/tsh/v1/notifyVirtualCardChange', body, await h.workstationHeaders({ 'x-correlation-id': correlationId }));
+  h.post('/tsh/v1/notifyVirtualCardChange', body, await h.platformHeaders({ 'x-correlation-id': correlationId }));
 
 const deleteBody = (virtualCardId: string, source: 'WALLET' | 'TSP' = 'TSP'): NotifyVirtualCardChangeRequest => {
   const token = store().tokens.get(virtualCardId);
@@ -45,7 +45,7 @@ const deleteBody = (virtualCardId: string, source: 'WALLET' | 'TSP' = 'TSP'): No
 };
 
 const advance = async (hours: number): Promise<TrainingClock> => {
-  const response = await h.post('/training/v1/clock', { hours }, await h.workstationHeaders());
+  const response = await h.post('/training/v1/clock', { hours }, await h.platformHeaders());
   expect(response.status, await response.clone().text()).toBe(200);
   return TrainingClock.parse(await response.json());
 };
@@ -121,7 +121,7 @@ describe('a notification sent', () => {
     const response = await h.post(
       '/tsh/v1/requestCardDigitization',
       { issuerCardRefId: bulkCard.issuerCardRefId, virtualCardId: 'VCPANNAMETEST1', walletProviderId: 'GOOGLE_PAY', device: { name: `Pixel ${fullNumber()}`, type: 'PHONE', tokenStorageId: 'HCE-PANNAMETEST' }, isPrimary: true },
-      await h.workstationHeaders({ 'x-correlation-id': 'enr-pan-name-1' }),
+      await h.platformHeaders({ 'x-correlation-id': 'enr-pan-name-1' }),
     );
     expect(response.status).toBe(200);
     expect(store().tokens.get('VCPANNAMETEST1')?.device.name).toBe('Pixel ****1111');
@@ -167,13 +167,13 @@ describe('the step-up reminder on the training clock', () => {
     const decided = await h.post(
       '/tsh/v1/requestCardDigitization',
       { issuerCardRefId: foreignResident.issuerCardRefId, virtualCardId: 'VCREMINDTEST1', walletProviderId: 'APPLE_PAY', device: { name: 'iPhone 16', type: 'PHONE', tokenStorageId: 'SE-REMINDTESTPHN' }, isPrimary: true },
-      await h.workstationHeaders({ 'x-correlation-id': 'enr-remind-1' }),
+      await h.platformHeaders({ 'x-correlation-id': 'enr-remind-1' }),
     );
     expect(decided.status).toBe(200);
     expect(store().tokens.get('VCREMINDTEST1')?.state).toBe('INACTIVE');
     const reminders = (): NotificationSent[] => notifications('VCREMINDTEST1').filter((event) => event.detail.template === 'STEP_UP_REMINDER');
 
-    const before = TrainingClock.parse(await (await h.get('/training/v1/clock', await h.workstationHeaders())).json());
+    const before = TrainingClock.parse(await (await h.get('/training/v1/clock', await h.platformHeaders())).json());
     const afterWait = await advance(23);
     expect(afterWait.aheadByMinutes).toBe(before.aheadByMinutes + 23 * 60);
     expect(Date.parse(afterWait.now) - Date.parse(before.now)).toBe(23 * 3_600_000);
@@ -193,7 +193,7 @@ describe('the step-up reminder on the training clock', () => {
   });
 
   it('token events follow the training clock; sign-ins and bearer tokens keep the real one', async () => {
-    const clock = TrainingClock.parse(await (await h.get('/training/v1/clock', await h.workstationHeaders())).json());
+    const clock = TrainingClock.parse(await (await h.get('/training/v1/clock', await h.platformHeaders())).json());
     expect(clock.aheadByMinutes).toBeGreaterThan(0);
     const id = bulkCard.recent[0];
     const body = { ...deleteBody(id, 'WALLET'), action: 'SUSPEND' as const };
@@ -205,10 +205,10 @@ describe('the step-up reminder on the training clock', () => {
   });
 
   it('moves only forward, by at least a minute', async () => {
-    const zero = await h.post('/training/v1/clock', { hours: 0 }, await h.workstationHeaders());
+    const zero = await h.post('/training/v1/clock', { hours: 0 }, await h.platformHeaders());
     expect(zero.status).toBe(400);
     expect((await errorOf(zero)).field).toBe('hours');
-    const back = await h.post('/training/v1/clock', { hours: -1 }, await h.workstationHeaders());
+    const back = await h.post('/training/v1/clock', { hours: -1 }, await h.platformHeaders());
     expect(back.status).toBe(400);
   });
 });

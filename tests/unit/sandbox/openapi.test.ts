@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { endpoints, type Endpoint } from '../../../shared/api/endpoints';
+import { endpoints, idempotencyKeyOf, type Endpoint } from '../../../shared/api/endpoints';
 import { buildOpenApiDocument, type OpenApiDocument, type OperationObject } from '../../../shared/api/openapi';
 import { startSandbox, type Sandbox } from '../../../sandbox/index';
 
@@ -39,8 +39,9 @@ describe('GET /openapi.json', () => {
     expect(doc.jsonSchemaDialect).toBe('https://json-schema.org/draft/2020-12/schema');
     expect(doc.info.title).toMatch(/Token Care API/);
     expect(doc.servers).toEqual([{ url: sandbox.baseUrl }]);
-    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['agentSession', 'workstationBearer']);
+    expect(Object.keys(doc.components.securitySchemes).sort()).toEqual(['agentSession', 'platformBearer', 'workstationBearer']);
     expect(doc.components.securitySchemes.workstationBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+    expect(doc.components.securitySchemes.platformBearer).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(doc.components.securitySchemes.agentSession).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-agent-session' });
   });
 
@@ -67,7 +68,16 @@ describe('GET /openapi.json', () => {
         expect(operation.parameters).toContainEqual(expect.objectContaining({ name: 'x-correlation-id', in: 'header', required: true }));
       }
       const security = operation.security.flatMap((requirement) => Object.keys(requirement));
-      expect(security).toEqual(endpoint.auth === 'none' ? [] : endpoint.auth === 'workstation' ? ['workstationBearer'] : ['workstationBearer', 'agentSession']);
+      const expected = { none: [], workstation: ['workstationBearer'], platform: ['platformBearer'], agent: ['workstationBearer', 'agentSession'] }[endpoint.auth];
+      expect(security).toEqual(expected);
+      if (endpoint.auth !== 'none') expect(operation.responses['403']).toEqual({ $ref: '#/components/responses/Error' });
+      const key = operation.parameters.find((parameter) => parameter.name === 'idempotency-key');
+      const taken = idempotencyKeyOf(endpoint);
+      if (taken === 'none') expect(key).toBeUndefined();
+      else {
+        expect(key, `${endpoint.operationId}: idempotency-key`).toMatchObject({ in: 'header', required: taken === 'required' });
+        expect(operation.responses['422']).toEqual({ $ref: '#/components/responses/Error' });
+      }
       if (endpoint.body) {
         const type = endpoint.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
         expect(operation.requestBody?.content[type]?.schema).toMatchObject({ type: 'object', additionalProperties: false });
@@ -112,7 +122,7 @@ describe('GET /openapi.json', () => {
   it('lists the training calls under their own tag, with their bodies and the errors they can give', () => {
     const simulate = operationOf(endpoints.simulateTokenChange);
     expect(simulate?.tags).toEqual(['training']);
-    expect(simulate?.security).toEqual([{ workstationBearer: [] }]);
+    expect(simulate?.security).toEqual([{ platformBearer: [] }]);
     expect(simulate?.requestBody?.content['application/json']?.schema).toMatchObject({
       required: expect.arrayContaining(['virtualCardId', 'action', 'source']),
       properties: { action: { enum: ['SUSPEND', 'RESUME', 'DELETE', 'DELETE_FROM_APP'] }, source: { enum: ['WALLET', 'TSP'] } },
@@ -127,6 +137,18 @@ describe('GET /openapi.json', () => {
     expect(doc.paths['/training/v1/faults']).toHaveProperty('post');
     expect(doc.paths['/training/v1/faults']).toHaveProperty('get');
     expect(doc.paths['/training/v1/faults']).toHaveProperty('delete');
+  });
+
+  it("puts the platform's callbacks under the platform's own credential, and requires a key on every state-changing call but the token endpoint and sign-in", () => {
+    for (const endpoint of [endpoints.notifyVirtualCardChange, endpoints.requestCardDigitization, endpoints.notifyCardOperation]) {
+      expect(operationOf(endpoint)?.security).toEqual([{ platformBearer: [] }]);
+      expect(operationOf(endpoint)?.tags).toEqual(['platform-callbacks']);
+    }
+    const optional = (Object.values(endpoints) as Endpoint[]).filter((endpoint) => idempotencyKeyOf(endpoint) === 'optional').map((endpoint) => endpoint.operationId);
+    expect(optional.sort()).toEqual(['oauthToken', 'signIn']);
+    for (const endpoint of Object.values(endpoints) as Endpoint[]) {
+      if (endpoint.method !== 'GET') expect(idempotencyKeyOf(endpoint), endpoint.operationId).not.toBe('none');
+    }
   });
 
   it('is generated, pure and the same without a server', () => {

@@ -124,21 +124,29 @@ describe('POST /training/v1/simulate', () => {
     const unknown = await h.simulate({ virtualCardId: 'VCNOSUCHTOKEN', action: 'SUSPEND', source: 'WALLET' });
     expect(unknown.status).toBe(404);
     expect(await errorOf(unknown)).toMatchObject({ code: '119', category: 'D', field: 'virtualCardId' });
-    const badAction = await h.post('/training/v1/simulate', { virtualCardId: longHistory.virtualCardId, action: 'FREEZE', source: 'WALLET' }, await h.workstationHeaders());
+    const badAction = await h.post('/training/v1/simulate', { virtualCardId: longHistory.virtualCardId, action: 'FREEZE', source: 'WALLET' }, await h.platformHeaders());
     expect(await errorOf(badAction)).toMatchObject({ code: '112', field: 'action' });
-    const issuer = await h.post('/training/v1/simulate', { virtualCardId: longHistory.virtualCardId, action: 'SUSPEND', source: 'ISSUER' }, await h.workstationHeaders());
+    const issuer = await h.post('/training/v1/simulate', { virtualCardId: longHistory.virtualCardId, action: 'SUSPEND', source: 'ISSUER' }, await h.platformHeaders());
     expect(await errorOf(issuer)).toMatchObject({ code: '112', field: 'source' });
     expect(h.sandbox.store.changes.position).toBe(position);
   });
 
-  it('needs the workstation’s bearer token', async () => {
+  it("needs the platform's bearer token: none is a 401, a workstation's or an agent's a 403, and nothing changes", async () => {
+    const position = h.sandbox.store.changes.position;
+    const body = { virtualCardId: longHistory.virtualCardId, action: 'DELETE', source: 'WALLET' };
     const response = await fetch(`${h.sandbox.baseUrl}/training/v1/simulate`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ virtualCardId: longHistory.virtualCardId, action: 'SUSPEND', source: 'WALLET' }),
+      headers: { 'content-type': 'application/json', 'idempotency-key': 'simulate-no-bearer-1' },
+      body: JSON.stringify(body),
     });
     expect(response.status).toBe(401);
     expect((await errorOf(response)).code).toBe('UNAUTHORIZED');
+    for (const headers of [await h.workstationHeaders(), agent]) {
+      const refused = await h.post('/training/v1/simulate', body, headers);
+      expect(refused.status).toBe(403);
+      expect(await errorOf(refused)).toMatchObject({ code: 'FORBIDDEN_CLIENT', category: 'F' });
+    }
+    expect(h.sandbox.store.changes.position).toBe(position);
   });
 
   it('does the work once for a retry with the same idempotency key', async () => {
@@ -174,7 +182,7 @@ describe('a sandbox standing in for a connected backend', () => {
       ['DELETE', '/training/v1/faults', undefined],
     ];
     for (const [method, path, body] of calls) {
-      for (const headers of [await connected.workstationHeaders(), {}]) {
+      for (const headers of [await connected.platformHeaders(), {}]) {
         const response = await fetch(`${connected.sandbox.baseUrl}${path}`, {
           method,
           headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },

@@ -107,7 +107,7 @@ describe('the events of an agent operation, over HTTP', () => {
       source: 'ISSUER',
       errorCode: '221',
     };
-    const response = await h.post('/tsh/v1/notifyVirtualCardChange', failure, await h.workstationHeaders({ 'x-correlation-id': 'wire-221-1' }));
+    const response = await h.post('/tsh/v1/notifyVirtualCardChange', failure, await h.platformHeaders({ 'x-correlation-id': 'wire-221-1' }));
     expect(response.status).toBe(200);
     const [result] = CallbackReceipt.parse(await response.json()).results;
     // Found by its id: the TSP's own confirmation may already have come after it.

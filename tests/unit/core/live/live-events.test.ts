@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../../shared/api/endpoints';
 import type { SimulatedAction } from '../../../../shared/api/training';
+import type { TrainingCredentials } from '../../../../shared/api/training-credentials';
 import type { LiveStatus, TokenChanged } from '../../../../shared/contract';
 import { startSandboxWithCredentials, type Sandbox } from '../../../../sandbox/index';
-import type { BackendClient } from '../../../../electron/core/backend/backend-client';
 import type { StartTrainingBackend } from '../../../../electron/core/app-core';
+import { backendScript } from '../../../support/backend-script';
 import { restartableTrainingBackend } from '../../../../electron/dev-bridge/restartable-training-backend';
 import { startCore, type CoreHarness } from '../session/support/core-harness';
 import { memoryLogger } from '../support/client-setup';
@@ -22,12 +23,16 @@ const sato = { agentId: 'agent.sato', password: 'Training-Sato-2026' };
 const STREAM = endpoints.streamEvents.path;
 const WATCH = 'VCWATCH00001';
 
-const clientOf = (h: CoreHarness): BackendClient => {
-  if (h.core.connection.state !== 'ready') throw new Error('no training backend');
-  return h.core.connection.client;
+/**
+ * The training controls as the platform's side reaches them, with the platform's own key: they
+ * take no workstation's, so the console under test never makes these calls.
+ */
+let platform: ReturnType<typeof backendScript>;
+const playPlatform = (credentials: TrainingCredentials | null): void => {
+  if (!credentials) throw new Error('no training backend');
+  platform = backendScript(credentials);
 };
-const simulate = (h: CoreHarness, action: SimulatedAction, virtualCardId = WATCH) =>
-  clientOf(h).request('simulateTokenChange', { body: { virtualCardId, action, source: 'WALLET' } });
+const simulate = (_h: CoreHarness, action: SimulatedAction, virtualCardId = WATCH) => platform.simulate({ virtualCardId, action, source: 'WALLET' });
 
 const payloads = <N extends 'live.status' | 'token.changed' | 'live.reset'>(h: CoreHarness, name: N) =>
   h.events.filter((event) => event.name === name).map((event) => event.payload) as Array<
@@ -44,6 +49,7 @@ const quickSandbox = () => {
   const start: StartTrainingBackend = async () => {
     const { sandbox, credentials } = await startSandboxWithCredentials({ port: 0, mode: 'training', streamHeartbeatMs: 150 });
     started.push(sandbox);
+    playPlatform(credentials);
     return { credentials, close: () => sandbox.close() };
   };
   return { start, sandbox: (): Sandbox => started[0] ?? (() => { throw new Error('not started'); })() };
@@ -108,14 +114,14 @@ describe('the live stream of a signed-in agent', () => {
     const dropped = watch.last();
     if (!dropped) throw new Error('no stream seen');
     // Every reconnection fails until the changes have happened: they can only arrive by replay.
-    await clientOf(h).request('injectFault', { body: { match: { method: 'GET', pathPrefix: STREAM }, fault: 'reset', times: 1000 } });
+    await platform.fault({ match: { method: 'GET', pathPrefix: STREAM }, fault: 'reset', times: 1000 });
     dropped.socket.destroy();
     await eventually(() => expect(h.core.live.status()).toMatchObject({ state: 'reconnecting' }));
     await simulate(h, 'SUSPEND');
     await simulate(h, 'RESUME');
     await simulate(h, 'SUSPEND');
     await eventually(() => expect(h.core.live.status().attempt).toBeGreaterThanOrEqual(2));
-    await clientOf(h).request('clearFaults', {});
+    await platform.clearFaults();
     await connected(h);
 
     const replayed = await eventually(() => {
@@ -209,6 +215,7 @@ describe('a backend restart on the same port', () => {
     dir = await mkdtemp(join(tmpdir(), 'td-live-restart-'));
     training = restartableTrainingBackend(memoryLogger().logger, { dataFile: join(dir, 'sandbox.json') });
     h = await startCore({ startTrainingBackend: training.start });
+    playPlatform(training.controls.credentials());
   }, 30_000);
   afterAll(async () => {
     await h.close();

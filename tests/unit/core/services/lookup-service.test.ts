@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../../shared/api/endpoints';
-import type { BackendClient } from '../../../../electron/core/backend/backend-client';
+import { backendScript } from '../../../support/backend-script';
 import { startCore, type CoreHarness } from '../session/support/core-harness';
 import { eventually, watchServerRequests } from '../support/server-requests';
 
@@ -21,9 +21,11 @@ afterAll(async () => {
 });
 
 const sato = { agentId: 'agent.sato', password: 'Training-Sato-2026' };
-const backend = (): BackendClient => {
-  if (h.core.connection.state !== 'ready') throw new Error('no training backend');
-  return h.core.connection.client;
+/** The fault controls with the platform's own key: they take no workstation's, so not core's client. */
+const faults = () => {
+  const started = h.training.started[0];
+  if (!started) throw new Error('no training backend');
+  return backendScript(started.credentials);
 };
 const backendCalls = (endpoint: string): Array<Record<string, unknown>> =>
   h.logLines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((record) => record.msg === 'backend call' && record.endpoint === endpoint);
@@ -39,7 +41,7 @@ describe('signed in', () => {
     await h.ok('session.signOut');
   });
   afterEach(async () => {
-    await backend().request('clearFaults', {});
+    await faults().clearFaults();
   });
 
   it('searches and says what kind of query it took the text for', async () => {
@@ -101,9 +103,9 @@ describe('signed in', () => {
   });
 
   it('maps a broken backend answer and a failing backend to their own codes', async () => {
-    await backend().request('injectFault', { body: { match: { method: 'GET', pathPrefix: '/api/v1/tokens/' }, fault: 'schema-break', times: 1 } });
+    await faults().fault({ match: { method: 'GET', pathPrefix: '/api/v1/tokens/' }, fault: 'schema-break', times: 1 });
     expect(await h.fail('tokens.get', { virtualCardId: 'VCYELLOW0001' })).toMatchObject({ code: 'BACKEND_INVALID_RESPONSE' });
-    await backend().request('injectFault', { body: { match: { method: 'GET', pathPrefix: '/api/v1/tokens/' }, fault: 'status-503', times: 10 } });
+    await faults().fault({ match: { method: 'GET', pathPrefix: '/api/v1/tokens/' }, fault: 'status-503', times: 10 });
     expect(await h.fail('tokens.get', { virtualCardId: 'VCYELLOW0001' })).toMatchObject({ code: 'BACKEND_UNAVAILABLE', backend: { category: 'S' } });
   });
 
@@ -119,9 +121,7 @@ describe('signed in', () => {
   it('cancels a search in flight: CANCELLED, and the backend sees its connection close', async () => {
     const watch = watchServerRequests(endpoints.searchCardholders.path);
     try {
-      await backend().request('injectFault', {
-        body: { match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 10_000, times: 1 },
-      });
+      await faults().fault({ match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 10_000, times: 1 });
       const id = requestId();
       const search = h.call('cardholders.search', { q: '佐藤', requestId: id });
       const seen = await eventually(() => {
@@ -149,9 +149,7 @@ describe('signed in', () => {
   });
 
   it('lets a window cancel only its own searches, whatever id another window guesses', async () => {
-    await backend().request('injectFault', {
-      body: { match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 300, times: 1 },
-    });
+    await faults().fault({ match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 300, times: 1 });
     const id = requestId();
     const search = h.call('cardholders.search', { q: '佐藤', requestId: id }, undefined, 'window:1');
     await new Promise((resolve) => setTimeout(resolve, 50));
@@ -160,9 +158,7 @@ describe('signed in', () => {
   });
 
   it('refuses a request id already in flight for the same window', async () => {
-    await backend().request('injectFault', {
-      body: { match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 300, times: 1 },
-    });
+    await faults().fault({ match: { method: 'GET', pathPrefix: endpoints.searchCardholders.path }, fault: 'delay', delayMs: 300, times: 1 });
     const id = requestId();
     const first = h.call('cardholders.search', { q: '佐藤', requestId: id });
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -175,15 +175,20 @@ describe('describeEvent: the platform\'s callbacks', () => {
     expect(en.describe(event)).toContain('The pending step-up was canceled with it; the cardholder can add the card again.');
   });
 
-  it('who did it: the agent through CCI, the platform itself', () => {
+  it("who did it: a CCI user as the platform's claim, never one of our agents; the platform itself", () => {
     const cci = buildEvent({
       kind: 'SUSPENDED',
-      actor: { source: 'ISSUER', agentName: 'cci.user01' },
+      actor: { source: 'ISSUER' },
       detail: { callback: 'cardOperation', action: 'SUSPEND', source: 'ISSUER', cardOperation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'CCI', requestorId: 'cci.user01' },
     });
-    expect(en.describe(cci)).toBe("Token suspended by agent cci.user01 through the network's customer care interface (CCI).");
-    expect(en.source(cci)).toBe('Agent cci.user01 (CCI)');
-    expect(ja.describe(cci)).toBe('ネットワークのカスタマーケア画面（CCI）からエージェント cci.user01がトークンを一時停止しました。');
+    expect(en.describe(cci)).toBe("Token suspended by CCI user cci.user01, as the platform says, through the network's customer care interface (CCI).");
+    expect(en.source(cci)).toBe('CCI user cci.user01 (as the platform says)');
+    expect(ja.describe(cci)).toBe('ネットワークのカスタマーケア画面（CCI）からCCIユーザー cci.user01（プラットフォームの申告による）がトークンを一時停止しました。');
+    expect(ja.source(cci)).toBe('CCIユーザー cci.user01（プラットフォームの申告）');
+    // A record written when the claim was still taken for an agent's name reads as the claim too.
+    const older = buildEvent({ ...cci, actor: { source: 'ISSUER', agentId: 'agent.kobayashi', agentName: '小林 翔太' } });
+    expect(en.describe(older)).not.toContain('小林');
+    expect(en.source(older)).toBe('CCI user cci.user01 (as the platform says)');
     const d1 = buildEvent({ kind: 'DELETED', actor: { source: 'TSP' }, detail: { cardOperation: 'DELETE', requestorType: 'D1' } });
     expect(en.describe(d1)).toBe('Token deleted by the token platform (D1).');
   });

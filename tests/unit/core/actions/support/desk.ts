@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { clientKeyOf, generateClientCredentials, startSandbox, type Sandbox } from '../../../../../sandbox/index';
+import { clientKeysOf, credentialsFileFor, generateTrainingClients, startSandbox, type Sandbox } from '../../../../../sandbox/index';
 import type { TokenEvent } from '../../../../../shared/api/model';
 import type { ActionView, EventEnvelope } from '../../../../../shared/contract';
 import { operationConfirmedBy } from '../../../../../shared/domain/operation-events';
@@ -39,14 +39,14 @@ export interface Backend {
  * a restarted workstation comes back to. Training endpoints stay on (faults, simulate, policy).
  */
 export const startBackend = async (options: { readonly tspConfirmDelayMs?: number; readonly dataFile?: string } = {}): Promise<Backend> => {
-  const client = await generateClientCredentials();
+  const clients = await generateTrainingClients();
   const sandbox = await startSandbox({
-    clientKeys: [clientKeyOf(client)],
+    clientKeys: clientKeysOf(clients),
     mode: 'training',
     tspConfirmDelayMs: options.tspConfirmDelayMs ?? 60,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
   });
-  const script = backendScript({ baseUrl: sandbox.baseUrl, issuerId: sandbox.issuerId, clientId: client.clientId, keyId: client.keyId, privateKeyPem: client.privateKeyPem });
+  const script = backendScript(credentialsFileFor(sandbox, clients));
   const supervisor = await script.signIn(SUZUKI);
   return { sandbox, script, supervisor, close: () => sandbox.close() };
 };
