@@ -64,7 +64,7 @@ export const createConfirmStep = (options: ConfirmStepOptions): ConfirmStep => {
   const apply: ConfirmStep['apply'] = async (entry, own) => {
     let current = entry;
     if (current.view.status === 'REQUESTED' && own.acceptedAs !== null) {
-      current = await progress.change(current, { status: 'ACCEPTED', operationId: own.acceptedAs, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false });
+      current = await progress.change(current, { status: 'ACCEPTED', operationId: own.acceptedAs, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false }, { deferSave: true });
     }
     if (current.view.status === 'ACCEPTED') {
       if (own.confirmedAt !== null) {

@@ -212,6 +212,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       closed = true;
       unsubscribe?.();
       await steps.close(CLOSE_GRACE_MS);
+      await progress.flush();
       await journal.close();
     },
   };

@@ -152,7 +152,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
       return;
     }
     logger.info({ actionId, correlationId, operationId: answer.value.operationId }, 'action accepted');
-    const accepted = await progress.change(sending, { status: 'ACCEPTED', operationId: answer.value.operationId, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false });
+    const accepted = await progress.change(sending, { status: 'ACCEPTED', operationId: answer.value.operationId, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false }, { deferSave: true });
     // The TSP may have confirmed on the stream while the answer was on its way.
     if (isUnderWay(accepted)) schedule.run(actionId);
   };

@@ -38,39 +38,8 @@ const openForWrite = async (temporary: string, folder: string): Promise<FileHand
   }
 };
 
-/**
- * Per folder: the fsync under way, and the one that will start after it. A rename is durable once
- * a folder fsync that began after it completes, so renames that finish while one runs share the
- * next one (group commit): many files written at once (a bulk action) cost two folder fsyncs, not
- * one each.
- */
-const folderSyncs = new Map<string, { running: Promise<void>; next: Promise<void> | null }>();
-
-const syncFolder = (folder: string): Promise<void> => {
-  const current = folderSyncs.get(folder);
-  if (!current) {
-    const running = syncFolderNow(folder).finally(() => {
-      const state = folderSyncs.get(folder);
-      if (state?.running === running && state.next === null) folderSyncs.delete(folder);
-    });
-    folderSyncs.set(folder, { running, next: null });
-    return running;
-  }
-  if (current.next) return current.next;
-  const next = current.running.then(() => {
-    const running = syncFolderNow(folder).finally(() => {
-      const state = folderSyncs.get(folder);
-      if (state?.running === running && state.next === null) folderSyncs.delete(folder);
-    });
-    folderSyncs.set(folder, { running, next: null });
-    return running;
-  });
-  current.next = next;
-  return next;
-};
-
 /** Not every platform lets a folder be opened for fsync (Windows does not); there the rename is as durable as it gets. */
-const syncFolderNow = async (folder: string): Promise<void> => {
+const syncFolder = async (folder: string): Promise<void> => {
   let handle;
   try {
     handle = await open(folder, 'r');

@@ -22,7 +22,7 @@ const setup = () => {
   };
   const told: ActionView[] = [];
   const { logger, lines } = memoryLogger();
-  const progress = createActionProgress({ entries, store, events: { emit: (_name, payload) => void told.push(payload as ActionView) }, logger, now: Date.now });
+  const progress = createActionProgress({ entries, store, events: { emit: (_name, payload) => void told.push(payload as ActionView) }, logger, now: Date.now, deferSaveMs: 10 });
   return { progress, entries, disk, store, told, lines, entry: writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' }) };
 };
 
@@ -43,6 +43,21 @@ describe('action progress', () => {
     const ended = await progress.end({ ...entry, view: { ...entry.view, attempts: 2 } }, { status: 'FAILED', failure: { code: 'BACKEND_UNAVAILABLE' }, at });
     expect(ended).toMatchObject({ completedAt: at, reconcile: false, view: { status: 'FAILED', nextAttemptAt: null } });
     expect(disk.get(entry.view.actionId)?.audit).toMatchObject({ journaled: false, stored: false, record: { outcome: 'FAILED', attempts: 2, completedAt: at, failure: { code: 'BACKEND_UNAVAILABLE' } } });
+  });
+
+  it('puts off a deferred save, writes only the newest version, and writes what is left when flushed', async () => {
+    const { progress, entry, disk, told } = setup();
+    const accepted = await progress.change(entry, { status: 'ACCEPTED', operationId: 'OPAAAAAAAAAA' }, {}, { deferSave: true });
+    expect(told.map((view) => view.status)).toEqual(['ACCEPTED']);
+    expect(disk.has(entry.view.actionId)).toBe(false);
+    await progress.end(accepted, { status: 'CONFIRMED', failure: null, at: new Date().toISOString() });
+    expect(disk.get(entry.view.actionId)?.view.status).toBe('CONFIRMED');
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(disk.get(entry.view.actionId)?.view.status).toBe('CONFIRMED');
+    const other = writtenAhead(WATCH_TOKEN, { operation: 'resume', reasonCode: 'DEVICE_FOUND' });
+    await progress.change(other, { status: 'ACCEPTED', operationId: 'OPBBBBBBBBBB' }, {}, { deferSave: true });
+    await progress.flush();
+    expect(disk.get(other.view.actionId)?.view.status).toBe('ACCEPTED');
   });
 
   it('goes on after a failed save (logged), unless the change must be durable', async () => {

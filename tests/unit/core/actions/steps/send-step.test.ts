@@ -25,6 +25,10 @@ describe('sending', () => {
     expect(post?.context).toEqual({ correlationId: entry.view.correlationId, idempotencyKey: entry.idempotencyKey });
     expect(post?.body).toEqual(entry.request);
     expect(world.current(entry).view).toMatchObject({ status: 'ACCEPTED', operationId: 'OPAAAAAAAAAA', attempts: 1 });
+    // The acceptance is saved a moment later (the confirmation usually follows and one write serves
+    // both); until then the disk says "maybe sent", which a restart reconciles.
+    expect(world.disk.get(entry.view.actionId)?.view).toMatchObject({ status: 'REQUESTED', attempts: 1 });
+    await world.progress.flush();
     expect(world.disk.get(entry.view.actionId)?.view.status).toBe('ACCEPTED');
     expect(world.told.map((view) => [view.status, view.attempts])).toEqual([
       ['REQUESTED', 1],
