@@ -210,6 +210,31 @@ const watchAction = (core: Core) => {
 const backendSummaries = (timings: BackendTimings): Record<string, Summary & { count: number }> =>
   Object.fromEntries(Object.entries(timings).map(([kind, values]) => [kind, { ...summarise(values), count: values.length }]));
 
+/** Node's default thread pool, as each workstation's console has it. */
+const THREADS_PER_CONSOLE = 4;
+
+/**
+ * The plan run in a process of its own (actions-process.ts) whose thread pool has as many threads
+ * as the plan's consoles would have on their own workstations (at most 128), so that one console's
+ * fsync does not queue behind another's as it never would on separate machines.
+ */
+export const benchActionsApart = async (plan: ActionsBenchPlan): Promise<ActionsBenchResult & { readonly threadPool: number }> => {
+  const dir = await mkdtemp(join(tmpdir(), 'token-desk-actions-run-'));
+  const out = join(dir, 'result.json');
+  const threadPool = Math.min(128, THREADS_PER_CONSOLE * plan.agents);
+  try {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/actions-process.ts', '--plan', JSON.stringify(plan), '--out', out], {
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, UV_THREADPOOL_SIZE: String(threadPool) },
+    });
+    const code = await new Promise<number | null>((done) => child.once('exit', done));
+    if (code !== 0) throw new Error(`the actions bench process exited with ${code}`);
+    return { ...(JSON.parse(await readFile(out, 'utf8')) as ActionsBenchResult), threadPool };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+};
+
 export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBenchResult> => {
   const root = await mkdtemp(join(tmpdir(), 'token-desk-actions-bench-'));
   const backend = await startBackendProcess(plan.tspConfirmMs, root);

@@ -6,7 +6,7 @@ import { startBenchBridge, type BenchBridge } from './bench-bridge';
 import { launchBenchBrowser, newBenchContext } from './bench-browser';
 import { buildBenchRenderer } from './build-renderer';
 import { measureBundle } from './bundle-size';
-import { benchActions, type ActionsBenchResult } from './actions-bench';
+import { benchActionsApart } from './actions-bench';
 import { benchHistory } from './history-bench';
 import { benchSearch } from './search-bench';
 
@@ -26,7 +26,7 @@ const alonePlan = { agents: 1, actionsPerAgent: args.quick ? 10 : 40, tspConfirm
 const WATCHDOG_MS = 15 * 60_000;
 
 const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
-const ms = (value: number): string => `${value.toFixed(1)} ms`;
+const ms = (value: number | null): string => (typeof value === 'number' && Number.isFinite(value) ? `${value.toFixed(1)} ms` : '–');
 
 let bridge: BenchBridge | null = null;
 let browser: Browser | null = null;
@@ -76,8 +76,9 @@ const benchBrowser = async () => {
 };
 
 let measured: Awaited<ReturnType<typeof benchBrowser>> | null = null;
-let alone: ActionsBenchResult;
-let actions: ActionsBenchResult;
+type ActionsRun = Awaited<ReturnType<typeof benchActionsApart>>;
+let alone: ActionsRun;
+let actions: ActionsRun;
 try {
   if (!args['actions-only']) {
     try {
@@ -86,8 +87,8 @@ try {
       await cleanUp();
     }
   }
-  alone = await benchActions(alonePlan);
-  actions = await benchActions(actionsPlan);
+  alone = await benchActionsApart(alonePlan);
+  actions = await benchActionsApart(actionsPlan);
 } finally {
   clearTimeout(watchdog);
   await cleanUp();
@@ -125,10 +126,10 @@ if (measured) {
   console.table(bundle.largestModules.map((m) => ({ module: m.module, size: kb(m.bytes) })));
   if (pageProblems.length > 0) console.log(`Page errors during the run (${pageProblems.length}):\n  ${pageProblems.slice(0, 10).join('\n  ')}`);
 }
-const load = (run: ActionsBenchResult): string => `load average ${run.loadAverage.before.toFixed(1)} before, ${run.loadAverage.after.toFixed(1)} after`;
-const p50p95 = (summary: { p50: number; p95: number }): string => `${ms(summary.p50)} / ${ms(summary.p95)}`;
+const load = (run: ActionsRun): string => `${run.threadPool} pool threads, load average ${run.loadAverage.before.toFixed(1)} before, ${run.loadAverage.after.toFixed(1)} after`;
+const p50p95 = (summary: { p50: number | null; p95: number | null }): string => `${ms(summary.p50)} / ${ms(summary.p95)}`;
 /** Where the time goes in one run, p50 / p95 per phase. */
-const phaseRows = (run: ActionsBenchResult) => [
+const phaseRows = (run: ActionsRun) => [
   { phase: 'submit → written ahead (fresh token read; one fsynced write, the first send counted)', 'p50 / p95': p50p95(run.phases.writeAhead) },
   { phase: 'written → first send leaves', 'p50 / p95': p50p95(run.phases.count) },
   { phase: 'send → ACCEPTED (HTTP round trip)', 'p50 / p95': p50p95(run.phases.send) },
