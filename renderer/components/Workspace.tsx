@@ -1,5 +1,4 @@
 import { useRef } from 'react';
-import { useSearchShortcut } from '../hooks/use-search-shortcut';
 import { cardholderSelectors } from '../store/cardholder/selectors';
 import { useDeskStore } from '../store/store-context';
 import { ActionDialogHost } from './actions/ActionDialogHost';
@@ -8,6 +7,7 @@ import { CallNotes } from './CallNotes';
 import { CardholderView } from './cardholder/CardholderView';
 import { TokenHistorySlot } from './cardholder/TokenHistorySlot';
 import { EmptyState } from './EmptyState';
+import { KeyboardLayer } from './palette/KeyboardLayer';
 import { SearchRegion } from './SearchRegion';
 
 /**
@@ -17,7 +17,6 @@ import { SearchRegion } from './SearchRegion';
  */
 export const Workspace = ({ hidden = false }: { hidden?: boolean }) => {
   const searchRef = useRef<HTMLInputElement>(null);
-  useSearchShortcut(searchRef, !hidden);
   const openId = useDeskStore(cardholderSelectors.openId);
   const historyOpen = useDeskStore((s) => cardholderSelectors.selectedVirtualCardId(s) !== null);
   return (
@@ -32,6 +31,7 @@ export const Workspace = ({ hidden = false }: { hidden?: boolean }) => {
         <CallNotes />
       </aside>
       <ActionDialogHost />
+      <KeyboardLayer searchRef={searchRef} enabled={!hidden} />
     </div>
   );
 };

@@ -14,3 +14,13 @@ export const useDeskStore = <T,>(selector: (state: DeskStore) => T): T => {
   if (store === null) throw new Error('useDeskStore outside DeskStoreProvider');
   return useStore(store, selector);
 };
+
+/**
+ * The store itself, for code that reads it at the moment of an event (a shortcut pressed) rather
+ * than rendering from it: subscribing to everything would re-render on every change.
+ */
+export const useDeskStoreApi = (): DeskStoreApi => {
+  const store = use(DeskStoreContext);
+  if (store === null) throw new Error('useDeskStoreApi outside DeskStoreProvider');
+  return store;
+};

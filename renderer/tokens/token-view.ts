@@ -1,4 +1,5 @@
 import type { Decision, Token, TokenState, WalletProviderId } from '../../shared/api/model';
+import { enrolmentEnded } from './display-state';
 
 /** What the token tables can be sorted by; each column that sorts names one of these. */
 export type TokenSortKey = 'wallet' | 'device' | 'tokenLastFour' | 'state' | 'since' | 'changedBy' | 'trust' | 'primary';
@@ -19,7 +20,11 @@ export interface TokenViewOptions {
   readonly state: TokenState | null;
   /** null: every wallet. */
   readonly wallet: WalletProviderId | null;
-  /** Deleted tokens are history; off by default so they do not crowd out the live ones. */
+  /**
+   * Deleted tokens are history; off by default so they do not crowd out the live ones. A canceled
+   * or declined enrolment that is still the newest attempt on its wallet and device shows anyway:
+   * it is the answer to "why doesn't my Apple Pay work?".
+   */
   readonly showDeleted: boolean;
 }
 
@@ -74,22 +79,43 @@ export const sortTokens = (tokens: readonly Token[], sort: TokenSort): Token[] =
   return [...tokens].sort((a, b) => sign * compare(a, b) || a.virtualCardId.localeCompare(b.virtualCardId));
 };
 
-const deletedHidden = (token: Token, view: TokenViewOptions): boolean =>
-  token.state === 'DELETED' && !view.showDeleted && view.state !== 'DELETED';
+/** One card on one wallet on one device: where a new enrolment replaces the one before it. */
+const placeOf = (token: Token): string => `${token.issuerCardRefId}\u0000${token.tokenRequestor.walletProviderId}\u0000${token.device.tokenStorageId}`;
+
+/**
+ * The canceled or declined enrolments that are the newest token of their card on their wallet and
+ * device: nothing has replaced them, so they still explain what the cardholder sees in the wallet
+ * (docs/domain.md, "Canceled and declined enrolments"). An older one, re-enrolled since, is history.
+ */
+const standingEnrolmentEnds = (tokens: readonly Token[]): ReadonlySet<string> => {
+  const newest = new Map<string, Token>();
+  for (const token of tokens) {
+    const held = newest.get(placeOf(token));
+    if (held === undefined || Date.parse(token.digitizedAt) > Date.parse(held.digitizedAt)) newest.set(placeOf(token), token);
+  }
+  return new Set([...newest.values()].filter(enrolmentEnded).map((token) => token.virtualCardId));
+};
+
+const deletedHidden = (token: Token, view: TokenViewOptions, standing: ReadonlySet<string>): boolean =>
+  token.state === 'DELETED' && !view.showDeleted && view.state !== 'DELETED' && !standing.has(token.virtualCardId);
 
 const matchesFilters = (token: Token, view: TokenViewOptions): boolean =>
   (view.state === null || token.state === view.state) && (view.wallet === null || token.tokenRequestor.walletProviderId === view.wallet);
 
-/** The rows a table shows: filtered, deleted ones only when asked for, sorted. */
-export const visibleTokens = (tokens: readonly Token[], view: TokenViewOptions): Token[] =>
-  sortTokens(
-    tokens.filter((token) => matchesFilters(token, view) && !deletedHidden(token, view)),
+/** The rows a table shows: filtered, deleted ones only when asked for (or still standing as the last enrolment), sorted. */
+export const visibleTokens = (tokens: readonly Token[], view: TokenViewOptions): Token[] => {
+  const standing = standingEnrolmentEnds(tokens);
+  return sortTokens(
+    tokens.filter((token) => matchesFilters(token, view) && !deletedHidden(token, view, standing)),
     view.sort,
   );
+};
 
 /** What the "show deleted" switch would bring back: deleted tokens that match the other filters. */
-export const hiddenDeletedCount = (tokens: readonly Token[], view: TokenViewOptions): number =>
-  tokens.filter((token) => matchesFilters(token, view) && deletedHidden(token, view)).length;
+export const hiddenDeletedCount = (tokens: readonly Token[], view: TokenViewOptions): number => {
+  const standing = standingEnrolmentEnds(tokens);
+  return tokens.filter((token) => matchesFilters(token, view) && deletedHidden(token, view, standing)).length;
+};
 
 /** The next sort when a column header is pressed: the same column flips, another starts at its natural direction. */
 export const nextSort = (current: TokenSort, key: TokenSortKey): TokenSort => {

@@ -1,6 +1,7 @@
 import type { Messages } from './messages';
 import { enActions } from './en-actions';
 import { enNotifications } from './en-notifications';
+import { enKeyboard } from './en-keyboard';
 import { enUpdates } from './en-updates';
 
 /** English UI text. Typed as `Messages`, so a key missing from or added beyond `ja.ts` fails to compile. */
@@ -528,6 +529,7 @@ export const en: Messages = {
   actions: enActions,
   notifications: enNotifications,
   updates: enUpdates,
+  keyboard: enKeyboard,
   crash: {
     title: 'Something went wrong',
     body: 'Reload the screen. The error has been recorded.',

@@ -1,5 +1,6 @@
 import { jaActions } from './ja-actions';
 import { jaNotifications } from './ja-notifications';
+import { jaKeyboard } from './ja-keyboard';
 import { jaUpdates } from './ja-updates';
 
 /**
@@ -530,6 +531,7 @@ export const ja = {
   actions: jaActions,
   notifications: jaNotifications,
   updates: jaUpdates,
+  keyboard: jaKeyboard,
   crash: {
     title: '予期しないエラーが発生しました',
     body: '画面を再読み込みしてください。エラーは記録されました。',

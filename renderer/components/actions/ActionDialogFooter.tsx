@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 
 interface ActionDialogFooterProps {
@@ -19,22 +19,34 @@ interface ActionDialogFooterProps {
     readonly danger?: boolean;
     readonly disabled?: boolean;
   };
+  /** The submit button, for a dialog that puts the keyboard on it once everything is chosen. */
+  readonly submitRef?: Ref<HTMLButtonElement>;
+  /** In place of the submit button while the dialog cannot send (a supervisor must approve first). */
+  readonly instead?: ReactNode;
 }
 
 /** The action dialogs' footer: what is kept, Cancel (or Close once done) and the action's own button. */
-export const ActionDialogFooter = ({ formId, finished, onClose, note, submit }: ActionDialogFooterProps) => {
+export const ActionDialogFooter = ({ formId, finished, onClose, note, submit, submitRef, instead }: ActionDialogFooterProps) => {
   const { t } = useTranslation();
+  const closeButton = useRef<HTMLButtonElement>(null);
+  // Sent: the button that had the focus is gone. Close takes it, so Escape or Enter ends the dialog from the keyboard.
+  useEffect(() => {
+    if (!finished) return;
+    const dialog = closeButton.current?.closest('dialog');
+    if (dialog && !dialog.contains(document.activeElement)) closeButton.current?.focus();
+  }, [finished]);
   let label = submit.label;
   if (submit.sending) label = t('actions.dialog.sending');
   else if (submit.retry === true) label = t('actions.dialog.retry');
   return (
     <>
       {note ?? <span className="hint action-dialog-keeps">{finished ? '' : t('actions.dialog.keepsDraft')}</span>}
-      <button type="button" className="button-secondary" onClick={onClose}>
+      <button type="button" className="button-secondary" onClick={onClose} ref={closeButton} data-testid="action-close">
         {finished ? t('actions.dialog.close') : t('actions.dialog.cancel')}
       </button>
-      {finished ? null : (
+      {finished ? null : (instead ?? (
         <button
+          ref={submitRef}
           type="submit"
           form={formId}
           className={submit.danger === true ? 'button-danger' : 'button-primary'}
@@ -43,7 +55,7 @@ export const ActionDialogFooter = ({ formId, finished, onClose, note, submit }: 
         >
           {label}
         </button>
-      )}
+      ))}
     </>
   );
 };

@@ -1,8 +1,8 @@
-import { useId } from 'react';
+import { useId, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { checkIdentity } from '../../../shared/domain/identity-verification';
+import { focusTokenList, focusTokenRow } from '../../keyboard/focus';
+import { isTextEntry } from '../../keyboard/text-entry';
 import type { TokenTarget } from '../../store/actions/initialState';
-import { matchedRiskRules } from '../../store/actions/validate';
 import { useDeskStore } from '../../store/store-context';
 import { CallErrorNotice } from '../CallErrorNotice';
 import { ActionDialogFooter } from './ActionDialogFooter';
@@ -10,7 +10,7 @@ import { ActionForm } from './ActionForm';
 import { ActionProgress } from './ActionProgress';
 import { ChangedMeanwhile } from './ChangedMeanwhile';
 import { DialogSubmitError } from './DialogSubmitError';
-import { IdentityChecklist, IdentityProgress } from './IdentityChecklist';
+import { IdentityChecklist } from './IdentityChecklist';
 import { ModalDialog } from './ModalDialog';
 import { ReasonFields } from './ReasonFields';
 import { ScamAwareness } from './ScamAwareness';
@@ -18,13 +18,17 @@ import { SentSummary } from './SentSummary';
 import { TokenSubtitle } from './TokenSubtitle';
 import { riskRuleText } from './describe-action';
 import { NotificationPlan } from './NotificationPlan';
+import { checklistKeys, currentQuestion, optionDReadiness, toggleVerifiers } from './option-d-readiness';
+import { SupervisorApproval } from './SupervisorApproval';
 import { useActionDialog } from './use-action-dialog';
 import { useLiveToken } from './use-live-token';
 
 /**
  * Option D: the agent verifies the caller against the issuer's checklist, goes through the scam
- * signals and the two questions, and only then may activate. A case a risk rule flags needs a
- * supervisor, which does not exist yet: the button gives way to the refusal, naming the rules.
+ * signals and the two questions, and only then may activate: the footer says the check is met only
+ * when both are done, and the button waits for it. A case a risk rule flags needs a supervisor:
+ * the button gives way to the supervisor's place, and the refusal names the rules. Outside the text
+ * fields the digits tick the checks and Y / N answer the question being asked.
  */
 export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
   const { t } = useTranslation();
@@ -37,35 +41,75 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
 
   const busy = dialog.submitting;
   const signals = dialog.signals.data;
-  const risky = policy !== null && signals !== null ? matchedRiskRules(policy, signals, draft) : [];
-  const identityMet = policy !== null && checkIdentity(policy.identityVerification, draft.verifiers).met;
-  const ready = policy !== null && signals !== null;
+  const readiness = optionDReadiness(policy, signals, draft);
+  const risky = readiness.kind === 'supervisor' ? readiness.rules : [];
   const formId = `${id}-form`;
+  const keys = policy === null ? [] : checklistKeys(policy.identityVerification);
 
   const refused = risky.length > 0;
+  let status: string | null = null;
+  if (readiness.kind === 'loading') status = t('keyboard.optionD.loading');
+  else if (readiness.kind === 'ready') status = t('keyboard.optionD.ready');
+  else if (readiness.kind === 'incomplete') {
+    status = [
+      readiness.identityLeft > 0 ? t('keyboard.optionD.identityLeft', { count: readiness.identityLeft }) : null,
+      readiness.questionsLeft > 0 ? t('keyboard.optionD.questionsLeft', { count: readiness.questionsLeft }) : null,
+    ]
+      .filter((part) => part !== null)
+      .join(' · ');
+  }
   const footer = (
     <ActionDialogFooter
       formId={formId}
-      finished={onItsWay || refused}
+      finished={onItsWay}
       onClose={close}
-      // Instead of "what you typed is kept": how far the identity checks are, or why it cannot go on.
+      // Instead of "what you typed is kept": what is still missing, that it is all there, or why it cannot go on.
       note={
         <span className="action-dialog-keeps">
-          {refused ? (
+          {onItsWay ? null : refused ? (
             <span className="action-refusal-short" data-testid="action-risk-refusal-short">
               {t('actions.activate.refusedShort')}
             </span>
-          ) : ready && !onItsWay ? (
-            <IdentityProgress policy={policy.identityVerification} passed={draft.verifiers} live={false} />
-          ) : null}
+          ) : (
+            <span className="option-d-status" data-testid="option-d-status" data-ready={readiness.kind === 'ready' || undefined}>
+              {status}
+            </span>
+          )}
         </span>
       }
-      submit={{ label: t('actions.dialog.submit.activate'), sending: busy, retry: dialog.submitError !== null, disabled: !ready || !identityMet }}
+      instead={refused ? <SupervisorApproval /> : undefined}
+      submit={{ label: t('actions.dialog.submit.activate'), sending: busy, retry: dialog.submitError !== null, disabled: readiness.kind !== 'ready' }}
     />
   );
 
+  // The checks' digits and the questions' Y / N, outside the comment and the reason (where they are typing).
+  const onKey = (event: KeyboardEvent<HTMLDialogElement>): void => {
+    if (busy || onItsWay || event.ctrlKey || event.metaKey || event.altKey || event.nativeEvent.isComposing || isTextEntry(event.target)) return;
+    const check = keys.find((entry) => event.code === `Digit${entry.key}` || event.code === `Numpad${entry.key}` || event.key === entry.key);
+    if (check !== undefined) {
+      event.preventDefault();
+      update({ verifiers: toggleVerifiers(draft.verifiers, check.verifiers) });
+      return;
+    }
+    const question = currentQuestion(draft);
+    const answer = event.code === 'KeyY' ? true : event.code === 'KeyN' ? false : null;
+    if (question === null || answer === null || signals === null) return;
+    event.preventDefault();
+    update({ [question]: answer });
+  };
+  const backToRow = (): boolean => focusTokenRow(target.token.virtualCardId) || focusTokenList();
+
   return (
-    <ModalDialog testId="action-dialog" title={t('actions.activate.title')} subtitle={<TokenSubtitle token={target.token} />} onClose={close} footer={footer} wide>
+    <ModalDialog
+      testId="action-dialog"
+      title={t('actions.activate.title')}
+      subtitle={<TokenSubtitle token={target.token} />}
+      onClose={close}
+      footer={footer}
+      wide
+      returnFocus={backToRow}
+      onKey={onKey}
+    >
       {latest !== undefined ? <ActionProgress action={latest} /> : null}
       {onItsWay && latest !== undefined ? <SentSummary action={latest} /> : null}
       {onItsWay ? null : (
@@ -79,6 +123,7 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
           {refused ? (
             <div className="notice notice-error action-refusal" role="alert" data-testid="action-risk-refusal">
               <p className="notice-message">{t('actions.activate.refused')}</p>
+              <p>{t('keyboard.optionD.supervisorHelp')}</p>
               <p>{t('actions.activate.refusedRules')}</p>
               <ul>
                 {risky.map((rule) => (
@@ -103,8 +148,9 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
           <div className="activate-columns">
             <div className="activate-column">
               <p className="action-intro">{t('actions.activate.intro')}</p>
+              {keys.length > 0 ? <p className="hint option-d-keys">{t('keyboard.optionD.keysHint', { last: keys.length })}</p> : null}
               {policy !== null ? (
-                <IdentityChecklist policy={policy.identityVerification} passed={draft.verifiers} disabled={busy} onChange={(verifiers) => update({ verifiers })} />
+                <IdentityChecklist policy={policy.identityVerification} passed={draft.verifiers} disabled={busy} keys={keys} onChange={(verifiers) => update({ verifiers })} />
               ) : (
                 <p className="loading-state" role="status">
                   {t('actions.policy.loading')}

@@ -1,8 +1,9 @@
-import { useId } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BulkOperationName, type ActionView } from '../../../shared/contract';
 import { formatDateTime } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
+import { focusTokenList } from '../../keyboard/focus';
 import { walletLabelKey } from '../../i18n/lookup-label-keys';
 import type { BulkTarget } from '../../store/actions/initialState';
 import { changing } from '../../store/actions/validate';
@@ -63,13 +64,23 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
   const { dialog, draft, policy, sent, close, update, submit } = useActionDialog();
   const setOperation = useDeskStore((s) => s.setBulkOperation);
   const reload = useDeskStore((s) => s.loadBulkPreview);
+  const selected = useDeskStore((s) => s.selectedVirtualCardId);
+  const submitButton = useRef<HTMLButtonElement>(null);
+  const previewReady = dialog?.preview.status === 'ready';
+  const count = dialog?.preview.status === 'ready' && dialog.preview.data !== null ? changing(dialog.preview.data).length : 0;
+  // Everything is chosen already (a lost phone: suspend, "device lost") and the preview is in: the
+  // keyboard waits on the button, so Enter confirms exactly what the agent is reading. Deleting
+  // still asks for the count to be typed first.
+  const presetReady = previewReady && count > 0 && draft.reasonCode !== '' && draft.bulkOperation !== 'delete';
+  useEffect(() => {
+    if (presetReady) submitButton.current?.focus();
+  }, [presetReady]);
   if (dialog === null) return null;
 
   const done = dialog.sentActionIds.length > 0;
   const busy = dialog.submitting;
   const operation = draft.bulkOperation;
   const preview = dialog.preview.status === 'ready' ? dialog.preview.data : null;
-  const count = preview === null ? 0 : changing(preview).length;
   const title =
     target.scope.kind === 'CARD'
       ? t('actions.bulk.titleCard', { card: target.cardLabel ?? '' })
@@ -82,12 +93,15 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
       title={title}
       onClose={close}
       wide
+      // Done or not, back to the token list: the rows show what changed.
+      returnFocus={() => focusTokenList(selected)}
       footer={
         <ActionDialogFooter
           formId={formId}
           finished={done}
           onClose={close}
           submit={{ label: t(bulkSubmitLabelKey[operation], { count }), sending: busy, danger: operation === 'delete', disabled: count === 0 }}
+          submitRef={submitButton}
         />
       }
     >

@@ -1,5 +1,4 @@
-import { useEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
-import { useReturnFocus } from '../../hooks/use-return-focus';
+import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 
 interface ModalDialogProps {
   readonly title: ReactNode;
@@ -11,6 +10,13 @@ interface ModalDialogProps {
   readonly testId: string;
   /** Wider for the bulk preview's table. */
   readonly wide?: boolean;
+  /**
+   * Where the keyboard goes when the dialog closes (the token's row, the token list); true when it
+   * found its place. Otherwise, or when it finds none, back to what had it when the dialog opened.
+   */
+  readonly returnFocus?: () => boolean;
+  /** The dialog's own keys (Option D's checks), before Tab, Escape and Ctrl+Enter. */
+  readonly onKey?: (event: KeyboardEvent<HTMLDialogElement>) => void;
 }
 
 const TITLE_ID = 'action-dialog-title';
@@ -26,11 +32,27 @@ const SUBTITLE_ID = 'action-dialog-subtitle';
 /**
  * A real modal: the platform's <dialog> opened with showModal(), so everything behind it is inert,
  * Tab stays inside, and a screen reader announces it by its title. Escape closes it through the
- * store, which keeps what was typed; the opener gets the focus back.
+ * store, which keeps what was typed; Ctrl+Enter (⌘Enter) presses its action button from any field.
+ * Closed, it gives the focus back: to `returnFocus`'s place, or to what had it before.
  */
-export const ModalDialog = ({ title, subtitle, onClose, children, footer, testId, wide = false }: ModalDialogProps) => {
+export const ModalDialog = ({ title, subtitle, onClose, children, footer, testId, wide = false, returnFocus, onKey }: ModalDialogProps) => {
   const ref = useRef<HTMLDialogElement>(null);
-  useReturnFocus();
+  // Read during the first render, before the dialog takes the focus.
+  const [previous] = useState<Element | null>(() => document.activeElement);
+  const returnTo = useRef(returnFocus);
+  useEffect(() => {
+    returnTo.current = returnFocus;
+  }, [returnFocus]);
+  useEffect(
+    () => () => {
+      // After the commit that closed the dialog, once the page behind is no longer inert.
+      queueMicrotask(() => {
+        if (returnTo.current?.() === true) return;
+        if (previous instanceof HTMLElement && previous.isConnected && previous !== document.body) previous.focus();
+      });
+    },
+    [previous],
+  );
 
   useEffect(() => {
     const dialog = ref.current;
@@ -41,6 +63,16 @@ export const ModalDialog = ({ title, subtitle, onClose, children, footer, testId
   }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLDialogElement>): void => {
+    onKey?.(event);
+    if (event.defaultPrevented) return;
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.nativeEvent.isComposing) {
+      const submit = event.currentTarget.querySelector<HTMLButtonElement>('[data-testid="action-submit"]');
+      if (submit !== null && !submit.disabled) {
+        event.preventDefault();
+        submit.click();
+      }
+      return;
+    }
     if (event.key === 'Tab') {
       // A modal <dialog> makes the page behind inert, but Tab would still leave for the browser's own
       // controls: from the last control it goes round to the first, and back with Shift+Tab.

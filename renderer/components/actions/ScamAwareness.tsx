@@ -6,6 +6,7 @@ import { useLanguage } from '../../hooks/use-language';
 import { decisionReasonKey, idvLabelKey, keyFor, trustLabelKey } from '../../i18n/lookup-label-keys';
 import type { ActionDraft, FieldProblem } from '../../store/actions/initialState';
 import { FieldProblemText } from './FieldProblemText';
+import { currentQuestion } from './option-d-readiness';
 
 interface ScamAwarenessProps {
   readonly signals: DigitizationSignals;
@@ -22,6 +23,7 @@ const YesNo = ({
   disabled,
   onChange,
   testId,
+  current,
 }: {
   name: string;
   question: string;
@@ -29,18 +31,25 @@ const YesNo = ({
   disabled: boolean;
   onChange: (value: boolean) => void;
   testId: string;
+  /** The question Y / N answer now: marked so the agent sees which one a key press answers. */
+  current: boolean;
 }) => {
   const { t } = useTranslation();
   return (
-    <fieldset className="yes-no" data-testid={testId}>
-      <legend>{question}</legend>
+    <fieldset className="yes-no" data-testid={testId} data-current={current || undefined}>
+      <legend>
+        {question}
+        {current ? <span className="yes-no-current">{t('keyboard.optionD.current')}</span> : null}
+      </legend>
       <label>
         <input type="radio" name={name} checked={value === true} disabled={disabled} onChange={() => onChange(true)} />
         {t('actions.activate.yes')}
+        {current ? <kbd className="check-key" aria-hidden="true">Y</kbd> : null}
       </label>
       <label>
         <input type="radio" name={name} checked={value === false} disabled={disabled} onChange={() => onChange(false)} />
         {t('actions.activate.no')}
+        {current ? <kbd className="check-key" aria-hidden="true">N</kbd> : null}
       </label>
     </fieldset>
   );
@@ -61,6 +70,7 @@ export const ScamAwareness = ({ signals, draft, problem, disabled, onChange }: S
   });
   const methods = trust.idvMethods.map((method) => t(idvLabelKey[method]));
   const decision = t(trustLabelKey[trust.decision]);
+  const asking = disabled ? null : currentQuestion(draft);
   return (
     <section className="scam-awareness" aria-labelledby={`${id}-title`} data-testid="scam-awareness">
       <h3 id={`${id}-title`}>{t('actions.activate.scam')}</h3>
@@ -83,6 +93,7 @@ export const ScamAwareness = ({ signals, draft, problem, disabled, onChange }: S
         disabled={disabled}
         onChange={(value) => onChange({ callInbound: value })}
         testId="question-inbound"
+        current={asking === 'callInbound'}
       />
       <YesNo
         name={`${id}-asked`}
@@ -91,6 +102,7 @@ export const ScamAwareness = ({ signals, draft, problem, disabled, onChange }: S
         disabled={disabled}
         onChange={(value) => onChange({ askedToShareCode: value })}
         testId="question-asked-to-share"
+        current={asking === 'askedToShareCode'}
       />
       <FieldProblemText id={`${id}-answers-problem`} problem={problem} />
     </section>

@@ -2,6 +2,7 @@ import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { decideTransition } from '../../../shared/domain/transitions';
 import { formatList } from '../../format/date-time';
+import { focusTokenList, focusTokenRow } from '../../keyboard/focus';
 import { useLanguage } from '../../hooks/use-language';
 import { sourceSubjectKey } from '../../i18n/lookup-label-keys';
 import type { TokenTarget } from '../../store/actions/initialState';
@@ -54,6 +55,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
       title={t(TITLE[operation])}
       subtitle={<TokenSubtitle token={token} />}
       onClose={close}
+      returnFocus={() => focusTokenRow(token.virtualCardId) || focusTokenList()}
       footer={
         <ActionDialogFooter
           formId={formId}

@@ -10,7 +10,7 @@ import { ActionStatusChip } from './ActionStatusChip';
  * What a token's row says about actions: its latest action's state, and for a token waiting for
  * Option D the "verify and activate" button itself, where the agent is already looking.
  */
-export const TokenRowActions = ({ token }: { token: Token }) => {
+export const TokenRowActions = ({ token, tabbable }: { token: Token; tabbable: boolean }) => {
   const { t } = useTranslation();
   const { latest, busy, policy } = useDeskStore(
     useShallow((s) => ({
@@ -35,7 +35,8 @@ export const TokenRowActions = ({ token }: { token: Token }) => {
     <span className="token-row-actions">
       {latest !== undefined ? <ActionStatusChip action={latest} /> : null}
       {optionD ? (
-        <button type="button" className="button-primary token-row-activate" data-testid="row-activate" onClick={onClick} onKeyDown={onKeyDown}>
+        // In the Tab order only on the row that holds the keyboard: the table stays one Tab stop however many rows wait for Option D.
+        <button type="button" className="button-primary token-row-activate" data-testid="row-activate" tabIndex={tabbable ? 0 : -1} onClick={onClick} onKeyDown={onKeyDown}>
           {t('actions.open.activate')}
         </button>
       ) : null}

@@ -4,6 +4,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { Cardholder } from '../../../shared/api/model';
 import { formatDateTime, formatUtc } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
+import { ariaKeyShortcuts, currentPlatform, shortcutOf } from '../../keyboard/keymap';
 import { contactChannelLabelKey } from '../../i18n/lookup-label-keys';
 import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
@@ -29,6 +30,8 @@ export const CardholderHeader = ({ cardholder, headingRef }: CardholderHeaderPro
     })),
   );
   const reloadCardholder = useDeskStore((s) => s.reloadCardholder);
+  const openDeviceChooser = useDeskStore((s) => s.openDeviceChooser);
+  const lostShortcut = shortcutOf('lostDevice', currentPlatform());
   return (
     <div className="cardholder-header-block">
       <header className="cardholder-header" data-stale={stale || undefined}>
@@ -74,6 +77,17 @@ export const CardholderHeader = ({ cardholder, headingRef }: CardholderHeaderPro
               {t('cardholder.loadedAt', { time: formatDateTime(loadedAt, language) })}
             </span>
           ) : null}
+          {/* A lost phone is the cardholder's, not one token's: every card's tokens on it, chosen by device. */}
+          <button
+            type="button"
+            className="button-secondary lost-device-button"
+            data-testid="lost-device"
+            aria-keyshortcuts={ariaKeyShortcuts('lostDevice')}
+            title={lostShortcut}
+            onClick={openDeviceChooser}
+          >
+            {t('keyboard.commands.lostDevice')}
+          </button>
           <button type="button" className="button-secondary" onClick={() => void reloadCardholder()} disabled={loading} aria-busy={loading}>
             {t('cardholder.reload')}
           </button>

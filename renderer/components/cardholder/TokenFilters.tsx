@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
 import { TokenState, WalletProviderId } from '../../../shared/api/model';
@@ -6,10 +6,14 @@ import { tokenStateLabelKey, walletLabelKey } from '../../i18n/lookup-label-keys
 import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { walletsPresent } from '../../tokens/token-view';
+import { useRovingToolbar } from '../../keyboard/use-roving-toolbar';
 
 const ALL = '';
 
-/** Filters for every card's tokens at once: state, wallet, and whether deleted tokens show (with how many are hidden). */
+/**
+ * Filters for every card's tokens at once: state, wallet, and whether deleted tokens show (with how
+ * many are hidden). A toolbar, one Tab stop: the arrows move between the filters.
+ */
 export const TokenFilters = () => {
   const { t } = useTranslation();
   const view = useDeskStore(cardholderSelectors.tokenView);
@@ -22,9 +26,18 @@ export const TokenFilters = () => {
   const clear = useDeskStore((s) => s.clearTokenFilters);
   const wallets = useMemo(() => walletsPresent(cardholderSelectors.allTokens({ cardTokens: tokens })), [tokens]);
   const filtered = view.state !== null || view.wallet !== null || view.showDeleted;
+  const toolbar = useRef<HTMLDivElement>(null);
+  const { onKeyDownCapture, onFocus } = useRovingToolbar(toolbar);
 
   return (
-    <div className="token-filters" role="group" aria-label={t('tokens.filters.label')}>
+    <div
+      className="token-filters"
+      role="toolbar"
+      aria-label={t('tokens.filters.label')}
+      ref={toolbar}
+      onKeyDownCapture={onKeyDownCapture}
+      onFocus={onFocus}
+    >
       <label className="filter">
         <span>{t('tokens.filters.state')}</span>
         <select

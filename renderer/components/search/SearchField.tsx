@@ -1,7 +1,7 @@
-import { useRef, type KeyboardEvent, type Ref } from 'react';
+import { useEffect, useRef, type KeyboardEvent, type Ref } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { searchKindLabelKey } from '../../i18n/lookup-label-keys';
-import { searchShortcutLabel } from '../../keyboard/search-shortcut';
+import { currentPlatform, shortcutOf } from '../../keyboard/keymap';
 import { searchSelectors } from '../../store/search/selectors';
 import { useDeskStore } from '../../store/store-context';
 
@@ -9,9 +9,6 @@ import { useDeskStore } from '../../store/store-context';
 export const SEARCH_LIST_ID = 'search-results';
 const EXAMPLES_ID = 'search-examples';
 const KIND_ID = 'search-kind';
-
-/** The platform decides Ctrl+K or ⌘K; a server render (tests) has no navigator. */
-const platform = (): string => (typeof navigator === 'undefined' ? '' : navigator.platform);
 
 /** Kept well below the contract's 100: no legitimate query is longer, and a paste of a page is not a query. */
 const MAX_QUERY_LENGTH = 100;
@@ -28,6 +25,12 @@ export const SearchField = ({ ref }: { ref: Ref<HTMLInputElement> }) => {
   const closeSearchList = useDeskStore((s) => s.closeSearchList);
   // An IME composing Japanese sends every intermediate reading; those are shown but not searched.
   const composing = useRef(false);
+  const platform = currentPlatform();
+
+  // The workspace has just appeared (signed in, unlocked into it) with the focus nowhere: the next thing to type is a search.
+  useEffect(() => {
+    if (document.activeElement === null || document.activeElement === document.body) document.getElementById('search-input')?.focus();
+  }, []);
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>): void => {
     // Enter and the arrows belong to the IME while it composes (choosing a kanji, confirming it).
@@ -69,7 +72,7 @@ export const SearchField = ({ ref }: { ref: Ref<HTMLInputElement> }) => {
           {t('search.fieldLabel')}
         </label>
         <span className="search-hint">
-          <Trans i18nKey="search.shortcutHint" values={{ shortcut: searchShortcutLabel(platform()) }} components={{ kbd: <kbd /> }} />
+          <Trans i18nKey="keyboard.shortcuts.bar" values={{ search: shortcutOf('search', platform), palette: shortcutOf('palette', platform) }} components={{ kbd: <kbd /> }} />
         </span>
       </div>
       <div className="search-input-row">

@@ -56,7 +56,7 @@ export const TokenRow = memo(function TokenRow({ token, index, start, tabbable, 
       ))}
       <div role="gridcell" className="token-cell token-explanation" data-testid="token-explanation">
         {explanation}
-        <TokenRowActions token={token} />
+        <TokenRowActions token={token} tabbable={tabbable} />
         {selected ? <TokenActionsPanel token={token} /> : null}
       </div>
     </div>

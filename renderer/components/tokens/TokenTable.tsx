@@ -1,4 +1,4 @@
-import type { CSSProperties } from 'react';
+import { useRef, type CSSProperties, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Token, TokenEvent } from '../../../shared/api/model';
 import type { TokenSort, TokenSortKey } from '../../tokens/token-view';
@@ -18,10 +18,34 @@ interface TokenTableProps {
 
 /**
  * A card's tokens as a grid: sortable column headers (aria-sort), a virtualized body. A grid
- * rather than a table because rows are chosen with the keyboard (Enter opens the history).
+ * rather than a table because rows are chosen with the keyboard (Enter opens the history). One
+ * Tab stop for all of it: the arrows reach the headers (up from the first row) and the rows.
  */
 export const TokenTable = ({ label, tokens, sort, onSort, selectedVirtualCardId, selectedEvents, onSelect, describedBy }: TokenTableProps) => {
   const { t } = useTranslation();
+  const head = useRef<HTMLDivElement>(null);
+  const headButtons = (): HTMLButtonElement[] => [...(head.current?.querySelectorAll<HTMLButtonElement>('.sort-button') ?? [])];
+  /** Up from the first row: onto the header, at the column the table is sorted by. */
+  const toHeader = (): void => {
+    const buttons = headButtons();
+    const sorted = TOKEN_COLUMNS.findIndex((column) => column.sortKey === sort.key);
+    (buttons[sorted] ?? buttons[0])?.focus();
+  };
+  // The headers are part of the grid's one Tab stop: left and right move along them, down goes back to the rows.
+  const onHeadKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    const buttons = headButtons();
+    const at = buttons.findIndex((button) => button === event.target);
+    if (at < 0) return;
+    const move: Readonly<Record<string, number | undefined>> = { ArrowLeft: at - 1, ArrowRight: at + 1, Home: 0, End: buttons.length - 1 };
+    const next = move[event.key];
+    if (next !== undefined) {
+      buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
+      event.preventDefault();
+    } else if (event.key === 'ArrowDown') {
+      event.currentTarget.closest('[role="grid"]')?.querySelector<HTMLElement>('[data-testid="token-row"][tabindex="0"]')?.focus();
+      event.preventDefault();
+    }
+  };
   return (
     <div
       role="grid"
@@ -33,13 +57,13 @@ export const TokenTable = ({ label, tokens, sort, onSort, selectedVirtualCardId,
       style={{ '--token-columns': TOKEN_GRID_TEMPLATE } as CSSProperties}
       data-testid="token-table"
     >
-      <div role="rowgroup" className="token-grid-head">
+      <div role="rowgroup" className="token-grid-head" ref={head} onKeyDown={onHeadKeyDown}>
         <div role="row" className="token-row token-row-head" aria-rowindex={1}>
           {TOKEN_COLUMNS.map((column) => {
             const sorted = sort.key === column.sortKey;
             return (
               <div key={column.id} role="columnheader" className="token-cell token-head-cell" aria-sort={sorted ? sort.direction : 'none'}>
-                <button type="button" className="sort-button" onClick={() => onSort(column.sortKey)}>
+                <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(column.sortKey)}>
                   {t(column.label)}
                   <span className="sort-mark" aria-hidden="true" data-direction={sorted ? sort.direction : 'none'} />
                 </button>
@@ -51,7 +75,7 @@ export const TokenTable = ({ label, tokens, sort, onSort, selectedVirtualCardId,
           </div>
         </div>
       </div>
-      <TokenTableBody tokens={tokens} selectedVirtualCardId={selectedVirtualCardId} selectedEvents={selectedEvents} onSelect={onSelect} />
+      <TokenTableBody tokens={tokens} selectedVirtualCardId={selectedVirtualCardId} selectedEvents={selectedEvents} onSelect={onSelect} onUpFromFirst={toHeader} />
     </div>
   );
 };

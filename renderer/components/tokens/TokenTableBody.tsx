@@ -7,6 +7,8 @@ interface TokenTableBodyProps {
   readonly selectedVirtualCardId: string | null;
   readonly selectedEvents: readonly TokenEvent[];
   readonly onSelect: (virtualCardId: string) => void;
+  /** ArrowUp on the first row: the table's header takes the keyboard. */
+  readonly onUpFromFirst: () => void;
 }
 
 /** A row with its explanation line; rows are measured, this only places them before they are. */
@@ -21,7 +23,7 @@ const keyOf = (token: Token): string => token.virtualCardId;
  * scroll re-renders the body and nothing above it. The keyboard moves a roving focus over the rows;
  * Enter or Space opens the token's history.
  */
-export const TokenTableBody = ({ tokens, selectedVirtualCardId, selectedEvents, onSelect }: TokenTableBodyProps) => {
+export const TokenTableBody = ({ tokens, selectedVirtualCardId, selectedEvents, onSelect, onUpFromFirst }: TokenTableBodyProps) => {
   const { scrollRef, virtualizer, activeIndex, onKeyDown, onFocus } = useRovingVirtualList({
     items: tokens,
     keyOf,
@@ -33,7 +35,20 @@ export const TokenTableBody = ({ tokens, selectedVirtualCardId, selectedEvents, 
   });
 
   return (
-    <div ref={scrollRef} className="token-grid-body" onKeyDown={onKeyDown} onFocus={onFocus}>
+    <div
+      ref={scrollRef}
+      className="token-grid-body"
+      onKeyDown={(event) => {
+        const onFirstRow = event.target instanceof HTMLElement && event.target.dataset.index === '0' && event.target.dataset.testid === 'token-row';
+        if (event.key === 'ArrowUp' && onFirstRow) {
+          event.preventDefault();
+          onUpFromFirst();
+          return;
+        }
+        onKeyDown(event);
+      }}
+      onFocus={onFocus}
+    >
       <div role="rowgroup" className="token-grid-rows" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((item) => {
           const token = tokens[item.index];

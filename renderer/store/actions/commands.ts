@@ -27,8 +27,11 @@ export interface ActionsCommands {
   loadActions(): Promise<void>;
   /** Opens the dialog for one token's action, with what was typed for it before. */
   openTokenAction(operation: TokenOperation, token: Token): void;
-  /** Opens the bulk dialog for all tokens of a card or of a device, and previews it. */
-  openBulkAction(target: Omit<BulkTarget, 'kind'>): void;
+  /**
+   * Opens the bulk dialog for all tokens of a card or of a device, and previews it. `start` fills a
+   * draft that does not exist yet (a lost phone: the reason "device lost" chosen already).
+   */
+  openBulkAction(target: Omit<BulkTarget, 'kind'>, start?: Partial<ActionDraft>): void;
   /** Closes the dialog; what was typed stays for the next opening unless the action was sent. */
   closeActionDialog(): void;
   updateActionDraft(patch: Partial<ActionDraft>): void;
@@ -159,8 +162,12 @@ export const createActionsCommands: SliceCreator<Needs, ActionsCommands> =
         }
       },
 
-      openBulkAction: (target) => {
-        openDialog(bulkDraftKey(target.scope), { kind: 'bulk', ...target });
+      openBulkAction: (target, start) => {
+        const draftKey = bulkDraftKey(target.scope);
+        if (start !== undefined && get().actionDrafts[draftKey] === undefined) {
+          set((s) => ({ actionDrafts: { ...s.actionDrafts, [draftKey]: { ...emptyDraft, ...start } } }));
+        }
+        openDialog(draftKey, { kind: 'bulk', ...target });
         void get().loadBulkPreview();
       },
 

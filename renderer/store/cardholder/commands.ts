@@ -28,6 +28,9 @@ export interface CardholderCommands {
   closeTokenHistory(): void;
   /** The view has moved the focus to the cardholder. */
   acknowledgeCardholderFocus(): void;
+  /** Lists the open cardholder's devices with their tokens, across all cards, to choose a lost one. */
+  openDeviceChooser(): void;
+  closeDeviceChooser(): void;
   internal_loadCardholder(cardholderId: string): Promise<void>;
   internal_loadCardTokens(issuerCardRefId: string): Promise<boolean>;
   internal_loadSelectedTokenEvents(): Promise<void>;
@@ -151,6 +154,11 @@ export const createCardholderCommands: SliceCreator<CardholderSliceState & Cardh
       closeTokenHistory: () => set({ selectedVirtualCardId: null, selectedTokenEvents: [] }),
 
       acknowledgeCardholderFocus: () => set({ cardholderFocusPending: false }),
+
+      openDeviceChooser: () => {
+        if (get().cardholder !== null) set({ deviceChooserOpen: true });
+      },
+      closeDeviceChooser: () => set({ deviceChooserOpen: false }),
 
       internal_loadCardholder: async (cardholderId) => {
         cardholderLoads += 1;

@@ -33,6 +33,8 @@ export interface CardholderSliceState {
   readonly flashedTokens: Readonly<Record<string, number>>;
   /** The agent opened this cardholder by choice: the view takes the keyboard focus once it shows. */
   readonly cardholderFocusPending: boolean;
+  /** "Lost or stolen device": the list of the cardholder's devices is open, to choose the one to act on. */
+  readonly deviceChooserOpen: boolean;
 }
 
 export const initialCardholderState: CardholderSliceState = {
@@ -47,4 +49,5 @@ export const initialCardholderState: CardholderSliceState = {
   selectedTokenEvents: [],
   flashedTokens: {},
   cardholderFocusPending: false,
+  deviceChooserOpen: false,
 };

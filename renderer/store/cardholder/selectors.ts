@@ -19,6 +19,10 @@ export const cardholderSelectors = {
   stale: (s: S) => s.cardholderError !== null && s.cardholder !== null,
   tokenView: (s: S) => s.tokenView,
   focusPending: (s: S) => s.cardholderFocusPending,
+  deviceChooserOpen: (s: S) => s.deviceChooserOpen,
+  /** The cardholder is shown and every card's tokens have had their first answer (rows, or a failure). */
+  tokensSettled: (s: S): boolean =>
+    s.cardholder !== null && s.cardholder.cards.every((card) => s.cardTokens[card.issuerCardRefId] !== undefined && s.cardTokens[card.issuerCardRefId]?.status !== 'loading'),
   selectedVirtualCardId: (s: S) => s.selectedVirtualCardId,
   selectedTokenEvents: (s: S) => s.selectedTokenEvents,
   cardTokens:

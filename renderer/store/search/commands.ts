@@ -60,6 +60,7 @@ export const createSearchCommands: SliceCreator<Needs, SearchCommands> =
 
     const runNow = (text: string): void => {
       clearDebounce();
+      set({ searchSubmitted: true });
       void get().internal_runSearch(queryOf(text), null);
     };
 
@@ -72,7 +73,7 @@ export const createSearchCommands: SliceCreator<Needs, SearchCommands> =
           set({ searchText: '', searchRefusal: 'FULL_CARD_NUMBER', searchStatus: 'idle', searchListOpen: false, searchError: null });
           return;
         }
-        set({ searchText: text, searchRefusal: null });
+        set({ searchText: text, searchRefusal: null, searchSubmitted: false });
         if (kind === 'EMPTY' || kind === 'UNRECOGNISED') {
           cancelInFlight();
           set({ searchStatus: 'idle', searchListOpen: false, searchError: null });
@@ -183,9 +184,11 @@ export const createSearchCommands: SliceCreator<Needs, SearchCommands> =
           searchListOpen: true,
           searchAnsweredAt: answeredAt,
         });
-        // One match is the cardholder: open it. Focus stays in the field, where the agent is typing.
+        // One match is the cardholder: open it. Focus stays in the field while the agent is typing;
+        // after Enter it goes to the cardholder's first token, where the next key acts.
         const [only] = items;
-        if (only !== undefined && items.length === 1 && nextCursor === null) get().openSearchResult(0, { focus: false });
+        if (only !== undefined && items.length === 1 && nextCursor === null) get().openSearchResult(0, { focus: get().searchSubmitted });
+        set({ searchSubmitted: false });
       },
     };
   };

@@ -33,6 +33,11 @@ export interface SearchSliceState {
   readonly searchListOpen: boolean;
   /** When the results on screen were answered, for the stale marker. */
   readonly searchAnsweredAt: string | null;
+  /**
+   * The agent pressed Enter for the search on its way: a single match opens with the keyboard on
+   * its first token, since the agent asked for it rather than merely typing.
+   */
+  readonly searchSubmitted: boolean;
 }
 
 export const initialSearchState: SearchSliceState = {
@@ -49,4 +54,5 @@ export const initialSearchState: SearchSliceState = {
   searchActiveIndex: -1,
   searchListOpen: false,
   searchAnsweredAt: null,
+  searchSubmitted: false,
 };

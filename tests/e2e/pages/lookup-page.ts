@@ -25,7 +25,7 @@ export class LookupPage {
     this.more = page.getByRole('button', { name: /^(さらに表示|Show more)$/ });
     this.cardholder = page.getByTestId('cardholder-view');
     this.heading = this.cardholder.getByRole('heading', { level: 1 });
-    this.filters = page.getByRole('group', { name: /^(トークンの絞り込み|Filter tokens)$/ });
+    this.filters = page.getByRole('toolbar', { name: /^(トークンの絞り込み|Filter tokens)$/ });
     this.historyPanel = page.getByTestId('token-history-panel');
     this.liveStatus = page.getByTestId('live-status');
   }

@@ -20,6 +20,32 @@ describe('the token view', () => {
     expect(hiddenDeletedCount(tokens, DEFAULT_TOKEN_VIEW)).toBe(2);
   });
 
+  it('shows a canceled or declined enrolment while it is the newest token of its card on its wallet and device, with the deleted ones it leaves hidden counted', () => {
+    const phone = { name: 'iPhone 15', type: 'PHONE', tokenStorageId: 'SE-PHONE' } as const;
+    const watch = { name: 'Apple Watch', type: 'WATCH', tokenStorageId: 'SE-WATCH' } as const;
+    const ended = (virtualCardId: string, outcome: 'CANCELED' | 'DECLINED', digitizedAt: string, device: typeof phone | typeof watch) =>
+      buildToken({ virtualCardId, tokenRequestor: apple, device, state: 'DELETED', digitizationOutcome: outcome, digitizedAt, stateSince: digitizedAt });
+    const canceled = ended('VCCANCEL', 'CANCELED', '2026-11-18T00:00:00Z', phone);
+    const declined = ended('VCDECLINE', 'DECLINED', '2026-11-17T00:00:00Z', watch);
+    // Re-enrolled since on the same phone: the earlier cancellation is history.
+    const olderCanceled = ended('VCOLDCANCEL', 'CANCELED', '2026-10-01T00:00:00Z', phone);
+    const reEnrolled = buildToken({ virtualCardId: 'VCRETRY', tokenRequestor: apple, device: watch, state: 'ACTIVE', digitizedAt: '2026-11-19T00:00:00Z' });
+    const oldOnWatch = ended('VCOLDWATCH', 'CANCELED', '2026-11-01T00:00:00Z', watch);
+    // The same phone and wallet for another card: not a replacement of this card's enrolment.
+    const otherCard = buildToken({ virtualCardId: 'VCOTHERCARD', issuerCardRefId: 'CROTHER', tokenRequestor: apple, device: phone, state: 'ACTIVE', digitizedAt: '2026-11-19T12:00:00Z' });
+    const all = [...tokens, canceled, declined, olderCanceled, reEnrolled, oldOnWatch, otherCard];
+    const shown = ids(visibleTokens(all, DEFAULT_TOKEN_VIEW));
+    expect(shown).toContain('VCCANCEL');
+    expect(shown).not.toContain('VCOLDCANCEL');
+    // The watch's newest is the active re-enrolment: both ended attempts there stay behind the switch.
+    expect(shown).not.toContain('VCDECLINE');
+    expect(shown).not.toContain('VCOLDWATCH');
+    expect(hiddenDeletedCount(all, DEFAULT_TOKEN_VIEW)).toBe(2 + 3);
+    // Filtering by another state still leaves it out; "deleted" lists every deleted one.
+    expect(ids(visibleTokens(all, { ...DEFAULT_TOKEN_VIEW, state: 'ACTIVE' }))).not.toContain('VCCANCEL');
+    expect(visibleTokens(all, { ...DEFAULT_TOKEN_VIEW, state: 'DELETED' })).toHaveLength(2 + 4);
+  });
+
   it('shows deleted tokens when asked, and then hides none', () => {
     const view = { ...DEFAULT_TOKEN_VIEW, showDeleted: true };
     expect(visibleTokens(tokens, view)).toHaveLength(5);
