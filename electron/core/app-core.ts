@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import type { AppMode } from '../../shared/contract';
 import { createActionPolicyCache } from './actions/action-policy';
 import { createActionRequests } from './actions/action-requests';
-import type { ActionTuning } from './actions/action-tuning';
+import { createAgentTurns } from './actions/agent-turns';
+import { DEFAULT_ACTION_TUNING, type ActionTuning } from './actions/action-tuning';
 import { openAuditJournal } from './actions/audit-journal';
 import { createOutbox, type Outbox } from './actions/outbox';
 import { openOutboxStore } from './actions/outbox-store';
@@ -14,9 +15,15 @@ import { openConfigStore, type ConfigStore } from './config/config-store';
 import type { ConfigFiles } from './config/load-config';
 import { createEventBus, type EventBus } from './events/event-bus';
 import { CallError, type Services } from './ipc/dispatch';
+import { openRecordFolder } from './fs/record-folder';
 import { createLiveEvents, type LiveEvents } from './live/event-stream-client';
 import type { ReconnectPolicy } from './live/reconnect-delay';
 import type { Logger } from './logging/logger';
+import { openPhoneCallDraftStore } from './phone-calls/draft-store';
+import { PhoneCallOutboxEntry } from './phone-calls/phone-call-files';
+import { createPhoneCallOutbox } from './phone-calls/phone-call-outbox';
+import { phoneCallService } from './phone-calls/phone-call-service';
+import { createPhoneCalls, type PhoneCalls } from './phone-calls/phone-calls';
 import type { SecretStore } from './secrets/secret-store';
 import { actionService } from './services/action-service';
 import { appService } from './services/app-service';
@@ -59,8 +66,10 @@ export interface CoreOptions {
   readonly outboxDir?: string;
   /** The append-only, hash-chained audit journal (default: `<userData>/audit/audit-journal.jsonl`). */
   readonly auditJournalFile?: string;
-  /** The outbox's retries and polls; tests shorten them. */
+  /** The outbox's retries and polls; tests shorten them. The phone calls' outbox retries as the audit records do. */
   readonly actionTuning?: Partial<ActionTuning>;
+  /** The open phone call's draft and the ended ones' outbox (default: `<userData>/phone-calls`). */
+  readonly phoneCallsDir?: string;
   /** The console's own update feed (electron-updater in main); absent: no in-app updates (dev bridge, deb, tests). */
   readonly updateFeed?: UpdateFeed;
   /** When the update feed is read; tests set it. */
@@ -85,6 +94,8 @@ export interface Core {
   readonly live: LiveEvents;
   /** The token actions' durable outbox. */
   readonly actions: Outbox;
+  /** The agent's phone calls: main and the test bridge hand it the phone system's screen-pop links. */
+  readonly phoneCalls: PhoneCalls;
   /** Aborts every cancellable call of a caller that went away (a closed window). */
   forgetCaller(caller: string): void;
   /** Whether a token action is still under way (written ahead, not yet confirmed or failed). */
@@ -189,6 +200,27 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   await outbox.start();
   const actionRequests = createActionRequests({ outbox, session, backend: () => clientOf(ready), policy: actionPolicy, workstationId, logger });
 
+  const phoneCallsDir = options.phoneCallsDir ?? join(options.userDataDir, 'phone-calls');
+  const tuning: ActionTuning = { ...DEFAULT_ACTION_TUNING, ...options.actionTuning };
+  const phoneCalls = createPhoneCalls({
+    drafts: openPhoneCallDraftStore(phoneCallsDir, logger),
+    outbox: createPhoneCallOutbox({
+      store: openRecordFolder({ dir: join(phoneCallsDir, 'outbox'), schema: PhoneCallOutboxEntry, idOf: (entry) => entry.record.phoneCallId, kind: 'the phone call record schema' }),
+      turns: createAgentTurns({ session, backend: () => clientOf(ready) }),
+      logger,
+      tuning: { retryBaseDelayMs: tuning.auditRetryBaseDelayMs, retryMaxDelayMs: tuning.auditRetryMaxDelayMs, keepStored: tuning.keepEnded, keepStoredMs: tuning.keepEndedMs },
+      onChange: () => events.emit('phoneCall.changed', phoneCalls.state()),
+    }),
+    session,
+    events,
+    actions: outbox,
+    wrapUpRequired: async () => (await actionRequests.policyFor(createRequestContext())).phoneCalls?.wrapUpRequired ?? true,
+    workstationId,
+    logger,
+  });
+  // Before any call can reach it: an open phone call comes back, unsent records resume.
+  await phoneCalls.start();
+
   // An update never installs while an action is under way on this workstation (any agent's).
   const hasActionsUnderWay = (): boolean => outbox.list('').some((view) => isActionUnderWay(view.status));
   const updates = createUpdatePolicy({
@@ -229,6 +261,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...notificationService({ session, backend: () => clientOf(ready) }),
     ...actionService({ session, backend: () => clientOf(ready), requests: actionRequests, outbox }),
     ...updateService(updates),
+    ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
   };
 
   let closing: Promise<void> | null = null;
@@ -241,6 +274,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     connection: ready,
     live: liveEvents,
     actions: outbox,
+    phoneCalls,
     forgetCaller: (caller) => {
       cancellable.cancelAll(caller);
     },
@@ -253,6 +287,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
         updates.stop();
         liveEvents.stop();
         // Steps under way finish their write; what is left resumes on the next start.
+        await phoneCalls.close().catch((error: unknown) => logger.error({ err: error }, 'closing the phone calls failed'));
         await outbox.close().catch((error: unknown) => logger.error({ err: error }, 'closing the outbox failed'));
         // The token dies with the process anyway; ending the session at the backend too is
         // hygiene, so it gets a short while and never holds the quit.

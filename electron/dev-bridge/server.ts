@@ -21,6 +21,10 @@ import type { TrainingControls } from './restartable-training-backend';
  * `GET /__bridge/training` answers the training backend's base URL and credentials, so a test can
  * call its /training/v1/simulate and /training/v1/faults with a JWT-bearer token of its own;
  * `POST /__bridge/training/restart` restarts it on the same port with the same key and data.
+ *
+ * `POST /__bridge/screen-pop` with `{ "link": "token-desk://call?…" }` hands a link to core as the
+ * phone system's would reach main (the same parser, the same phone-call logic), for browser tests
+ * and for trying a telephony template without installing the app.
  */
 export interface DevBridgeOptions {
   readonly core: Core;
@@ -189,6 +193,25 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
     sendJson(response, 404, { ok: false, reason: 'no such training control' });
   };
 
+  const handleScreenPop = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    if (foreignOrigin(request)) {
+      sendJson(response, 403, { ok: false, reason: "not from the console's origin" });
+      return;
+    }
+    const body = await readBody(request);
+    let link: unknown;
+    try {
+      link = body === 'too-large' ? null : (JSON.parse(body.toString('utf8')) as { link?: unknown }).link;
+    } catch {
+      link = null;
+    }
+    if (typeof link !== 'string') {
+      sendJson(response, 400, { ok: false, reason: 'send { "link": "token-desk://call?…" }' });
+      return;
+    }
+    sendJson(response, 200, { ok: true, ...(await core.phoneCalls.screenPop(link, 'dev-bridge')) });
+  };
+
   const handleStatic = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
     const answer = await serveRenderer(new Request(`${origin}${request.url ?? '/'}`, { method: request.method ?? 'GET' }));
     response.writeHead(answer.status, Object.fromEntries(answer.headers.entries()));
@@ -235,6 +258,10 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
     }
     if (url.pathname === EVENTS_PATH && request.method === 'GET') {
       handleEvents(request, response);
+      return;
+    }
+    if (url.pathname === '/__bridge/screen-pop' && request.method === 'POST') {
+      await handleScreenPop(request, response);
       return;
     }
     if (url.pathname === '/__bridge/training' || url.pathname.startsWith('/__bridge/training/')) {

@@ -2,7 +2,7 @@
 export interface SingleInstanceApp {
   requestSingleInstanceLock(): boolean;
   quit(): void;
-  on(event: 'second-instance', listener: () => void): unknown;
+  on(event: 'second-instance', listener: (event: unknown, argv: readonly string[]) => void): unknown;
 }
 
 export interface FocusableWindow {
@@ -16,14 +16,20 @@ export interface FocusableWindow {
 /**
  * Agents double-click the icon when the console is behind another window. A second copy would
  * fight the first over the profile, the logs and the outbox, so it quits and the first comes forward.
- * Returns false when this process is the second copy and is quitting.
+ * The second copy's command line comes along: a screen-pop link on it is for the first one
+ * (`onArgv`). Returns false when this process is the second copy and is quitting.
  */
-export const claimSingleInstance = (app: SingleInstanceApp, getMainWindow: () => FocusableWindow | null): boolean => {
+export const claimSingleInstance = (
+  app: SingleInstanceApp,
+  getMainWindow: () => FocusableWindow | null,
+  onArgv: (argv: readonly string[]) => void = () => undefined,
+): boolean => {
   if (!app.requestSingleInstanceLock()) {
     app.quit();
     return false;
   }
-  app.on('second-instance', () => {
+  app.on('second-instance', (_event, argv) => {
+    onArgv(Array.isArray(argv) ? argv : []);
     const window = getMainWindow();
     if (!window || window.isDestroyed()) return;
     if (window.isMinimized()) window.restore();

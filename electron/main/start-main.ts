@@ -17,6 +17,7 @@ import { forwardEvents, type EventTargetWindow } from './ipc/forward-events';
 import { callerOfWebContents, registerIpcHandlers, type IpcMainLike } from './ipc/register-ipc';
 import { logProcessErrors, type ProcessLike } from './process-errors';
 import { logRendererDiagnostics, type DiagnosedWebContents } from './renderer-diagnostics';
+import { createScreenPopInbox, registerScreenPopScheme, type ScreenPopProcess } from './screen-pop';
 import { claimSingleInstance, type FocusableWindow } from './single-instance';
 import { guardSession, guardWebContents, type GuardedSession, type GuardedWebContents, type PreventableEventLike } from './web-contents-guards';
 import { DEFAULT_WINDOW_HEIGHT, DEFAULT_WINDOW_WIDTH, MIN_WINDOW_HEIGHT, MIN_WINDOW_WIDTH, buildWindowOptions } from './window-options';
@@ -33,7 +34,10 @@ export interface MainApp {
   getPath(name: 'userData' | 'logs'): string;
   getVersion(): string;
   quit(): void;
-  on(event: 'second-instance', listener: () => void): unknown;
+  setAsDefaultProtocolClient(protocol: string, path?: string, args?: string[]): boolean;
+  on(event: 'second-instance', listener: (event: unknown, argv: readonly string[]) => void): unknown;
+  /** macOS hands a `token-desk://` link to the running app this way, possibly before `ready`. */
+  on(event: 'open-url', listener: (event: PreventableEventLike, url: string) => void): unknown;
   on(event: 'web-contents-created', listener: (event: unknown, contents: AppWebContents) => void): unknown;
   on(event: 'window-all-closed', listener: () => void): unknown;
   on(event: 'will-quit', listener: (event: PreventableEventLike) => void): unknown;
@@ -63,7 +67,8 @@ export interface MainPorts {
   readonly createWindow: (options: BrowserWindowConstructorOptions) => MainWindow;
   readonly setApplicationMenu: (template: MenuItemConstructorOptions[]) => void;
   readonly openExternal: (url: string) => Promise<void>;
-  readonly process: ProcessLike & { readonly platform: NodeJS.Platform; readonly env: Readonly<Record<string, string | undefined>> };
+  readonly process: ProcessLike &
+    ScreenPopProcess & { readonly platform: NodeJS.Platform; readonly env: Readonly<Record<string, string | undefined>> };
   /** Only valid once the app is ready. */
   readonly safeStorage: SafeStorageLike;
   readonly hostname: () => string;
@@ -104,7 +109,16 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
 
   app.enableSandbox();
   let mainWindow: MainWindow | null = null;
-  if (!claimSingleInstance(app, () => mainWindow)) return false;
+  // Screen-pop links from the phone system: a second copy's, macOS's (possibly before ready), and
+  // this start's own; they wait until core can take them.
+  const screenPops = createScreenPopInbox(logger);
+  if (!claimSingleInstance(app, () => mainWindow, (argv) => screenPops.fromArgv(argv, 'second-instance'))) return false;
+  app.on('open-url', (event, url) => {
+    event.preventDefault();
+    screenPops.receive(url, 'open-url');
+    if (mainWindow && !mainWindow.isDestroyed()) mainWindow.focus();
+  });
+  screenPops.fromArgv(ports.process.argv, 'command-line');
   registerAppScheme(ports.protocol);
 
   // The installer's allowlist is known once the settings are read; the window comes after that.
@@ -147,6 +161,8 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
     ...actionPaths(userDataDir),
   });
   externalHosts = [...options.externalHosts, ...core.config.get().config.externalLinkAllowlist];
+  registerScreenPopScheme(app, ports.process, logger);
+  screenPops.connect((link, source) => void core.phoneCalls.screenPop(link, source));
   registerIpcHandlers(ports.ipcMain, core, logger);
   forwardEvents(core.events, () => (mainWindow ? [mainWindow] : []));
   ports.setApplicationMenu(buildMenuTemplate({ isDev, platform: ports.process.platform }));

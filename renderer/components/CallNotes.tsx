@@ -1,40 +1,57 @@
 import { useTranslation } from 'react-i18next';
-import { MAX_CALL_NOTES } from '../store/workspace/commands';
-import { workspaceSelectors } from '../store/workspace/selectors';
+import { useShallow } from 'zustand/react/shallow';
+import { PHONE_CALL_NOTES_MAX } from '../../shared/contract';
+import { phoneCallSelectors } from '../store/phone-call/selectors';
 import { useDeskStore } from '../store/store-context';
 
 /**
- * The agent's scratch pad for the call in progress. Held in renderer memory only: not saved, not
- * sent, kept through a screen lock and cleared on sign-out, as the hint beneath it says. A change
- * that would put a card number in it is refused, and the field says why and where.
+ * The agent's notes for the phone call in progress. Main keeps them (in the profile) a moment after
+ * each change, so a reload, a crash or an idle lock loses nothing; they go with the phone call's
+ * record at the wrap-up. Writing here with no phone call open starts one. A change that would put a
+ * card number in them is refused, and the field says why and where.
  */
 export const CallNotes = () => {
   const { t } = useTranslation();
-  const notes = useDeskStore(workspaceSelectors.callNotes);
-  const refusal = useDeskStore(workspaceSelectors.callNotesRefusal);
-  const setCallNotes = useDeskStore((s) => s.setCallNotes);
+  const { notes, refusal, save, open } = useDeskStore(
+    useShallow((s) => ({
+      notes: phoneCallSelectors.notes(s),
+      refusal: phoneCallSelectors.notesRefusal(s),
+      save: phoneCallSelectors.notesSave(s),
+      open: phoneCallSelectors.isOpen(s),
+    })),
+  );
+  const setNotes = useDeskStore((s) => s.setPhoneCallNotes);
+  const flush = useDeskStore((s) => s.flushPhoneCallNotes);
   return (
-    <section className="call-notes">
-      <label id="call-notes-label" htmlFor="call-notes">
-        {t('notes.label')}
-      </label>
+    <section className="call-notes" data-testid="call-notes">
+      <div className="call-notes-head">
+        <label id="call-notes-label" htmlFor="call-notes">
+          {t('phoneCalls.notes.label')}
+        </label>
+        <span className="call-notes-save" role="status" data-save={save} data-testid="call-notes-save">
+          {save === 'saving' ? t('phoneCalls.notes.saving') : null}
+          {save === 'saved' ? t('phoneCalls.notes.saved') : null}
+          {save === 'failed' ? t('phoneCalls.notes.failed') : null}
+        </span>
+      </div>
       <textarea
         id="call-notes"
         value={notes}
         rows={10}
-        maxLength={MAX_CALL_NOTES}
+        maxLength={PHONE_CALL_NOTES_MAX}
         spellCheck={false}
         autoComplete="off"
         aria-invalid={refusal !== null}
         aria-describedby="call-notes-hint call-notes-problem"
-        onChange={(event) => setCallNotes(event.target.value)}
+        onChange={(event) => setNotes(event.target.value)}
+        onBlur={() => void flush()}
       />
       {/* Always in the DOM, so a refusal is announced when it appears and moves nothing below it. */}
       <p id="call-notes-problem" className="field-problem" role="alert" data-testid="call-notes-problem">
         {refusal === null ? '' : t('freeText.cardNumber', { ...refusal })}
       </p>
       <p id="call-notes-hint" className="hint">
-        {t('notes.hint')}
+        {open ? t('phoneCalls.notes.hint') : t('phoneCalls.notes.noCall')}
       </p>
     </section>
   );

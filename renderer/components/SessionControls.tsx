@@ -13,7 +13,8 @@ export const SessionControls = () => {
   const templatesOpen = useDeskStore((s) => s.templateEditor.open);
   const openTemplates = useDeskStore((s) => s.openTemplateEditor);
   const lock = useDeskStore((s) => s.lock);
-  const signOut = useDeskStore((s) => s.signOut);
+  // With a phone call open, the console asks first: wrap it up, or discard it.
+  const signOut = useDeskStore((s) => s.requestSignOut);
   if (!hasAgent) return null;
   return (
     <div className="session-controls">

@@ -38,6 +38,17 @@ const signedOutState = (): Partial<DeskState> => {
   ) as Partial<DeskState>;
 };
 
+/** The caller's part of each slice back to its initial value, as the registry declares it for a new phone call. */
+const phoneCallClearedState = (): Partial<DeskState> =>
+  Object.fromEntries(
+    Object.values(slices).flatMap((slice) => {
+      const reset = 'resetOnNewPhoneCall' in slice ? slice.resetOnNewPhoneCall : undefined;
+      if (reset === undefined) return [];
+      const kept = new Set<string>(reset === 'all' ? [] : [...reset.keep]);
+      return entriesOf(slice.initialState).filter(([key]) => !kept.has(key));
+    }),
+  ) as Partial<DeskState>;
+
 /** Every slice's initial state, one object. */
 const initialState = (): DeskState => Object.assign({}, ...Object.values(slices).map((slice) => slice.initialState)) as DeskState;
 
@@ -48,7 +59,7 @@ const initialState = (): DeskState => Object.assign({}, ...Object.values(slices)
  */
 export const createDeskStore = (deps: StoreDeps): DeskStoreApi =>
   createStore<DeskStore>()((...args) => {
-    const core: StoreCore = { internal_signedOutState: signedOutState };
+    const core: StoreCore = { internal_signedOutState: signedOutState, internal_phoneCallClearedState: phoneCallClearedState };
     const commands = creators.map((create) => create(deps)(...args));
     return Object.assign(initialState(), core, ...commands) as DeskStore;
   });

@@ -30,6 +30,10 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     if (store.selectedVirtualCardId !== null) void store.refreshHistory();
   },
   'update.ready': (store, ready) => store.internal_applyUpdateReady(ready),
+  'phoneCall.changed': (store, state) => {
+    // The phone call is the signed-in agent's: nothing of it reaches the sign-in screen.
+    if (sessionSelectors.hasAgent(store)) store.internal_applyPhoneCallState(state);
+  },
   'action.changed': (store, action) => {
     // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);

@@ -22,6 +22,12 @@ export interface Slice<State extends object, Needs, Commands> {
   readonly initialState: State;
   readonly create: SliceCreator<Needs, Commands>;
   readonly resetOnSignOut: SignOutReset<State>;
+  /**
+   * What of the slice is the caller's and goes when their phone call ends or the next one starts
+   * (the same forms as at sign-out), so nothing of one caller is ever shown under another's name.
+   * Absent: nothing of it is the caller's.
+   */
+  readonly resetOnNewPhoneCall?: SignOutReset<State>;
 }
 
 export const defineSlice = <State extends object, Needs, Commands>(slice: Slice<State, Needs, Commands>): Slice<State, Needs, Commands> => slice;
@@ -34,4 +40,6 @@ export interface StoreCore {
    * screen ever sees the store half reset.
    */
   internal_signedOutState(): object;
+  /** The state as the end of a phone call leaves it: each slice's caller part back to its initial value (`resetOnNewPhoneCall`). */
+  internal_phoneCallClearedState(): object;
 }

@@ -14,6 +14,8 @@ import { createHistoryCommands } from './history/commands';
 import { initialHistoryState } from './history/initialState';
 import { createLiveCommands } from './live/commands';
 import { initialLiveState } from './live/initialState';
+import { createPhoneCallCommands } from './phone-call/commands';
+import { initialPhoneCallState } from './phone-call/initialState';
 import { createSearchCommands } from './search/commands';
 import { initialSearchState } from './search/initialState';
 import { createSessionCommands } from './session/commands';
@@ -25,8 +27,6 @@ import { createStatusCommands } from './status/commands';
 import { initialStatusState } from './status/initialState';
 import { createUpdatesCommands } from './updates/commands';
 import { initialUpdatesState } from './updates/initialState';
-import { createWorkspaceCommands } from './workspace/commands';
-import { initialWorkspaceState } from './workspace/initialState';
 
 /**
  * Every slice of the store, once: the store is built from this list (its type too), and so is the
@@ -54,12 +54,21 @@ export const slices = {
   session: defineSlice({ initialState: initialSessionState, create: createSessionCommands, resetOnSignOut: 'all' }),
   config: defineSlice({ initialState: initialConfigState, create: createConfigCommands, resetOnSignOut: 'all' }),
   credentials: defineSlice({ initialState: initialCredentialsState, create: createCredentialsCommands, resetOnSignOut: 'all' }),
-  workspace: defineSlice({ initialState: initialWorkspaceState, create: createWorkspaceCommands, resetOnSignOut: 'all' }),
-  search: defineSlice({ initialState: initialSearchState, create: createSearchCommands, resetOnSignOut: 'all' }),
-  cardholder: defineSlice({ initialState: initialCardholderState, create: createCardholderCommands, resetOnSignOut: 'all' }),
+  // The search, the cardholder, their history and what was typed for an action are the caller's:
+  // they go when the phone call ends or the next one starts.
+  search: defineSlice({ initialState: initialSearchState, create: createSearchCommands, resetOnSignOut: 'all', resetOnNewPhoneCall: 'all' }),
+  cardholder: defineSlice({ initialState: initialCardholderState, create: createCardholderCommands, resetOnSignOut: 'all', resetOnNewPhoneCall: 'all' }),
   live: defineSlice({ initialState: initialLiveState, create: createLiveCommands, resetOnSignOut: 'all' }),
-  history: defineSlice({ initialState: initialHistoryState, create: createHistoryCommands, resetOnSignOut: 'all' }),
-  actions: defineSlice({ initialState: initialActionsState, create: createActionsCommands, resetOnSignOut: 'all' }),
+  history: defineSlice({ initialState: initialHistoryState, create: createHistoryCommands, resetOnSignOut: 'all', resetOnNewPhoneCall: 'all' }),
+  actions: defineSlice({
+    initialState: initialActionsState,
+    create: createActionsCommands,
+    resetOnSignOut: 'all',
+    // The workstation's actions and the issuer's policy stay: the actions go on, the tray follows them.
+    resetOnNewPhoneCall: { keep: ['actionPolicy', 'actionsById', 'actionsList'] },
+  }),
+  // The open phone call is main's; the renderer reads it again after the next sign-in.
+  phoneCall: defineSlice({ initialState: initialPhoneCallState, create: createPhoneCallCommands, resetOnSignOut: 'all' }),
   admin: defineSlice({ initialState: initialAdminState, create: createAdminCommands, resetOnSignOut: 'all' }),
   // The console's own update belongs to the workstation, not to the agent.
   updates: defineSlice({ initialState: initialUpdatesState, create: createUpdatesCommands, resetOnSignOut: { keep: ['update', 'updateInstalling'] } }),

@@ -35,6 +35,13 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   listNotificationTemplates: EVERYONE,
   saveNotificationTemplate: ['admin'],
   saveNotificationSettings: ['admin'],
+  // Phone calls: every role takes them and reads the outcome list and the service notes; reading
+  // other agents' phone calls is oversight, and the outcome list is the administrator's.
+  listCallOutcomes: EVERYONE,
+  saveCallOutcomes: ['admin'],
+  createPhoneCall: EVERYONE,
+  listPhoneCalls: ['supervisor', 'admin'],
+  listServiceNotes: EVERYONE,
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

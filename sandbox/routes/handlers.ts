@@ -14,8 +14,10 @@ import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
 import { notificationHandlers } from './notifications';
 import { oauthHandlers } from './oauth';
+import { phoneCallHandlers } from './phone-calls';
 import { operationHandlers } from './operations';
 import { policyHandlers } from './policy';
+import { serviceNoteHandlers } from './service-notes';
 import { tokenHandlers } from './tokens';
 import { trainingHandlers } from './training';
 
@@ -45,6 +47,8 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...policyHandlers(services.store),
   ...auditHandlers(services.store),
   ...notificationHandlers(services.store),
+  ...phoneCallHandlers(services.store),
+  ...serviceNoteHandlers(services.store),
   ...callbackHandlers(services.store, services.ingest, services.clock, services.issuerId),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
   ...trainingHandlers(services),

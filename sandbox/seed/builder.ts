@@ -113,7 +113,7 @@ export class SeedBuilder {
     this.syntheticHistories[token.virtualCardId] = history;
   }
 
-  data(): SeedData {
+  data(): Omit<SeedData, 'serviceNotes'> {
     return {
       cardholders: this.cardholders,
       cards: this.cards,

@@ -4,6 +4,7 @@ import { FAMILY_NAMES, GIVEN_NAMES, LATIN_ONLY_NAMES, PERSONAL_PRODUCTS, PRODUCT
 import { SeedBuilder, emailContact, phoneContact, randomScenario } from './builder';
 import { addFixtures, addLateFixtures } from './fixtures';
 import { Prng } from './prng';
+import { seedServiceNotes } from './service-notes';
 
 export const DEFAULT_SEED = 20_261_120;
 
@@ -84,5 +85,6 @@ export const generateSeedData = (seed: number = DEFAULT_SEED): SeedData => {
     addCardsAndTokens(b, prng, cardholderId);
   }
   addLateFixtures(b, root.fork('late-fixtures'));
-  return b.data();
+  // Its own fork, drawn after everything else: the cardholders, cards and tokens stay as they were.
+  return { ...b.data(), serviceNotes: seedServiceNotes(root.fork('service-notes'), b.cardholders) };
 };

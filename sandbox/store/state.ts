@@ -5,9 +5,11 @@ import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeReq
 import { Agent, Card, PersonName, Token } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
+import { CallOutcome, PhoneCallRecord, ServiceNote } from '../../shared/api/phone-calls';
 import { trainingDigitizationRules } from '../callbacks/digitization-rules';
 import { defaultNotificationSettings, defaultNotificationTemplates } from '../notifications/defaults';
 import { trainingActionPolicy } from '../policy/action-policy';
+import { trainingCallOutcomes } from '../phone-calls/training-outcomes';
 import { StoredTokenEvent } from './stored-event';
 
 /**
@@ -117,6 +119,15 @@ export const StoredAuditRecord = z.strictObject({
 });
 export type StoredAuditRecord = z.infer<typeof StoredAuditRecord>;
 
+/** A phone call's record as the backend keeps it: once per phoneCallId, with when it arrived. */
+export const StoredPhoneCallRecord = z.strictObject({
+  record: PhoneCallRecord,
+  receivedAt: IsoDateTime,
+  /** The record's canonical hash: the same phoneCallId with another record is a conflict, not a retry. */
+  fingerprint: Base64Url,
+});
+export type StoredPhoneCallRecord = z.infer<typeof StoredPhoneCallRecord>;
+
 /**
  * A callback for a token the sandbox does not know yet, kept until the token appears
  * (docs/domain.md, "Callback ordering"): the body as validated, with the DPAN already dropped, and
@@ -173,6 +184,10 @@ const RuntimeState = z.strictObject({
   sentNotifications: z.array(SentNotification),
   /** How far the training clock runs ahead of the real one (POST /training/v1/clock). */
   clockAheadMinutes: z.number().int().nonnegative(),
+  /** Agents' phone-call records, in the order they arrived. */
+  phoneCalls: z.array(StoredPhoneCallRecord),
+  /** The issuer's outcome codes for a phone call's wrap-up. */
+  callOutcomes: z.array(CallOutcome).min(1).max(50),
 });
 type RuntimeState = z.infer<typeof RuntimeState>;
 
@@ -196,6 +211,8 @@ export const freshRuntimeState = (): RuntimeState => ({
   digitizationRules: trainingDigitizationRules(),
   sentNotifications: [],
   clockAheadMinutes: 0,
+  phoneCalls: [],
+  callOutcomes: trainingCallOutcomes(),
 });
 
 const startingValueOf =
@@ -216,6 +233,8 @@ export const PersistedState = z.strictObject({
   tokens: z.array(Token),
   events: z.record(VirtualCardId, z.array(StoredTokenEvent)),
   syntheticHistories: z.record(VirtualCardId, SyntheticHistory),
+  /** Service notes by cardholder, part of the issuer's data; a file written before they existed has none. */
+  serviceNotes: z.array(ServiceNote).default(() => []),
   agents: z.array(AgentRecord),
   ...shape,
   // Added after the first data files were written (with the token actions, the cardholder
@@ -230,8 +249,11 @@ export const PersistedState = z.strictObject({
   digitizationRules: shape.digitizationRules.default(startingValueOf('digitizationRules')),
   sentNotifications: shape.sentNotifications.default(startingValueOf('sentNotifications')),
   clockAheadMinutes: shape.clockAheadMinutes.default(startingValueOf('clockAheadMinutes')),
+  // Added with the phone calls.
+  phoneCalls: shape.phoneCalls.default(startingValueOf('phoneCalls')),
+  callOutcomes: shape.callOutcomes.default(startingValueOf('callOutcomes')),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 
 /** What the seed generates: the issuer's data, before agents and sessions exist. */
-export type SeedData = Pick<PersistedState, 'cardholders' | 'cards' | 'tokens' | 'events' | 'syntheticHistories'>;
+export type SeedData = Pick<PersistedState, 'cardholders' | 'cards' | 'tokens' | 'events' | 'syntheticHistories' | 'serviceNotes'>;

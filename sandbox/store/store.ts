@@ -3,6 +3,7 @@ import { RecordedTokenEvent, type TokenEvent } from '../../shared/api/token-even
 import type { DigitizationRule } from '../../shared/api/callbacks';
 import type { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import type { TokenActionPolicy } from '../../shared/api/policy';
+import type { CallOutcome, ServiceNote } from '../../shared/api/phone-calls';
 import { templateKeyOf } from '../notifications/defaults';
 import type { TokenChangedEvent } from '../../shared/api/stream-events';
 import { normaliseName } from '../../shared/domain/search-query';
@@ -22,6 +23,7 @@ import {
   type SessionRecord,
   type SignInAttempts,
   type StoredAuditRecord,
+  type StoredPhoneCallRecord,
   type SyntheticHistory,
 } from './state';
 
@@ -73,6 +75,11 @@ export class SandboxStore {
   readonly sentNotifications = new Map<string, SentNotification>();
   private rules: DigitizationRule[] = [];
   private aheadMinutes = 0;
+  /** Agents' phone-call records by phoneCallId, in the order they arrived. */
+  readonly phoneCalls = new Map<string, StoredPhoneCallRecord>();
+  private outcomes: CallOutcome[] = [];
+  /** Service notes by cardholderId, newest first. */
+  private readonly notesByHolder = new Map<string, ServiceNote[]>();
 
   private readonly events = new Map<string, TokenEvent[]>();
   private readonly synthetic = new Map<string, SyntheticHistory>();
@@ -125,6 +132,21 @@ export class SandboxStore {
     this.changed();
   }
 
+  /** The issuer's outcome codes for a phone call's wrap-up. */
+  get callOutcomes(): readonly CallOutcome[] {
+    return this.outcomes;
+  }
+
+  setCallOutcomes(outcomes: readonly CallOutcome[]): void {
+    this.outcomes = [...outcomes];
+    this.changed();
+  }
+
+  /** A cardholder's service notes, newest first. */
+  serviceNotesOf(cardholderId: string): readonly ServiceNote[] {
+    return this.notesByHolder.get(cardholderId) ?? [];
+  }
+
   /** The issuer's token-action policy: served to consoles and enforced on operations. */
   get actionPolicy(): TokenActionPolicy {
     return this.policy;
@@ -156,6 +178,11 @@ export class SandboxStore {
     for (const sent of state.sentNotifications) store.sentNotifications.set(sent.notificationId, sent);
     store.rules = [...state.digitizationRules];
     store.aheadMinutes = state.clockAheadMinutes;
+    for (const stored of state.phoneCalls) store.phoneCalls.set(stored.record.phoneCallId, stored);
+    store.outcomes = [...state.callOutcomes];
+    for (const note of [...state.serviceNotes].sort((a, b) => b.writtenAt.localeCompare(a.writtenAt))) {
+      store.notesByHolder.set(note.cardholderId, [...store.serviceNotesOf(note.cardholderId), note]);
+    }
     store.reindex();
     return store;
   }
@@ -171,6 +198,7 @@ export class SandboxStore {
       tokens: [...this.tokens.values()],
       events: Object.fromEntries(this.events),
       syntheticHistories: Object.fromEntries(this.synthetic),
+      serviceNotes: [...this.notesByHolder.values()].flat(),
       agents: [...this.agents.values()],
       signInAttempts: [...this.signInAttempts.values()],
       sessions: [...this.sessions.values()],
@@ -186,6 +214,8 @@ export class SandboxStore {
       digitizationRules: [...this.rules],
       sentNotifications: [...this.sentNotifications.values()],
       clockAheadMinutes: this.aheadMinutes,
+      phoneCalls: [...this.phoneCalls.values()],
+      callOutcomes: [...this.outcomes],
     };
   }
 

@@ -5,6 +5,7 @@ import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from 
 import { OperationAccepted, operationRequestOf } from './operations';
 import { AuditRecord, AuditRecordStored, AuditRecordSubmission } from './audit';
 import { DigitizationSignals, TokenActionPolicy } from './policy';
+import { CallOutcomeList, OutcomeCode, PhoneCallStored, PhoneCallSubmission, ServiceNotes, StoredPhoneCall } from './phone-calls';
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
 import { ActiveFault, AdvanceClockRequest, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest, TrainingClock } from './training';
@@ -352,6 +353,68 @@ export const endpoints = {
     body: z.strictObject(NotificationSettings.shape),
     response: NotificationTemplates,
     successStatus: 200,
+  }),
+  // ---- Phone calls: the cardholder's telephone call as the unit of an agent's work ----
+  listCallOutcomes: define({
+    method: 'GET',
+    path: '/api/v1/call-outcomes',
+    operationId: 'listCallOutcomes',
+    summary: "The issuer's outcome codes for a phone call's wrap-up, each with its Japanese and English label. Every role reads them.",
+    auth: 'agent',
+    response: CallOutcomeList,
+    successStatus: 200,
+  }),
+  saveCallOutcomes: define({
+    method: 'POST',
+    path: '/api/v1/call-outcomes',
+    operationId: 'saveCallOutcomes',
+    summary:
+      'Replaces the outcome codes (administrators only): at least one, each code once, labels without a card number. Records already stored keep the code they were saved with. Answers the list now in force.',
+    auth: 'agent',
+    body: CallOutcomeList,
+    response: CallOutcomeList,
+    successStatus: 200,
+  }),
+  createPhoneCall: define({
+    method: 'POST',
+    path: '/api/v1/calls',
+    operationId: 'createPhoneCall',
+    summary:
+      "Stores one phone call's record: start and end, the agent, the cardholder once identified, the token actions taken in it, the notes and the wrap-up's outcome code. Idempotent: send the record's `phoneCallId` as Idempotency-Key, so a retry stores it once; the same id with another record is a 422 IDEMPOTENCY_CONFLICT. The record's agent must be the session's agent; notes holding a card number are a 400 naming `notes`; an outcome code not in the issuer's list is a 400 naming `outcomeCode`; closing a phone call without a wrap-up (SKIPPED) while the policy requires one is a 422 WRAP_UP_REQUIRED.",
+    auth: 'agent',
+    body: PhoneCallSubmission,
+    response: PhoneCallStored,
+    successStatus: 201,
+    errors: ['IDEMPOTENCY_CONFLICT', 'WRAP_UP_REQUIRED'],
+  }),
+  listPhoneCalls: define({
+    method: 'GET',
+    path: '/api/v1/calls',
+    operationId: 'listPhoneCalls',
+    summary: 'Phone calls, newest first, filtered by agent, cardholder, outcome code or when they started (`from` inclusive, `to` exclusive). Supervisors and administrators only.',
+    auth: 'agent',
+    query: z.strictObject({
+      agentId: AgentId.optional(),
+      cardholderId: CardholderId.optional(),
+      outcomeCode: OutcomeCode.optional(),
+      from: IsoDateTime.optional(),
+      to: IsoDateTime.optional(),
+      ...Paging,
+    }),
+    response: pageOf(StoredPhoneCall),
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE'],
+  }),
+  listServiceNotes: define({
+    method: 'GET',
+    path: '/api/v1/cardholders/{cardholderId}/service-notes',
+    operationId: 'listServiceNotes',
+    summary: "A cardholder's service notes in full, newest first, with who wrote each and when (the `hasServiceNotes` flag of the cardholder says whether there are any).",
+    auth: 'agent',
+    params: z.strictObject({ cardholderId: CardholderId }),
+    response: ServiceNotes,
+    successStatus: 200,
+    errors: ['UNKNOWN_CARDHOLDER'],
   }),
   notifyVirtualCardChange: define({
     method: 'POST',

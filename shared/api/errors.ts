@@ -69,6 +69,8 @@ export const apiErrors = {
    * `problemField` writes it (`body:UNKNOWN_PLACEHOLDER:12-24`), and nothing was saved.
    */
   TEMPLATE_INVALID: { code: 'TEMPLATE_INVALID', category: 'D', status: 422 },
+  /** A phone call closed without a wrap-up (the next one started) while the issuer's policy requires one. */
+  WRAP_UP_REQUIRED: { code: 'WRAP_UP_REQUIRED', category: 'F', status: 422 },
   /** A training-backend call (`/training/…`) on a backend that stands in for a connected one. */
   TRAINING_ONLY: { code: 'TRAINING_ONLY', category: 'F', status: 404 },
   SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },

@@ -37,6 +37,11 @@ export const TokenActionPolicy = z.object({
    * cardholder, and the console says so instead of promising one.
    */
   platformNotifications: z.boolean(),
+  /**
+   * The agents' phone calls: whether each must be wrapped up (an outcome chosen, the notes saved)
+   * before the next one starts. A backend that says nothing gets the safe default: required.
+   */
+  phoneCalls: z.object({ wrapUpRequired: z.boolean() }).optional(),
 });
 export type TokenActionPolicy = z.infer<typeof TokenActionPolicy>;
 

@@ -36,5 +36,11 @@ export const CALL_NAMES = [
   'notifications.saveTemplate',
   'updates.status',
   'updates.install',
+  'phoneCall.state',
+  'phoneCall.start',
+  'phoneCall.update',
+  'phoneCall.end',
+  'phoneCall.outcomes',
+  'serviceNotes.list',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

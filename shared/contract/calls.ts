@@ -31,6 +31,7 @@ import {
 } from './actions';
 import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateKey } from '../api/notifications';
 import { UpdateInstall, UpdateStatus } from './updates';
+import { CallOutcomeList, EndPhoneCallInput, OpenPhoneCall, PhoneCallState, ServiceNotes, ServiceNotesInput, UpdatePhoneCallInput } from './phone-calls';
 
 export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
@@ -235,6 +236,37 @@ export const calls = {
     description: 'Installs the ready update now and starts the console again; refused (UPDATE_HELD) while a token action is under way.',
     input: NoInput,
     output: UpdateInstall,
+  }),
+  'phoneCall.state': defineCall({
+    description: "The signed-in agent's open phone call (kept by main, notes included), a screen pop waiting for it to end, and their recent ones.",
+    input: NoInput,
+    output: PhoneCallState,
+  }),
+  'phoneCall.start': defineCall({
+    description: 'Starts a phone call: the screen belongs to that caller from now on. Refused (PHONE_CALL_OPEN) while one is open: end it first. Emits phoneCall.changed.',
+    input: NoInput,
+    output: PhoneCallState,
+  }),
+  'phoneCall.update': defineCall({
+    description: "Keeps the open phone call's notes in main (the profile, written atomically) and the cardholder the agent identified. Notes with a card number are refused at the field.",
+    input: UpdatePhoneCallInput,
+    output: OpenPhoneCall,
+  }),
+  'phoneCall.end': defineCall({
+    description:
+      "Ends the open phone call: its record (outcome, notes, the actions taken) is written ahead to main's durable outbox and sent to the backend. Closing without a wrap-up (SKIPPED) is refused (WRAP_UP_REQUIRED) where the policy requires one. A screen pop that was waiting starts the next phone call. Emits phoneCall.changed.",
+    input: EndPhoneCallInput,
+    output: PhoneCallState,
+  }),
+  'phoneCall.outcomes': defineCall({
+    description: "The issuer's outcome codes for the wrap-up, from the backend.",
+    input: NoInput,
+    output: CallOutcomeList,
+  }),
+  'serviceNotes.list': defineCall({
+    description: "A cardholder's service notes in full, newest first, with who wrote each and when.",
+    input: ServiceNotesInput,
+    output: ServiceNotes,
   }),
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 

@@ -5,6 +5,7 @@ import { ConfigView } from './config';
 import { LiveReset, LiveStatus, TokenChanged } from './lookup';
 import { ActionView } from './actions';
 import { UpdateReady } from './updates';
+import { PhoneCallState } from './phone-calls';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -21,6 +22,8 @@ export const events = {
   'action.changed': ActionView,
   /** The console's own update is downloaded and verified: the header shows a small notice. */
   'update.ready': UpdateReady,
+  /** The phone call started, ended, took an action or identified its cardholder, or a screen pop came. */
+  'phoneCall.changed': PhoneCallState,
 } as const;
 
 export type Events = typeof events;

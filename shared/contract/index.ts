@@ -11,3 +11,4 @@ export * from './call-names';
 export * from './lookup';
 export * from './actions';
 export * from './updates';
+export * from './phone-calls';

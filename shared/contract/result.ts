@@ -48,6 +48,10 @@ export const ErrorCode = z.enum([
   'TEMPLATE_INVALID',
   /** The console's update waits: a token action is under way. */
   'UPDATE_HELD',
+  /** A phone call is open: end it (its wrap-up) before the next one starts. */
+  'PHONE_CALL_OPEN',
+  /** The issuer's policy requires a wrap-up before the next phone call. */
+  'WRAP_UP_REQUIRED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -104,6 +108,8 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   ACTION_IN_PROGRESS: 'errors.actionInProgress',
   TEMPLATE_INVALID: 'errors.templateInvalid',
   UPDATE_HELD: 'errors.updateHeld',
+  PHONE_CALL_OPEN: 'errors.phoneCallOpen',
+  WRAP_UP_REQUIRED: 'errors.wrapUpRequired',
 };
 
 /** TypedError's own limits: a failure must never break the schema the renderer checks it against. */

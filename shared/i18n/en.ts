@@ -3,6 +3,7 @@ import { enActions } from './en-actions';
 import { enNotifications } from './en-notifications';
 import { enKeyboard } from './en-keyboard';
 import { enUpdates } from './en-updates';
+import { enPhoneCalls } from './en-phone-calls';
 
 /** English UI text. Typed as `Messages`, so a key missing from or added beyond `ja.ts` fails to compile. */
 export const en: Messages = {
@@ -562,8 +563,11 @@ export const en: Messages = {
     actionInProgress: 'An action on this token is already under way (perhaps from another window). Wait for it to finish.',
     templateInvalid: 'The template has errors and was not saved. Fix the parts marked.',
     updateHeld: 'An action is under way, so the update is not installed yet. Try again once it has finished.',
+    phoneCallOpen: 'A call is open. Wrap it up before the next call.',
+    wrapUpRequired: 'A wrap-up (choosing the outcome) is required before the next call.',
   },
   freeText: {
     cardNumber: 'A run of digits like a card number cannot be entered (characters {{from}}–{{to}}). Remove it.',
   },
+  phoneCalls: enPhoneCalls,
 };

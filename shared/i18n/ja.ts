@@ -2,6 +2,7 @@ import { jaActions } from './ja-actions';
 import { jaNotifications } from './ja-notifications';
 import { jaKeyboard } from './ja-keyboard';
 import { jaUpdates } from './ja-updates';
+import { jaPhoneCalls } from './ja-phone-calls';
 
 /**
  * Japanese UI text: the default language and the complete set of keys. `en.ts` must mirror it key
@@ -564,8 +565,11 @@ export const ja = {
     actionInProgress: 'このトークンには処理中の操作があります（別のウィンドウからの操作を含みます）。完了を待ってから操作してください。',
     templateInvalid: 'テンプレートに誤りがあるため保存しませんでした。指摘された箇所を直してください。',
     updateHeld: '処理中の操作があるため、更新はまだインストールしません。操作が終わってから、もう一度お試しください。',
+    phoneCallOpen: '通話中です。次の通話の前に、この通話の後処理をしてください。',
+    wrapUpRequired: '次の通話の前に後処理（対応結果の選択）が必要です。',
   },
   freeText: {
     cardNumber: 'カード番号のような数字の並びは入力できません（{{from}}〜{{to}}文字目）。その部分を消してください。',
   },
+  phoneCalls: jaPhoneCalls,
 } as const;

@@ -18,13 +18,16 @@ export interface AgentTurnsOptions {
  */
 export interface AgentTurns {
   /** The action's agent holds the session now: who, or null. */
-  holder(entry: OutboxEntry): AgentIdentity | null;
+  holder(entry: OwnedWork): AgentIdentity | null;
   /** Runs `work` as the action's own agent, or says why not now. Throws what `work` throws. */
-  asAgent<T>(entry: OutboxEntry, work: (client: BackendClient, agent: AgentIdentity) => Promise<T>): Promise<Turn<T>>;
+  asAgent<T>(entry: OwnedWork, work: (client: BackendClient, agent: AgentIdentity) => Promise<T>): Promise<Turn<T>>;
 }
 
+/** Whose work it is: an outbox entry, or any other record an agent asked for (a phone call's). */
+type OwnedWork = { readonly agent: Pick<OutboxEntry['agent'], 'agentId'> };
+
 export const createAgentTurns = ({ session, backend }: AgentTurnsOptions): AgentTurns => {
-  const holder = (entry: OutboxEntry): AgentIdentity | null => {
+  const holder = (entry: OwnedWork): AgentIdentity | null => {
     const held = session.identity();
     return held !== null && held.agent.agentId === entry.agent.agentId ? held : null;
   };

@@ -10,6 +10,7 @@ import { cardholderSelectors } from '../../store/cardholder/selectors';
 import { useDeskStore } from '../../store/store-context';
 import { LookupErrorNotice } from '../common/LookupErrorNotice';
 import { PersonNameView } from '../common/PersonNameView';
+import { ServiceNotesBadge } from '../phone-call/ServiceNotesBadge';
 import { StaleMarker } from '../common/StaleMarker';
 
 interface CardholderHeaderProps {
@@ -40,12 +41,7 @@ export const CardholderHeader = ({ cardholder, headingRef }: CardholderHeaderPro
             <PersonNameView name={cardholder.name} />
           </h1>
           {cardholder.hasServiceNotes ? (
-            <span className="service-notes" data-testid="service-notes" title={t('cardholder.serviceNotesHint')}>
-              <span className="service-notes-mark" aria-hidden="true">
-                !
-              </span>
-              {t('cardholder.serviceNotes')}
-            </span>
+            <ServiceNotesBadge />
           ) : (
             <span className="service-notes-none">{t('cardholder.noServiceNotes')}</span>
           )}

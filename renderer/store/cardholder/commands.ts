@@ -1,6 +1,7 @@
 import type { TokenState, WalletProviderId } from '../../../shared/api/model';
 import type { TokenChanged } from '../../../shared/contract';
 import { DEFAULT_TOKEN_VIEW, nextSort, type TokenSortKey } from '../../tokens/token-view';
+import type { PhoneCallCommands } from '../phone-call/commands';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import { initialCardholderState, type CardholderSliceState, type CardTokensState } from './initialState';
@@ -40,7 +41,7 @@ export interface CardholderCommands {
   internal_onLiveReset(): void;
 }
 
-export const createCardholderCommands: SliceCreator<CardholderSliceState & CardholderCommands & CallsMain, CardholderCommands> =
+export const createCardholderCommands: SliceCreator<CardholderSliceState & CardholderCommands & CallsMain & Pick<PhoneCallCommands, 'internal_identifyCaller'>, CardholderCommands> =
   (deps) =>
   (set, get) => {
     // Each load gets a number; an answer that is not the newest for its target is dropped, so a slow
@@ -125,6 +126,8 @@ export const createCardholderCommands: SliceCreator<CardholderSliceState & Cardh
           });
         }
         set({ cardholderFocusPending: options?.focus ?? false });
+        // The cardholder opened is the caller on the phone, as main records it.
+        get().internal_identifyCaller(cardholderId);
         await get().internal_loadCardholder(cardholderId);
       },
 

@@ -1,5 +1,6 @@
 import { classifyQuery } from '../../../shared/domain/search-query';
 import type { CardholderCommands } from '../cardholder/commands';
+import type { PhoneCallCommands } from '../phone-call/commands';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
 import type { SearchSliceState } from './initialState';
@@ -35,7 +36,7 @@ const isSearchable = (text: string): boolean => {
   return kind !== 'EMPTY' && kind !== 'UNRECOGNISED' && kind !== 'FULL_CARD_NUMBER';
 };
 
-type Needs = SearchSliceState & SearchCommands & CallsMain & Pick<CardholderCommands, 'openCardholder'>;
+type Needs = SearchSliceState & SearchCommands & CallsMain & Pick<CardholderCommands, 'openCardholder'> & Pick<PhoneCallCommands, 'internal_ensurePhoneCall'>;
 
 export const createSearchCommands: SliceCreator<Needs, SearchCommands> =
   (deps) =>
@@ -79,6 +80,8 @@ export const createSearchCommands: SliceCreator<Needs, SearchCommands> =
           set({ searchStatus: 'idle', searchListOpen: false, searchError: null });
           return;
         }
+        // Looking someone up is the start of a phone call: with none open, one starts.
+        get().internal_ensurePhoneCall();
         if (options?.composing) return;
         const { searchQuery, searchStatus } = get();
         if (queryOf(text) === searchQuery && (searchStatus === 'done' || searchStatus === 'loading')) {

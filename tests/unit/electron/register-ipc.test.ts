@@ -73,6 +73,12 @@ const spyServices = () => {
     'notifications.saveTemplate': notHere,
     'updates.status': vi.fn(() => ({ state: 'off' as const, heldByActions: false })),
     'updates.install': notHere,
+    'phoneCall.state': vi.fn(() => ({ current: null, waiting: null, recent: [] })),
+    'phoneCall.start': notHere,
+    'phoneCall.update': notHere,
+    'phoneCall.end': notHere,
+    'phoneCall.outcomes': notHere,
+    'serviceNotes.list': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };

@@ -10,6 +10,7 @@ import { emptyDraft } from '../../../renderer/store/actions/initialState';
 import type { DeskStore } from '../../../renderer/store/desk-store';
 import { DeskStoreProvider } from '../../../renderer/store/store-context';
 import { actionsStore } from '../renderer/actions/builders';
+import { fakePhoneCallMain } from '../renderer/phone-call/fake-main';
 import { buildToken } from '../renderer/lookup/builders';
 import { CARD_NUMBER_FORMS } from './free-text-arbitraries';
 
@@ -34,11 +35,11 @@ const place = (before: string, number: string) => ({ from: Array.from(before).le
 
 describe.each(CARD_NUMBER_FORMS)('a card number %s', (_form, number) => {
   it('in the call notes: the change is refused whole, the notes stay as they were, and the field says why and where', () => {
-    const { store } = actionsStore({});
-    store.getState().setCallNotes('折り返し希望');
-    store.getState().setCallNotes(`折り返し希望 ${number}`);
-    expect(store.getState().callNotes).toBe('折り返し希望');
-    const where = store.getState().callNotesRefusal;
+    const { store } = actionsStore(fakePhoneCallMain().answers);
+    store.getState().setPhoneCallNotes('折り返し希望');
+    store.getState().setPhoneCallNotes(`折り返し希望 ${number}`);
+    expect(store.getState().phoneCallNotes).toBe('折り返し希望');
+    const where = store.getState().phoneCallNotesRefusal;
     expect(where).not.toBeNull();
     const before = '折り返し希望 ';
     // A sentence around the number starts the run at its first digit.
@@ -49,8 +50,8 @@ describe.each(CARD_NUMBER_FORMS)('a card number %s', (_form, number) => {
     expect(text(shown)).toContain(`カード番号のような数字の並びは入力できません（${where?.from}〜${where?.to}文字目）`);
     expect(text(html(<CallNotes />, store, 'en'))).toContain(`A run of digits like a card number cannot be entered (characters ${where?.from}–${where?.to})`);
     // The next change without one is taken, and the message goes.
-    store.getState().setCallNotes('折り返し希望 明日10:30');
-    expect(store.getState()).toMatchObject({ callNotes: '折り返し希望 明日10:30', callNotesRefusal: null });
+    store.getState().setPhoneCallNotes('折り返し希望 明日10:30');
+    expect(store.getState()).toMatchObject({ phoneCallNotes: '折り返し希望 明日10:30', phoneCallNotesRefusal: null });
   });
 
   it('in an action comment: said at the field as it is typed, and nothing is sent while it is there', async () => {
@@ -80,8 +81,8 @@ describe.each(CARD_NUMBER_FORMS)('a card number %s', (_form, number) => {
 });
 
 it('a card number alone in the call notes is placed from its first digit to its last', () => {
-  const { store } = actionsStore({});
+  const { store } = actionsStore(fakePhoneCallMain().answers);
   const [, spaced] = CARD_NUMBER_FORMS[1] ?? ['', ''];
-  store.getState().setCallNotes(spaced);
-  expect(store.getState().callNotesRefusal).toEqual(place('', spaced));
+  store.getState().setPhoneCallNotes(spaced);
+  expect(store.getState().phoneCallNotesRefusal).toEqual(place('', spaced));
 });

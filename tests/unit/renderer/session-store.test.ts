@@ -3,6 +3,7 @@ import { failure, type Language, type SessionStatus } from '../../../shared/cont
 import { createClient } from '../../../renderer/services/client';
 import { routeEvents } from '../../../renderer/store/event-router';
 import { createDeskStore } from '../../../renderer/store/desk-store';
+import { fakePhoneCallMain } from './phone-call/fake-main';
 import {
   buildAppInfo,
   buildConfigView,
@@ -34,6 +35,8 @@ const booted = async (session: SessionStatus, answers: Answers = {}) => {
       current = buildSession();
       return { ok: true, data: current };
     },
+    // Notes typed with no phone call open start one.
+    ...fakePhoneCallMain().answers,
     ...answers,
   });
   const applied: Language[] = [];
@@ -107,12 +110,12 @@ describe('lock and unlock', () => {
       'session.lock': () => ({ ok: true, data: buildSignedIn({}, { state: 'locked' }) }),
       'session.unlock': () => ({ ok: true, data: buildSignedIn() }),
     });
-    store.getState().setCallNotes('折り返し希望 14時');
+    store.getState().setPhoneCallNotes('折り返し希望 14時');
     await store.getState().lock();
     expect(store.getState().session?.state).toBe('locked');
     await expect(store.getState().unlock(PASSWORD)).resolves.toBe(true);
     expect(invocations.at(-1)).toEqual({ name: 'session.unlock', input: { password: PASSWORD } });
-    expect(store.getState()).toMatchObject({ session: { state: 'signedIn' }, callNotes: '折り返し希望 14時' });
+    expect(store.getState()).toMatchObject({ session: { state: 'signedIn' }, phoneCallNotes: '折り返し希望 14時' });
     expect(JSON.stringify(store.getState())).not.toContain(PASSWORD);
   });
 
@@ -124,23 +127,23 @@ describe('lock and unlock', () => {
 
   it('keeps the lock and the notes after a wrong password', async () => {
     const { store } = await booted(buildSignedIn({}, { state: 'locked' }), { 'session.unlock': () => failure('SIGN_IN_FAILED', 'main-3') });
-    store.getState().setCallNotes('draft');
+    store.getState().setPhoneCallNotes('draft');
     await expect(store.getState().unlock('nope')).resolves.toBe(false);
-    expect(store.getState()).toMatchObject({ session: { state: 'locked' }, unlockError: { code: 'SIGN_IN_FAILED' }, callNotes: 'draft' });
+    expect(store.getState()).toMatchObject({ session: { state: 'locked' }, unlockError: { code: 'SIGN_IN_FAILED' }, phoneCallNotes: 'draft' });
   });
 
   it('signs the agent out when the account got locked, and says why on the sign-in screen', async () => {
     const { store, invocations } = await booted(buildSignedIn({}, { state: 'locked' }), {
       'session.unlock': () => failure('ACCOUNT_LOCKED', 'main-4'),
     });
-    store.getState().setCallNotes('draft');
+    store.getState().setPhoneCallNotes('draft');
     await store.getState().unlock('nope');
     expect(invocations.map((each) => each.name)).toContain('session.signOut');
     expect(store.getState()).toMatchObject({
       session: { state: 'signedOut', agent: null },
       signInError: { code: 'ACCOUNT_LOCKED', correlationId: 'main-4' },
       unlockError: null,
-      callNotes: '',
+      phoneCallNotes: '',
     });
   });
 
@@ -158,7 +161,7 @@ describe('sign-out', () => {
       'credentials.status': () => ({ ok: true, data: buildCredentialStatus() }),
       'credentials.generateKey': () => ({ ok: true, data: { publicKey: buildPublicKey(), status: buildCredentialStatus() } }),
     });
-    store.getState().setCallNotes('お客様の折り返し番号');
+    store.getState().setPhoneCallNotes('お客様の折り返し番号');
     store.getState().openSettings();
     await settle();
     await store.getState().generateKey();
@@ -168,7 +171,7 @@ describe('sign-out', () => {
     const state = store.getState();
     expect(state).toMatchObject({
       session: { state: 'signedOut' },
-      callNotes: '',
+      phoneCallNotes: '',
       publicKey: null,
       credentialStatus: null,
       settingsOpen: false,
@@ -186,21 +189,21 @@ describe('sign-out', () => {
       'session.signOut': () => failure('BACKEND_UNAVAILABLE', 'main-5'),
       'session.status': () => ({ ok: true, data: buildSignedIn() }),
     });
-    store.getState().setCallNotes('draft');
+    store.getState().setPhoneCallNotes('draft');
     await store.getState().signOut();
-    expect(store.getState()).toMatchObject({ session: { state: 'signedIn' }, callNotes: '', lastFailure: { correlationId: 'main-5' } });
+    expect(store.getState()).toMatchObject({ session: { state: 'signedIn' }, phoneCallNotes: '', lastFailure: { correlationId: 'main-5' } });
   });
 
   it('clears the renderer when main says the session ended, or another agent signed in', async () => {
     const { store, emit, settle } = await booted(buildSignedIn());
-    store.getState().setCallNotes('draft');
+    store.getState().setPhoneCallNotes('draft');
     emit({ name: 'session.changed', payload: buildSignedIn({ agentId: 'agent.kobayashi', name: '小林 翔太' }) });
     await settle();
-    expect(store.getState()).toMatchObject({ session: { agent: { agentId: 'agent.kobayashi' } }, callNotes: '' });
-    store.getState().setCallNotes('second draft');
+    expect(store.getState()).toMatchObject({ session: { agent: { agentId: 'agent.kobayashi' } }, phoneCallNotes: '' });
+    store.getState().setPhoneCallNotes('second draft');
     emit({ name: 'session.changed', payload: buildSession() });
     await settle();
-    expect(store.getState()).toMatchObject({ session: { state: 'signedOut' }, callNotes: '' });
+    expect(store.getState()).toMatchObject({ session: { state: 'signedOut' }, phoneCallNotes: '' });
   });
 });
 

@@ -25,6 +25,7 @@ interface BuilderConfig {
   directories: { output: string; buildResources: string };
   linux: { target: string[]; category: string; maintainer: string; executableName: string; icon: string };
   mac?: { target: string[] };
+  protocols?: { name: string; schemes: string[] }[];
 }
 
 const config = YAML.parse(readFileSync(path.join(ROOT, 'electron-builder.yml'), 'utf8')) as BuilderConfig;
@@ -53,11 +54,11 @@ describe('electron-builder.yml', () => {
     expect(lock.packages['node_modules/electron']?.version).toBe(config.electronVersion);
   });
 
-  it('registers no file or link associations yet', () => {
-    for (const section of [config, config.win, config.linux] as Record<string, unknown>[]) {
-      expect(section).not.toHaveProperty('protocols');
-      expect(section).not.toHaveProperty('fileAssociations');
-    }
+  it('registers the token-desk:// scheme of the screen pop, once for every platform, and no file associations', () => {
+    expect(config.protocols).toEqual([{ name: 'Token Desk screen pop', schemes: ['token-desk'] }]);
+    for (const section of [config, config.win, config.linux] as Record<string, unknown>[]) expect(section).not.toHaveProperty('fileAssociations');
+    // Not per platform: one declaration reaches the macOS Info.plist and the Linux .desktop file alike.
+    for (const section of [config.win, config.linux] as Record<string, unknown>[]) expect(section).not.toHaveProperty('protocols');
   });
 
   it('keeps certificates out of the configuration: signing comes from the environment', () => {

@@ -61,6 +61,8 @@ export interface FakeElectronOptions {
   readonly storageBackend?: 'gnome_libsecret' | 'kwallet5' | 'basic_text' | 'unknown';
   readonly encryptionAvailable?: boolean;
   readonly hostname?: string;
+  /** The process's command line (a screen-pop link on it, say). */
+  readonly argv?: readonly string[];
 }
 
 /**
@@ -120,6 +122,10 @@ export const fakeElectron = (options: FakeElectronOptions) => {
       getPath: (name: 'userData' | 'logs') => (name === 'userData' ? options.userDataDir : options.logsDir),
       getVersion: () => '0.1.0',
       quit,
+      setAsDefaultProtocolClient: (scheme: string) => {
+        journal.push(`setAsDefaultProtocolClient:${scheme}`);
+        return true;
+      },
       on: (event: string, listener: AnyListener) => void appEvents.add(event, listener),
     },
     protocol: {
@@ -147,6 +153,8 @@ export const fakeElectron = (options: FakeElectronOptions) => {
       on: (event: string, listener: AnyListener) => void processEvents.add(event, listener),
       platform: options.platform ?? 'linux',
       env: options.env ?? {},
+      argv: options.argv ?? ['/opt/Token Desk/token-desk'],
+      execPath: '/opt/Token Desk/token-desk',
     },
     safeStorage,
     hostname: () => options.hostname ?? 'ws-tokyo-017.corp.example',
