@@ -13,12 +13,7 @@ export const ModeBadge = ({ withHint = true }: { withHint?: boolean }) => {
       <span className="mode-badge" data-mode={mode} data-testid="mode-badge">
         {t(modeLabelKey[mode])}
       </span>
-      {/* Cut short on a narrow header: the whole sentence is its tooltip, the amber badge and top edge stay. */}
-      {mode === 'training' && withHint ? (
-        <span className="mode-hint" title={t('mode.trainingHint')}>
-          {t('mode.trainingHint')}
-        </span>
-      ) : null}
+      {mode === 'training' && withHint ? <span className="mode-hint">{t('mode.trainingHint')}</span> : null}
     </p>
   );
 };
