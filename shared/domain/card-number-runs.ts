@@ -7,14 +7,15 @@
  * digits (full-width ４１１１ is what a Japanese IME types), with up to three separators between
  * digits: spaces of any kind, any punctuation (dashes, dots, slashes, colons, brackets), the
  * long-vowel mark an IME may put for a dash, and invisible characters that could hide a number from
- * a simpler check. A date with seconds reads as one too; in a message to a cardholder that costs
- * little, a leaked card number costs much. Four asterisks end a run, so a masked number stays one.
+ * a simpler check. Four asterisks end a run, so a masked number stays one.
  *
  * The same detector guards every free text a person types or a system sends (comments, notes,
  * searches, callbacks, the audit journal, the logs), so one rule decides everywhere.
  * A UUID (a correlation id, which agents quote and every log line carries) is not a card number
  * even where its hex groups happen to hold 13 decimal digits in a row: written whole and standing
- * apart from other letters and digits, it is read as one word.
+ * apart from other letters and digits, it is read as one word. So is a calendar date with its time
+ * to the second (2026-11-23 10:30:15), which agents write in notes and logs print: 14 digits in a
+ * row, yet no card number is written with a month, a day, an hour and colons where a date has them.
  */
 
 /** Digits in a row that make a run look like a card number (the shortest PAN has 13). */
@@ -30,6 +31,13 @@ const isDigitChar = (char: string): boolean => DIGIT.test(char);
 const isSeparatorChar = (char: string): boolean => SEPARATOR.test(char);
 
 const UUID = /(?<![\p{L}\p{N}])[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}(?![\p{L}\p{N}])/giu;
+
+/** A real date and time of day in ASCII digits: year 1900–2099, month, day, hours, minutes, seconds. */
+const DATE_TIME =
+  /(?<![\p{L}\p{N}])(?:19|20)\d{2}([-/.])(?:0[1-9]|1[0-2])\1(?:0[1-9]|[12]\d|3[01])[ T](?:[01]\d|2[0-3]):[0-5]\d:[0-5]\d(?:\.\d{1,6})?(?![\p{L}\p{N}])/gu;
+
+/** Written whole, these are words, not digits: ids and timestamps people quote. */
+const WORDS = [UUID, DATE_TIME] as const;
 
 /** The character that starts at `index`, or ends just before it (`step` -1); '' past either end. */
 const charBeside = (text: string, index: number, step: -1 | 1): string =>
@@ -48,14 +56,17 @@ const digitNear = (text: string, from: number, step: -1 | 1): boolean => {
 };
 
 /**
- * Where the UUIDs of `text` stand, start to end offset; a UUID that digits continue on either side
- * (within three separators) is read as digits like the rest, so it cannot hide part of a number.
+ * Where the words of `text` (UUIDs, date-times) stand, start to end offset; one that digits
+ * continue on either side (within three separators) is read as digits like the rest, so it cannot
+ * hide part of a number.
  */
-const uuidSpans = (text: string): Map<number, number> => {
+const wordSpans = (text: string): Map<number, number> => {
   const spans = new Map<number, number>();
-  for (const match of text.matchAll(UUID)) {
-    const end = match.index + match[0].length;
-    if (!digitNear(text, match.index, -1) && !digitNear(text, end, 1)) spans.set(match.index, end);
+  for (const pattern of WORDS) {
+    for (const match of text.matchAll(pattern)) {
+      const end = match.index + match[0].length;
+      if (!digitNear(text, match.index, -1) && !digitNear(text, end, 1)) spans.set(match.index, end);
+    }
   }
   return spans;
 };
@@ -79,12 +90,12 @@ export interface DigitStandIn {
 
 /**
  * Every run of at least 13 digits in `text`. A run is digits (and stand-ins) with at most three
- * separators between neighbours; it ends at anything else, a UUID included. Offsets cover digits
+ * separators between neighbours; it ends at anything else, a word (UUID, date-time) included. Offsets cover digits
  * only, not the separators around them.
  */
 export const cardNumberRuns = (text: string, standIns: readonly DigitStandIn[] = []): DigitRun[] => {
   const runs: DigitRun[] = [];
-  const uuids = uuidSpans(text);
+  const words = wordSpans(text);
   let runStart = -1;
   let runEnd = -1;
   let digits = 0;
@@ -97,10 +108,10 @@ export const cardNumberRuns = (text: string, standIns: readonly DigitStandIn[] =
   };
   let index = 0;
   while (index < text.length) {
-    const uuidEnd = uuids.get(index);
-    if (uuidEnd !== undefined) {
+    const wordEnd = words.get(index);
+    if (wordEnd !== undefined) {
       if (runStart >= 0) close();
-      index = uuidEnd;
+      index = wordEnd;
       continue;
     }
     const standIn = standIns.find((candidate) => text.startsWith(candidate.text, index));

@@ -127,7 +127,7 @@ const twoDigits = (max: number, min = 0) => fc.integer({ min, max }).map((value)
 
 /**
  * Digits the rule must let through: phone numbers (Japan, with the country code, toll-free), dates,
- * times, a date with its time to the minute, amounts, correlation ids (UUIDs and the platform's
+ * times, a date with its time to the minute or the second, amounts, correlation ids (UUIDs and the platform's
  * own), and runs of 12 digits, grouped or not.
  */
 const innocentPiece: fc.Arbitrary<string> = fc.oneof(
@@ -138,6 +138,9 @@ const innocentPiece: fc.Arbitrary<string> = fc.oneof(
   fc.tuple(fc.integer({ min: 1990, max: 2099 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 })).map(([year, month, day]) => `${year}年${month}月${day}日`),
   fc.tuple(twoDigits(23), twoDigits(59), fc.option(twoDigits(59), { nil: undefined })).map(([hours, minutes, seconds]) => `${hours}:${minutes}${seconds === undefined ? '' : `:${seconds}`}`),
   fc.tuple(fc.integer({ min: 1990, max: 2099 }), twoDigits(12, 1), twoDigits(28, 1), twoDigits(23), twoDigits(59)).map(([year, month, day, hours, minutes]) => `${year}-${month}-${day} ${hours}:${minutes}`),
+  fc
+    .tuple(fc.integer({ min: 1990, max: 2099 }), twoDigits(12, 1), twoDigits(28, 1), twoDigits(23), twoDigits(59), twoDigits(59), fc.constantFrom('-', '/', '.'), fc.constantFrom(' ', 'T'))
+    .map(([year, month, day, hours, minutes, seconds, sep, at]) => `${year}${sep}${month}${sep}${day}${at}${hours}:${minutes}:${seconds}`),
   fc.integer({ min: 0, max: 999_999_999 }).map((yen) => `¥${yen.toLocaleString('en-US')}`),
   fc.integer({ min: 0, max: 999_999_999 }).map((yen) => `${yen.toLocaleString('en-US')}円`),
   fc.uuid(),

@@ -28,11 +28,18 @@ describe('the one detector reads a UUID as a word', () => {
 });
 
 describe('dates and times', () => {
-  it('a date, a time, and a date with its time to the minute pass; with the seconds it is 14 digits in a row, and refused', () => {
-    for (const text of ['2026-11-23', '2026/11/23 10:30', '10:30:15', '2026年11月23日 10時30分15秒', '2026-11-23T10:30:15.000Z']) {
+  it('a date, a time, and a date with its time to the minute or the second pass', () => {
+    for (const text of ['2026-11-23', '2026/11/23 10:30', '10:30:15', '2026年11月23日 10時30分15秒', '2026-11-23T10:30:15.000Z', '2026-11-23 10:30:15', '着信 2026/11/23 09:05:59 に折返し']) {
       expect(looksLikeCardNumber(text), text).toBe(false);
     }
-    expect(looksLikeCardNumber('2026-11-23 10:30:15')).toBe(true);
+  });
+
+  it('only a real date and time reads as one: a card number grouped like one, or continued by digits, is still found', () => {
+    // Month 13, hour 25: no calendar has them, so this is digits in a date's clothes.
+    expect(looksLikeCardNumber('2026-13-23 10:30:15')).toBe(true);
+    expect(looksLikeCardNumber('2026-11-23 25:30:15')).toBe(true);
+    expect(looksLikeCardNumber('2026-11-23 10:30:15 1234')).toBe(true);
+    expect(looksLikeCardNumber('4111 2026-11-23 10:30:15')).toBe(true);
   });
 });
 
