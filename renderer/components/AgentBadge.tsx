@@ -9,7 +9,7 @@ export const AgentBadge = () => {
   const agent = useDeskStore(sessionSelectors.agent);
   if (agent === null) return null;
   return (
-    <p className="agent-badge" data-testid="agent-badge">
+    <p className="agent-badge" data-testid="agent-badge" title={agent.agentId}>
       <span className="visually-hidden">{t('session.agentLabel')}: </span>
       <span className="agent-name">{agent.name}</span>
       <span className="agent-id">{agent.agentId}</span>

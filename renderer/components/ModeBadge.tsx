@@ -10,10 +10,15 @@ export const ModeBadge = ({ withHint = true }: { withHint?: boolean }) => {
   if (mode === null) return null;
   return (
     <p className="mode">
-      <span className="mode-badge" data-mode={mode} data-testid="mode-badge">
+      <span className="mode-badge" data-mode={mode} data-testid="mode-badge" title={mode === 'training' ? t('mode.trainingHint') : undefined}>
         {t(modeLabelKey[mode])}
       </span>
-      {mode === 'training' && withHint ? <span className="mode-hint">{t('mode.trainingHint')}</span> : null}
+      {/* Cut short on a narrow header: the whole sentence is its tooltip, the amber badge and top edge stay. */}
+      {mode === 'training' && withHint ? (
+        <span className="mode-hint" title={t('mode.trainingHint')}>
+          {t('mode.trainingHint')}
+        </span>
+      ) : null}
     </p>
   );
 };
