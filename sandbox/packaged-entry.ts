@@ -1,9 +1,9 @@
-import type { TrainingCredentials } from '../shared/api/training-credentials';
+import { consoleShareOf, type TrainingConsoleCredentials } from '../shared/api/training-credentials';
 import type { SandboxLogger } from './http/logger';
 import { startSandboxWithCredentials } from './start-with-credentials';
 
 export interface PackagedTrainingBackend {
-  readonly credentials: TrainingCredentials;
+  readonly credentials: TrainingConsoleCredentials;
   close(): Promise<void>;
 }
 
@@ -21,5 +21,5 @@ export const startTrainingBackend = async (options: { readonly logger?: SandboxL
     mode: 'training',
     ...(options.logger ? { logger: options.logger } : {}),
   });
-  return { credentials, close: () => sandbox.close() };
+  return { credentials: consoleShareOf(credentials), close: () => sandbox.close() };
 };

@@ -11,7 +11,7 @@ import {
   type SandboxLogger,
   type TrainingClients,
 } from '../../sandbox/index';
-import type { TrainingCredentials } from '../../shared/api/training-credentials';
+import { consoleShareOf, type TrainingCredentials } from '../../shared/api/training-credentials';
 import type { StartTrainingBackend } from '../core/app-core';
 import type { Logger } from '../core/logging/logger';
 
@@ -81,7 +81,7 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
     const started = credentials();
     if (!started) throw new Error('the training backend did not start');
     return {
-      credentials: started,
+      credentials: consoleShareOf(started),
       close: () =>
         serial(async () => {
           closed = true;

@@ -34,3 +34,14 @@ export const TrainingCredentials = z.strictObject({
   agents: z.array(TrainingAgentCredentials),
 });
 export type TrainingCredentials = z.infer<typeof TrainingCredentials>;
+
+/**
+ * What the console itself is handed: everything but the platform's key. The console signs as a
+ * workstation only; were it to hold the platform's key, a bug or a hostile renderer reaching core
+ * could post callbacks as the token platform. Strict, so a starter that hands over more is refused.
+ */
+export const TrainingConsoleCredentials = TrainingCredentials.omit({ platform: true });
+export type TrainingConsoleCredentials = z.infer<typeof TrainingConsoleCredentials>;
+
+/** The console's share of a training backend's credentials (see TrainingConsoleCredentials). */
+export const consoleShareOf = ({ platform: _platform, ...console }: TrainingCredentials): TrainingConsoleCredentials => console;

@@ -8,7 +8,7 @@ import type { ConfigFiles, ConfigProblem, LoadedConfig } from '../config/load-co
 import { TlsFileError } from '../config/tls-material';
 import type { Logger } from '../logging/logger';
 import { MemorySecretStore, type SecretStore } from '../secrets/secret-store';
-import { TrainingCredentials, type TrainingAgentCredentials } from '../../../shared/api/training-credentials';
+import { TrainingConsoleCredentials, type TrainingAgentCredentials } from '../../../shared/api/training-credentials';
 import type { StartTrainingBackend, TrainingBackend } from './training-backend-port';
 
 /** Timeouts and retries for the backend client; tests shorten them. */
@@ -72,7 +72,7 @@ const openTraining = async (options: OpenConnectionOptions): Promise<BackendConn
     return unavailable;
   }
   // A border: main loads the packaged training backend from its own bundle on disk.
-  const checked = TrainingCredentials.safeParse(training.credentials);
+  const checked = TrainingConsoleCredentials.safeParse(training.credentials);
   if (!checked.success) {
     const problems = checked.error.issues.map((issue) => `${issue.path.join('.') || '(credentials)'}: ${issue.message}`);
     logger.error({ problems }, 'the training backend handed over credentials that do not match their schema');

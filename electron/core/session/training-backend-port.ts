@@ -1,4 +1,4 @@
-import type { TrainingCredentials } from '../../../shared/api/training-credentials';
+import type { TrainingConsoleCredentials } from '../../../shared/api/training-credentials';
 
 /**
  * The port through which core gets its training backend: main (from the training bundle) and the
@@ -6,7 +6,8 @@ import type { TrainingCredentials } from '../../../shared/api/training-credentia
  * sandbox. Core checks the credentials against their schema when it receives them.
  */
 export interface TrainingBackend {
-  readonly credentials: TrainingCredentials;
+  /** The console's share only: the platform's key never reaches core. */
+  readonly credentials: TrainingConsoleCredentials;
   close(): Promise<void>;
 }
 

@@ -220,6 +220,31 @@ describe('when the backend cannot be reached', () => {
     }
   });
 
+  it("refuses a training backend that hands over the platform's key: core signs as a workstation only", async () => {
+    let closed = 0;
+    const local = await startCore({
+      startTrainingBackend: async () => {
+        const { sandbox, credentials } = await startSandboxWithCredentials({ port: 0, mode: 'training' });
+        return {
+          // The whole credentials file, platform key included, as a careless starter would pass it.
+          credentials,
+          close: async () => {
+            closed += 1;
+            await sandbox.close();
+          },
+        };
+      },
+    });
+    try {
+      expect(closed).toBe(1);
+      expect(await local.fail('session.signIn', sato)).toMatchObject({ code: 'BACKEND_UNAVAILABLE' });
+      expect(local.logLines.some((line) => line.includes('platform') && line.includes('do not match their schema'))).toBe(true);
+      expect(local.logLines.some((line) => line.includes('BEGIN PRIVATE KEY'))).toBe(false);
+    } finally {
+      await local.close();
+    }
+  });
+
   it('stops the training backend when core closes', async () => {
     const local = await startCore();
     await local.ok('session.signIn', sato);

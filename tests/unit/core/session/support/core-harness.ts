@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startSandboxWithCredentials, type Sandbox } from '../../../../../sandbox/index';
-import type { TrainingCredentials } from '../../../../../shared/api/training-credentials';
+import { consoleShareOf, type TrainingCredentials } from '../../../../../shared/api/training-credentials';
 import type { CallName, CallOutput, EventEnvelope, Result } from '../../../../../shared/contract';
 import { createCore, type Core, type StartTrainingBackend } from '../../../../../electron/core/app-core';
 import type { BackendTuning } from '../../../../../electron/core/session/backend-connection';
@@ -21,7 +21,7 @@ export const trainingBackends = () => {
     const { sandbox, credentials } = await startSandboxWithCredentials({ port: 0, mode: 'training' });
     started.push({ sandbox, credentials });
     return {
-      credentials,
+      credentials: consoleShareOf(credentials),
       close: async () => {
         closed += 1;
         await sandbox.close();
