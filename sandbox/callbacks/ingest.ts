@@ -431,7 +431,7 @@ export const masked = (text: string): string => maskCardNumbers(text).text;
  * The wire body without the DPAN: nothing that could hold a card number reaches the store (the
  * identifiers were refused at the border if they looked like one).
  */
-export const withoutDpan = (body: NotifyVirtualCardChangeRequest): NotifyVirtualCardChangeRequest => {
+const withoutDpan = (body: NotifyVirtualCardChangeRequest): NotifyVirtualCardChangeRequest => {
   if (!body.tokenInfo) return body;
   const { dpan: _dpan, ...info } = body.tokenInfo;
   return { ...body, tokenInfo: info };

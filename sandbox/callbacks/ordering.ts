@@ -36,7 +36,7 @@ import { decideTransition, issuerRefusal, type TransitionPolicy } from '../../sh
  * 4. Failures. A callback with an errorCode (e.g. 221, device unreachable) is recorded as
  *    OPERATION_FAILED with the code; the token keeps its state, whatever it is.
  */
-export const STATE_RANK: Readonly<Record<TokenState, number>> = {
+const STATE_RANK: Readonly<Record<TokenState, number>> = {
   DEPLOYMENT_ONGOING: 0,
   INACTIVE: 1,
   ACTIVE: 2,

@@ -7,7 +7,7 @@ import type { StoredAuditRecord } from '../store/state';
 import type { SandboxStore } from '../store/store';
 import type { HandlersFor } from './context';
 
-export const AUDIT_PAGE_SIZE = 50;
+const AUDIT_PAGE_SIZE = 50;
 
 const fingerprintOf = (record: AuditRecord): string => createHash('sha256').update(canonicalJson(record)).digest('base64url');
 

@@ -5,7 +5,7 @@ import type { SandboxStore } from '../store/store';
 import { cardholderView } from '../store/views';
 import type { HandlersFor } from './context';
 
-export const SEARCH_PAGE_SIZE = 20;
+const SEARCH_PAGE_SIZE = 20;
 
 export const cardholderHandlers = (store: SandboxStore): HandlersFor<'searchCardholders' | 'getCardholder' | 'listCardTokens'> => ({
   searchCardholders: ({ query }) => {

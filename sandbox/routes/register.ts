@@ -61,7 +61,7 @@ const CARRIES_SECRET: ReadonlySet<EndpointName> = new Set<EndpointName>([
 const NOTHING = z.strictObject({});
 
 /** `/api/v1/tokens/{virtualCardId}` → `/api/v1/tokens/:virtualCardId`; a literal `:` is `::` to Fastify. */
-export const toFastifyPath = (path: string): string => path.replace(/:/g, '::').replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+const toFastifyPath = (path: string): string => path.replace(/:/g, '::').replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 
 const isAgentEndpoint = (name: EndpointName): name is AgentEndpointName => Object.hasOwn(endpointRoles, name);
 

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from '../store/cursor';
 import type { SandboxStore } from '../store/store';
 import type { HandlersFor } from './context';
 
-export const EVENTS_PAGE_SIZE = 50;
+const EVENTS_PAGE_SIZE = 50;
 
 const unknownToken = (): ApiFailure => new ApiFailure('UNKNOWN_TOKEN', 'No token has this virtualCardId.', 'virtualCardId');
 

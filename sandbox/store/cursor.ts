@@ -8,7 +8,7 @@ import { ApiFailure } from '../http/errors';
  */
 const SEPARATOR = '~';
 
-export const shortHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 12);
+const shortHash = (text: string): string => createHash('sha256').update(text, 'utf8').digest('base64url').slice(0, 12);
 
 export const encodeCursor = (kind: string, owner: string, position: string): string =>
   Buffer.from(['v1', kind, shortHash(owner), position].join(SEPARATOR), 'utf8').toString('base64url');

@@ -7,7 +7,7 @@ import type { ContactRecord } from './state';
  *   +81 90-1234-5678      → +81 90-****-5678
  *   taro.sato@example.jp  → t***@example.jp
  */
-export const maskPhone = (value: string): string => {
+const maskPhone = (value: string): string => {
   const groups = value.split(/(\D+)/);
   const digitGroups = groups.filter((part) => /^\d+$/.test(part)).length;
   let seen = 0;
@@ -23,7 +23,7 @@ export const maskPhone = (value: string): string => {
     .join('');
 };
 
-export const maskEmail = (value: string): string => {
+const maskEmail = (value: string): string => {
   const at = value.lastIndexOf('@');
   if (at < 1) return '***';
   return `${value.slice(0, 1)}***${value.slice(at)}`;

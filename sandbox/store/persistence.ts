@@ -35,7 +35,7 @@ export const loadState = async (file: string): Promise<PersistedState | null> =>
 };
 
 /** tmp file in the same folder, fsync, rename: a crash leaves the old file or the new one, never half. */
-export const writeAtomically = async (file: string, text: string): Promise<void> => {
+const writeAtomically = async (file: string, text: string): Promise<void> => {
   const tmp = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     const handle = await open(tmp, 'w', 0o600);

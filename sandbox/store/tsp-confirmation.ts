@@ -18,7 +18,7 @@ export interface PendingOperation {
   readonly deliveries?: number;
 }
 
-export const DEFAULT_TSP_CONFIRM_DELAY_MS = 300;
+const DEFAULT_TSP_CONFIRM_DELAY_MS = 300;
 
 /**
  * The TSP's asynchronous confirmation of an agent's operation: accepted is not done, the device

@@ -4,7 +4,7 @@ import type { CardholderRecord, CardRecord } from './state';
 import type { SandboxStore } from './store';
 
 /** The API's shapes built from stored records: counts added, contact data masked. */
-export const cardView = (store: SandboxStore, card: CardRecord): Card => ({ ...card, tokenCount: store.tokenCountOfCard(card.issuerCardRefId) });
+const cardView = (store: SandboxStore, card: CardRecord): Card => ({ ...card, tokenCount: store.tokenCountOfCard(card.issuerCardRefId) });
 
 export const cardholderView = (store: SandboxStore, holder: CardholderRecord): Cardholder => ({
   cardholderId: holder.cardholderId,

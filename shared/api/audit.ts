@@ -10,7 +10,7 @@ import { FreeText } from './free-text';
  * identity checks, and how it ended. Main writes it to its append-only journal and sends it to the
  * backend (`POST /api/v1/audit-records`, idempotent by `auditId`); supervisors read and export them.
  */
-export const ActionOutcome = z.enum(['CONFIRMED', 'FAILED']);
+const ActionOutcome = z.enum(['CONFIRMED', 'FAILED']);
 export type ActionOutcome = z.infer<typeof ActionOutcome>;
 
 /** Why an action failed, in one list for the audit record, the IPC contract and the UI (`actions.failure.<code>`). */

@@ -22,7 +22,7 @@ export const CALLBACK_HEADERS = z.object({
   'x-correlation-id': CorrelationId,
 });
 
-export { CardOperation, CardOperationStatus, RequestorType, VirtualCardAction };
+export { CardOperationStatus, RequestorType, VirtualCardAction };
 
 /**
  * The token as the TSP reports it at activation: expiry and last four digits only. A full DPAN, if
@@ -75,7 +75,7 @@ export type CardOperationNotification = z.infer<typeof CardOperationNotification
  * - LATE: it would move the token backwards (a deleted token anywhere): recorded, ignored;
  * - PARKED: the token is not known yet: kept, and applied when it appears.
  */
-export const CallbackOutcome = z.enum(['APPLIED', 'FAILED', 'DUPLICATE', 'LATE', 'PARKED']);
+const CallbackOutcome = z.enum(['APPLIED', 'FAILED', 'DUPLICATE', 'LATE', 'PARKED']);
 export type CallbackOutcome = z.infer<typeof CallbackOutcome>;
 
 export const CallbackResult = z.object({

@@ -95,7 +95,7 @@ export const idempotencyKeyOf = (endpoint: Pick<Endpoint, 'method' | 'idempotenc
 
 export const JWT_BEARER_GRANT = 'urn:ietf:params:oauth:grant-type:jwt-bearer';
 
-export const TokenRequest = z.strictObject({
+const TokenRequest = z.strictObject({
   grant_type: z.literal(JWT_BEARER_GRANT),
   assertion: z.string().min(20).max(4096),
 });
@@ -109,7 +109,7 @@ export const TokenResponse = z.object({
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 
-export const SignInRequest = z.strictObject({
+const SignInRequest = z.strictObject({
   agentId: AgentId,
   password: z.string().min(1).max(200),
 });

@@ -8,7 +8,7 @@ import { TokenState } from './model';
 export const ErrorCategory = z.enum(['K', 'D', 'S', 'F']);
 export type ErrorCategory = z.infer<typeof ErrorCategory>;
 
-export const ApiError = z.strictObject({
+const ApiError = z.strictObject({
   /** Thales-style numeric codes for data errors (111, 112, 119…), names for the rest. */
   code: z.string().regex(/^[A-Z0-9_]{2,40}$/),
   category: ErrorCategory,

@@ -10,14 +10,14 @@ import { Verifier } from './token-terms';
  */
 export { Verifier };
 
-export const IdentityPolicySchema = z.object({
+const IdentityPolicySchema = z.object({
   required: z.array(Verifier).max(VERIFIERS.length),
   choose: z.object({ from: z.array(Verifier).max(VERIFIERS.length), atLeast: z.number().int().min(0).max(VERIFIERS.length) }),
 });
 
 const RuleId = z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/);
 
-export const RiskConditionSchema = z.discriminatedUnion('signal', [
+const RiskConditionSchema = z.discriminatedUnion('signal', [
   z.object({ signal: z.literal('DEVICE_NEW_FOR_CARDHOLDER'), equals: z.boolean() }),
   z.object({ signal: z.literal('TOKENS_REQUESTED_24H'), atLeast: z.number().int().min(0).max(1000) }),
   z.object({ signal: z.literal('CALL_INBOUND'), equals: z.boolean() }),
@@ -25,7 +25,7 @@ export const RiskConditionSchema = z.discriminatedUnion('signal', [
   z.object({ signal: z.literal('LEVEL_OF_TRUST_REASON'), includes: z.string().regex(/^[A-Z_]{2,40}$/) }),
 ]);
 
-export const RiskRuleSchema = z.object({ id: RuleId, allOf: z.array(RiskConditionSchema).min(1).max(10) });
+const RiskRuleSchema = z.object({ id: RuleId, allOf: z.array(RiskConditionSchema).min(1).max(10) });
 
 export const TokenActionPolicy = z.object({
   identityVerification: IdentityPolicySchema,

@@ -45,7 +45,7 @@ export const TokenChangedEvent = z.object({
 export type TokenChangedEvent = z.infer<typeof TokenChangedEvent>;
 
 /** First on every connection, after any replay: the stream is live from `sequence` on. */
-export const StreamReadyEvent = z.object({
+const StreamReadyEvent = z.object({
   type: z.literal('ready'),
   /** The position the stream is live from (0 before any change). */
   sequence: Sequence,
@@ -61,7 +61,7 @@ export type StreamReadyEvent = z.infer<typeof StreamReadyEvent>;
  * (`HISTORY_GAP`), or not one of this run's ids (`UNKNOWN_POSITION`, e.g. after a restart). The
  * client must re-fetch everything it shows; the stream goes on from `sequence`.
  */
-export const StreamResetEvent = z.object({
+const StreamResetEvent = z.object({
   type: z.literal('reset'),
   sequence: Sequence,
   reason: z.enum(['HISTORY_GAP', 'UNKNOWN_POSITION']),
@@ -71,4 +71,3 @@ export type StreamResetEvent = z.infer<typeof StreamResetEvent>;
 
 export const StreamEvent = z.discriminatedUnion('type', [TokenChangedEvent, StreamReadyEvent, StreamResetEvent]);
 export type StreamEvent = z.infer<typeof StreamEvent>;
-export type StreamEventType = StreamEvent['type'];

@@ -37,7 +37,7 @@ export type SimulateRequest = z.infer<typeof SimulateRequest>;
  * - `duplicate-confirmation`: the request is handled normally, and the simulated TSP delivers the
  *   confirmation of the token operation it accepted twice (a duplicated callback).
  */
-export const FaultKind = z.enum([
+const FaultKind = z.enum([
   'status-500',
   'status-503',
   'reset',
@@ -50,9 +50,9 @@ export const FaultKind = z.enum([
 export type FaultKind = z.infer<typeof FaultKind>;
 
 /** The kinds that wait, and so need `delayMs`. */
-export const TIMED_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>(['delay', 'timeout-after-work']);
+const TIMED_FAULTS: ReadonlySet<FaultKind> = new Set<FaultKind>(['delay', 'timeout-after-work']);
 
-export const FaultMatch = z.strictObject({
+const FaultMatch = z.strictObject({
   method: z.enum(['GET', 'POST', 'DELETE']).optional(),
   /** Compared with the start of the request's path (without the query), e.g. `/api/v1/tokens/`. */
   pathPrefix: z.string().regex(/^\/[\x21\x22\x24-\x3e\x40-\x7e]{0,199}$/, 'a path starting with /, without ? or #'),

@@ -104,7 +104,6 @@ export const FloorAlert = z.discriminatedUnion('rule', [
   }),
 ]);
 export type FloorAlert = z.infer<typeof FloorAlert>;
-export type FloorAlertRule = FloorAlert['rule'];
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -188,7 +187,7 @@ const deleteRuns = (deletes: readonly FloorAction[], settings: FloorAlertSetting
   });
 
 /** When an alert happened, for ordering: the latest moment it names. */
-export const alertTime = (alert: FloorAlert): string => ('to' in alert ? alert.to : alert.at);
+const alertTime = (alert: FloorAlert): string => ('to' in alert ? alert.to : alert.at);
 
 /**
  * Every alert the facts raise under the settings, newest first. A tampered journal comes first of

@@ -28,7 +28,7 @@ export type PlaceholderName = (typeof PLACEHOLDERS)[number];
 /** The values the wallet, the platform or the configuration may not provide. */
 export const OPTIONAL_PLACEHOLDERS: readonly PlaceholderName[] = ['deviceName', 'reason', 'cardProductName'];
 
-export const isPlaceholderName = (name: string): name is PlaceholderName => (PLACEHOLDERS as readonly string[]).includes(name);
+const isPlaceholderName = (name: string): name is PlaceholderName => (PLACEHOLDERS as readonly string[]).includes(name);
 export const isOptionalPlaceholder = (name: PlaceholderName): boolean => OPTIONAL_PLACEHOLDERS.includes(name);
 
 export const TEMPLATE_PROBLEM_CODES = [

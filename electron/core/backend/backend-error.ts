@@ -47,7 +47,7 @@ export type BackendFailureKind = BackendFailure['kind'];
  * Network failures worth another try. A refused connection means nothing reached the server; a
  * reset or broken pipe may have, which is why every POST carries an Idempotency-Key.
  */
-export const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
+const RETRYABLE_NETWORK_CODES: ReadonlySet<string> = new Set([
   'ECONNREFUSED',
   'ECONNRESET',
   'EPIPE',

@@ -44,7 +44,7 @@ export interface BackendHttp {
   close(): void;
 }
 
-export const DEFAULT_TIMEOUT_MS = 15_000;
+const DEFAULT_TIMEOUT_MS = 15_000;
 
 /**
  * The axios instance for the Token Care API, Node http adapter. It resolves every status (the client

@@ -31,7 +31,7 @@ export class SseOverflowError extends Error {
 }
 
 /** Far above any declared event (a change carries its history event: a few kilobytes at most); the bound only keeps memory finite. */
-export const DEFAULT_MAX_EVENT_CHARS = 1024 * 1024;
+const DEFAULT_MAX_EVENT_CHARS = 1024 * 1024;
 
 const LINE_END = /\r\n|\r|\n/g;
 

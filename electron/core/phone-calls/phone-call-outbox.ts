@@ -84,10 +84,11 @@ export const createPhoneCallOutbox = (options: PhoneCallOutboxOptions): PhoneCal
     return Math.max(1, backoffDelay(count, { maxAttempts: 0, baseDelayMs: tuning.retryBaseDelayMs, maxDelayMs: tuning.retryMaxDelayMs }, random));
   };
 
+  /** Its delivery on disk first, then in what the console shows: what the agent sees is what a restart finds. */
   const settle = async (entry: PhoneCallOutboxEntry): Promise<void> => {
+    await store.save(entry);
     entries.set(entry.record.phoneCallId, entry);
     tries.delete(entry.record.phoneCallId);
-    await store.save(entry);
     options.onChange(entry);
   };
 

@@ -55,7 +55,7 @@ const claimedRequestor = (detail: Detail | undefined): string | undefined =>
  * the network's customer care interface (CCI) names the CCI user as the platform claims them; D1
  * is the platform itself; otherwise "the TSP", "agent 佐藤".
  */
-export const actorText = (actor: Actor, t: Translate, detail?: Detail): string => {
+const actorText = (actor: Actor, t: Translate, detail?: Detail): string => {
   const name = agentName(actor);
   const requestor = requestorOf(detail);
   if (requestor === 'CCI') {
