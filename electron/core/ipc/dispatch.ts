@@ -12,6 +12,7 @@ import {
 } from '../../../shared/contract';
 import { findForbiddenKey } from './forbidden-keys';
 import type { Logger } from '../logging/logger';
+import { logRateLimit, type LogRateLimit } from '../logging/log-rate-limit';
 
 /** Who is calling, as the transport established it. Services read it; they never trust input for it. */
 export interface CallContext {
@@ -48,6 +49,22 @@ export class CallError extends Error {
   }
 }
 
+/**
+ * One limit per log for the lines about refused calls: a renderer sending malformed calls in a loop
+ * would otherwise rotate the log, while every refusal is still answered. A service's own refusal
+ * (a CallError) is not limited: it follows a valid call, and the agent acted.
+ */
+const refusalLimits = new WeakMap<Logger, LogRateLimit>();
+
+const warnRefused = (logger: Logger, context: CallContext, fields: Record<string, unknown>, message: string): void => {
+  let limit = refusalLimits.get(logger);
+  if (limit === undefined) {
+    limit = logRateLimit(logger, { source: 'ipc', droppedMessage: 'refused calls not logged: too many in a short time' });
+    refusalLimits.set(logger, limit);
+  }
+  if (limit.admit(context.caller)) logger.warn({ correlationId: context.correlationId, ...fields }, message);
+};
+
 const measure = (raw: unknown): number | null => {
   try {
     return JSON.stringify(raw ?? null).length;
@@ -70,24 +87,24 @@ export const dispatch = async (
 ): Promise<Result<unknown>> => {
   const { correlationId } = context;
   if (!isCallName(name)) {
-    logger.warn({ correlationId, call: name.slice(0, 100) }, 'unknown call refused');
+    warnRefused(logger, context, { call: name.slice(0, 100) }, 'unknown call refused');
     return failure('UNKNOWN_CALL', correlationId);
   }
   const size = measure(raw);
   if (size === null || size > MAX_INPUT_BYTES) {
-    logger.warn({ correlationId, call: name, size }, 'oversized or unserialisable input refused');
+    warnRefused(logger, context, { call: name, size }, 'oversized or unserialisable input refused');
     return failure('PAYLOAD_TOO_LARGE', correlationId);
   }
   const forbidden = findForbiddenKey(raw);
   if (forbidden !== null) {
-    logger.warn({ correlationId, call: name, path: forbidden }, 'input with a prototype key refused');
+    warnRefused(logger, context, { call: name, path: forbidden }, 'input with a prototype key refused');
     return failure('INVALID_INPUT', correlationId, [forbidden]);
   }
   const spec = calls[name];
   const input = spec.input.safeParse(raw);
   if (!input.success) {
     const fields = input.error.issues.map((issue) => issue.path.join('.') || '(root)');
-    logger.warn({ correlationId, call: name, fields }, 'invalid input refused');
+    warnRefused(logger, context, { call: name, fields }, 'invalid input refused');
     return failure('INVALID_INPUT', correlationId, fields);
   }
   let output: unknown;

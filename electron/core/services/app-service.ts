@@ -2,7 +2,7 @@ import type { AppMode } from '../../../shared/contract';
 import type { EventBus } from '../events/event-bus';
 import type { Services } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
-import { rendererReportLimit, type RendererReportLimits } from '../logging/renderer-report-limit';
+import { logRateLimit, type LogRateLimits } from '../logging/log-rate-limit';
 import type { SettingsStore } from '../settings/settings-store';
 
 type AppCalls = Pick<Services, 'app.info' | 'settings.get' | 'settings.set' | 'log.rendererError'>;
@@ -16,12 +16,16 @@ export interface AppServiceOptions {
   readonly events: EventBus;
   readonly logger: Logger;
   /** How many renderer error reports the log takes; the defaults unless a test needs others. */
-  readonly rendererReports?: RendererReportLimits;
+  readonly rendererReports?: LogRateLimits;
 }
 
 /** The product, the agent's own settings, and the renderer's error reports. */
 export const appService = ({ version, mode, settings, events, logger, rendererReports }: AppServiceOptions): AppCalls => {
-  const reports = rendererReportLimit(logger, rendererReports);
+  const reports = logRateLimit(
+    logger,
+    { source: 'renderer', droppedMessage: 'renderer error reports dropped: too many in a short time' },
+    rendererReports,
+  );
   return {
     'app.info': () => ({ name: PRODUCT_NAME, version, mode, locale: settings.get().language }),
     'settings.get': () => settings.get(),

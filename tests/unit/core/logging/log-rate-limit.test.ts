@@ -8,7 +8,7 @@ import { createEventBus } from '../../../../electron/core/events/event-bus';
 import { dispatch, type Services } from '../../../../electron/core/ipc/dispatch';
 import { openLogFile } from '../../../../electron/core/logging/log-files';
 import { createLogger } from '../../../../electron/core/logging/logger';
-import { rendererReportLimit } from '../../../../electron/core/logging/renderer-report-limit';
+import { logRateLimit } from '../../../../electron/core/logging/log-rate-limit';
 import { appService } from '../../../../electron/core/services/app-service';
 import { openSettingsStore } from '../../../../electron/core/settings/settings-store';
 import { memoryLogger } from '../../electron/helpers/memory-logger';
@@ -79,12 +79,43 @@ describe('log.rendererError in a loop', () => {
   });
 });
 
-describe('rendererReportLimit', () => {
+describe('malformed calls in a loop', () => {
+  it('are each refused with a typed error, while the log takes a burst of them per window and one summary', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    const memory = memoryLogger();
+    // No service runs for a refused call, so none is needed.
+    const services = {} as Services;
+    const context = (caller: string, i: number) => ({ correlationId: `corr-${i}`, origin: 'ipc' as const, caller });
+    const kinds = [
+      ['no.such.call', {}],
+      ['settings.set', { language: 'klingon' }],
+      ['settings.set', JSON.parse('{"__proto__": {"polluted": true}}') as unknown],
+    ] as const;
+    for (let i = 0; i < 3_000; i += 1) {
+      const [name, input] = kinds[i % kinds.length]!;
+      const result = await dispatch(services, name, input, context('window:1', i), memory.logger);
+      expect(result.ok).toBe(false);
+    }
+    const refusals = () => memory.records().filter((record) => String(record.msg).endsWith('refused'));
+    expect(refusals().length).toBeGreaterThan(0);
+    expect(refusals().length).toBeLessThanOrEqual(20);
+
+    // Another window's refusal is still written.
+    await dispatch(services, 'no.such.call', {}, context('window:2', 0), memory.logger);
+    expect(refusals().filter((record) => record.correlationId === 'corr-0')).toHaveLength(2);
+
+    await vi.advanceTimersByTimeAsync(6_000);
+    const summaries = memory.records().filter((record) => record.msg === 'refused calls not logged: too many in a short time');
+    expect(summaries).toEqual([expect.objectContaining({ source: 'ipc', dropped: 3_000 + 1 - refusals().length, callers: 1 })]);
+  });
+});
+
+describe('logRateLimit', () => {
   const limits = { perCaller: { burst: 3, perSecond: 1 }, overall: { burst: 5, perSecond: 2 }, quietMs: 1_000 };
   const setup = () => {
     let time = 0;
     const memory = memoryLogger();
-    const limit = rendererReportLimit(memory.logger, limits, () => time);
+    const limit = logRateLimit(memory.logger, { source: 'renderer', droppedMessage: SUMMARY }, limits, () => time);
     const summaries = () => memory.records().filter((record) => record.msg === SUMMARY);
     return { limit, summaries, advance: (ms: number) => (time += ms) };
   };

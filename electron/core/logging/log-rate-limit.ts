@@ -6,7 +6,7 @@ export interface RateLimit {
   readonly perSecond: number;
 }
 
-export interface RendererReportLimits {
+export interface LogRateLimits {
   /** For each window (or browser session on the test bridge). */
   readonly perCaller: RateLimit;
   /** For all of them together, so many windows cannot flood the log either. */
@@ -15,12 +15,19 @@ export interface RendererReportLimits {
   readonly quietMs: number;
 }
 
+/** What is limited, named in the one line that summarises a burst of dropped lines. */
+export interface LogSubject {
+  readonly source: 'renderer' | 'ipc';
+  readonly droppedMessage: string;
+}
+
 /**
- * A renderer stuck in a loop can report thousands of errors a second; written out, they would
- * rotate every earlier line out of the log, the very lines that explain the loop. One window may
- * not drain the shared bucket: its own is smaller, so the other windows still get through.
+ * A renderer stuck in a loop can send thousands of lines a second (error reports, malformed calls);
+ * written out, they would rotate every earlier line out of the log, the very lines that explain the
+ * loop. One window may not drain the shared bucket: its own is smaller, so the other windows still
+ * get through.
  */
-const DEFAULT_LIMITS: RendererReportLimits = {
+const DEFAULT_LOG_RATE_LIMITS: LogRateLimits = {
   perCaller: { burst: 20, perSecond: 1 },
   overall: { burst: 50, perSecond: 5 },
   quietMs: 5_000,
@@ -34,12 +41,17 @@ interface Bucket {
   at: number;
 }
 
-export interface RendererReportLimit {
-  /** True when this caller's report may be written now; false when it is dropped and counted. */
+export interface LogRateLimit {
+  /** True when this caller's line may be written now; false when it is dropped and counted. */
   admit(caller: string): boolean;
 }
 
-export const rendererReportLimit = (logger: Logger, limits: RendererReportLimits = DEFAULT_LIMITS, now: () => number = Date.now): RendererReportLimit => {
+export const logRateLimit = (
+  logger: Logger,
+  subject: LogSubject,
+  limits: LogRateLimits = DEFAULT_LOG_RATE_LIMITS,
+  now: () => number = Date.now,
+): LogRateLimit => {
   const callers = new Map<string, Bucket>();
   const overall: Bucket = { tokens: limits.overall.burst, at: now() };
   let burst: { dropped: number; callers: Set<string>; first: number; last: number } | null = null;
@@ -74,13 +86,13 @@ export const rendererReportLimit = (logger: Logger, limits: RendererReportLimits
     }
     logger.warn(
       {
-        source: 'renderer',
+        source: subject.source,
         dropped: burst.dropped,
         callers: burst.callers.size,
         from: new Date(burst.first).toISOString(),
         to: new Date(burst.last).toISOString(),
       },
-      'renderer error reports dropped: too many in a short time',
+      subject.droppedMessage,
     );
     burst = null;
   };
