@@ -11,7 +11,7 @@ import type { CallsMain } from '../status/commands';
 import type { PhoneCallSliceState, WrapUpThen } from './initialState';
 
 /** Long enough that a typist's next keys join the same save, short enough that a crash loses a few words at most. */
-const NOTES_SAVE_DEBOUNCE_MS = 600;
+export const NOTES_SAVE_DEBOUNCE_MS = 600;
 
 export interface PhoneCallCommands {
   /**
