@@ -89,13 +89,13 @@ const failedSentence = (newestFirst: readonly TokenEvent[]): Sentence | null => 
   const [newest] = newestFirst;
   // A failure with a rule and no code was refused by the state rules (the token changed meanwhile): the state sentence says the rest.
   if (newest?.kind !== 'OPERATION_FAILED' || (newest.detail.rule !== undefined && newest.detail.errorCode === undefined)) return null;
-  const operation = typeof newest.detail.action === 'string' ? newest.detail.action : typeof newest.detail.operation === 'string' ? newest.detail.operation : undefined;
+  const operation = newest.detail.action;
   const code = newest.detail.errorCode;
-  const errorCode = typeof code === 'string' || typeof code === 'number' ? String(code) : undefined;
+  const errorCode = code === undefined ? undefined : String(code);
   return {
     key: errorCode === undefined ? 'notifications.callbacks.explain.failed' : 'notifications.callbacks.explain.failedCode',
     at: newest.occurredAt,
-    ...(operation !== undefined ? { operation } : {}),
+    operation,
     ...(errorCode !== undefined ? { errorCode } : {}),
   };
 };
