@@ -3,32 +3,13 @@ import { grouped, testPan } from '../unit/electron/helpers/card-numbers';
 import { expect, test } from './fixtures';
 import { actionsBackend, findActiveTokens } from './pages/actions-backend';
 import { ActionsPage } from './pages/actions-page';
+import { longestDigitRun } from '../support/digit-runs';
 
 /**
  * A card number typed into free text is refused where it is typed: the field says why and where,
  * and nothing carrying it leaves the page. Card numbers are built at run time.
  */
 const pan = testPan();
-
-/** A reader's view of the longest run of digits (any script, up to three separators between them). */
-const longestDigitRun = (text: string): number => {
-  let longest = 0;
-  let current = 0;
-  let gap = 0;
-  for (const char of text) {
-    if (/\p{Nd}/u.test(char)) {
-      current += 1;
-      gap = 0;
-      longest = Math.max(longest, current);
-    } else if (/[\p{Z}\s\p{P}\p{Cf}\u30fc]/u.test(char) && current > 0 && gap < 3) {
-      gap += 1;
-    } else {
-      current = 0;
-      gap = 0;
-    }
-  }
-  return longest;
-};
 
 /** Every console call the page makes, with its body as sent. */
 const recordCalls = (page: Page): { name: string; body: string }[] => {

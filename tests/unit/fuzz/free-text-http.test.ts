@@ -11,32 +11,13 @@ import { eventually } from '../core/support/server-requests';
 import { SATO } from '../core/actions/support/desk';
 import { CARD_NUMBER_FORMS } from './free-text-arbitraries';
 import { startFreeTextWorld, type FreeTextWorld } from './free-text-world';
+import { longestDigitRun } from '../../support/digit-runs';
 
 /**
  * A card number in every free-text field, in each form people write one, over real HTTP: refused
  * by the console's contract and again by the backend (400, category D, the field named), so that
  * nothing with one is stored, sent or logged. Nothing here echoes the number back in an error.
  */
-
-/** A reader's view, independent of the code under test: digits of any script, up to three separators between them. */
-const longestDigitRun = (text: string): number => {
-  let longest = 0;
-  let current = 0;
-  let gap = 0;
-  for (const char of text) {
-    if (/\p{Nd}/u.test(char)) {
-      current += 1;
-      gap = 0;
-      longest = Math.max(longest, current);
-    } else if (/[\p{Z}\s\p{P}\p{Cf}\u30fc]/u.test(char) && current > 0 && gap < 3) {
-      gap += 1;
-    } else {
-      current = 0;
-      gap = 0;
-    }
-  }
-  return longest;
-};
 
 /** Runs of 13+ digits, UUIDs set aside (a log line's correlation id is one, and is not a card number). */
 const holdsRun = (text: string): boolean => longestDigitRun(text.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi, 'uuid')) >= 13;

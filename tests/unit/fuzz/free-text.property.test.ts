@@ -11,6 +11,7 @@ import { classifyQuery } from '../../../shared/domain/search-query';
 import { SATO } from '../core/actions/support/desk';
 import { SEED, checkProperty, innocentText, textWithCardNumber, type HostileText } from './free-text-arbitraries';
 import { startFreeTextWorld, type FreeTextWorld } from './free-text-world';
+import { longestDigitRun } from '../../support/digit-runs';
 
 /**
  * The free-text rule as a property: a card number written any way the one detector must read
@@ -19,26 +20,6 @@ import { startFreeTextWorld, type FreeTextWorld } from './free-text-world';
  * numbers, dates, times, amounts, correlation ids, 12-digit runs) passes every border untouched.
  * Seeded: a failure names the seed; FREE_TEXT_SEED replays it.
  */
-
-/** A reader's view, independent of the code under test: digits of any script, up to three separators between them. */
-const longestDigitRun = (text: string): number => {
-  let longest = 0;
-  let current = 0;
-  let gap = 0;
-  for (const char of text) {
-    if (/\p{Nd}/u.test(char)) {
-      current += 1;
-      gap = 0;
-      longest = Math.max(longest, current);
-    } else if (/[\p{Z}\s\p{P}\p{Cf}\u30fc]/u.test(char) && current > 0 && gap < 3) {
-      gap += 1;
-    } else {
-      current = 0;
-      gap = 0;
-    }
-  }
-  return longest;
-};
 
 /** Each script's zero the generator and the noise may use; a digit of another script shows as '?'. */
 const ZEROS = [0x30, 0xff10, 0x660, 0x6f0, 0x966, 0x9e6, 0xe50];

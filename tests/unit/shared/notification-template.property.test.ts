@@ -4,6 +4,7 @@ import { renderTemplate, validateTemplate, PLACEHOLDERS, type NotificationValues
 import { DEFAULT_NOTIFICATION_TEMPLATES } from '../../../shared/domain/default-notification-templates';
 import { asciiDigits } from '../../../shared/domain/card-number-runs';
 import { luhnCheckDigit } from '../electron/helpers/card-numbers';
+import { longestDigitRun } from '../../support/digit-runs';
 
 /**
  * Notifications carry last digits only (docs/domain.md, "Cardholder notifications"): nothing ever
@@ -49,26 +50,6 @@ const hostileValues: fc.Arbitrary<NotificationValues> = fc.record({
   reason: optionalValue,
   cardProductName: optionalValue,
 });
-
-/** Runs of 13+ digits of any script, separated by anything that is not a letter or a symbol: a reader's view. */
-const longestDigitRun = (text: string): number => {
-  let longest = 0;
-  let current = 0;
-  let gap = 0;
-  for (const char of text) {
-    if (/\p{Nd}/u.test(char)) {
-      current += 1;
-      gap = 0;
-      longest = Math.max(longest, current);
-    } else if (/[\p{Z}\s\p{P}\p{Cf}\u30fc]/u.test(char) && current > 0 && gap < 3) {
-      gap += 1;
-    } else {
-      current = 0;
-      gap = 0;
-    }
-  }
-  return longest;
-};
 
 const textsOf = (template: TemplateToCheck, values: NotificationValues): string[] => {
   const result = renderTemplate(template, values);
