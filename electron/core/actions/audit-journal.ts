@@ -1,17 +1,25 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, stat, type FileHandle } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { mkdir, open, readFile, rename, stat, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { AuditRecord } from '../../../shared/api/audit';
 import { maskCardNumbers } from '../../../shared/domain/card-number-runs';
+import { writeFileAtomic } from '../fs/atomic-write';
 
 /**
  * The local audit journal: one JSON line per ended action, appended (the file is opened in append
  * mode and never rewritten) and fsynced before the record counts as journaled. Each line carries
  * the SHA-256 of the line before it, so an edited, removed or reordered line breaks the chain at
- * the next one and shows on the next start. The newest line is covered once another follows it.
+ * the next one and shows on the next start.
+ *
+ * The chain alone cannot see its own end cut off, nor a line removed and every line after it
+ * re-hashed: what is left is a valid chain. So the journal's head (how many lines, the hash of the
+ * last) is also kept apart, in `audit-head.json` beside it, written atomically after each append
+ * and compared on start: a removed last line changes the count, a re-hashed rest changes the last
+ * hash. (Whoever can rewrite both files can hide a change locally; the backend holds every record
+ * too, and is told of every problem found here.)
  */
 export const GENESIS = '0'.repeat(64);
 
@@ -21,6 +29,30 @@ export const JournalLine = z.strictObject({
   record: AuditRecord,
 });
 export type JournalLine = z.infer<typeof JournalLine>;
+
+/** The journal's head as kept apart from it: what the journal held after the last append. */
+const JournalHead = z.strictObject({
+  lines: z.number().int().nonnegative(),
+  /** SHA-256 of the last line (GENESIS for none). */
+  head: z.string().regex(/^[0-9a-f]{64}$/),
+  /**
+   * A journal found damaged on start is never repaired or rewritten: it is moved aside as it was
+   * (`audit-journal.jsonl.<time>.damaged`) and a new journal starts from GENESIS; its head names the
+   * one it follows, so the break itself stays on record.
+   */
+  follows: z
+    .strictObject({
+      file: z.string().min(1).max(200),
+      lines: z.number().int().nonnegative(),
+      head: z.string().regex(/^[0-9a-f]{64}$/),
+      problems: z.number().int().positive(),
+    })
+    .optional(),
+});
+type JournalHead = z.infer<typeof JournalHead>;
+
+/** Where the journal's head is kept: beside it, so the installer's backups take both. */
+export const headFileFor = (journalFile: string): string => join(dirname(journalFile), 'audit-head.json');
 
 export interface JournalProblem {
   /** 1-based line number. */
@@ -37,8 +69,11 @@ export interface JournalCheck {
 
 export interface AuditJournal {
   readonly file: string;
-  /** Reads the whole journal and checks the chain. */
-  verify(): Promise<JournalCheck>;
+  /**
+   * Checks the journal on start. A damaged one is moved aside as it is and a new one begins
+   * (see JournalHead.follows); `keptAs` names where the damaged one went.
+   */
+  start(): Promise<JournalCheck & { readonly keptAs: string | null }>;
   /** Appends one record; durable when it resolves. */
   append(record: AuditRecord): Promise<void>;
   close(): Promise<void>;
@@ -62,16 +97,62 @@ const journaled = (record: AuditRecord): AuditRecord => {
 
 export const hashLine = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
 
-/** Checks a journal file line by line; a missing file is an empty journal. */
+type HeadRead = { readonly state: 'missing' } | { readonly state: 'damaged' } | { readonly state: 'read'; readonly head: JournalHead };
+
+const readHead = async (file: string): Promise<HeadRead> => {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { state: 'missing' };
+    throw error;
+  }
+  try {
+    const parsed = JournalHead.safeParse(JSON.parse(text));
+    return parsed.success ? { state: 'read', head: parsed.data } : { state: 'damaged' };
+  } catch {
+    return { state: 'damaged' };
+  }
+};
+
+/**
+ * The journal against its head. One line more than the head says is a crash between the append
+ * and the head's write (the line is fsynced first), and is fine when its chain holds; anything
+ * else is a change to the journal or to its head.
+ */
+const headProblems = (read: HeadRead, lines: number, hashAt: ReadonlyMap<number, string>): JournalProblem[] => {
+  if (read.state === 'missing') {
+    return lines === 0 ? [] : [{ line: lines, problem: 'the journal head (audit-head.json) is missing: the journal cannot be checked for removed lines' }];
+  }
+  if (read.state === 'damaged') return [{ line: lines, problem: 'the journal head (audit-head.json) is not readable: it was edited or damaged' }];
+  const { head } = read;
+  if (lines < head.lines) {
+    return [{ line: lines, problem: `lines removed from the journal: the head records ${head.lines}, the journal holds ${lines}` }];
+  }
+  if (lines > head.lines + 1) {
+    return [{ line: lines, problem: `more lines than the head records (${head.lines}, the journal holds ${lines}): lines were added, or the head was edited` }];
+  }
+  if (hashAt.get(head.lines) !== head.head) {
+    return [{ line: head.lines, problem: 'the journal was rewritten: this line is not the one the head records (a line changed, or removed and the rest re-hashed), or the head was edited' }];
+  }
+  return [];
+};
+
+/** Checks a journal file line by line, and against its head; a missing file is an empty journal. */
 export const verifyJournal = async (file: string): Promise<JournalCheck & { readonly head: string; readonly endsWithNewline: boolean }> => {
   const problems: JournalProblem[] = [];
   const auditIds = new Set<string>();
+  const headRead = await readHead(headFileFor(file));
+  // The hash after each line the head may point at: only its own line and the one after are needed.
+  const wanted = headRead.state === 'read' ? headRead.head.lines : -1;
+  const hashAt = new Map<number, string>([[0, GENESIS]]);
   let size: number;
   try {
     size = (await stat(file)).size;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { lines: 0, auditIds, problems, head: GENESIS, endsWithNewline: true };
-    throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    problems.push(...headProblems(headRead, 0, hashAt));
+    return { lines: 0, auditIds, problems, head: GENESIS, endsWithNewline: true };
   }
   let head = GENESIS;
   let lines = 0;
@@ -95,6 +176,7 @@ export const verifyJournal = async (file: string): Promise<JournalCheck & { read
     } catch {
       problems.push({ line: lines, problem: 'not valid JSON (a torn write or an edit)' });
       head = hashLine(text);
+      if (lines === wanted) hashAt.set(lines, head);
       continue;
     }
     const parsed = JournalLine.safeParse(json);
@@ -106,15 +188,34 @@ export const verifyJournal = async (file: string): Promise<JournalCheck & { read
       auditIds.add(parsed.data.record.auditId);
     }
     head = hashLine(text);
+    if (lines === wanted) hashAt.set(lines, head);
   }
   if (!endsWithNewline) problems.push({ line: lines, problem: 'the last line is incomplete (a write was cut short)' });
+  problems.push(...headProblems(headRead, lines, hashAt));
   return { lines, auditIds, problems, head, endsWithNewline };
+};
+
+/** A readable time, not epoch milliseconds: a long run of digits would be masked in the log as a card number. */
+const stamp = (): string => new Date().toISOString().replace(/[-:.]/g, '');
+
+const moveAside = async (file: string, kept: string): Promise<boolean> => {
+  try {
+    await rename(file, kept);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw error;
+  }
 };
 
 export const openAuditJournal = (file: string): AuditJournal => {
   let handle: FileHandle | null = null;
   let head: string | null = null;
   let needsNewline = false;
+  let lines = 0;
+  const headFile = headFileFor(file);
+  /** The break the current journal follows, kept in every head written; null until read. */
+  let follows: JournalHead['follows'] | null = null;
   // One append at a time: each line's `prev` is the line written just before it.
   let queue: Promise<unknown> = Promise.resolve();
 
@@ -123,14 +224,44 @@ export const openAuditJournal = (file: string): AuditJournal => {
     await mkdir(dirname(file), { recursive: true });
     const check = await verifyJournal(file);
     head = check.head;
+    lines = check.lines;
     needsNewline = !check.endsWithNewline;
+    if (follows === null) {
+      const previous = await readHead(headFile);
+      follows = previous.state === 'read' ? previous.head.follows : undefined;
+    }
     handle = await open(file, 'a', 0o600);
     return handle;
   };
 
+  const writeHead = (next: Omit<JournalHead, 'follows'>): Promise<void> =>
+    writeFileAtomic(headFile, `${JSON.stringify({ ...next, ...(follows ? { follows } : {}) } satisfies JournalHead)}\n`);
+
+  const start: AuditJournal['start'] = async () => {
+    await queue;
+    await handle?.close();
+    handle = null;
+    head = null;
+    await mkdir(dirname(file), { recursive: true });
+    const check = await verifyJournal(file);
+    const previous = await readHead(headFile);
+    if (check.problems.length === 0) {
+      follows = previous.state === 'read' ? previous.head.follows : undefined;
+      return { ...check, keptAs: null };
+    }
+    // Kept exactly as found, for whoever looks into it; the new journal names it in its head.
+    const time = stamp();
+    const kept = `${basename(file)}.${time}.damaged`;
+    const moved = await moveAside(file, join(dirname(file), kept));
+    await moveAside(headFile, `${headFile}.${time}.damaged`);
+    follows = { file: moved ? kept : '(no journal file)', lines: check.lines, head: check.head, problems: check.problems.length };
+    await writeHead({ lines: 0, head: GENESIS });
+    return { ...check, keptAs: moved ? kept : null };
+  };
+
   return {
     file,
-    verify: () => verifyJournal(file),
+    start,
     append(record) {
       const run = queue.then(async () => {
         const out = await ready();
@@ -141,6 +272,9 @@ export const openAuditJournal = (file: string): AuditJournal => {
         await out.sync();
         needsNewline = false;
         head = hashLine(text);
+        // A torn last line was counted already: the newline only ends it.
+        lines += 1;
+        await writeHead({ lines, head });
       });
       queue = run.catch(() => undefined);
       return run;

@@ -159,8 +159,8 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
 
   return {
     async start() {
-      const check = await journal.verify();
-      for (const problem of check.problems) log.error({ file: journal.file, line: problem.line, problem: problem.problem }, 'audit journal problem');
+      const check = await journal.start();
+      for (const problem of check.problems) log.error({ file: journal.file, line: problem.line, problem: problem.problem, keptAs: check.keptAs }, 'audit journal problem');
       if (check.problems.length === 0) log.info({ lines: check.lines }, 'audit journal verified');
       const loaded = await store.load();
       for (const problem of loaded.problems) {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { AuditRecord } from '../../../../shared/api/audit';
-import { GENESIS, hashLine, openAuditJournal, verifyJournal } from '../../../../electron/core/actions/audit-journal';
+import { GENESIS, hashLine, headFileFor, openAuditJournal, verifyJournal } from '../../../../electron/core/actions/audit-journal';
 
 /** The local audit journal: append-only JSON lines, each chained to the one before by SHA-256. */
 let dir: string;
@@ -84,7 +84,10 @@ describe('the audit journal', () => {
     expect((await verifyJournal(file)).problems).toEqual([{ line: 2, problem: expect.stringContaining('chain broken') }]);
 
     await writeFile(file, `${[original[0], original[2], original[3]].join('\n')}\n`);
-    expect((await verifyJournal(file)).problems).toEqual([{ line: 2, problem: expect.stringContaining('chain broken') }]);
+    expect((await verifyJournal(file)).problems).toEqual([
+      { line: 2, problem: expect.stringContaining('chain broken') },
+      { line: 3, problem: expect.stringContaining('lines removed') },
+    ]);
 
     await writeFile(file, `${[original[1], original[0], original[2], original[3]].join('\n')}\n`);
     expect((await verifyJournal(file)).problems.map((problem) => problem.line)).toEqual([1, 2, 3]);
@@ -119,6 +122,131 @@ describe('the audit journal', () => {
   });
 
   it('treats a missing journal as empty', async () => {
+    expect(await verifyJournal(file)).toMatchObject({ lines: 0, problems: [], head: GENESIS });
+  });
+});
+
+/** Rewrites lines as a forger would: every `prev` recomputed, so the chain holds. */
+const rehashed = (texts: readonly string[]): string[] => {
+  let prev = GENESIS;
+  return texts.map((text) => {
+    const line = { ...(JSON.parse(text) as { prev: string; record: AuditRecord }), prev };
+    const out = JSON.stringify(line);
+    prev = hashLine(out);
+    return out;
+  });
+};
+
+describe("the journal's head, kept apart", () => {
+  const fourLines = async (): Promise<string[]> => {
+    const journal = openAuditJournal(file);
+    for (let i = 0; i < 4; i += 1) await journal.append(record());
+    await journal.close();
+    return lines();
+  };
+  const write = (texts: readonly string[]): Promise<void> => writeFile(file, `${texts.join('\n')}\n`);
+
+  it('records the line count and the last hash after each append', async () => {
+    const original = await fourLines();
+    expect(JSON.parse(await readFile(headFileFor(file), 'utf8'))).toEqual({ lines: 4, head: hashLine(original[3] ?? '') });
+    expect((await verifyJournal(file)).problems).toEqual([]);
+  });
+
+  it('detects the last line removed (the chain alone still holds)', async () => {
+    const original = await fourLines();
+    await write(original.slice(0, 3));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 3, problem: expect.stringContaining('lines removed from the journal: the head records 4, the journal holds 3') }]);
+  });
+
+  it('detects a middle line removed and the rest re-hashed', async () => {
+    const original = await fourLines();
+    const forged = rehashed([original[0] ?? '', original[2] ?? '', original[3] ?? '']);
+    await write(forged);
+    // The chain is whole again: only the head can tell.
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 3, problem: expect.stringContaining('lines removed') }]);
+    // Padded back to four lines, re-hashed: the count matches, the last hash does not.
+    await write(rehashed([original[0] ?? '', original[2] ?? '', original[3] ?? '', original[3] ?? ''].map((text, index) => (index === 3 ? text.replace(/"auditId":"[^"]+"/, `"auditId":"${randomUUID()}"`) : text))));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('the journal was rewritten') }]);
+  });
+
+  it('detects a line edited and the rest re-hashed', async () => {
+    const original = await fourLines();
+    await write(rehashed([original[0]?.replace('DEVICE_LOST', 'CARDHOLDER_REQUEST') ?? '', ...original.slice(1)]));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('the journal was rewritten') }]);
+  });
+
+  it('detects lines reordered and re-hashed', async () => {
+    const original = await fourLines();
+    await write(rehashed([original[1] ?? '', original[0] ?? '', original[2] ?? '', original[3] ?? '']));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('the journal was rewritten') }]);
+  });
+
+  it('detects the head file removed or edited', async () => {
+    const original = await fourLines();
+    const head = await readFile(headFileFor(file), 'utf8');
+    await rm(headFileFor(file));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('audit-head.json) is missing') }]);
+    await writeFile(headFileFor(file), JSON.stringify({ lines: 4, head: hashLine(original[2] ?? '') }));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('the journal was rewritten') }]);
+    await writeFile(headFileFor(file), JSON.stringify({ lines: 2, head: hashLine(original[1] ?? '') }));
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('more lines than the head records') }]);
+    await writeFile(headFileFor(file), '{"lines":4,');
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 4, problem: expect.stringContaining('not readable') }]);
+    await writeFile(headFileFor(file), head);
+    expect((await verifyJournal(file)).problems).toEqual([]);
+  });
+
+  it('takes one line more than the head as a crash between the append and the head write', async () => {
+    const original = await fourLines();
+    await writeFile(headFileFor(file), JSON.stringify({ lines: 3, head: hashLine(original[2] ?? '') }));
+    expect((await verifyJournal(file)).problems).toEqual([]);
+    const journal = openAuditJournal(file);
+    await journal.append(record());
+    await journal.close();
+    expect(JSON.parse(await readFile(headFileFor(file), 'utf8'))).toMatchObject({ lines: 5 });
+    expect((await verifyJournal(file)).problems).toEqual([]);
+  });
+
+  it('detects the journal removed while its head remains', async () => {
+    await fourLines();
+    await rm(file);
+    expect((await verifyJournal(file)).problems).toEqual([{ line: 0, problem: expect.stringContaining('lines removed') }]);
+  });
+
+  it('on start, keeps a damaged journal aside as it was and begins a new one that names it', async () => {
+    const original = await fourLines();
+    const damaged = `${original.slice(0, 3).join('\n')}\n`;
+    await writeFile(file, damaged);
+    const journal = openAuditJournal(file);
+    const started = await journal.start();
+    expect(started.problems).toHaveLength(1);
+    expect(started.keptAs).toMatch(/^audit-journal\.jsonl\.\d{8}T\d{9}Z\.damaged$/);
+    expect(await readFile(join(dir, 'audit', started.keptAs ?? ''), 'utf8')).toBe(damaged);
+    const next = record();
+    await journal.append(next);
+    await journal.close();
+    const head = JSON.parse(await readFile(headFileFor(file), 'utf8')) as { lines: number; follows: { file: string; lines: number; problems: number } };
+    expect(head).toMatchObject({ lines: 1, follows: { file: started.keptAs, lines: 3, problems: 1 } });
+    const check = await verifyJournal(file);
+    expect(check.problems).toEqual([]);
+    expect([...check.auditIds]).toEqual([next.auditId]);
+    // Started again, the new journal is sound: the break is reported once, not on every start.
+    const again = openAuditJournal(file);
+    expect((await again.start()).problems).toEqual([]);
+    await again.append(record());
+    await again.close();
+    expect(JSON.parse(await readFile(headFileFor(file), 'utf8'))).toMatchObject({ lines: 2, follows: { file: started.keptAs } });
+  });
+
+  it('starts a first journal with no problem', async () => {
+    const journal = openAuditJournal(file);
+    expect(await journal.start()).toMatchObject({ problems: [], keptAs: null, lines: 0 });
+    await journal.close();
+  });
+});
+
+describe('a missing journal', () => {
+  it('is empty', async () => {
     expect(await verifyJournal(file)).toMatchObject({ lines: 0, problems: [], head: GENESIS });
   });
 });

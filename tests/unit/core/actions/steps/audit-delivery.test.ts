@@ -19,7 +19,7 @@ const ended = (): OutboxEntry => {
 
 const setup = (answers: Array<'stored' | 'not signed in' | Error>) => {
   const journaled: AuditRecord[] = [];
-  const journal = { file: 'audit.jsonl', verify: () => Promise.reject(new Error('unused')), append: async (record: AuditRecord) => void journaled.push(record), close: async () => undefined } satisfies AuditJournal;
+  const journal = { file: 'audit.jsonl', start: () => Promise.reject(new Error('unused')), append: async (record: AuditRecord) => void journaled.push(record), close: async () => undefined } satisfies AuditJournal;
   const memory = new Map<string, OutboxEntry>();
   const saved: OutboxEntry[] = [];
   const sent: AuditRecord[] = [];
