@@ -48,8 +48,15 @@ export const signInViaBridge = async (page: Page, account: Account): Promise<voi
   expect(answer, `sign-in of ${account.agentId} through the bridge`).toMatchObject({ ok: true });
 };
 
-/** Main holds one session for the whole bridge: every test starts from, and leaves, a signed-out console. */
+/**
+ * Main holds one session for the whole bridge: every test starts from, and leaves, a signed-out
+ * console. Main keeps an open phone call for its agent across sign-outs, so one a test left open is
+ * discarded first, and the next test of that agent starts without it.
+ */
 const signOutViaBridge = async (page: Page): Promise<void> => {
+  const state = (await callBridge(page, 'phoneCall.state', {})) as { ok: boolean; data?: { current: { phoneCallId: string } | null } };
+  const open = state.ok ? state.data?.current : null;
+  if (open) await callBridge(page, 'phoneCall.end', { phoneCallId: open.phoneCallId, closing: 'DISCARDED', outcomeCode: null, notes: '' });
   await callBridge(page, 'session.signOut', {});
 };
 
