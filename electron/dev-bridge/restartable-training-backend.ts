@@ -14,6 +14,7 @@ import {
 import { consoleShareOf, type TrainingCredentials } from '../../shared/api/training-credentials';
 import type { StartTrainingBackend } from '../core/app-core';
 import type { Logger } from '../core/logging/logger';
+import { oneAtATime } from '../core/async/one-at-a-time';
 
 /** What browser tests may do to the bridge's training backend (never offered by main). */
 export interface TrainingControls {
@@ -53,12 +54,7 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
   let port = 0;
   let closed = false;
   // Restarts and the final close wait for each other: two at once would race for the port.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
 
   const open = async (keys: TrainingClients, onPort: number): Promise<Sandbox> =>
     startSandbox({

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
+import { rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { stringify } from 'csv-stringify';
+import { syncFolder } from '../fs/atomic-write';
 
 export type ExportFileFormat = 'csv' | 'jsonl';
 
@@ -97,17 +98,4 @@ export const writeExportFile = async <T>(options: WriteExportOptions<T>): Promis
   }
   await syncFolder(dirname(target));
   return progress;
-};
-
-/** Makes the rename itself durable where the OS allows a folder to be synced (not on Windows). */
-const syncFolder = async (folder: string): Promise<void> => {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Best effort: the export is complete either way.
-  } finally {
-    await handle?.close();
-  }
 };

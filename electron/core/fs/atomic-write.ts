@@ -38,14 +38,17 @@ const openForWrite = async (temporary: string, folder: string): Promise<FileHand
   }
 };
 
-/** Not every platform lets a folder be opened for fsync (Windows does not); there the rename is as durable as it gets. */
-const syncFolder = async (folder: string): Promise<void> => {
+/**
+ * Makes a rename in the folder durable. Not every platform lets a folder be opened for fsync
+ * (Windows does not); there the rename is as durable as it gets.
+ */
+export const syncFolder = async (folder: string): Promise<void> => {
   let handle;
   try {
     handle = await open(folder, 'r');
     await handle.sync();
   } catch {
-    // See above: best effort where the OS refuses.
+    // Best effort where the OS refuses: the file itself is complete either way.
   } finally {
     await handle?.close();
   }

@@ -5,6 +5,7 @@ import type { AgentIdentity, BackendClient } from '../backend/backend-client';
 import { BackendError } from '../backend/backend-error';
 import { CallError } from '../ipc/dispatch';
 import type { Logger } from '../logging/logger';
+import { oneAtATime } from '../async/one-at-a-time';
 
 export interface AgentSessionOptions {
   /** The backend client; throws a CallError (NOT_CONFIGURED…) when the console has none. */
@@ -71,12 +72,7 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
   let held: HeldSession | null = null;
   // Sign-in, unlock and sign-out wait for each other: two overlapping sign-ins must not leave the
   // console holding one agent's token while showing the other.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
 
   const current = (): HeldSession | null => {
     if (held && now() >= held.expiresAt) {
