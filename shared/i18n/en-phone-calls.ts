@@ -47,7 +47,7 @@ export const enPhoneCalls: DeepStringRecord<typeof jaPhoneCalls> = {
   },
   wrapUp: {
     title: 'Wrap up the call',
-    summary: 'Started {{start}} · {{duration}}',
+    summary: 'Started {{start}} · {{duration}} on the call',
     cardholder: 'Cardholder',
     caller: 'Caller',
     outcome: 'Outcome',

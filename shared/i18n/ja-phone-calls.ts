@@ -44,7 +44,7 @@ export const jaPhoneCalls = {
   },
   wrapUp: {
     title: '通話の後処理',
-    summary: '{{start}} 開始・{{duration}}',
+    summary: '{{start}} 開始・通話時間 {{duration}}',
     cardholder: 'お客様',
     caller: '発信者',
     outcome: '対応結果',

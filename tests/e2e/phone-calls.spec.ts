@@ -80,6 +80,8 @@ test('the next phone call shows nothing of the previous caller', async ({ consol
   const lookup = new LookupPage(page);
   await phoneCall.start.click();
   const first = await phoneCall.openId();
+  // Started by hand: no caller number to show (not "withheld", which is the phone system's word).
+  await expect(phoneCall.callerNumber).toHaveCount(0);
   await lookup.open(ito.cardholderId, ito.cardholderId);
   await phoneCall.writeNotes('ご本人確認済み。端末の機種変更の相談。');
   await expect(phoneCall.cardholder).toContainText(ito.name);
@@ -148,6 +150,7 @@ test('a wrap-up is saved, reaches the backend and is there after a reload; a car
   await expect(phoneCall.last).toHaveAttribute('data-phone-call-id', phoneCallId);
   await expect(phoneCall.last).toHaveAttribute('data-delivery', 'STORED');
   await expect(phoneCall.last).toContainText(watanabe.cardholderId);
+  await shootAll(page, 'bar-between-calls');
 });
 
 test.describe('main killed mid-call', () => {

@@ -82,10 +82,13 @@ export const PhoneCallBar = () => {
             <Elapsed since={call.startedAt} />
           </span>
           <dl className="phone-call-facts">
-            <div>
-              <dt>{t('phoneCalls.bar.caller')}</dt>
-              <dd data-testid="phone-call-caller-number">{call.telephony?.callerNumber ?? t('phoneCalls.bar.callerUnknown')}</dd>
-            </div>
+            {/* A phone call started by hand has no number to show; "withheld" would be the phone system's word, and wrong. */}
+            {call.telephony !== null ? (
+              <div>
+                <dt>{t('phoneCalls.bar.caller')}</dt>
+                <dd data-testid="phone-call-caller-number">{call.telephony.callerNumber ?? t('phoneCalls.bar.callerUnknown')}</dd>
+              </div>
+            ) : null}
             <div>
               <dt>{t('phoneCalls.bar.cardholder')}</dt>
               <dd data-testid="phone-call-cardholder">

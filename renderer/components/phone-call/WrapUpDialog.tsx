@@ -115,10 +115,12 @@ export const WrapUpDialog = ({ call, wrapUp }: { call: OpenPhoneCall; wrapUp: Wr
             {call.cardholderId === null ? t('phoneCalls.bar.notIdentified') : name !== null ? `${name} (${call.cardholderId})` : call.cardholderId}
           </dd>
         </div>
-        <div>
-          <dt>{t('phoneCalls.wrapUp.caller')}</dt>
-          <dd>{call.telephony?.callerNumber ?? t('phoneCalls.bar.callerUnknown')}</dd>
-        </div>
+        {call.telephony !== null ? (
+          <div>
+            <dt>{t('phoneCalls.wrapUp.caller')}</dt>
+            <dd>{call.telephony.callerNumber ?? t('phoneCalls.bar.callerUnknown')}</dd>
+          </div>
+        ) : null}
       </dl>
       <OutcomeChoice wrapUp={wrapUp} />
       <div className="field wrap-up-notes">

@@ -45,7 +45,7 @@ export interface PhoneCallCommands {
   loadCallOutcomes(): Promise<void>;
   /** Reads main's phone-call state (after sign-in, a reload). */
   internal_loadPhoneCall(): Promise<void>;
-  /** Main's state (an answer or a phoneCall.changed event): a phone call that ended takes its caller's screen with it. */
+  /** Main's phoneCall.changed event: a phone call that ended takes its caller's screen with it. */
   internal_applyPhoneCallState(state: PhoneCallState): void;
   /** A cardholder was opened: during a phone call, main records them as the caller; without one, one starts. */
   internal_identifyCaller(cardholderId: string): void;
@@ -78,8 +78,49 @@ export const createPhoneCallCommands: SliceCreator<Needs, PhoneCallCommands> =
 
     const wrapUpRequired = (): boolean => get().actionPolicy.data?.phoneCalls?.wrapUpRequired ?? true;
 
-    const apply = (result: { ok: true; data: PhoneCallState } | { ok: false }): void => {
-      if (result.ok) get().internal_applyPhoneCallState(result.data);
+    /** Main's state (an answer or a phoneCall.changed event): a phone call that ended takes its caller's screen with it. */
+    const applyState = (state: PhoneCallState): void => {
+      const before = get().phoneCall;
+      const next = state.current;
+      const ended = before !== null && before.phoneCallId !== next?.phoneCallId;
+      const began = next !== null && next.phoneCallId !== before?.phoneCallId;
+      if (ended) {
+        clearNotesTimer();
+        // The caller's screen goes with their phone call: nothing of them stays under the next name.
+        set({ ...get().internal_phoneCallClearedState(), phoneCallNotes: '', phoneCallNotesRefusal: null, phoneCallNotesSave: 'idle', serviceNotes: null });
+      }
+      if (began) {
+        // What main kept (after a reload or a crash); for a phone call that typing started, what was typed.
+        const typed = before === null && next.notes === '' ? get().phoneCallNotes : '';
+        notesSent = next.notes;
+        if (typed !== '') {
+          clearNotesTimer();
+          notesTimer = setTimeout(() => void saveNotes(), NOTES_SAVE_DEBOUNCE_MS);
+        } else {
+          set({ phoneCallNotes: next.notes, phoneCallNotesRefusal: null, phoneCallNotesSave: next.notesSavedAt === null ? 'idle' : 'saved' });
+        }
+      }
+      set({ phoneCall: next, phoneCallWaiting: state.waiting, recentPhoneCalls: state.recent, phoneCallLoaded: true, ...(next === null ? { phoneCallError: null } : {}) });
+      if (!began) return;
+      // Back to this caller's cardholder (a reload), or look up whom the phone system named.
+      if (next.cardholderId !== null) {
+        if (get().openCardholderId !== next.cardholderId) void get().openCardholder(next.cardholderId);
+      } else if (next.prefill?.customerId && get().prefillAppliedFor !== next.phoneCallId) {
+        set({ prefillAppliedFor: next.phoneCallId });
+        get().setSearchText(next.prefill.customerId);
+        get().submitSearch();
+      }
+    };
+
+    /**
+     * phoneCall.changed events applied so far. Main's answer (to a start, an end, a read) is its state
+     * when it answered, and main announces every change: an event that came in while the answer was
+     * on its way is as new or newer, so that answer is not applied over it (a record shown as stored
+     * would go back to "sending", a phone call a screen pop started would vanish).
+     */
+    let eventsApplied = 0;
+    const apply = (sentAfter: number, result: { ok: true; data: PhoneCallState } | { ok: false }): void => {
+      if (result.ok && eventsApplied === sentAfter) applyState(result.data);
     };
 
     const saveNotes = async (): Promise<void> => {
@@ -110,9 +151,10 @@ export const createPhoneCallCommands: SliceCreator<Needs, PhoneCallCommands> =
     const start = async (): Promise<void> => {
       set({ phoneCallBusy: true, phoneCallError: null });
       try {
+        const sentAfter = eventsApplied;
         const result = await get().internal_call('phoneCall.start', {}, { showsOwnError: true });
         if (result.ok) {
-          apply(result);
+          apply(sentAfter, result);
           return;
         }
         set({ phoneCallError: result.error });
@@ -130,6 +172,7 @@ export const createPhoneCallCommands: SliceCreator<Needs, PhoneCallCommands> =
       const call = get().phoneCall;
       if (call === null) return true;
       clearNotesTimer();
+      const sentAfter = eventsApplied;
       const result = await get().internal_call(
         'phoneCall.end',
         { phoneCallId: call.phoneCallId, closing, outcomeCode, notes: get().phoneCallNotes },
@@ -140,7 +183,7 @@ export const createPhoneCallCommands: SliceCreator<Needs, PhoneCallCommands> =
         else set({ phoneCallError: result.error });
         return false;
       }
-      apply(result);
+      apply(sentAfter, result);
       return true;
     };
 
@@ -246,41 +289,14 @@ export const createPhoneCallCommands: SliceCreator<Needs, PhoneCallCommands> =
       },
 
       internal_loadPhoneCall: async () => {
+        const sentAfter = eventsApplied;
         const result = await get().internal_call('phoneCall.state', {}, { showsOwnError: true });
-        apply(result);
+        apply(sentAfter, result);
       },
 
       internal_applyPhoneCallState: (state) => {
-        const before = get().phoneCall;
-        const next = state.current;
-        const ended = before !== null && before.phoneCallId !== next?.phoneCallId;
-        const began = next !== null && next.phoneCallId !== before?.phoneCallId;
-        if (ended) {
-          clearNotesTimer();
-          // The caller's screen goes with their phone call: nothing of them stays under the next name.
-          set({ ...get().internal_phoneCallClearedState(), phoneCallNotes: '', phoneCallNotesRefusal: null, phoneCallNotesSave: 'idle', serviceNotes: null });
-        }
-        if (began) {
-          // What main kept (after a reload or a crash); for a phone call that typing started, what was typed.
-          const typed = before === null && next.notes === '' ? get().phoneCallNotes : '';
-          notesSent = next.notes;
-          if (typed !== '') {
-            clearNotesTimer();
-            notesTimer = setTimeout(() => void saveNotes(), NOTES_SAVE_DEBOUNCE_MS);
-          } else {
-            set({ phoneCallNotes: next.notes, phoneCallNotesRefusal: null, phoneCallNotesSave: next.notesSavedAt === null ? 'idle' : 'saved' });
-          }
-        }
-        set({ phoneCall: next, phoneCallWaiting: state.waiting, recentPhoneCalls: state.recent, phoneCallLoaded: true, ...(next === null ? { phoneCallError: null } : {}) });
-        if (!began) return;
-        // Back to this caller's cardholder (a reload), or look up whom the phone system named.
-        if (next.cardholderId !== null) {
-          if (get().openCardholderId !== next.cardholderId) void get().openCardholder(next.cardholderId);
-        } else if (next.prefill?.customerId && get().prefillAppliedFor !== next.phoneCallId) {
-          set({ prefillAppliedFor: next.phoneCallId });
-          get().setSearchText(next.prefill.customerId);
-          get().submitSearch();
-        }
+        eventsApplied += 1;
+        applyState(state);
       },
 
       internal_identifyCaller: (cardholderId) => {

@@ -157,6 +157,27 @@ describe('the end of a phone call', () => {
     expect(store.getState().phoneCall).not.toBeNull();
   });
 
+  it('keeps what main announced while its answer was on the way: a record shown as stored never goes back to "sending"', async () => {
+    const main = fakePhoneCallMain();
+    const built = storeWith(main, {
+      'phoneCall.end': (input, options) => {
+        const answer = main.answers['phoneCall.end']?.(input, options);
+        // The record reached the backend before the end's answer got back, and main said so.
+        const now = main.state();
+        built.fake.emit({ name: 'phoneCall.changed', payload: { ...now, recent: now.recent.map((ended) => ({ ...ended, delivery: 'STORED' })) } });
+        return answer;
+      },
+    });
+    built.followEvents();
+    const { store } = built;
+    await store.getState().startPhoneCall();
+    store.getState().endPhoneCall();
+    store.getState().setWrapUpOutcome('NO_ACTION');
+    await store.getState().saveWrapUp();
+    expect(store.getState().phoneCall).toBeNull();
+    expect(store.getState().recentPhoneCalls.map((ended) => ended.delivery)).toEqual(['STORED']);
+  });
+
   it("a phone call main starts (a screen pop after the wrap-up) replaces the last caller's screen and looks up whom the phone system named", async () => {
     const main = fakePhoneCallMain();
     const { store, calls, fake, followEvents } = storeWith(main);
