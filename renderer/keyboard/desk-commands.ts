@@ -61,6 +61,14 @@ export const deskCommands = (s: DeskStore, ctx: CommandContext): DeskCommand[] =
   });
   const list: DeskCommand[] = [];
 
+  // The phone call first: it is what the agent does at the start and the end of every caller.
+  if (s.wrapUp === null) {
+    if (s.phoneCall !== null) list.push(command('phoneCallEnd', () => s.endPhoneCall()));
+    // The next caller: once the phone call is open, the search takes the keyboard (a wrap-up asked for first keeps it).
+    const next = (): void => void s.startPhoneCall().then(ctx.focusSearch);
+    list.push(s.phoneCall === null ? command('phoneCallStart', next) : command('phoneCallStart', next, { label: t('phoneCalls.bar.next') }));
+  }
+
   // The keyboard's token: what the transition table lets the issuer do to it now, and its history.
   const token = findToken(s, ctx.currentTokenId ?? s.selectedVirtualCardId);
   if (token !== undefined) {

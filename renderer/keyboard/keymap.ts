@@ -11,6 +11,8 @@ import type { MessageKey } from '../../shared/i18n';
  * belongs to editing (copy, paste, undo) in the fields the agent types in.
  */
 export type CommandId =
+  | 'phoneCallStart'
+  | 'phoneCallEnd'
   | 'palette'
   | 'search'
   | 'shortcuts'
@@ -49,11 +51,15 @@ export interface KeymapEntry {
   readonly label: MessageKey;
   /** None: the palette is the way to it. */
   readonly chord?: Chord;
-  /** Also while the focus is in a text field: only the ways out of one (to search, to the palette). */
+  /** Also while the focus is in a text field: only the ways out of one (to search, to the palette, to the phone call's end or the next one). */
   readonly inTextFields?: boolean;
 }
 
 export const KEYMAP: readonly KeymapEntry[] = [
+  // A phone call begins and ends every piece of work: Ctrl+Shift with N(ext) and E(nd), free in Electron and on every platform.
+  // They work from the search and the notes too, where the agent is when the caller hangs up; neither edits text.
+  { id: 'phoneCallStart', group: 'general', label: 'keyboard.commands.phoneCallStart', chord: { code: 'KeyN', mod: true, shift: true }, inTextFields: true },
+  { id: 'phoneCallEnd', group: 'general', label: 'keyboard.commands.phoneCallEnd', chord: { code: 'KeyE', mod: true, shift: true }, inTextFields: true },
   { id: 'palette', group: 'general', label: 'keyboard.commands.palette', chord: { code: 'KeyP', mod: true, shift: true }, inTextFields: true },
   { id: 'search', group: 'general', label: 'keyboard.commands.search', chord: { code: 'KeyK', mod: true }, inTextFields: true },
   { id: 'shortcuts', group: 'general', label: 'keyboard.commands.shortcuts', chord: { key: '?' } },

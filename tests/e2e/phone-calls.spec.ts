@@ -40,6 +40,8 @@ const shootAll = async (page: Page, name: string, origin = ''): Promise<void> =>
 };
 
 test('a screen pop starts a phone call and opens the cardholder it names; the service notes open from the badge', async ({ consolePage: page }) => {
+  // Sixteen screenshots at two window sizes.
+  test.setTimeout(120_000);
   const phoneCall = new PhoneCallPage(page);
   const lookup = new LookupPage(page);
   await expect(phoneCall.bar).toHaveAttribute('data-open', 'false');
@@ -78,16 +80,19 @@ test('a screen pop starts a phone call and opens the cardholder it names; the se
 test('the next phone call shows nothing of the previous caller', async ({ consolePage: page }) => {
   const phoneCall = new PhoneCallPage(page);
   const lookup = new LookupPage(page);
-  await phoneCall.start.click();
+  // From the keyboard, wherever it is (the search field has it after sign-in).
+  await page.keyboard.press('Control+Shift+N');
   const first = await phoneCall.openId();
+  await expect(lookup.field).toBeFocused();
   // Started by hand: no caller number to show (not "withheld", which is the phone system's word).
   await expect(phoneCall.callerNumber).toHaveCount(0);
   await lookup.open(ito.cardholderId, ito.cardholderId);
   await phoneCall.writeNotes('ご本人確認済み。端末の機種変更の相談。');
   await expect(phoneCall.cardholder).toContainText(ito.name);
 
-  // The next call asks for this one's wrap-up first.
-  await phoneCall.next.click();
+  // The next call asks for this one's wrap-up first (from the notes, by key).
+  await phoneCall.notes.focus();
+  await page.keyboard.press('Control+Shift+N');
   await expect(phoneCall.wrapUp).toBeVisible();
   await expect(phoneCall.wrapUp.getByTestId('wrap-up-cardholder')).toContainText(ito.cardholderId);
   await expect(phoneCall.wrapUp.locator('#wrap-up-notes')).toHaveValue('ご本人確認済み。端末の機種変更の相談。');
@@ -115,6 +120,7 @@ test('the next phone call shows nothing of the previous caller', async ({ consol
 });
 
 test('a wrap-up is saved, reaches the backend and is there after a reload; a card number in the notes is refused at the field', async ({ consolePage: page }) => {
+  test.setTimeout(120_000);
   const phoneCall = new PhoneCallPage(page);
   const lookup = new LookupPage(page);
   await phoneCall.start.click();
@@ -131,7 +137,9 @@ test('a wrap-up is saved, reaches the backend and is there after a reload; a car
   await expect(phoneCall.notes).toHaveAttribute('aria-invalid', 'false');
   await expect(phoneCall.notesProblem).toBeEmpty();
 
-  await phoneCall.end.click();
+  // Ended from the notes, by key.
+  await phoneCall.notes.focus();
+  await page.keyboard.press('Control+Shift+E');
   await expect(phoneCall.wrapUp).toBeVisible();
   // Saving without an outcome asks for one.
   await phoneCall.save.click();
