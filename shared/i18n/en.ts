@@ -261,12 +261,8 @@ export const en: Messages = {
     passwordRequired: 'Enter your password.',
     submit: 'Unlock',
     submitting: 'Checking…',
-    signOutHint: 'If someone else needs the console, sign out. The work on screen and the call notes are cleared.',
+    signOutHint: 'If someone else needs the console, sign out. The work on screen is cleared (the notes of an open call are kept and come back when you next sign in).',
     signOut: 'Sign out',
-  },
-  notes: {
-    label: 'Call notes',
-    hint: 'Kept on this screen only: never saved or sent. Cleared when you sign out.',
   },
   errorDetail: {
     backend: 'Backend error code {{code}} (category {{category}}: {{categoryName}})',

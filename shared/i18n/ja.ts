@@ -263,12 +263,8 @@ export const ja = {
     passwordRequired: 'パスワードを入力してください。',
     submit: 'ロックを解除',
     submitting: '確認中…',
-    signOutHint: '別の方が使う場合はサインアウトしてください。作業中の内容と通話メモは消去されます。',
+    signOutHint: '別の方が使う場合はサインアウトしてください。画面の作業内容は消去されます（通話中の通話メモは保存され、次にサインインしたときに戻ります）。',
     signOut: 'サインアウト',
-  },
-  notes: {
-    label: '通話メモ',
-    hint: 'この画面の中だけに保持され、保存も送信もされません。サインアウトすると消去されます。',
   },
   errorDetail: {
     backend: 'バックエンドのエラーコード {{code}}（区分 {{category}}: {{categoryName}}）',
