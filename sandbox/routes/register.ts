@@ -60,8 +60,17 @@ const CARRIES_SECRET: ReadonlySet<EndpointName> = new Set<EndpointName>([
 
 const NOTHING = z.strictObject({});
 
-/** `/api/v1/tokens/{virtualCardId}` → `/api/v1/tokens/:virtualCardId`; a literal `:` is `::` to Fastify. */
-const toFastifyPath = (path: string): string => path.replace(/:/g, '::').replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
+/**
+ * `/api/v1/tokens/{virtualCardId}` → `/api/v1/tokens/:virtualCardId`; a literal `:` is `::` to Fastify.
+ * A parameter followed at once by a literal `:` (`/api/v1/agents/{agentId}:unlock`) gets a pattern
+ * that stops at the colon: without one, Fastify reads the colon and what follows into the
+ * parameter's name, and the handler finds no `agentId`.
+ */
+const toFastifyPath = (path: string): string =>
+  path
+    .replace(/:/g, '::')
+    .replace(/\{([A-Za-z0-9_]+)\}(?=::)/g, ':$1(^[^:/]+)')
+    .replace(/\{([A-Za-z0-9_]+)\}/g, ':$1');
 
 const isAgentEndpoint = (name: EndpointName): name is AgentEndpointName => Object.hasOwn(endpointRoles, name);
 
