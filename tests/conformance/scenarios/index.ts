@@ -1,4 +1,5 @@
 import type { Scenario } from '../scenario';
+import { auditScenarios } from './audit';
 import { authScenarios } from './auth';
 import { callbackScenarios } from './callbacks';
 import { errorScenarios } from './errors';
@@ -13,6 +14,7 @@ export const scenarios: readonly Scenario[] = [
   ...searchScenarios,
   ...transitionScenarios,
   ...idempotencyScenarios,
+  ...auditScenarios,
   ...eventStreamScenarios,
   ...callbackScenarios,
   ...errorScenarios,
