@@ -25,9 +25,11 @@ export interface TrainingControls {
   credentials(): TrainingCredentials | null;
   /**
    * Stops the sandbox and starts it again on the same port with the same keys and data file: to
-   * the console it looks like the backend restarted (its event stream's epoch changes).
+   * the console it looks like the backend restarted (its event stream's epoch changes). `fresh`
+   * starts it from the seed instead, every change and session forgotten: for a test that needs the
+   * seed's tokens as they were, whatever the tests before it did.
    */
-  restart(): Promise<TrainingCredentials>;
+  restart(options?: { readonly fresh?: boolean }): Promise<TrainingCredentials>;
 }
 
 export interface RestartableTrainingBackend {
@@ -91,14 +93,15 @@ export const restartableTrainingBackend = (logger: Logger, options: { readonly d
     start,
     controls: {
       credentials,
-      restart: () =>
+      restart: ({ fresh = false } = {}) =>
         serial(async () => {
           if (!client || closed) throw new Error('the training backend is not running');
           const keys = client;
           await sandbox?.close();
           sandbox = null;
+          if (fresh) await rm(options.dataFile, { force: true });
           sandbox = await open(keys, port);
-          log.info({ baseUrl: sandbox.baseUrl }, 'training backend restarted');
+          log.info({ baseUrl: sandbox.baseUrl, fresh }, 'training backend restarted');
           const restarted = credentials();
           if (!restarted) throw new Error('the training backend did not restart');
           return restarted;

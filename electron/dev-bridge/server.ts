@@ -186,8 +186,10 @@ export const startDevBridge = async (options: DevBridgeOptions): Promise<DevBrid
         sendJson(response, 403, { ok: false, reason: 'not from the console\'s origin' });
         return;
       }
-      const restarted = await training.restart();
-      sendJson(response, 200, { ok: true, baseUrl: restarted.baseUrl });
+      // `?fresh=1`: from the seed again (restartableTrainingBackend's `fresh`).
+      const fresh = new URL(request.url ?? '/', 'http://bridge').searchParams.get('fresh') === '1';
+      const restarted = await training.restart({ fresh });
+      sendJson(response, 200, { ok: true, baseUrl: restarted.baseUrl, fresh });
       return;
     }
     sendJson(response, 404, { ok: false, reason: 'no such training control' });

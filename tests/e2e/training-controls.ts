@@ -97,8 +97,11 @@ export const trainingBackend = async (request: APIRequestContext) => {
   };
 };
 
-/** Restarts the training backend on the same port, key and data (the live stream drops and must reconnect). */
-export const restartTrainingBackend = async (request: APIRequestContext): Promise<void> => {
-  const response = await request.post('/__bridge/training/restart', { headers: bridgeHeaders });
+/**
+ * Restarts the training backend on the same port, key and data (the live stream drops and must
+ * reconnect); `fresh`: from the seed again, every change and session forgotten (sign in after it).
+ */
+export const restartTrainingBackend = async (request: APIRequestContext, { fresh = false } = {}): Promise<void> => {
+  const response = await request.post(`/__bridge/training/restart${fresh ? '?fresh=1' : ''}`, { headers: bridgeHeaders });
   expect(response.status(), await response.text()).toBe(200);
 };
