@@ -27,7 +27,7 @@ export const summaryOf = (results: readonly ScenarioResult[]): Record<ScenarioRe
 export const tableOf = (results: readonly ScenarioResult[]): string => {
   const nameWidth = Math.max(8, ...results.map((result) => result.name.length));
   const areaWidth = Math.max(4, ...results.map((result) => result.area.length));
-  const lines = [`result  ${'area'.padEnd(areaWidth)}  ${'scenario'.padEnd(nameWidth)}`, `------  ${'-'.repeat(areaWidth)}  ${'-'.repeat(nameWidth)}`];
+  const lines = [`result  ${'area'.padEnd(areaWidth)}  scenario`, `------  ${'-'.repeat(areaWidth)}  ${'-'.repeat(nameWidth)}`];
   for (const result of results) {
     lines.push(`${LABEL[result.status].padEnd(6)}  ${result.area.padEnd(areaWidth)}  ${result.name}`);
     for (const line of wrap(result.detail, 100)) lines.push(`        ${line}`);
