@@ -8,6 +8,7 @@ import { buildBenchRenderer } from './build-renderer';
 import { measureBundle } from './bundle-size';
 import { benchActionsApart } from './actions-bench';
 import { benchHistory } from './history-bench';
+import { benchKeyboard } from './keyboard-bench';
 import { benchSearch } from './search-bench';
 
 /**
@@ -50,7 +51,7 @@ const watchdog = setTimeout(() => abort(`still running after ${WATCHDOG_MS / 60_
 const loadBefore = loadavg()[0] ?? 0;
 const pageProblems: string[] = [];
 
-/** The console in Chromium over the bridge: search, history, bundle size. */
+/** The console in Chromium over the bridge: search, history, two calls by keyboard alone, bundle size. */
 const benchBrowser = async () => {
   const bundle = await measureBundle();
   rendererDir = await buildBenchRenderer();
@@ -72,7 +73,8 @@ const benchBrowser = async () => {
 
   const search = await benchSearch(page, bridge, plan.searches);
   const history = await benchHistory(page, context, plan);
-  return { search, history, bundle };
+  const keyboard = await benchKeyboard(context, bridge);
+  return { search, history, bundle, keyboard };
 };
 
 let measured: Awaited<ReturnType<typeof benchBrowser>> | null = null;
@@ -98,7 +100,7 @@ const loadAfter = loadavg()[0] ?? 0;
 const machine = { cpus: availableParallelism(), loadAverageBefore: loadBefore, loadAverageAfter: loadAfter };
 console.log('\nToken Desk bench');
 if (measured) {
-  const { search, history, bundle } = measured;
+  const { search, history, bundle, keyboard } = measured;
   const v = history.virtualized;
   const b = history.baseline;
   const frames = (scroll: typeof v.scroll, toTheEnd = true): string =>
@@ -124,6 +126,8 @@ if (measured) {
   console.log(`History box: ${history.box.width} × ${history.box.height} px; rows in the DOM at the end: ${v.scroll.rows} (virtualized), ${b.scroll.rows} (baseline)`);
   console.log('Largest renderer modules (rendered bytes, before gzip):');
   console.table(bundle.largestModules.map((m) => ({ module: m.module, size: kb(m.bytes) })));
+  console.log('Keyboard alone, from the search field to the outcome on screen: inputs the agent makes (a field typed in is one, every other key one; closing the dialog after is counted apart)');
+  console.table(keyboard.map((flow) => ({ flow: flow.name, inputs: flow.inputs, 'closing after': flow.wrapUpInputs, time: ms(flow.ms), keys: flow.keys.join(' ') })));
   if (pageProblems.length > 0) console.log(`Page errors during the run (${pageProblems.length}):\n  ${pageProblems.slice(0, 10).join('\n  ')}`);
 }
 const load = (run: ActionsRun): string => `${run.threadPool} pool threads, load average ${run.loadAverage.before.toFixed(1)} before, ${run.loadAverage.after.toFixed(1)} after`;
