@@ -39,6 +39,8 @@ import { openBackendConnection, type BackendConnection, type BackendTuning } fro
 import type { StartTrainingBackend } from './session/training-backend-port';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
 import { isActionUnderWay } from '../../shared/contract/actions';
+import { createAuditExports, type ChooseExportFile } from './supervision/audit-exports';
+import { auditService } from './supervision/audit-service';
 import type { UpdateFeed } from './updates/update-feed';
 import { createUpdatePolicy, type UpdatePolicy, type UpdateTiming } from './updates/update-policy';
 import { updateService } from './updates/update-service';
@@ -74,6 +76,8 @@ export interface CoreOptions {
   readonly updateFeed?: UpdateFeed;
   /** When the update feed is read; tests set it. */
   readonly updateTiming?: UpdateTiming;
+  /** Where a supervisor's audit export goes: main's save dialog, a folder of the test bridge's profile. Absent: exports are refused. */
+  readonly chooseExportFile?: ChooseExportFile;
 }
 
 /** Where the outbox and the audit journal live when the host does not say. */
@@ -250,6 +254,14 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   // Role enforcement for the workstation's own setup lives here, in main, not in the renderer.
   const setup = guardLocalAdmin({ ...credentials, ...configCalls }, session);
 
+  const auditExports = createAuditExports({
+    choose:
+      options.chooseExportFile ??
+      (() => Promise.reject(new CallError('NOT_CONFIGURED', 'this console has no way to choose where an export is saved'))),
+    events,
+    logger,
+  });
+
   const services: Services = {
     ...appService({ version: options.version, mode, settings, events, logger }),
     ...sessionService(session, () => ready),
@@ -262,6 +274,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...actionService({ session, backend: () => clientOf(ready), requests: actionRequests, outbox }),
     ...updateService(updates),
     ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
+    ...auditService({ session, backend: () => clientOf(ready), exports: auditExports }),
   };
 
   let closing: Promise<void> | null = null;
@@ -285,6 +298,9 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     close() {
       closing ??= (async () => {
         updates.stop();
+        // An export cut short leaves no file under its name; it is not resumed.
+        auditExports.cancelAll();
+        await auditExports.settled();
         liveEvents.stop();
         // Steps under way finish their write; what is left resumes on the next start.
         await phoneCalls.close().catch((error: unknown) => logger.error({ err: error }, 'closing the phone calls failed'));

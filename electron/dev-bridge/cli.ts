@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -53,6 +53,13 @@ const core = await createCore({
   startTrainingBackend: training.start,
   // In the profile, so a bridge killed and started again on the same --user-data resumes its actions.
   ...actionPaths(userDataDir),
+  // No save dialog in a browser test: an export goes to the profile's exports/ folder under the
+  // name main would suggest, where the test reads it back.
+  chooseExportFile: async ({ suggestedName }) => {
+    const folder = join(userDataDir, 'exports');
+    await mkdir(folder, { recursive: true });
+    return join(folder, suggestedName);
+  },
 });
 const bridge = await startDevBridge({
   core,

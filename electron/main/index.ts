@@ -6,6 +6,7 @@ import { TRAINING_BUNDLE_FILE, trainingBundleStarter } from './adapters/training
 import { BaseUpdater, autoUpdater } from 'electron-updater';
 import { electronUpdateFeed, inAppUpdatesSupported } from './adapters/electron-update-feed';
 import { startMain } from './start-main';
+import { exportFileChooser } from './adapters/save-dialog';
 import { runValidateConfigFlag, validateConfigFiles } from './validate-config-flag';
 
 /**
@@ -39,6 +40,11 @@ const startConsole = (): void => {
       process,
       safeStorage,
       hostname,
+      chooseExportFile: exportFileChooser({
+        showSaveDialog: (window, options) => dialog.showSaveDialog(window, options),
+        showSaveDialogAlone: (options) => dialog.showSaveDialog(options),
+        focusedWindow: () => BrowserWindow.getFocusedWindow(),
+      }),
       startTrainingBackend: trainingBundleStarter(join(__dirname, TRAINING_BUNDLE_FILE), logger),
       // autoUpdater is created on first read, so an install without in-app updates never creates it;
       // on Windows and in an AppImage it is one of the installing updaters (NsisUpdater, AppImageUpdater).

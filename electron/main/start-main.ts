@@ -5,6 +5,7 @@ import { actionPaths, createCore, type StartTrainingBackend } from '../core/app-
 import { machineConfigPath, userConfigPath } from '../core/config/config-paths';
 import { loadConfig } from '../core/config/load-config';
 import type { Logger } from '../core/logging/logger';
+import type { ChooseExportFile } from '../core/supervision/audit-exports';
 import type { UpdateFeed } from '../core/updates/update-feed';
 import { restoreBounds } from '../core/window-state/restore-bounds';
 import type { Rect } from '../core/window-state/window-state';
@@ -76,6 +77,8 @@ export interface MainPorts {
   readonly startTrainingBackend: StartTrainingBackend;
   /** The console's own update feed (electron-updater); absent where the install is not updated in-app. */
   readonly updateFeed?: UpdateFeed;
+  /** Where a supervisor's audit export is saved: the system's save dialog. */
+  readonly chooseExportFile?: ChooseExportFile;
 }
 
 /** The workstation key's encrypted store, in the profile. */
@@ -157,6 +160,7 @@ export const startMain = async (ports: MainPorts, options: MainOptions): Promise
     workstationId: workstationIdFrom(ports.hostname()),
     startTrainingBackend: ports.startTrainingBackend,
     ...(ports.updateFeed ? { updateFeed: ports.updateFeed } : {}),
+    ...(ports.chooseExportFile ? { chooseExportFile: ports.chooseExportFile } : {}),
     // The token actions' outbox and audit journal live in the profile, beside the settings.
     ...actionPaths(userDataDir),
   });

@@ -1,9 +1,11 @@
+import { lazy, Suspense } from 'react';
 import { useDocumentReadiness } from '../hooks/use-document-readiness';
 import { useIdleLock } from '../hooks/use-idle-lock';
 import { appSelectors } from '../store/app/selectors';
 import { screenSelectors } from '../store/screen-selectors';
 import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
+import { supervisionSelectors } from '../store/supervision/selectors';
 import { TemplateEditorScreen } from './admin/TemplateEditorScreen';
 import { AppHeader } from './AppHeader';
 import { BootErrorPanel } from './BootErrorPanel';
@@ -15,6 +17,9 @@ import { SignInScreen } from './SignInScreen';
 import { StatusBar } from './StatusBar';
 import { Workspace } from './Workspace';
 
+// Supervisors and administrators only: an agent's console never downloads it.
+const SupervisionArea = lazy(() => import('./supervision/SupervisionArea').then((module) => ({ default: module.SupervisionArea })));
+
 export const App = () => {
   const phase = useDeskStore(appSelectors.phase);
   const mode = useDeskStore(appSelectors.mode);
@@ -23,6 +28,7 @@ export const App = () => {
   const hasAgent = useDeskStore(sessionSelectors.hasAgent);
   const signedOut = useDeskStore(sessionSelectors.isSignedOut);
   const locked = useDeskStore(sessionSelectors.isLocked);
+  const supervising = useDeskStore(supervisionSelectors.supervisionShown) && screen === 'workspace';
   const idleLockMs = useDeskStore(sessionSelectors.idleLockMs);
   const lock = useDeskStore((s) => s.lock);
   useDocumentReadiness(phase);
@@ -44,7 +50,12 @@ export const App = () => {
             <>
               {screen !== 'connectionSettings' ? <ConfigProblemsBanner /> : null}
               {signedOut ? <SignInScreen hidden={screen !== 'signIn'} /> : null}
-              {hasAgent ? <Workspace hidden={screen !== 'workspace'} /> : null}
+              {hasAgent ? <Workspace hidden={screen !== 'workspace' || supervising} /> : null}
+              {supervising ? (
+                <Suspense fallback={<LoadingState />}>
+                  <SupervisionArea />
+                </Suspense>
+              ) : null}
               {screen === 'templates' ? <TemplateEditorScreen /> : null}
               {screen === 'connectionSettings' ? <ConnectionSettingsScreen /> : null}
             </>

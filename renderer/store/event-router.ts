@@ -34,6 +34,10 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     // The phone call is the signed-in agent's: nothing of it reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyPhoneCallState(state);
   },
+  'export.changed': (store, progress) => {
+    // An export is the signed-in supervisor's: nothing of it reaches the sign-in screen.
+    if (sessionSelectors.hasAgent(store)) store.internal_applyExport(progress);
+  },
   'action.changed': (store, action) => {
     // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);

@@ -25,6 +25,10 @@ import { initialSettingsState } from './settings/initialState';
 import { defineSlice } from './slice';
 import { createStatusCommands } from './status/commands';
 import { initialStatusState } from './status/initialState';
+import { SUPERVISION_COMMAND_NAMES } from './supervision/command-names';
+import { initialSupervisionNavState, initialSupervisionState } from './supervision/initialState';
+import { lazyCommands } from './supervision/lazy-commands';
+import { createSupervisionNavCommands } from './supervision/nav-commands';
 import { createUpdatesCommands } from './updates/commands';
 import { initialUpdatesState } from './updates/initialState';
 
@@ -71,5 +75,13 @@ export const slices = {
   phoneCall: defineSlice({ initialState: initialPhoneCallState, create: createPhoneCallCommands, resetOnSignOut: 'all' }),
   admin: defineSlice({ initialState: initialAdminState, create: createAdminCommands, resetOnSignOut: 'all' }),
   // The console's own update belongs to the workstation, not to the agent.
+  // Supervisors' and administrators' screens: the commands' code arrives the first time one runs,
+  // so an agent's console never downloads it. All of it was the signed-in supervisor's.
+  supervisionNav: defineSlice({ initialState: initialSupervisionNavState, create: createSupervisionNavCommands, resetOnSignOut: 'all' }),
+  supervision: defineSlice({
+    initialState: initialSupervisionState,
+    create: lazyCommands(SUPERVISION_COMMAND_NAMES, () => import('./supervision/commands').then((module) => module.createSupervisionCommands)),
+    resetOnSignOut: 'all',
+  }),
   updates: defineSlice({ initialState: initialUpdatesState, create: createUpdatesCommands, resetOnSignOut: { keep: ['update', 'updateInstalling'] } }),
 };

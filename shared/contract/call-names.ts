@@ -42,5 +42,9 @@ export const CALL_NAMES = [
   'phoneCall.end',
   'phoneCall.outcomes',
   'serviceNotes.list',
+  'audit.list',
+  'audit.verify',
+  'audit.export',
+  'audit.cancelExport',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

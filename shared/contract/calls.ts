@@ -32,6 +32,7 @@ import {
 import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateKey } from '../api/notifications';
 import { UpdateInstall, UpdateStatus } from './updates';
 import { CallOutcomeList, EndPhoneCallInput, OpenPhoneCall, PhoneCallState, ServiceNotes, ServiceNotesInput, UpdatePhoneCallInput } from './phone-calls';
+import { supervisionCalls } from './supervision';
 
 export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
@@ -268,6 +269,7 @@ export const calls = {
     input: ServiceNotesInput,
     output: ServiceNotes,
   }),
+  ...supervisionCalls,
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 
 export type Calls = typeof calls;

@@ -6,6 +6,7 @@ import { LiveReset, LiveStatus, TokenChanged } from './lookup';
 import { ActionView } from './actions';
 import { UpdateReady } from './updates';
 import { PhoneCallState } from './phone-calls';
+import { AuditExport } from './supervision';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -24,6 +25,8 @@ export const events = {
   'update.ready': UpdateReady,
   /** The phone call started, ended, took an action or identified its cardholder, or a screen pop came. */
   'phoneCall.changed': PhoneCallState,
+  /** An audit export in main moved on (records written), or ended: done, failed or cancelled. */
+  'export.changed': AuditExport,
 } as const;
 
 export type Events = typeof events;

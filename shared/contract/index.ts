@@ -12,3 +12,4 @@ export * from './lookup';
 export * from './actions';
 export * from './updates';
 export * from './phone-calls';
+export * from './supervision';

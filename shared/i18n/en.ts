@@ -227,6 +227,9 @@ export const en: Messages = {
     signingOut: 'Signing out…',
     lockNow: 'Lock screen',
     connectionSettings: 'Connection settings',
+    viewSwitch: 'Screen',
+    viewDesk: 'Desk',
+    viewSupervision: 'Supervision',
   },
   signIn: {
     title: 'Sign in',

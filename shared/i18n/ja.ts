@@ -229,6 +229,10 @@ export const ja = {
     signingOut: 'サインアウト中…',
     lockNow: '画面をロック',
     connectionSettings: '接続設定',
+    /** The supervisor's and administrator's switch between the agent's desk and the supervision area. */
+    viewSwitch: '表示する画面',
+    viewDesk: '対応',
+    viewSupervision: '監督',
   },
   signIn: {
     title: 'サインイン',

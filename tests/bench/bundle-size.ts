@@ -30,15 +30,26 @@ export const measureBundle = async (): Promise<BundleFigures> => {
   let js = 0;
   let jsGzip = 0;
   let cssGzip = 0;
+  // Dynamic chunks load later; the first screen needs the entry and its static imports, which the
+  // bundler may split into chunks of their own (modules the entry shares with a lazy chunk).
+  const chunks = new Map(outputs.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
+  const initial = new Set<string>();
+  const visit = (fileName: string): void => {
+    const chunk = chunks.get(fileName);
+    if (chunk === undefined || initial.has(fileName)) return;
+    initial.add(fileName);
+    for (const imported of chunk.imports) visit(imported);
+  };
+  for (const chunk of chunks.values()) if (chunk.isEntry && !chunk.isDynamicEntry) visit(chunk.fileName);
+  const initialCss = new Set([...initial].flatMap((fileName) => [...(chunks.get(fileName)?.viteMetadata?.importedCss ?? [])]));
   for (const item of outputs) {
     const content = item.type === 'chunk' ? item.code : item.source;
     const bytes = typeof content === 'string' ? Buffer.from(content) : Buffer.from(content);
-    // Dynamic chunks load later; the first screen needs the entry and its static imports.
-    if (item.type === 'chunk' && item.isEntry && !item.isDynamicEntry) {
+    if (item.type === 'chunk' && initial.has(item.fileName)) {
       js += bytes.length;
       jsGzip += gzipSync(bytes, { level: 9 }).length;
     }
-    if (item.fileName.endsWith('.css')) cssGzip += gzipSync(bytes, { level: 9 }).length;
+    if (item.fileName.endsWith('.css') && initialCss.has(item.fileName)) cssGzip += gzipSync(bytes, { level: 9 }).length;
   }
   const largestModules = [...sizes.entries()]
     .map(([module, bytes]) => ({ module, bytes }))

@@ -1,0 +1,92 @@
+import type { AuditFilter, ExportFormat } from '../../../shared/contract';
+import type { CardholderCommands } from '../cardholder/commands';
+import type { SliceCreator } from '../slice';
+import type { CallsMain } from '../status/commands';
+import { initialAuditList, type AuditListState, type SupervisionSliceState } from './initialState';
+import type { SupervisionNavCommands } from './nav-commands';
+
+/** Rows per page: a screen and a half of the table, so scrolling pages in well ahead of the reader. */
+const AUDIT_PAGE_SIZE = 100;
+
+export interface SupervisionCommands {
+  /** Shows the first page of the trail for this filter (the current one when none is given). */
+  loadAudit(filter?: AuditFilter): Promise<void>;
+  /** The next (older) page, when there is one and none is loading. */
+  loadMoreAudit(): Promise<void>;
+  /** Asks the backend to check the whole chain of its trail. */
+  verifyAuditTrail(): Promise<void>;
+  /** Main asks where to save, then writes the filtered set; progress comes as events. */
+  startAuditExport(format: ExportFormat): Promise<void>;
+  cancelAuditExport(): Promise<void>;
+  /** Opens the token a record concerns in the desk's own history view (its cardholder, the token selected). */
+  openAuditRecordToken(recordId: string): Promise<void>;
+}
+
+type Needs = SupervisionSliceState & SupervisionCommands & CallsMain & Pick<SupervisionNavCommands, 'setDeskView'> & Pick<CardholderCommands, 'openCardholder' | 'selectToken'>;
+
+export const createSupervisionCommands: SliceCreator<Needs, SupervisionCommands> = () => (set, get) => {
+  const patchList = (change: Partial<AuditListState>): void => set((s) => ({ auditList: { ...s.auditList, ...change } }));
+  /** Bumped by each new filter: a page that comes back for an older one is dropped. */
+  let generation = 0;
+
+  return {
+    loadAudit: async (filter) => {
+      const shown = filter ?? get().auditList.filter;
+      generation += 1;
+      const mine = generation;
+      set({ auditList: { ...initialAuditList, filter: shown, loading: 'first' } });
+      const result = await get().internal_call('audit.list', { filter: shown, limit: AUDIT_PAGE_SIZE }, { showsOwnError: true });
+      if (mine !== generation) return;
+      if (result.ok) patchList({ items: result.data.items, nextCursor: result.data.nextCursor, loaded: true, loading: null });
+      else patchList({ loading: null, error: { load: 'first', error: result.error } });
+    },
+
+    loadMoreAudit: async () => {
+      const list = get().auditList;
+      if (list.loading !== null || list.nextCursor === null) return;
+      const mine = generation;
+      patchList({ loading: 'more', error: null });
+      const result = await get().internal_call('audit.list', { filter: list.filter, cursor: list.nextCursor, limit: AUDIT_PAGE_SIZE }, { showsOwnError: true });
+      if (mine !== generation) return;
+      if (result.ok) {
+        const known = new Set(get().auditList.items.map((item) => item.recordId));
+        const fresh = result.data.items.filter((item) => !known.has(item.recordId));
+        patchList({ items: [...get().auditList.items, ...fresh], nextCursor: result.data.nextCursor, loading: null });
+      } else patchList({ loading: null, error: { load: 'more', error: result.error } });
+    },
+
+    verifyAuditTrail: async () => {
+      if (get().auditVerification.checking) return;
+      set((s) => ({ auditVerification: { ...s.auditVerification, checking: true, error: null } }));
+      const result = await get().internal_call('audit.verify', {}, { showsOwnError: true });
+      set({ auditVerification: result.ok ? { result: result.data, checking: false, error: null } : { result: null, checking: false, error: result.error } });
+    },
+
+    startAuditExport: async (format) => {
+      const { auditExport, auditList } = get();
+      if (auditExport.starting || auditExport.current?.state === 'running') return;
+      set({ auditExport: { ...auditExport, starting: true, startError: null } });
+      const result = await get().internal_call('audit.export', { filter: auditList.filter, format }, { showsOwnError: true });
+      set((s) => ({
+        auditExport: result.ok
+          ? // An event may have told of its progress before the answer came: keep the newer.
+            { current: s.auditExport.current?.exportId === result.data.export?.exportId ? s.auditExport.current : (result.data.export ?? s.auditExport.current), starting: false, startError: null }
+          : { ...s.auditExport, starting: false, startError: result.error },
+      }));
+    },
+
+    cancelAuditExport: async () => {
+      const current = get().auditExport.current;
+      if (current?.state !== 'running') return;
+      await get().internal_call('audit.cancelExport', { exportId: current.exportId }, { showsOwnError: true });
+    },
+
+    openAuditRecordToken: async (recordId) => {
+      const record = get().auditList.items.find((item) => item.recordId === recordId);
+      if (record === undefined || record.cardholder === null || record.token === null) return;
+      get().setDeskView('desk');
+      await get().openCardholder(record.cardholder.cardholderId);
+      get().selectToken(record.token.virtualCardId);
+    },
+  };
+};

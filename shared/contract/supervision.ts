@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { AuditFilter as ApiAuditFilter, AuditRecord, AuditTrailVerification } from '../api/audit';
+import { IsoDateTime } from '../api/ids';
+import { pageOf } from '../api/model';
+import { TypedError } from './result';
+
+/**
+ * The supervisors' calls: the backend's audit trail (list, chain check, export). Core refuses every
+ * one of them to an agent (FORBIDDEN_ROLE) before the backend is asked, and the backend refuses
+ * them again.
+ */
+
+/** The audit list's filters, each optional, as the backend takes them; the period is `from` inclusive, `to` exclusive. */
+export const AuditFilter = ApiAuditFilter.strict();
+export type AuditFilter = z.infer<typeof AuditFilter>;
+
+/** Where the next (older) page starts: the backend's record sequence. */
+const AuditCursor = z.string().regex(/^[1-9][0-9]{0,11}$/, 'a record sequence');
+
+const AuditListInput = z.strictObject({
+  filter: AuditFilter,
+  cursor: AuditCursor.optional(),
+  limit: z.number().int().min(1).max(200).optional(),
+});
+
+export const AuditPage = pageOf(AuditRecord);
+export type AuditPage = z.infer<typeof AuditPage>;
+
+const ExportFormat = z.enum(['csv', 'jsonl']);
+export type ExportFormat = z.infer<typeof ExportFormat>;
+
+const ExportId = z.uuid();
+
+/** An export in main, as its progress events and the start call say it. */
+export const AuditExport = z.strictObject({
+  exportId: ExportId,
+  /** The chosen file's name (not its folder: the renderer never learns where the file system is). */
+  fileName: z.string().min(1).max(255),
+  format: ExportFormat,
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  /** Records written so far (all of them once done). */
+  records: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+  startedAt: IsoDateTime,
+  finishedAt: IsoDateTime.nullable(),
+  /** Why it failed; nothing was left under the chosen name. */
+  error: TypedError.nullable(),
+});
+export type AuditExport = z.infer<typeof AuditExport>;
+
+const AuditExportInput = z.strictObject({ filter: AuditFilter, format: ExportFormat });
+
+/** The export started, or null when the supervisor closed the save dialog without choosing a file. */
+const AuditExportStart = z.strictObject({ export: AuditExport.nullable() });
+
+/** The supervisors' calls, spread into the contract's table (`calls.ts`). */
+export const supervisionCalls = {
+  'audit.list': {
+    description: "A page of the backend's audit trail, newest first, filtered; supervisors and administrators only.",
+    input: AuditListInput,
+    output: AuditPage,
+  },
+  'audit.verify': {
+    description: "The backend's check of its whole audit trail: intact, or where and why the chain breaks; supervisors and administrators only.",
+    input: z.strictObject({}),
+    output: AuditTrailVerification,
+  },
+  'audit.export': {
+    description:
+      "Asks where to save (main's save dialog), then writes the filtered audit trail there as CSV or JSON Lines, paged from the backend, in constant memory. Progress comes as export.changed; a cancelled or failed export leaves no file under the chosen name.",
+    input: AuditExportInput,
+    output: AuditExportStart,
+  },
+  'audit.cancelExport': {
+    description: 'Stops an export under way; false when it had already ended.',
+    input: z.strictObject({ exportId: ExportId }),
+    output: z.strictObject({ cancelled: z.boolean() }),
+  },
+} as const;

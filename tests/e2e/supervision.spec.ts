@@ -1,0 +1,128 @@
+import { randomUUID } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Page } from '@playwright/test';
+import { parse } from 'csv-parse/sync';
+import { findActiveTokens } from './pages/actions-backend';
+import { accounts, bridge, callBridge, expect, openConsole, signInViaBridge, test } from './fixtures';
+
+const SCREENSHOTS = 'tests/e2e/screenshots';
+const SIZES = [
+  { width: 1366, height: 800 },
+  { width: 1920, height: 1080 },
+] as const;
+
+type Answer<T> = { ok: true; data: T } | { ok: false; error: { code: string } };
+
+const exportsFolder = join(bridge.profile, 'exports');
+
+const shootBoth = async (page: Page, name: string): Promise<void> => {
+  for (const [language, label] of [
+    ['ja', 'English'],
+    ['en', '日本語'],
+  ] as const) {
+    for (const size of SIZES) {
+      await page.setViewportSize(size);
+      await page.screenshot({ path: `${SCREENSHOTS}/supervision-${name}-${language}-${String(size.width)}.png` });
+    }
+    await page.getByRole('button', { name: label }).click();
+  }
+  await page.setViewportSize(SIZES[0]);
+};
+
+test('an agent has no supervision area, and core refuses them the audit calls', async ({ signedOut: page }) => {
+  await signInViaBridge(page, accounts.agent);
+  await openConsole(page);
+  await expect(page.getByTestId('workspace')).toBeVisible();
+  await expect(page.getByTestId('view-supervision')).toHaveCount(0);
+  await expect(page.getByTestId('supervision-area')).toHaveCount(0);
+  for (const [name, input] of [
+    ['audit.list', { filter: {} }],
+    ['audit.verify', {}],
+    ['audit.export', { filter: {}, format: 'csv' }],
+    ['audit.cancelExport', { exportId: randomUUID() }],
+  ] as const) {
+    expect(await callBridge(page, name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
+  }
+});
+
+test('a supervisor reads the audit trail, opens a record’s token history, and exports the filtered set as CSV read back from the file', async ({ signedOut: page }) => {
+  await signInViaBridge(page, accounts.supervisor);
+  // A token action of their own, so the trail has a record naming a token and a cardholder.
+  const [token] = await findActiveTokens(page, 1, 40);
+  if (token === undefined) throw new Error('no active token');
+  const submitted = (await callBridge(page, 'actions.submit', {
+    actionId: randomUUID(),
+    virtualCardId: token.virtualCardId,
+    operation: 'suspend',
+    reasonCode: 'DEVICE_LOST',
+    comment: '=HYPERLINK("x") 監査テスト',
+    expectedState: 'ACTIVE',
+  })) as Answer<unknown>;
+  expect(submitted).toMatchObject({ ok: true });
+
+  await openConsole(page);
+  await page.getByTestId('view-supervision').click();
+  const area = page.getByTestId('supervision-area');
+  await expect(area).toBeVisible();
+  await expect(page.getByTestId('workspace')).toBeHidden();
+  await expect(page.getByTestId('audit-verification')).toHaveAttribute('data-state', 'intact');
+
+  // Filter: the supervisor's own token actions on that token.
+  const filter = page.getByTestId('audit-filter');
+  await filter.locator('input[name="agentId"]').fill(accounts.supervisor.agentId);
+  await filter.locator('input[name="virtualCardId"]').fill(token.virtualCardId);
+  await filter.locator('select[name="kind"]').selectOption('TOKEN_ACTION');
+  await filter.getByRole('button', { name: '絞り込む' }).click();
+  const rows = page.getByTestId('audit-row');
+  await expect(rows).toHaveCount(1);
+  await expect(rows.first()).toContainText('一時停止');
+  await expect(rows.first()).toContainText(`•${token.tokenLastFour}`);
+  await expect(rows.first()).toContainText('DEVICE_LOST');
+  await shootBoth(page, 'audit');
+
+  // A malformed id is named at its field; nothing is asked.
+  await filter.locator('input[name="cardholderId"]').fill('not an id');
+  await filter.getByRole('button', { name: '絞り込む' }).click();
+  await expect(filter.getByRole('alert')).toContainText('会員 ID');
+  await filter.locator('input[name="cardholderId"]').fill('');
+
+  // Export what the filter selects; the bridge saves it in its profile's exports folder.
+  const before = new Set(await readdir(exportsFolder).catch(() => []));
+  await page.getByTestId('audit-export-start').click();
+  const status = page.getByTestId('audit-export-status');
+  await expect(status).toHaveAttribute('data-state', 'done');
+  await expect(status).toContainText('1 件を書き出しました');
+  await shootBoth(page, 'audit-exported');
+  const written = (await readdir(exportsFolder)).filter((name) => !before.has(name) || name.endsWith('.csv'));
+  const file = written.filter((name) => name.endsWith('.csv')).sort().at(-1);
+  expect(file, 'the export is in the profile').toBeDefined();
+  // Nothing half-written is left beside it.
+  expect((await readdir(exportsFolder)).filter((name) => name.endsWith('.part'))).toEqual([]);
+  const bytes = await readFile(join(exportsFolder, file ?? ''));
+  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  const table = parse(bytes.subarray(3).toString('utf8'), { columns: true }) as Record<string, string>[];
+  expect(table).toHaveLength(1);
+  expect(table[0]).toMatchObject({
+    kind: 'TOKEN_ACTION',
+    agent_id: accounts.supervisor.agentId,
+    virtual_card_id: token.virtualCardId,
+    token_last_four: token.tokenLastFour,
+    operation: 'suspend',
+    reason_code: 'DEVICE_LOST',
+    // A formula is never run by a spreadsheet: the cell is prefixed with '.
+    comment: `'=HYPERLINK("x") 監査テスト`,
+  });
+
+  // The export itself is in the trail, with the filter it used.
+  const exports = (await callBridge(page, 'audit.list', { filter: { kind: 'EXPORT', agentId: accounts.supervisor.agentId }, limit: 1 })) as Answer<{
+    items: { detail: { filter: Record<string, string> } }[];
+  }>;
+  expect(exports.ok && exports.data.items[0]?.detail.filter).toMatchObject({ virtualCardId: token.virtualCardId, kind: 'TOKEN_ACTION' });
+
+  // The record opens its token's history on the desk.
+  await rows.first().click();
+  await expect(page.getByTestId('workspace')).toBeVisible();
+  await expect(area).toHaveCount(0);
+  await expect(page.getByTestId('history-scroll')).toBeVisible();
+});

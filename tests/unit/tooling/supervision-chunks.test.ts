@@ -1,0 +1,42 @@
+import { fileURLToPath } from 'node:url';
+import { build, type Rollup } from 'vite';
+import { describe, expect, it } from 'vitest';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The supervisors' code: their screens, their store commands and their messages. */
+const isSupervisionModule = (id: string): boolean =>
+  id.startsWith(`${root}renderer/components/supervision/`) || id === `${root}renderer/store/supervision/commands.ts` || /\/shared\/i18n\/(ja|en)-supervision\.ts$/.test(id);
+
+/**
+ * The agent's first screen must not carry the supervisors' screens: they are loaded with
+ * React.lazy / import() when a supervisor opens them. Built as it ships, then the chunks the first
+ * screen loads (the entry and every chunk it imports statically) are read module by module.
+ */
+describe('the renderer bundle', () => {
+  it('keeps the supervisors’ screens, commands and messages out of what the first screen loads', { timeout: 180_000 }, async () => {
+    const result = await build({ root: `${root}renderer`, configFile: `${root}vite.config.ts`, logLevel: 'silent', build: { write: false } });
+    const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? (r as Rollup.RollupOutput).output : []));
+    const chunks = new Map(outputs.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
+    const initial = new Set<string>();
+    const visit = (fileName: string): void => {
+      const chunk = chunks.get(fileName);
+      if (chunk === undefined || initial.has(fileName)) return;
+      initial.add(fileName);
+      for (const imported of chunk.imports) visit(imported);
+    };
+    for (const chunk of chunks.values()) if (chunk.isEntry && !chunk.isDynamicEntry) visit(chunk.fileName);
+    expect(initial.size).toBeGreaterThan(0);
+
+    const firstScreen = [...initial].flatMap((fileName) => Object.keys(chunks.get(fileName)?.modules ?? {}));
+    expect(firstScreen.filter(isSupervisionModule)).toEqual([]);
+    // The navigation's small part is there (the header's switch, the store's names), so the test reads the right chunks.
+    expect(firstScreen).toContain(`${root}renderer/store/supervision/lazy-commands.ts`);
+
+    // And the supervisors' code is built, in chunks loaded on demand.
+    const lazyModules = [...chunks.values()].filter((chunk) => !initial.has(chunk.fileName)).flatMap((chunk) => Object.keys(chunk.modules));
+    expect(lazyModules).toContain(`${root}renderer/components/supervision/SupervisionArea.tsx`);
+    expect(lazyModules).toContain(`${root}renderer/store/supervision/commands.ts`);
+    expect(lazyModules).toContain(`${root}shared/i18n/ja-supervision.ts`);
+  });
+});
