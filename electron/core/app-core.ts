@@ -14,6 +14,8 @@ import { createCancellableCalls } from './calls/cancellable-calls';
 import { openConfigStore, type ConfigStore } from './config/config-store';
 import type { ConfigFiles } from './config/load-config';
 import { createEventBus, type EventBus } from './events/event-bus';
+import { createIntegrityReports } from './integrity/integrity-reports';
+import { integrityService } from './integrity/integrity-service';
 import { CallError, type Services } from './ipc/dispatch';
 import { openRecordFolder } from './fs/record-folder';
 import { createLiveEvents, type LiveEvents } from './live/event-stream-client';
@@ -189,7 +191,20 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   const cancellable = createCancellableCalls();
 
   const paths = actionPaths(options.userDataDir);
+  const tuning: ActionTuning = { ...DEFAULT_ACTION_TUNING, ...options.actionTuning };
   const actionPolicy = createActionPolicyCache();
+  // A damaged journal or outbox entry is shown on screen and reported with the workstation's own
+  // credential, so it needs no one signed in; reports an earlier run could not send go first.
+  const integrity = createIntegrityReports({
+    dir: join(options.userDataDir, 'integrity'),
+    workstationId,
+    backend: () => clientOf(ready),
+    agentId: () => session.identity()?.agent.agentId ?? null,
+    events,
+    logger,
+    retry: { baseDelayMs: tuning.auditRetryBaseDelayMs, maxDelayMs: tuning.auditRetryMaxDelayMs },
+  });
+  await integrity.start();
   const outbox = createOutbox({
     store: openOutboxStore(options.outboxDir ?? paths.outboxDir),
     journal: openAuditJournal(options.auditJournalFile ?? paths.auditJournalFile),
@@ -198,6 +213,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     events,
     policy: actionPolicy,
     logger,
+    integrity,
     ...(options.actionTuning ? { tuning: options.actionTuning } : {}),
   });
   // Before any call can reach it: unfinished actions resume, damage is reported.
@@ -205,7 +221,6 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   const actionRequests = createActionRequests({ outbox, session, backend: () => clientOf(ready), policy: actionPolicy, workstationId, logger });
 
   const phoneCallsDir = options.phoneCallsDir ?? join(options.userDataDir, 'phone-calls');
-  const tuning: ActionTuning = { ...DEFAULT_ACTION_TUNING, ...options.actionTuning };
   const phoneCalls = createPhoneCalls({
     drafts: openPhoneCallDraftStore(phoneCallsDir, logger),
     outbox: createPhoneCallOutbox({
@@ -273,6 +288,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...notificationService({ session, backend: () => clientOf(ready) }),
     ...actionService({ session, backend: () => clientOf(ready), requests: actionRequests, outbox }),
     ...updateService(updates),
+    ...integrityService(integrity),
     ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
     ...auditService({ session, backend: () => clientOf(ready), exports: auditExports }),
   };
@@ -298,6 +314,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     close() {
       closing ??= (async () => {
         updates.stop();
+        integrity.close();
         // An export cut short leaves no file under its name; it is not resumed.
         auditExports.cancelAll();
         await auditExports.settled();

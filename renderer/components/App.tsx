@@ -11,6 +11,7 @@ import { AppHeader } from './AppHeader';
 import { BootErrorPanel } from './BootErrorPanel';
 import { ConfigProblemsBanner } from './ConfigProblemsBanner';
 import { ConnectionSettingsScreen } from './ConnectionSettingsScreen';
+import { IntegrityBanner } from './IntegrityBanner';
 import { LoadingState } from './LoadingState';
 import { LockScreen } from './LockScreen';
 import { SignInScreen } from './SignInScreen';
@@ -40,6 +41,7 @@ export const App = () => {
       <div className="app-shell" data-mode={mode ?? 'unknown'} inert={locked} aria-hidden={locked || undefined}>
         <AppHeader />
         <main className="app-main">
+          {screen !== 'boot' ? <IntegrityBanner /> : null}
           {screen === 'boot' ? (
             bootError !== null ? (
               <BootErrorPanel error={bootError} />

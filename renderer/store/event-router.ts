@@ -30,6 +30,8 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     if (store.selectedVirtualCardId !== null) void store.refreshHistory();
   },
   'update.ready': (store, ready) => store.internal_applyUpdateReady(ready),
+  // Shown on every screen, the sign-in screen too: the workstation's files, not the agent's.
+  'integrity.changed': (store, notices) => store.internal_applyIntegrityNotices(notices),
   'phoneCall.changed': (store, state) => {
     // The phone call is the signed-in agent's: nothing of it reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyPhoneCallState(state);

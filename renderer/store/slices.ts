@@ -11,6 +11,8 @@ import { initialConfigState } from './config/initialState';
 import { createCredentialsCommands } from './credentials/commands';
 import { initialCredentialsState } from './credentials/initialState';
 import { createHistoryCommands } from './history/commands';
+import { createIntegrityCommands } from './integrity/commands';
+import { initialIntegrityState } from './integrity/initialState';
 import { initialHistoryState } from './history/initialState';
 import { createLiveCommands } from './live/commands';
 import { initialLiveState } from './live/initialState';
@@ -83,5 +85,7 @@ export const slices = {
     create: lazyCommands(SUPERVISION_COMMAND_NAMES, () => import('./supervision/commands').then((module) => module.createSupervisionCommands)),
     resetOnSignOut: 'all',
   }),
+  // What main found wrong in its own files belongs to the workstation: it stays on screen whoever signs in or out.
+  integrity: defineSlice({ initialState: initialIntegrityState, create: createIntegrityCommands, resetOnSignOut: { keep: ['integrityNotices'] } }),
   updates: defineSlice({ initialState: initialUpdatesState, create: createUpdatesCommands, resetOnSignOut: { keep: ['update', 'updateInstalling'] } }),
 };

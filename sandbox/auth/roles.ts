@@ -41,6 +41,8 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   saveCallOutcomes: ['admin'],
   createPhoneCall: EVERYONE,
   listPhoneCalls: ['supervisor', 'admin'],
+  // Integrity reports come with the workstation's credential; reading them is oversight.
+  listIntegrityReports: ['supervisor', 'admin'],
   listServiceNotes: EVERYONE,
 };
 

@@ -14,6 +14,7 @@ import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
 import { notificationHandlers } from './notifications';
 import { oauthHandlers } from './oauth';
+import { integrityReportHandlers } from './integrity-reports';
 import { phoneCallHandlers } from './phone-calls';
 import { operationHandlers } from './operations';
 import { policyHandlers } from './policy';
@@ -48,6 +49,7 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...auditHandlers(services.store),
   ...notificationHandlers(services.store),
   ...phoneCallHandlers(services.store),
+  ...integrityReportHandlers(),
   ...serviceNoteHandlers(services.store),
   ...callbackHandlers(services.store, services.ingest, services.clock, services.issuerId),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),

@@ -8,6 +8,7 @@ import { DigitizationSignals, TokenActionPolicy } from './policy';
 import { CallOutcomeList, OutcomeCode, PhoneCallStored, PhoneCallSubmission, ServiceNotes, StoredPhoneCall } from './phone-calls';
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
+import { IntegrityReportStored, IntegrityReportSubmission, StoredIntegrityReport } from './integrity';
 import { ActiveFault, AdvanceClockRequest, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest, TrainingClock } from './training';
 import {
   CALLBACK_HEADERS,
@@ -353,6 +354,34 @@ export const endpoints = {
     body: z.strictObject(NotificationSettings.shape),
     response: NotificationTemplates,
     successStatus: 200,
+  }),
+  // ---- Integrity reports: a console's own files found tampered with or damaged on start ----
+  createIntegrityReport: define({
+    method: 'POST',
+    path: '/api/v1/integrity-reports',
+    operationId: 'createIntegrityReport',
+    summary:
+      "Stores a console's report that its local audit journal or an outbox entry failed its check on start (what was found, where the damaged file was kept, the action a damaged entry was). Sent with the workstation's own credential, so a report goes out before anyone signs in. Idempotent: send the `reportId` as Idempotency-Key; the same id again answers the first receipt, with another report a 422 IDEMPOTENCY_CONFLICT.",
+    auth: 'workstation',
+    body: IntegrityReportSubmission,
+    response: IntegrityReportStored,
+    successStatus: 201,
+    errors: ['IDEMPOTENCY_CONFLICT'],
+  }),
+  listIntegrityReports: define({
+    method: 'GET',
+    path: '/api/v1/integrity-reports',
+    operationId: 'listIntegrityReports',
+    summary: "The consoles' integrity reports, newest first, optionally of one workstation. Supervisors and administrators only.",
+    auth: 'agent',
+    query: z.strictObject({
+      workstationId: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/).optional(),
+      cursor: z.uuid().optional(),
+      limit: z.coerce.number().int().min(1).max(200).optional(),
+    }),
+    response: pageOf(StoredIntegrityReport),
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE'],
   }),
   // ---- Phone calls: the cardholder's telephone call as the unit of an agent's work ----
   listCallOutcomes: define({

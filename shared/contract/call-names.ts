@@ -42,6 +42,7 @@ export const CALL_NAMES = [
   'phoneCall.end',
   'phoneCall.outcomes',
   'serviceNotes.list',
+  'integrity.notices',
   'audit.list',
   'audit.verify',
   'audit.export',

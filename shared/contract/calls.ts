@@ -31,6 +31,7 @@ import {
 } from './actions';
 import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateKey } from '../api/notifications';
 import { UpdateInstall, UpdateStatus } from './updates';
+import { IntegrityNotices } from './integrity';
 import { CallOutcomeList, EndPhoneCallInput, OpenPhoneCall, PhoneCallState, ServiceNotes, ServiceNotesInput, UpdatePhoneCallInput } from './phone-calls';
 import { supervisionCalls } from './supervision';
 
@@ -270,6 +271,11 @@ export const calls = {
     output: ServiceNotes,
   }),
   ...supervisionCalls,
+  'integrity.notices': defineCall({
+    description: "Problems main found in its own files on start (the audit journal, an outbox entry), for the banner every screen shows, each with whether a supervisor has been told yet.",
+    input: NoInput,
+    output: IntegrityNotices,
+  }),
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 
 export type Calls = typeof calls;

@@ -6,6 +6,7 @@ import { LiveReset, LiveStatus, TokenChanged } from './lookup';
 import { ActionView } from './actions';
 import { UpdateReady } from './updates';
 import { PhoneCallState } from './phone-calls';
+import { IntegrityNotices } from './integrity';
 import { AuditExport } from './supervision';
 
 /**
@@ -25,6 +26,8 @@ export const events = {
   'update.ready': UpdateReady,
   /** The phone call started, ended, took an action or identified its cardholder, or a screen pop came. */
   'phoneCall.changed': PhoneCallState,
+  /** Main found its audit journal or an outbox entry damaged, or a supervisor has now been told: the banner shows them all. */
+  'integrity.changed': IntegrityNotices,
   /** An audit export in main moved on (records written), or ended: done, failed or cancelled. */
   'export.changed': AuditExport,
 } as const;

@@ -12,4 +12,5 @@ export * from './lookup';
 export * from './actions';
 export * from './updates';
 export * from './phone-calls';
+export * from './integrity';
 export * from './supervision';

@@ -3,6 +3,7 @@ import { enActions } from './en-actions';
 import { enNotifications } from './en-notifications';
 import { enKeyboard } from './en-keyboard';
 import { enUpdates } from './en-updates';
+import { enIntegrity } from './en-integrity';
 import { enPhoneCalls } from './en-phone-calls';
 
 /** English UI text. Typed as `Messages`, so a key missing from or added beyond `ja.ts` fails to compile. */
@@ -529,6 +530,7 @@ export const en: Messages = {
   actions: enActions,
   notifications: enNotifications,
   updates: enUpdates,
+  integrity: enIntegrity,
   keyboard: enKeyboard,
   crash: {
     title: 'Something went wrong',

@@ -2,6 +2,7 @@ import { jaActions } from './ja-actions';
 import { jaNotifications } from './ja-notifications';
 import { jaKeyboard } from './ja-keyboard';
 import { jaUpdates } from './ja-updates';
+import { jaIntegrity } from './ja-integrity';
 import { jaPhoneCalls } from './ja-phone-calls';
 
 /**
@@ -532,6 +533,7 @@ export const ja = {
   actions: jaActions,
   notifications: jaNotifications,
   updates: jaUpdates,
+  integrity: jaIntegrity,
   keyboard: jaKeyboard,
   crash: {
     title: '予期しないエラーが発生しました',

@@ -11,6 +11,7 @@ import { createActionTraces } from './action-traces';
 import { DEFAULT_ACTION_TUNING, type ActionTuning } from './action-tuning';
 import { createAgentTurns } from './agent-turns';
 import type { AuditJournal } from './audit-journal';
+import type { IntegrityReports } from '../integrity/integrity-reports';
 import { createAuditDelivery } from './audit-delivery';
 import { awaitsNotification, createConfirmStep } from './confirm-step';
 import { createKeyedSteps } from './keyed-steps';
@@ -30,6 +31,8 @@ export interface OutboxOptions {
   readonly policy: ActionPolicyCache;
   readonly logger: Logger;
   readonly tuning?: Partial<ActionTuning>;
+  /** Where a damaged journal or outbox entry is reported (a banner, the backend); absent in tests that do not look. */
+  readonly integrity?: Pick<IntegrityReports, 'report'>;
   /** Injectable for tests: the clock (milliseconds since the epoch) and the jitter source. */
   readonly now?: () => number;
   readonly random?: () => number;
@@ -162,9 +165,11 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       const check = await journal.start();
       for (const problem of check.problems) log.error({ file: journal.file, line: problem.line, problem: problem.problem, keptAs: check.keptAs }, 'audit journal problem');
       if (check.problems.length === 0) log.info({ lines: check.lines }, 'audit journal verified');
+      else await options.integrity?.report({ subject: 'AUDIT_JOURNAL', findings: check.problems.map(({ line, problem }) => ({ line, problem })), keptAs: check.keptAs, action: null });
       const loaded = await store.load();
       for (const problem of loaded.problems) {
         log.error({ dir: store.dir, file: problem.file, problem: problem.problem, keptAs: problem.keptAs }, 'outbox entry damaged; kept aside, not resumed');
+        await options.integrity?.report({ subject: 'OUTBOX_ENTRY', findings: [{ line: 0, problem: `${problem.file}: ${problem.problem}` }], keptAs: problem.keptAs, action: null });
       }
       for (const entry of loaded.entries) {
         const next = resumedEntry(entry, check.auditIds);

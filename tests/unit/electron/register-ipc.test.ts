@@ -79,6 +79,7 @@ const spyServices = () => {
     'phoneCall.end': notHere,
     'phoneCall.outcomes': notHere,
     'serviceNotes.list': notHere,
+    'integrity.notices': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };

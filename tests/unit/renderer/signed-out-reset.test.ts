@@ -33,8 +33,8 @@ describe('the slice registry', () => {
     expect(Object.keys(stateOf(store)).sort()).toEqual([...owners.keys()].sort());
   });
 
-  it('keeps only the workstation’s own keys at sign-out: the language and the boot information, the link to main and the console’s own update', () => {
-    expect([...keptAtSignOut()].sort()).toEqual(['bootError', 'info', 'language', 'link', 'pendingLanguage', 'phase', 'update', 'updateInstalling']);
+  it('keeps only the workstation’s own keys at sign-out: the language and the boot information, the link to main, the console’s own update and what main found wrong in its files', () => {
+    expect([...keptAtSignOut()].sort()).toEqual(['bootError', 'info', 'integrityNotices', 'language', 'link', 'pendingLanguage', 'phase', 'update', 'updateInstalling']);
   });
 });
 

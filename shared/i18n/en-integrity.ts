@@ -1,0 +1,20 @@
+import type { DeepStringRecord } from './messages';
+import type { jaIntegrity } from './ja-integrity';
+
+/** Problems main found in its own files on start: the banner on every screen (English); the same keys as `ja-integrity.ts`. */
+export const enIntegrity: DeepStringRecord<typeof jaIntegrity> = {
+  title: 'Records found tampered with or damaged',
+  journal: 'The audit journal has {{count}} problem(s). It is kept exactly as found, and a new journal has been started.',
+  outbox: 'The record of an action under way could not be read ({{file}}). The file is kept exactly as found.',
+  action: 'Operation: {{operation}}  Token ending: {{lastFour}}  Requested: {{time}}',
+  unknownPart: 'unknown',
+  reconciled: {
+    CONFIRMED: "The token's history shows this action was carried out; it is in the audit record.",
+    FAILED: "The token's history shows this action was not carried out; it is in the audit record.",
+    UNKNOWN: 'How this action ended could not be found out; it is in the audit record as UNKNOWN. Check the token.',
+  },
+  keptAs: 'Kept as: {{file}}',
+  reported: 'A supervisor has been told.',
+  reporting: 'Telling a supervisor (sent as soon as the backend can be reached).',
+  details: 'What was found',
+};
