@@ -78,7 +78,7 @@ test('a supervisor reads the audit trail, opens a record’s token history, and 
   await expect(rows).toHaveCount(1);
   await expect(rows.first()).toContainText('一時停止');
   await expect(rows.first()).toContainText(`•${token.tokenLastFour}`);
-  await expect(rows.first()).toContainText('DEVICE_LOST');
+  await expect(rows.first()).toContainText('端末の紛失');
   await shootBoth(page, 'audit');
 
   // A malformed id is named at its field; nothing is asked.

@@ -79,7 +79,10 @@ export const AuditFilterForm = ({ filter, onApply }: { readonly filter: AuditFil
             name={field}
             value={draft.text[field]}
             aria-invalid={invalid.includes(field) || undefined}
-            onChange={(event) => setDraft({ ...draft, text: { ...draft.text, [field]: event.target.value } })}
+            onChange={(event) => {
+              setDraft({ ...draft, text: { ...draft.text, [field]: event.target.value } });
+              setInvalid(invalid.filter((each) => each !== field));
+            }}
             spellCheck={false}
             autoComplete="off"
           />

@@ -6,7 +6,7 @@ import { useRovingVirtualList } from '../../hooks/use-roving-virtual-list';
 import { roleLabelKey } from '../../i18n/label-keys';
 import { useDeskStore } from '../../store/store-context';
 import type { AuditRecordView } from '../../store/supervision/initialState';
-import { verifierLabelKey } from '../actions/action-label-keys';
+import { reasonLabelKey, verifierLabelKey } from '../actions/action-label-keys';
 import { CallErrorNotice } from '../CallErrorNotice';
 import { uiLanguage } from '../history/ui-language';
 import { approverOf, detailOf, opensToken } from './audit-cells';
@@ -63,7 +63,7 @@ const Row = ({ record }: { readonly record: AuditRecordView }) => {
         {detail.operation !== undefined && detail.operation in OPERATIONS ? `: ${t(`audit.operation.${detail.operation as Operation}`)}` : ''}
       </span>
       <span role="cell" className="audit-reason">
-        {detail.reasonCode ?? ''}
+        {detail.reasonCode === undefined ? '' : Object.hasOwn(reasonLabelKey, detail.reasonCode) ? tMain(reasonLabelKey[detail.reasonCode as keyof typeof reasonLabelKey]) : detail.reasonCode}
         {detail.comment ? <span className="audit-comment">{detail.comment}</span> : null}
       </span>
       <span role="cell">{(detail.verifiers ?? []).map((verifier) => tMain(verifierLabelKey[verifier as Verifier])).join('、')}</span>
