@@ -11,7 +11,7 @@ export const enIntegrity: DeepStringRecord<typeof jaIntegrity> = {
   reconciled: {
     CONFIRMED: "The token's history shows this action was carried out; it is in the audit record.",
     FAILED: "The token's history shows this action was not carried out; it is in the audit record.",
-    UNKNOWN: 'How this action ended could not be found out; it is in the audit record as UNKNOWN. Check the token.',
+    UNKNOWN: "How this action ended is not known. Check the token's state.",
   },
   keptAs: 'Kept as: {{file}}',
   reported: 'A supervisor has been told.',

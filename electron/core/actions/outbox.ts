@@ -11,6 +11,7 @@ import { createActionTraces } from './action-traces';
 import { DEFAULT_ACTION_TUNING, type ActionTuning } from './action-tuning';
 import { createAgentTurns } from './agent-turns';
 import type { AuditJournal } from './audit-journal';
+import { damagedActionOf } from '../integrity/damaged-action';
 import type { IntegrityReports } from '../integrity/integrity-reports';
 import { createAuditDelivery } from './audit-delivery';
 import { awaitsNotification, createConfirmStep } from './confirm-step';
@@ -169,7 +170,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       const loaded = await store.load();
       for (const problem of loaded.problems) {
         log.error({ dir: store.dir, file: problem.file, problem: problem.problem, keptAs: problem.keptAs }, 'outbox entry damaged; kept aside, not resumed');
-        await options.integrity?.report({ subject: 'OUTBOX_ENTRY', findings: [{ line: 0, problem: `${problem.file}: ${problem.problem}` }], keptAs: problem.keptAs, action: null });
+        await options.integrity?.report({ subject: 'OUTBOX_ENTRY', findings: [{ line: 0, problem: `${problem.file}: ${problem.problem}` }], keptAs: problem.keptAs, action: await damagedActionOf(store.dir, problem) });
       }
       for (const entry of loaded.entries) {
         const next = resumedEntry(entry, check.auditIds);

@@ -7,6 +7,8 @@ import { StoredIntegrityReport } from '../../../../shared/api/integrity';
 import { pageOf } from '../../../../shared/api/model';
 import type { EventEnvelope, IntegrityNotice } from '../../../../shared/contract';
 import { actionPaths } from '../../../../electron/core/app-core';
+import type { RecordProblem } from '../../../../electron/core/fs/record-folder';
+import { damagedActionOf } from '../../../../electron/core/integrity/damaged-action';
 import { SATO, newActionId, openDesk, startBackend, type Backend, type Desk } from '../actions/support/desk';
 
 /**
@@ -109,15 +111,23 @@ describe('integrity reports', { timeout: 60_000 }, () => {
     expect((await storedReports(workstationId)).filter((report) => report.subject === 'AUDIT_JOURNAL')).toHaveLength(stored.filter((report) => report.subject === 'AUDIT_JOURNAL').length);
   });
 
-  it('shows and reports a damaged outbox entry, kept aside', async () => {
+  it('shows and reports a damaged outbox entry, kept aside, with the action it was as far as it can be read', async () => {
     const dir = await profile();
     const outbox = actionPaths(dir).outboxDir;
     await mkdir(outbox, { recursive: true });
-    const name = `${randomUUID()}.json`;
-    await writeFile(join(outbox, name), '{"view":{"actionId":');
+    const actionId = randomUUID();
+    const name = `${actionId}.json`;
+    // Cut off part way, as a disk failure or a hand edit would leave it: no longer JSON.
+    await writeFile(
+      join(outbox, name),
+      `{"version":1,"view":{"actionId":"${actionId}","bulkId":null,"operation":"suspend","virtualCardId":"VCWATCH00001","issuerCardRefId":"CR000001GOLD","cardholderId":"C0000001","tokenLastFour":"6604","requestedAt":"2026-11-23T09:00:00.000Z","upd`,
+    );
     const desk = await open(dir);
     const [notice] = await reportedNotices(desk, 1);
     expect(notice).toMatchObject({ subject: 'OUTBOX_ENTRY', findings: [{ line: 0, problem: expect.stringContaining(name) }] });
+    expect(notice?.action).toEqual({ file: name, operation: 'suspend', tokenLastFour: '6604', requestedAt: '2026-11-23T09:00:00.000Z', reconciled: 'UNKNOWN' });
+    const workstationId = (await desk.ok('session.status')).workstationId;
+    expect((await storedReports(workstationId)).find((report) => report.reportId === notice?.reportId)?.action).toEqual(notice?.action);
     expect(notice?.keptAs).toMatch(new RegExp(`^${name.replace('.', '\\.')}\\..*\\.damaged$`));
     expect((await readdir(outbox)).filter((file) => file === notice?.keptAs)).toHaveLength(1);
   });
@@ -141,5 +151,18 @@ describe('integrity reports', { timeout: 60_000 }, () => {
     const [notice] = await reportedNotices(desk, 1);
     expect(notice?.subject).toBe('AUDIT_JOURNAL');
     expect(await readdir(join(dir, 'integrity'))).toEqual([]);
+  });
+});
+
+describe('what a damaged outbox file still says', () => {
+  const problemFor = (file: string): RecordProblem => ({ file, problem: 'not valid JSON (truncated or overwritten)', keptAs: null });
+
+  it('leaves out a field edited out of its form, and names the file when nothing else can be read', async () => {
+    const dir = await profile();
+    const name = `${randomUUID()}.json`;
+    await writeFile(join(dir, name), '{"view":{"operation":"unlock","tokenLastFour":"66a4","requestedAt":"2026-11-23T09:00:00.000Z"');
+    expect(await damagedActionOf(dir, problemFor(name))).toEqual({ file: name, operation: null, tokenLastFour: null, requestedAt: '2026-11-23T09:00:00.000Z', reconciled: 'UNKNOWN' });
+    expect(await damagedActionOf(dir, problemFor(`${randomUUID()}.json`))).toMatchObject({ operation: null, tokenLastFour: null, requestedAt: null });
+    expect(await damagedActionOf(dir, problemFor('notes.json'))).toBeNull();
   });
 });
