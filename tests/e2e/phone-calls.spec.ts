@@ -108,15 +108,18 @@ test('the next phone call shows nothing of the previous caller', async ({ consol
   await expect(phoneCall.cardholder).not.toContainText(ito.name);
   await expect(page.getByText(ito.name)).toHaveCount(0);
 
-  // Searching a name that matches nothing shows nothing of anyone.
-  await lookup.search('該当者なし太郎');
-  await expect(lookup.noResults).toBeVisible();
-  await expect(lookup.cardholder).toHaveCount(0);
-  await expect(page.getByText(ito.name)).toHaveCount(0);
-
   await lookup.open(watanabe.cardholderId, watanabe.cardholderId);
   await expect(phoneCall.cardholder).toContainText(watanabe.name);
   await expect(page.getByText(ito.name)).toHaveCount(0);
+
+  // Search results take the open cardholder's place: no list of other people sits over 渡辺 翔's tokens…
+  await lookup.search('佐藤');
+  await expect(lookup.options.first()).toBeVisible();
+  await expect(lookup.cardholder).toHaveCount(0);
+  // …and a search that matches nothing shows nothing of anyone.
+  await lookup.search('該当者なし太郎');
+  await expect(lookup.noResults).toBeVisible();
+  await expect(lookup.cardholder).toHaveCount(0);
 });
 
 test('a wrap-up is saved, reaches the backend and is there after a reload; a card number in the notes is refused at the field', async ({ consolePage: page }) => {
