@@ -43,6 +43,7 @@ import { openSettingsStore, type SettingsStore } from './settings/settings-store
 import { isActionUnderWay } from '../../shared/contract/actions';
 import { createAuditExports, type ChooseExportFile } from './supervision/audit-exports';
 import { auditService } from './supervision/audit-service';
+import { floorService } from './supervision/floor-service';
 import type { UpdateFeed } from './updates/update-feed';
 import { createUpdatePolicy, type UpdatePolicy, type UpdateTiming } from './updates/update-policy';
 import { updateService } from './updates/update-service';
@@ -291,6 +292,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...integrityService(integrity),
     ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
     ...auditService({ session, backend: () => clientOf(ready), exports: auditExports }),
+    ...floorService({ session, backend: () => clientOf(ready) }),
   };
 
   let closing: Promise<void> | null = null;

@@ -47,5 +47,6 @@ export const CALL_NAMES = [
   'audit.verify',
   'audit.export',
   'audit.cancelExport',
+  'floor.overview',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

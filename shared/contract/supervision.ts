@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuditFilter as ApiAuditFilter, AuditRecord, AuditTrailVerification } from '../api/audit';
-import { IsoDateTime } from '../api/ids';
+import { AgentId, IsoDateTime } from '../api/ids';
+import { FloorAlert } from '../domain/floor-alerts';
 import { pageOf } from '../api/model';
 import { TypedError } from './result';
 
@@ -53,6 +54,47 @@ const AuditExportInput = z.strictObject({ filter: AuditFilter, format: ExportFor
 /** The export started, or null when the supervisor closed the save dialog without choosing a file. */
 const AuditExportStart = z.strictObject({ export: AuditExport.nullable() });
 
+const FloorInput = z.strictObject({
+  /** The period shown (a day in the supervisor's own time): its start (inclusive) and end (exclusive). */
+  from: IsoDateTime,
+  to: IsoDateTime,
+});
+
+const Count = z.number().int().nonnegative();
+const OperationCounts = z.strictObject({ activate: Count, suspend: Count, resume: Count, delete: Count });
+const Hourly = z.array(Count).max(48);
+
+/** One agent's figures for the period, or the team's (every agent together). */
+const PeriodFigures = z.strictObject({
+  /** Token actions the backend accepted, by kind. */
+  actions: OperationCounts,
+  /** Token actions the backend refused (a rule, a state, the identity policy). */
+  refused: Count,
+  /** Accepted actions the token platform then confirmed, and those it failed. */
+  confirmed: Count,
+  failed: Count,
+  phoneCalls: Count,
+  /** Median seconds from a phone call's start to its first token action; null without such a call. */
+  medianSecondsToFirstAction: z.number().nonnegative().nullable(),
+});
+export type PeriodFigures = z.infer<typeof PeriodFigures>;
+
+export const FloorOverview = z.strictObject({
+  from: IsoDateTime,
+  to: IsoDateTime,
+  /** The newest token actions and their outcomes in the period, newest first. */
+  recent: z.array(AuditRecord).max(50),
+  /** What the floor rules raise over the period's trail, each naming the records behind it. */
+  alerts: z.array(FloorAlert).max(500),
+  agents: z.array(z.strictObject({ agentId: AgentId, name: z.string().max(200), figures: PeriodFigures })).max(1000),
+  team: PeriodFigures,
+  /** Accepted token actions per hour, by kind: `hours[i]` is the start of the i-th hour. */
+  hourly: z.strictObject({ hours: z.array(IsoDateTime).max(48), actions: z.strictObject({ activate: Hourly, suspend: Hourly, resume: Hourly, delete: Hourly }) }),
+  /** The period holds more records than the floor reads at once: the figures cover the newest of them. */
+  truncated: z.boolean(),
+});
+export type FloorOverview = z.infer<typeof FloorOverview>;
+
 /** The supervisors' calls, spread into the contract's table (`calls.ts`). */
 export const supervisionCalls = {
   'audit.list': {
@@ -75,5 +117,11 @@ export const supervisionCalls = {
     description: 'Stops an export under way; false when it had already ended.',
     input: z.strictObject({ exportId: ExportId }),
     output: z.strictObject({ cancelled: z.boolean() }),
+  },
+  'floor.overview': {
+    description:
+      "The floor over a period (a day): the newest token actions, the alerts the floor rules raise (activation bursts, activations out of hours, deletes on one cardholder, a console's tampered journal), each agent's and the team's figures, and actions per hour; supervisors and administrators only.",
+    input: FloorInput,
+    output: FloorOverview,
   },
 } as const;

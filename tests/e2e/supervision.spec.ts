@@ -120,6 +120,16 @@ test('a supervisor reads the audit trail, opens a record’s token history, and 
   }>;
   expect(exports.ok && exports.data.items[0]?.detail.filter).toMatchObject({ virtualCardId: token.virtualCardId, kind: 'TOKEN_ACTION' });
 
+  // The floor: today's figures count the supervisor's suspend, and the chart is drawn.
+  await page.getByTestId('supervision-tab-floor').click();
+  const figures = page.getByTestId('floor-figures');
+  await expect(figures.locator('tbody tr', { hasText: accounts.supervisor.agentId })).toBeVisible();
+  await expect(page.getByTestId('floor-chart').locator('canvas')).toHaveCount(1);
+  await expect(page.getByTestId('floor-recent')).toContainText(`•${token.tokenLastFour}`);
+  await shootBoth(page, 'floor');
+  await page.getByTestId('supervision-tab-audit').click();
+  await expect(rows).toHaveCount(1);
+
   // The record opens its token's history on the desk.
   await rows.first().click();
   await expect(page.getByTestId('workspace')).toBeVisible();

@@ -1,22 +1,57 @@
+import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { useDeskStore } from '../../store/store-context';
+import type { SupervisionTab } from '../../store/supervision/initialState';
 import { AuditScreen } from './AuditScreen';
 import { useSupervisionTranslation } from './supervision-messages';
 import './supervision.css';
 
+// The floor brings its chart library: loaded when the floor is first opened.
+const FloorScreen = lazy(() => import('./FloorScreen'));
+
+const TABS: readonly SupervisionTab[] = ['audit', 'floor'];
+
 /**
  * The supervisors' and administrators' area, in place of the desk: loaded (with its messages and
- * styles) only when one of them opens it. Its screens are tabs; the audit trail is the first.
+ * styles) only when one of them opens it. Its screens are tabs (arrow keys move between them).
  */
 export const SupervisionArea = () => {
   const { t } = useSupervisionTranslation();
+  const tab = useDeskStore((s) => s.supervisionTab);
+  const setTab = useDeskStore((s) => s.setSupervisionTab);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
+    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
+    const next = TABS[(TABS.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] ?? 'audit';
+    setTab(next);
+    document.getElementById(`supervision-tab-${next}`)?.focus();
+    event.preventDefault();
+  };
   return (
     <section className="supervision-area" data-testid="supervision-area" aria-label={t('area.title')}>
-      <div className="supervision-tabs" role="tablist" aria-label={t('area.tabsLabel')}>
-        <button type="button" role="tab" id="supervision-tab-audit" aria-selected="true" aria-controls="supervision-panel-audit">
-          {t('area.audit')}
-        </button>
+      <div className="supervision-tabs" role="tablist" aria-label={t('area.tabsLabel')} onKeyDown={onKeyDown}>
+        {TABS.map((each) => (
+          <button
+            key={each}
+            type="button"
+            role="tab"
+            id={`supervision-tab-${each}`}
+            aria-selected={each === tab}
+            aria-controls={`supervision-panel-${each}`}
+            tabIndex={each === tab ? 0 : -1}
+            onClick={() => setTab(each)}
+            data-testid={`supervision-tab-${each}`}
+          >
+            {t(`area.${each}`)}
+          </button>
+        ))}
       </div>
-      <div className="supervision-panel" role="tabpanel" id="supervision-panel-audit" aria-labelledby="supervision-tab-audit">
-        <AuditScreen />
+      <div className="supervision-panel" role="tabpanel" id={`supervision-panel-${tab}`} aria-labelledby={`supervision-tab-${tab}`}>
+        {tab === 'audit' ? (
+          <AuditScreen />
+        ) : (
+          <Suspense fallback={<p className="muted">{t('floor.loading')}</p>}>
+            <FloorScreen />
+          </Suspense>
+        )}
       </div>
     </section>
   );

@@ -8,4 +8,6 @@ export const SUPERVISION_COMMAND_NAMES: { readonly [K in keyof SupervisionComman
   startAuditExport: true,
   cancelAuditExport: true,
   openAuditRecordToken: true,
+  loadFloor: true,
+  showAlertRecords: true,
 };

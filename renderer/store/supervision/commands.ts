@@ -1,4 +1,5 @@
 import type { AuditFilter, ExportFormat } from '../../../shared/contract';
+import type { FloorAlert } from '../../../shared/domain/floor-alerts';
 import type { CardholderCommands } from '../cardholder/commands';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
@@ -7,6 +8,29 @@ import type { SupervisionNavCommands } from './nav-commands';
 
 /** Rows per page: a screen and a half of the table, so scrolling pages in well ahead of the reader. */
 const AUDIT_PAGE_SIZE = 100;
+
+/** `to` is exclusive in the audit filter: one millisecond past the alert's last record includes it. */
+const justAfter = (iso: string): string => new Date(Date.parse(iso) + 1).toISOString();
+
+/** The audit filter that lists the records behind an alert. */
+const filterFor = (alert: FloorAlert): AuditFilter => {
+  switch (alert.rule) {
+    case 'ACTIVATIONS_PER_HOUR':
+    case 'OUTSIDE_BUSINESS_HOURS':
+      return { agentId: alert.agentId, kind: 'TOKEN_ACTION', from: alert.from, to: justAfter(alert.to) };
+    case 'DELETES_ON_CARDHOLDER':
+      return { cardholderId: alert.cardholderId, kind: 'TOKEN_ACTION', from: alert.from, to: justAfter(alert.to) };
+    case 'TAMPERED_JOURNAL':
+      return { kind: 'INTEGRITY_REPORT', from: alert.at, to: justAfter(alert.at) };
+  }
+};
+
+/** Today in the supervisor's own time: midnight to midnight. */
+const today = (now = new Date()): { from: string; to: string } => {
+  const start = new Date(now.getFullYear(), now.getMonth(), now.getDate());
+  const end = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1);
+  return { from: start.toISOString(), to: end.toISOString() };
+};
 
 export interface SupervisionCommands {
   /** Shows the first page of the trail for this filter (the current one when none is given). */
@@ -20,9 +44,13 @@ export interface SupervisionCommands {
   cancelAuditExport(): Promise<void>;
   /** Opens the token a record concerns in the desk's own history view (its cardholder, the token selected). */
   openAuditRecordToken(recordId: string): Promise<void>;
+  /** The floor over today, in the supervisor's own time. */
+  loadFloor(): Promise<void>;
+  /** Shows the records behind a floor alert in the audit list. */
+  showAlertRecords(alert: FloorAlert): Promise<void>;
 }
 
-type Needs = SupervisionSliceState & SupervisionCommands & CallsMain & Pick<SupervisionNavCommands, 'setDeskView'> & Pick<CardholderCommands, 'openCardholder' | 'selectToken'>;
+type Needs = SupervisionSliceState & SupervisionCommands & CallsMain & Pick<SupervisionNavCommands, 'setDeskView' | 'setSupervisionTab'> & Pick<CardholderCommands, 'openCardholder' | 'selectToken'>;
 
 export const createSupervisionCommands: SliceCreator<Needs, SupervisionCommands> = () => (set, get) => {
   const patchList = (change: Partial<AuditListState>): void => set((s) => ({ auditList: { ...s.auditList, ...change } }));
@@ -87,6 +115,18 @@ export const createSupervisionCommands: SliceCreator<Needs, SupervisionCommands>
       get().setDeskView('desk');
       await get().openCardholder(record.cardholder.cardholderId);
       get().selectToken(record.token.virtualCardId);
+    },
+
+    loadFloor: async () => {
+      if (get().floor.loading) return;
+      set((s) => ({ floor: { ...s.floor, loading: true } }));
+      const result = await get().internal_call('floor.overview', today(), { showsOwnError: true });
+      set((s) => ({ floor: result.ok ? { overview: result.data, loading: false, error: null } : { ...s.floor, loading: false, error: result.error } }));
+    },
+
+    showAlertRecords: async (alert) => {
+      get().setSupervisionTab('audit');
+      await get().loadAudit(filterFor(alert));
     },
   };
 };

@@ -1,5 +1,5 @@
 import type { AuditTrailVerification } from '../../../shared/api/audit';
-import type { AuditExport, AuditFilter, AuditPage, ExportFormat, TypedError } from '../../../shared/contract';
+import type { AuditExport, AuditFilter, AuditPage, ExportFormat, FloorOverview, TypedError } from '../../../shared/contract';
 
 export type AuditRecordView = AuditPage['items'][number];
 
@@ -37,9 +37,18 @@ export interface VerificationState {
   readonly error: TypedError | null;
 }
 
+export type SupervisionTab = 'audit' | 'floor';
+
 /** The supervision area's navigation: in the first screen's code, so the header and the app can switch to it. */
 export interface SupervisionNavState {
   readonly deskView: DeskView;
+  readonly supervisionTab: SupervisionTab;
+}
+
+export interface FloorState {
+  readonly overview: FloorOverview | null;
+  readonly loading: boolean;
+  readonly error: TypedError | null;
 }
 
 /** The supervision area's data, filled by commands whose code is loaded only when a supervisor opens it. */
@@ -47,16 +56,18 @@ export interface SupervisionSliceState {
   readonly auditList: AuditListState;
   readonly auditExport: AuditExportState;
   readonly auditVerification: VerificationState;
+  readonly floor: FloorState;
 }
 
 export const initialAuditList: AuditListState = { filter: {}, items: [], nextCursor: null, loaded: false, loading: null, error: null };
 
-export const initialSupervisionNavState: SupervisionNavState = { deskView: 'desk' };
+export const initialSupervisionNavState: SupervisionNavState = { deskView: 'desk', supervisionTab: 'audit' };
 
 export const initialSupervisionState: SupervisionSliceState = {
   auditList: initialAuditList,
   auditExport: { current: null, starting: false, startError: null },
   auditVerification: { result: null, checking: false, error: null },
+  floor: { overview: null, loading: false, error: null },
 };
 
 export type { ExportFormat };

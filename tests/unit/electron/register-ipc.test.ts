@@ -80,6 +80,11 @@ const spyServices = () => {
     'phoneCall.outcomes': notHere,
     'serviceNotes.list': notHere,
     'integrity.notices': notHere,
+    'audit.list': notHere,
+    'audit.verify': notHere,
+    'audit.export': notHere,
+    'audit.cancelExport': notHere,
+    'floor.overview': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };

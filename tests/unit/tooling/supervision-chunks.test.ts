@@ -4,9 +4,9 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
-/** The supervisors' code: their screens, their store commands and their messages. */
+/** The supervisors' code: their screens, their store commands, their messages and the floor's chart library. */
 const isSupervisionModule = (id: string): boolean =>
-  id.startsWith(`${root}renderer/components/supervision/`) || id === `${root}renderer/store/supervision/commands.ts` || /\/shared\/i18n\/(ja|en)-supervision\.ts$/.test(id);
+  id.startsWith(`${root}renderer/components/supervision/`) || id === `${root}renderer/store/supervision/commands.ts` || /\/shared\/i18n\/(ja|en)-supervision\.ts$/.test(id) || id.includes('/node_modules/uplot/');
 
 /**
  * The agent's first screen must not carry the supervisors' screens: they are loaded with
@@ -38,5 +38,6 @@ describe('the renderer bundle', () => {
     expect(lazyModules).toContain(`${root}renderer/components/supervision/SupervisionArea.tsx`);
     expect(lazyModules).toContain(`${root}renderer/store/supervision/commands.ts`);
     expect(lazyModules).toContain(`${root}shared/i18n/ja-supervision.ts`);
+    expect(lazyModules.some((id) => id.includes('/node_modules/uplot/'))).toBe(true);
   });
 });

@@ -1,0 +1,161 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { PeriodFigures } from '../../../shared/contract';
+import type { FloorAlert } from '../../../shared/domain/floor-alerts';
+import { TOKEN_OPERATIONS } from '../../../shared/domain/transitions';
+import { formatDateTime } from '../../format/date-time';
+import { useDeskStore } from '../../store/store-context';
+import { CallErrorNotice } from '../CallErrorNotice';
+import { uiLanguage } from '../history/ui-language';
+import { FloorChart } from './FloorChart';
+import { useSupervisionTranslation } from './supervision-messages';
+
+/** How often the floor is read again while on screen: the trail is the backend's, the floor follows it. */
+const REFRESH_MS = 15_000;
+
+const AlertText = ({ alert }: { readonly alert: FloorAlert }) => {
+  const { t } = useSupervisionTranslation();
+  switch (alert.rule) {
+    case 'ACTIVATIONS_PER_HOUR':
+      return <>{t('floor.alert.ACTIVATIONS_PER_HOUR', { agent: alert.agentId, count: alert.count, max: alert.max })}</>;
+    case 'OUTSIDE_BUSINESS_HOURS':
+      return <>{t('floor.alert.OUTSIDE_BUSINESS_HOURS', { agent: alert.agentId, count: alert.count })}</>;
+    case 'DELETES_ON_CARDHOLDER':
+      return <>{t('floor.alert.DELETES_ON_CARDHOLDER', { cardholder: alert.cardholderId, count: alert.count, max: alert.max })}</>;
+    case 'TAMPERED_JOURNAL':
+      return <>{t('floor.alert.TAMPERED_JOURNAL', { workstation: alert.workstationId })}</>;
+  }
+};
+
+const FiguresRow = ({ label, figures }: { readonly label: string; readonly figures: PeriodFigures }) => {
+  const { t } = useSupervisionTranslation();
+  return (
+    <tr>
+      <th scope="row">{label}</th>
+      {TOKEN_OPERATIONS.map((operation) => (
+        <td key={operation}>{figures.actions[operation]}</td>
+      ))}
+      <td>{figures.refused}</td>
+      <td>{figures.confirmed}</td>
+      <td>{figures.failed}</td>
+      <td>{figures.phoneCalls}</td>
+      <td>{figures.medianSecondsToFirstAction === null ? '—' : t('floor.seconds', { seconds: Math.round(figures.medianSecondsToFirstAction) })}</td>
+    </tr>
+  );
+};
+
+/**
+ * The floor today: alerts from the shared rules (each opens the records behind it in the audit
+ * list), each agent's and the team's figures, actions per hour as a chart, and the latest actions.
+ * Read again every few seconds while on screen.
+ */
+export const FloorScreen = () => {
+  const { t } = useSupervisionTranslation();
+  const { t: tMain, i18n } = useTranslation();
+  const language = uiLanguage(i18n);
+  const floor = useDeskStore((s) => s.floor);
+  const loadFloor = useDeskStore((s) => s.loadFloor);
+  const showAlertRecords = useDeskStore((s) => s.showAlertRecords);
+  const { overview } = floor;
+
+  useEffect(() => {
+    void loadFloor();
+    const timer = setInterval(() => void loadFloor(), REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [loadFloor]);
+
+  return (
+    <div className="floor-screen" data-testid="floor-screen">
+      <div className="floor-heading">
+        <h2 className="supervision-title">{t('floor.title')}</h2>
+        <button type="button" className="button-secondary" onClick={() => void loadFloor()} disabled={floor.loading}>
+          {t('floor.refresh')}
+        </button>
+        <span className="muted" role="status">
+          {floor.loading && overview === null ? t('floor.loading') : overview === null ? '' : t('floor.updated', { time: formatDateTime(new Date().toISOString(), language) })}
+        </span>
+      </div>
+      {floor.error !== null ? <CallErrorNotice error={floor.error} title={t('floor.loadFailed')} onRetry={() => void loadFloor()} /> : null}
+      {overview === null ? null : (
+        <>
+          {overview.truncated ? <p className="floor-note">{t('floor.truncated', { count: 20_000 })}</p> : null}
+          <section className="floor-section" aria-labelledby="floor-alerts-title">
+            <h3 id="floor-alerts-title">{t('floor.alertsTitle')}</h3>
+            {overview.alerts.length === 0 ? (
+              <p className="muted">{t('floor.noAlerts')}</p>
+            ) : (
+              <ul className="floor-alerts" data-testid="floor-alerts">
+                {overview.alerts.map((alert, index) => (
+                  <li key={`${alert.rule}-${String(index)}`} data-rule={alert.rule}>
+                    <AlertText alert={alert} />
+                    <button type="button" className="button-secondary" onClick={() => void showAlertRecords(alert)}>
+                      {t('floor.showRecords')}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </section>
+          <div className="floor-columns">
+            <section className="floor-section" aria-labelledby="floor-figures-title">
+              <h3 id="floor-figures-title">{t('floor.figuresTitle')}</h3>
+              <table className="floor-figures" data-testid="floor-figures">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('floor.columns.agent')}</th>
+                    {TOKEN_OPERATIONS.map((operation) => (
+                      <th key={operation} scope="col">
+                        {t(`floor.columns.${operation}`)}
+                      </th>
+                    ))}
+                    <th scope="col">{t('floor.columns.refused')}</th>
+                    <th scope="col">{t('floor.columns.confirmed')}</th>
+                    <th scope="col">{t('floor.columns.failed')}</th>
+                    <th scope="col">{t('floor.columns.phoneCalls')}</th>
+                    <th scope="col">{t('floor.columns.median')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {overview.agents.map((agent) => (
+                    <FiguresRow key={agent.agentId} label={`${agent.name} (${agent.agentId})`} figures={agent.figures} />
+                  ))}
+                </tbody>
+                <tfoot>
+                  <FiguresRow label={t('floor.team')} figures={overview.team} />
+                </tfoot>
+              </table>
+              <p className="floor-note">{t('floor.figuresNote')}</p>
+            </section>
+            <section className="floor-section" aria-labelledby="floor-chart-title">
+              <h3 id="floor-chart-title">{t('floor.chartTitle')}</h3>
+              <FloorChart hourly={overview.hourly} />
+            </section>
+          </div>
+          <section className="floor-section" aria-labelledby="floor-recent-title">
+            <h3 id="floor-recent-title">{t('floor.recentTitle')}</h3>
+            {overview.recent.length === 0 ? (
+              <p className="muted">{t('floor.noRecent')}</p>
+            ) : (
+              <ol className="floor-recent" data-testid="floor-recent">
+                {overview.recent.map((record) => (
+                  <li key={record.recordId} data-outcome={record.outcome}>
+                    <span className="audit-at">{formatDateTime(record.at, language)}</span>
+                    <span>{record.actor.type === 'AGENT' ? record.actor.name : t('audit.platform')}</span>
+                    <span>
+                      {t(`audit.kind.${record.kind}`)}
+                      {'operation' in record.detail ? `: ${t(`audit.operation.${record.detail.operation}`)}` : ''}
+                    </span>
+                    <span className="audit-last-four">{record.token === null ? '' : `•${record.token.tokenLastFour}`}</span>
+                    <span>{t(`audit.outcome.${record.outcome}`)}</span>
+                    <span className="muted">{record.actor.type === 'AGENT' ? tMain(`role.${record.actor.role}`) : ''}</span>
+                  </li>
+                ))}
+              </ol>
+            )}
+          </section>
+        </>
+      )}
+    </div>
+  );
+};
+export default FloorScreen;
