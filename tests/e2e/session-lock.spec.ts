@@ -18,7 +18,8 @@ test('15 minutes without input lock the screen; the call-notes draft and the foc
   await openConsole(page);
   const notes = page.getByLabel('通話メモ');
   await notes.fill(DRAFT);
-  await expect(page.getByText('保存も送信もされません')).toBeVisible();
+  // Writing notes starts a phone call, and main keeps its notes.
+  await expect(page.getByText('自動で保存され', { exact: false })).toBeVisible();
 
   await page.clock.fastForward('14:50');
   await expect(page.getByTestId('lock-screen')).toHaveCount(0);
@@ -81,10 +82,12 @@ test('a lock from elsewhere (main, another window) shows at once; the header but
   await expect(page.getByTestId('workspace')).toBeVisible();
 });
 
-test('sign-out clears the call notes and everything else, and returns to sign-in', async ({ consolePage: page }) => {
+test('sign-out with a phone call open asks first; discarding it clears the call notes and everything else, and returns to sign-in', async ({ consolePage: page }) => {
   const notes = page.getByLabel('通話メモ');
   await notes.fill(DRAFT);
   await page.getByRole('button', { name: 'サインアウト' }).click();
+  await expect(page.getByTestId('sign-out-ask')).toBeVisible();
+  await page.getByTestId('sign-out-discard').click();
   const signIn = new SignInPage(page);
   await signIn.expectShown();
   await expect(signIn.agentId).toBeFocused();
@@ -96,12 +99,17 @@ test('sign-out clears the call notes and everything else, and returns to sign-in
   await expect(page.getByLabel('通話メモ')).toHaveValue('');
 });
 
-test('signing out from the lock screen clears the draft too', async ({ consolePage: page }) => {
+test('signing out from the lock screen clears the screen; the open phone call’s notes come back at the next sign-in', async ({ consolePage: page }) => {
   await page.getByLabel('通話メモ').fill(DRAFT);
+  await expect(page.getByTestId('call-notes-save')).toHaveAttribute('data-save', 'saved', { timeout: 10_000 });
   await page.getByRole('button', { name: '画面をロック' }).click();
   const lock = new LockScreen(page);
   await lock.expectShown();
   await lock.signOut.click();
-  await new SignInPage(page).expectShown();
+  const signIn = new SignInPage(page);
+  await signIn.expectShown();
   await expect(page.locator('body')).not.toContainText(DRAFT);
+
+  await signIn.signInWithTrainingAccount(accounts.agent);
+  await expect(page.getByLabel('通話メモ')).toHaveValue(DRAFT);
 });
