@@ -1,7 +1,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { knownFixtures } from '../../sandbox/seed/fixtures';
 import type { BenchBridge } from './bench-bridge';
-import { lostPhoneFlow, optionDFlow, readyWorkspace, type FlowResult } from './keyboard-flows';
+import { applePayFlow, lostPhoneFlow, optionDFlow, readyWorkspace, type FlowResult } from '../support/keyboard-flows';
 
 /**
  * Each flow as a new caller: the phone call the one before left open (searching starts one) is
@@ -15,16 +15,21 @@ const freshCaller = async (page: Page, bridge: BenchBridge): Promise<void> => {
   await readyWorkspace(page);
 };
 
-/** "I lost my phone" (every token on the phone, across the cardholder's cards) and an Option D activation, by keyboard alone. */
+/**
+ * "I lost my phone" (every token on the phone, across the cardholder's cards), an Option D
+ * activation and "why doesn't my Apple Pay work?" (a canceled enrolment), by keyboard alone.
+ */
 export const benchKeyboard = async (context: BrowserContext, bridge: BenchBridge): Promise<FlowResult[]> => {
   const page = await context.newPage();
   try {
-    const { lostPhone, yellowPath } = knownFixtures;
+    const { lostPhone, yellowPath, lifecycle } = knownFixtures;
     await freshCaller(page, bridge);
     const lost = await lostPhoneFlow(page, { cardholderId: lostPhone.cardholderId, tokenStorageId: lostPhone.device.tokenStorageId });
     await freshCaller(page, bridge);
     const optionD = await optionDFlow(page, { cardholderId: yellowPath.cardholderId, virtualCardId: yellowPath.virtualCardId });
-    return [lost, optionD];
+    await freshCaller(page, bridge);
+    const applePay = await applePayFlow(page, { name: lifecycle.name.kanji, virtualCardId: lifecycle.canceled });
+    return [lost, optionD, applePay];
   } finally {
     await page.close();
   }

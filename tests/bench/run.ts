@@ -51,7 +51,7 @@ const watchdog = setTimeout(() => abort(`still running after ${WATCHDOG_MS / 60_
 const loadBefore = loadavg()[0] ?? 0;
 const pageProblems: string[] = [];
 
-/** The console in Chromium over the bridge: search, history, two calls by keyboard alone, bundle size. */
+/** The console in Chromium over the bridge: search, history, three calls by keyboard alone, bundle size. */
 const benchBrowser = async () => {
   const bundle = await measureBundle();
   rendererDir = await buildBenchRenderer();

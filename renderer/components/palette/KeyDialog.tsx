@@ -21,7 +21,12 @@ export const KeyDialog = ({ label, testId, className, onClose, dialogRef, childr
   const ref = dialogRef ?? own;
   useEffect(() => {
     const dialog = ref.current;
-    if (dialog !== null && !dialog.open) dialog.showModal();
+    if (dialog !== null && !dialog.open) {
+      dialog.showModal();
+      // showModal() moves the focus to the dialog's first focusable element, which is not the field
+      // the agent types in (React's autoFocus ran before it); the field takes it back.
+      dialog.querySelector<HTMLInputElement>('input')?.focus();
+    }
     return () => {
       if (dialog?.open) dialog.close();
     };

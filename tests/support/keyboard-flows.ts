@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 
 /**
- * Two of the agent's commonest calls, driven by keyboard alone, counting inputs as an agent makes
+ * The agent's three commonest calls, driven by keyboard alone, counting inputs as an agent makes
  * them: every key that is not typed content is one, a field typed in is one. The bench prints the
- * counts and the time. Each flow starts in the signed-in workspace with the keyboard in the search
+ * counts and the time; the e2e tests (tests/e2e/keyboard-flows.spec.ts) assert the outcome and an upper
+ * bound on the count. Each flow starts in the signed-in workspace with the keyboard in the search
  * field (where the console puts it) and ends once the outcome is on screen; closing what is left
- * open (the dialog) is counted apart.
+ * open (the wrap-up) is counted apart.
  */
 export interface FlowResult {
   readonly name: string;
@@ -125,4 +126,34 @@ export const optionDFlow = async (page: Page, target: { readonly cardholderId: s
   await inputs.pressWrapUp('Escape');
   await focusOn(page, `[data-testid="token-row"][data-token-id="${target.virtualCardId}"]`);
   return { name: 'Option D', inputs: inputs.count, wrapUpInputs: inputs.wrapUp, ms, keys: inputs.keys, outcome: [target.virtualCardId] };
+};
+
+/**
+ * "Why doesn't my Apple Pay work?": find the cardholder by name, go down the tokens to the Apple
+ * Pay enrolment that ended, and read its row: the sentence says it was canceled and why.
+ */
+export const applePayFlow = async (page: Page, target: { readonly name: string; readonly virtualCardId: string }): Promise<FlowResult> => {
+  const inputs = new Inputs(page);
+  const started = await now(page);
+  await inputs.type(target.name);
+  await inputs.press('Enter');
+  let row = await focusOn(page, '[data-testid="token-row"]');
+  for (let moves = 0; row.tokenId !== target.virtualCardId; moves += 1) {
+    if (moves >= 12) throw new Error(`${target.virtualCardId} is not among the rows the arrows reach`);
+    await inputs.press('ArrowDown');
+    const previous = row.tokenId;
+    row = await page
+      .waitForFunction(
+        (before) => {
+          const active = document.activeElement;
+          return active instanceof HTMLElement && active.dataset.testid === 'token-row' && active.dataset.tokenId !== before ? { ...active.dataset } : null;
+        },
+        previous,
+        WAIT,
+      )
+      .then((handle) => handle.jsonValue() as Promise<Record<string, string>>);
+  }
+  const explanation = (await page.locator(`[data-testid="token-row"][data-token-id="${target.virtualCardId}"] [data-testid="token-explanation"]`).innerText()).trim();
+  const ms = (await now(page)) - started;
+  return { name: 'Why doesn’t my Apple Pay work?', inputs: inputs.count, wrapUpInputs: inputs.wrapUp, ms, keys: inputs.keys, outcome: [explanation] };
 };
