@@ -254,7 +254,8 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   });
   updates.start();
 
-  const credentials = credentialService(createWorkstationKeys(options.secrets));
+  const workstationKeys = createWorkstationKeys(options.secrets);
+  const credentials = credentialService(workstationKeys);
   const configCalls = configService({
     store: config,
     files: options.configFiles,
@@ -268,7 +269,10 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     },
   });
   // Role enforcement for the workstation's own setup lives here, in main, not in the renderer.
-  const setup = guardLocalAdmin({ ...credentials, ...configCalls }, session);
+  const setup = guardLocalAdmin(
+    { ...credentials, ...configCalls },
+    { session, enrolled: async () => (await workstationKeys.status()).configured, keyLocked: () => config.get().workstationKeyLocked },
+  );
 
   const auditExports = createAuditExports({
     choose:

@@ -52,6 +52,8 @@ export const ErrorCode = z.enum([
   'PHONE_CALL_OPEN',
   /** The issuer's policy requires a wrap-up before the next phone call. */
   'WRAP_UP_REQUIRED',
+  /** The workstation is enrolled: changing its key or settings needs an administrator signed in. */
+  'ADMIN_REQUIRED',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -110,6 +112,7 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   UPDATE_HELD: 'errors.updateHeld',
   PHONE_CALL_OPEN: 'errors.phoneCallOpen',
   WRAP_UP_REQUIRED: 'errors.wrapUpRequired',
+  ADMIN_REQUIRED: 'errors.adminRequired',
 };
 
 /** TypedError's own limits: a failure must never break the schema the renderer checks it against. */

@@ -566,6 +566,7 @@ export const en: Messages = {
     updateHeld: 'An action is under way, so the update is not installed yet. Try again once it has finished.',
     phoneCallOpen: 'A call is open. Wrap it up before the next call.',
     wrapUpRequired: 'A wrap-up (choosing the outcome) is required before the next call.',
+    adminRequired: 'An administrator must sign in to change this.',
   },
   freeText: {
     cardNumber: 'A run of digits like a card number cannot be entered (characters {{from}}–{{to}}). Remove it.',

@@ -91,6 +91,13 @@ export type UserField = (typeof USER_FIELDS)[number];
 /** Fields only the machine-wide file may hold. */
 export const MACHINE_ONLY_FIELDS = ['allowPlaintextSecrets', 'locked'] as const;
 
+/**
+ * What `locked` may name: every user field, and `workstationKey`, which is not a value but the
+ * workstation's signing key: locked, no one can generate or import a key from the console (the
+ * installer puts it there another way, or has enrolled the seat already).
+ */
+export const LOCKABLE_KEYS = [...USER_FIELDS, 'workstationKey'] as const;
+
 export const isUserField = (name: string): name is UserField => (USER_FIELDS as readonly string[]).includes(name);
 
 export interface ConsoleConfig {

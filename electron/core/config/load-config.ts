@@ -3,8 +3,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { z } from 'zod';
 import {
   DEFAULT_CONFIG,
+  LOCKABLE_KEYS,
   MACHINE_ONLY_FIELDS,
-  USER_FIELDS,
   fieldSchemas,
   isUserField,
   type BackendConfig,
@@ -25,6 +25,8 @@ export interface LoadedConfig {
   readonly config: ConsoleConfig;
   /** Fields the installer locked: they always take the machine value and cannot be set. */
   readonly lockedFields: readonly UserField[];
+  /** The installer listed `workstationKey` in `locked`: the console may not generate or import a key. */
+  readonly workstationKeyLocked: boolean;
   /** Where each user-settable value came from, so the settings screen can say "set by your administrator". */
   readonly sources: Readonly<Record<UserField, ConfigSource>>;
   readonly problems: readonly ConfigProblem[];
@@ -41,6 +43,7 @@ export type ValidValues = Partial<{ -readonly [F in keyof typeof fieldSchemas]: 
 interface FileRead {
   readonly values: ValidValues;
   readonly locked: UserField[];
+  readonly keyLocked: boolean;
   readonly problems: ConfigProblem[];
   /** The file exists but could not be read or parsed as a JSON object at all. */
   readonly unusable: boolean;
@@ -65,7 +68,7 @@ const resolveMtlsPaths = (backend: BackendConfig, file: string): BackendConfig =
  */
 export const readConfigFile = async (file: string, kind: FileKind): Promise<FileRead> => {
   const problems: ConfigProblem[] = [];
-  const empty = (unusable: boolean): FileRead => ({ values: {}, locked: [], problems, unusable });
+  const empty = (unusable: boolean): FileRead => ({ values: {}, locked: [], keyLocked: false, problems, unusable });
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -89,6 +92,7 @@ export const readConfigFile = async (file: string, kind: FileKind): Promise<File
 
   const values: ValidValues = {};
   const locked: UserField[] = [];
+  let keyLocked = false;
   for (const [field, raw] of Object.entries(data)) {
     if (field === 'locked') {
       if (kind === 'user') {
@@ -101,7 +105,8 @@ export const readConfigFile = async (file: string, kind: FileKind): Promise<File
       }
       raw.forEach((name: unknown, index) => {
         if (typeof name === 'string' && isUserField(name)) locked.push(name);
-        else problems.push({ file, field: `locked.${index}`, message: `cannot lock ${JSON.stringify(name)}; lockable fields: ${USER_FIELDS.join(', ')}` });
+        else if (name === 'workstationKey') keyLocked = true;
+        else problems.push({ file, field: `locked.${index}`, message: `cannot lock ${JSON.stringify(name)}; lockable: ${LOCKABLE_KEYS.join(', ')}` });
       });
       continue;
     }
@@ -122,7 +127,7 @@ export const readConfigFile = async (file: string, kind: FileKind): Promise<File
     if (name === 'backend') values.backend = resolveMtlsPaths(parsed.data as BackendConfig, file);
     else Object.assign(values, { [name]: parsed.data });
   }
-  return { values, locked, problems, unusable: false };
+  return { values, locked, keyLocked, problems, unusable: false };
 };
 
 /**
@@ -146,7 +151,7 @@ const mergeConfig = (machine: FileRead, user: FileRead): Omit<LoadedConfig, 'pro
     training: pick('training'),
     updates: pick('updates'),
   };
-  return { config, lockedFields, sources };
+  return { config, lockedFields, workstationKeyLocked: machine.keyLocked, sources };
 };
 
 export const loadConfig = async (files: ConfigFiles): Promise<LoadedConfig> => {

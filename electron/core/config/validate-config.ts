@@ -40,7 +40,7 @@ export const validateConfigFile = async (path: string): Promise<ConfigValidation
       problems.push({ file, field: `backend.mtls.${error.role}`, message: error.message });
     }
   }
-  return { file, valid: problems.length === 0, problems, fields: Object.keys(read.values), locked: read.locked };
+  return { file, valid: problems.length === 0, problems, fields: Object.keys(read.values), locked: [...read.locked, ...(read.keyLocked ? ['workstationKey'] : [])] };
 };
 
 /** One line per problem, `FILE: field: message`, then a verdict; what both command lines print. */

@@ -5,37 +5,57 @@ import type { AgentSessionManager } from './agent-session';
 /** The calls that change this workstation's own setup: its backend settings and its signing key. */
 type LocalAdminCall = 'config.set' | 'credentials.generateKey' | 'credentials.importKey';
 
+export interface LocalAdminRules {
+  readonly session: Pick<AgentSessionManager, 'status'>;
+  /** Whether the workstation holds a key already (it is enrolled). */
+  readonly enrolled: () => Promise<boolean>;
+  /** The installer listed `workstationKey` in the machine-wide file's `locked`. */
+  readonly keyLocked: () => boolean;
+}
+
 /**
- * Who may change the workstation's setup from the console. With an agent signed in, only an
- * admin: a call-center agent must not repoint the console or replace its key between calls.
- * A locked console refuses too, whoever holds it, since someone else may be at the keyboard.
+ * Who may change the workstation's setup from the console, checked here in core on every call,
+ * whatever the renderer shows. With an agent signed in, only an admin: a call-center agent must
+ * not repoint the console or replace its key between calls. A locked console refuses too, whoever
+ * holds it, since someone else may be at the keyboard.
  *
- * Signed out, the calls stay open: that is how a workstation is set up before anyone can sign
- * in (there is no backend to check a role against yet). Production is protected by the
- * installer, which locks `backend` (and whatever else the issuer's policy says) in the
- * machine-wide settings file that users cannot write; a locked field is refused whoever asks.
+ * Signed out, only a workstation not yet enrolled (no key stored) may be set up: there is no
+ * backend to check a role against before it has a key. Once it holds one, anyone at the sign-in
+ * screen could otherwise replace the key (the next sign-in fails: the desk is disabled) or repoint
+ * the console, so an administrator must sign in first (ADMIN_REQUIRED). The harmless per-seat
+ * preference, the UI language (settings.set), stays open.
  */
-export const requireLocalAdmin = (session: Pick<AgentSessionManager, 'status'>): void => {
+export const requireLocalAdmin = async ({ session, enrolled }: Pick<LocalAdminRules, 'session' | 'enrolled'>): Promise<void> => {
   const { state, agent } = session.status();
-  if (state === 'signedOut') return;
+  if (state === 'signedOut') {
+    if (await enrolled()) throw new CallError('ADMIN_REQUIRED', 'an administrator must sign in to change the workstation setup');
+    return;
+  }
   if (agent?.role !== 'admin') throw new CallError('FORBIDDEN_ROLE', 'only an admin may change the workstation setup while signed in');
   if (state === 'locked') throw new CallError('SESSION_LOCKED', 'the console is locked');
 };
 
+/** The installer locked the key: no one generates or imports one from the console, an admin neither. */
+const requireKeyUnlocked = (rules: LocalAdminRules): void => {
+  if (rules.keyLocked()) throw new CallError('CONFIG_LOCKED', 'the workstation key is locked by the installer', ['workstationKey']);
+};
+
 type LocalAdminCalls = Pick<Services, LocalAdminCall>;
 
-/** Wraps the workstation-setup calls with the check above. */
-export const guardLocalAdmin = (services: LocalAdminCalls, session: Pick<AgentSessionManager, 'status'>): LocalAdminCalls => ({
-  'config.set': (input, context) => {
-    requireLocalAdmin(session);
+/** Wraps the workstation-setup calls with the checks above. */
+export const guardLocalAdmin = (services: LocalAdminCalls, rules: LocalAdminRules): LocalAdminCalls => ({
+  'config.set': async (input, context) => {
+    await requireLocalAdmin(rules);
     return services['config.set'](input, context);
   },
-  'credentials.generateKey': (input, context) => {
-    requireLocalAdmin(session);
+  'credentials.generateKey': async (input, context) => {
+    requireKeyUnlocked(rules);
+    await requireLocalAdmin(rules);
     return services['credentials.generateKey'](input, context);
   },
-  'credentials.importKey': (input, context) => {
-    requireLocalAdmin(session);
+  'credentials.importKey': async (input, context) => {
+    requireKeyUnlocked(rules);
+    await requireLocalAdmin(rules);
     return services['credentials.importKey'](input, context);
   },
 });

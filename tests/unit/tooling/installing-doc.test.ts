@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DEFAULT_CONFIG, MACHINE_ONLY_FIELDS, USER_FIELDS, fieldSchemas } from '../../../electron/core/config/config-schema';
+import { DEFAULT_CONFIG, LOCKABLE_KEYS, MACHINE_ONLY_FIELDS, USER_FIELDS, fieldSchemas } from '../../../electron/core/config/config-schema';
 import { readConfigFile } from '../../../electron/core/config/load-config';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -50,6 +50,12 @@ describe('docs/installing.md, the machine-wide file', () => {
         expect(row.lockable, row.key).toBe('no (machine file only)');
       }
     }
+  });
+
+  it("names in `locked`'s row exactly the keys the schema lets an installer lock", () => {
+    const description = doc.split('\n').find((line) => line.startsWith('| `locked` |')) ?? '';
+    const named = [...(description.split('|')[5] ?? '').matchAll(/`([A-Za-z]+)`/g)].map((match) => match[1]);
+    expect([...new Set(named)].sort()).toEqual([...LOCKABLE_KEYS].sort());
   });
 
   it('gives each top-level key the default the console uses', () => {

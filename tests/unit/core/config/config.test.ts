@@ -35,6 +35,7 @@ describe('loading settings', () => {
     expect(loaded).toEqual({
       config: DEFAULT_CONFIG,
       lockedFields: [],
+      workstationKeyLocked: false,
       sources: { backend: 'default', idleLockMinutes: 'default', externalLinkAllowlist: 'default', training: 'default', updates: 'default' },
       problems: [],
     });

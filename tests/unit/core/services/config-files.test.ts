@@ -123,8 +123,9 @@ describe('the mode follows the settings at start', () => {
     const first = await startCore({});
     try {
       expect(first.core.mode).toBe('training');
-      await first.ok('credentials.importKey', { pem: client.privateKeyPem });
+      // A first setup, signed out: the connection, then the key (after which an administrator must sign in to change either).
       await first.ok('config.set', { backend: { baseUrl: backend.baseUrl, issuerId: backend.issuerId, clientId: client.clientId, keyId: client.keyId } });
+      await first.ok('credentials.importKey', { pem: client.privateKeyPem });
       await first.core.close();
 
       const second = await startCore({ dir: first.dir });
@@ -133,7 +134,9 @@ describe('the mode follows the settings at start', () => {
       expect((await second.ok('session.signIn', sato)).state).toBe('signedIn');
       expect(backend.store.sessions.size).toBe(1);
       await second.ok('session.signOut');
+      await second.ok('session.signIn', { agentId: 'admin.tanaka', password: 'Training-Tanaka-2026' });
       await second.ok('config.set', { backend: null });
+      await second.ok('session.signOut');
       await second.close();
 
       const third = await startCore({ dir: first.dir });
@@ -144,7 +147,8 @@ describe('the mode follows the settings at start', () => {
       await first.close();
       await backend.close();
     }
-  });
+    // Three consoles started one after the other, and two sign-ins: more than the default time on a busy machine.
+  }, 60_000);
 
   it('a backend locked by the installer is used whatever the user file says', async () => {
     const client = await generateClientCredentials();

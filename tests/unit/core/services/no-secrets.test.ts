@@ -109,12 +109,13 @@ beforeAll(async () => {
     key: { event: template.event, channel: template.channel, language: template.language },
     content: { subject: template.subject, body: template.body },
   });
-  await t.ok('session.signOut');
+  // The workstation's key and settings change only with an administrator signed in.
   await t.ok('credentials.status');
   await t.ok('credentials.generateKey');
   await t.ok('credentials.importKey', { pem: importedPem });
   await t.ok('config.get');
   await t.ok('config.set', { idleLockMinutes: 10 });
+  await t.ok('session.signOut');
 
   // …and fails once.
   const noInputCalls: CallName[] = ['app.info', 'settings.get', 'session.status', 'session.lock', 'session.signOut', 'session.trainingAccounts', 'credentials.status', 'credentials.generateKey', 'config.get'];
@@ -143,6 +144,10 @@ beforeAll(async () => {
   await c.fail('session.unlock', { password: wrongPasswords[1] });
   await c.ok('session.unlock', { password: sato.password });
   await c.ok('session.signOut');
+
+  // What main found wrong in its own files: nothing here, and no input taken.
+  await t.ok('integrity.notices');
+  await t.fail('integrity.notices', { unexpected: true });
 
   // The console's own update: nothing to install in training mode (no feed), ready in connected mode.
   await t.ok('updates.status');
