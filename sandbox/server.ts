@@ -18,6 +18,8 @@ import { addFormParser } from './http/form-body';
 import { Idempotency } from './http/idempotency';
 import { redactedDetail, silentLogger, type SandboxLogger } from './http/logger';
 import { OpenStreams } from './http/sse';
+import { AuditTrail } from './audit/trail';
+import { recordOperationOutcomes } from './audit/outcomes';
 import { createHandlers } from './routes/handlers';
 import { registerEndpoints } from './routes/register';
 import { DEFAULT_SEED } from './seed/generate';
@@ -98,6 +100,8 @@ export interface Sandbox {
   readonly mode: 'training' | 'connected';
   /** The in-memory state, for tests to inspect. */
   readonly store: SandboxStore;
+  /** The audit trail the backend writes (beside `dataFile`, or in memory); other routes append to it. */
+  readonly audit: AuditTrail;
   /** Event streams open now, for tests to check that a disconnect leaves nothing behind. */
   streamCount(): number;
   /** Ends every event stream, then stops listening. */
@@ -150,6 +154,14 @@ const createApp = (tls: SandboxTlsOptions | undefined): FastifyInstance => {
   // Routes and hooks see the same request and reply objects over HTTPS; only the server's type
   // parameter differs, so the instance is used through the default (HTTP) type.
   return https as unknown as FastifyInstance;
+};
+
+/** The trail beside the data file; a break found at start is logged, and verify shows where. */
+const openTrail = async (dataFile: string, now: () => Date, logger: SandboxLogger): Promise<AuditTrail> => {
+  const { trail, verification, tornTailDropped } = await AuditTrail.open(dataFile, now);
+  if (tornTailDropped) logger.warn('the audit trail ended in a record that was never finished (never answered); it was cut off');
+  if (!verification.intact) logger.error('the audit trail is broken', redactedDetail({ brokenAt: verification.brokenAt }));
+  return trail;
 };
 
 export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbox> => {
@@ -231,7 +243,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     return openApi;
   });
 
-  const agents = new AgentDirectory(store);
+  const audit = options.dataFile ? await openTrail(options.dataFile, now, logger) : AuditTrail.inMemory(now);
+  const agents = new AgentDirectory(store, audit, new Map(trainingAgents.map((agent) => [agent.agentId, agent.password])));
   const grant = new JwtBearerGrant(keys, store, () => `${baseUrl}/oauth2/token`);
   const idempotency = new Idempotency(store, now);
   const streams = new OpenStreams();
@@ -242,6 +255,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     logger.error('a TSP confirmation failed', redactedDetail({ error })),
   );
   confirmations.connect(ingest);
+  const stopOutcomes = recordOperationOutcomes(store, audit, (error) => logger.error('an operation outcome could not be written to the audit trail', redactedDetail({ error })));
   const reminders = new ReminderSchedule(store, notifier, clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
     logger.error('the step-up reminder check failed', redactedDetail({ error })),
   );
@@ -261,7 +275,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       kindOf: grant.kindOf,
       clientCertificates: options.tls?.requireClientCert ? { platformFingerprint } : null,
     },
-    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId }),
+    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId, audit }),
     // A training backend built without fault injection has no such routes at all (404, not TRAINING_ONLY).
     mode === 'training' && !faults ? FAULT_ENDPOINTS : undefined,
   );
@@ -277,6 +291,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     issuerId,
     mode,
     store,
+    audit,
     streamCount: () => streams.size,
     close: () => {
       closing ??= (async () => {
@@ -287,6 +302,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         reminders.close();
         streams.closeAll();
         await app.close();
+        stopOutcomes();
+        await audit.close();
         await writer?.flush();
       })();
       return closing;

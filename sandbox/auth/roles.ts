@@ -27,10 +27,15 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   deleteToken: EVERYONE,
   getActionPolicy: EVERYONE,
   getDigitizationSignals: EVERYONE,
-  // Every role records its own actions (the handler checks the record names the caller).
-  createAuditRecord: EVERYONE,
-  // Reading other agents' actions is oversight: supervisors and administrators only.
+  // Every role's console reports its own idle lock.
+  reportIdleLock: EVERYONE,
+  // Reading and checking the audit trail is oversight: supervisors and administrators only.
   listAuditRecords: ['supervisor', 'admin'],
+  verifyAuditTrail: ['supervisor', 'admin'],
+  // Accounts: supervisors see and unlock them; resetting a training password is the administrator's.
+  listAgents: ['supervisor', 'admin'],
+  unlockAgent: ['supervisor', 'admin'],
+  resetAgentPassword: ['admin'],
   // Every role reads the notifications (the action dialogs show them); only an administrator changes them.
   listNotificationTemplates: EVERYONE,
   saveNotificationTemplate: ['admin'],

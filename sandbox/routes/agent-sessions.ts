@@ -1,14 +1,19 @@
 import type { AgentDirectory } from '../auth/agents';
 import type { HandlersFor } from './context';
 
-export const agentSessionHandlers = (agents: AgentDirectory): HandlersFor<'signIn' | 'verifyPassword' | 'signOut'> => ({
-  signIn: ({ body, client, now }) => agents.signIn(body.agentId, body.password, client.clientId, now),
-  verifyPassword: async ({ body, session, now }) => {
-    await agents.verify(session, body.password, now);
+/** Sign-in, the idle lock and its unlock, sign-out: each written to the audit trail by the directory before it answers. */
+export const agentSessionHandlers = (agents: AgentDirectory): HandlersFor<'signIn' | 'verifyPassword' | 'signOut' | 'reportIdleLock'> => ({
+  signIn: ({ body, client, correlationId, now }) => agents.signIn(body.agentId, body.password, { clientId: client.clientId, correlationId }, now),
+  verifyPassword: async ({ body, session, client, correlationId, now }) => {
+    await agents.verify(session, body.password, now, { clientId: client.clientId, correlationId });
     return { verified: true };
   },
-  signOut: ({ session }) => {
-    agents.signOut(session);
+  signOut: async ({ session, client, correlationId }) => {
+    await agents.signOut(session, { clientId: client.clientId, correlationId });
     return { ended: true };
   },
+  reportIdleLock: async ({ body, session, client, correlationId }) => ({
+    recorded: true,
+    audit: await agents.idleLocked(session, body.idleMinutes, { clientId: client.clientId, correlationId }),
+  }),
 });

@@ -1,64 +1,37 @@
-import { createHash } from 'node:crypto';
-import type { AuditRecord } from '../../shared/api/audit';
-import { canonicalJson } from '../http/idempotency';
+import type { AuditFilter } from '../../shared/api/audit';
 import { ApiFailure } from '../http/errors';
-import { decodeCursor, encodeCursor } from '../store/cursor';
-import type { StoredAuditRecord } from '../store/state';
-import type { SandboxStore } from '../store/store';
+import { agentActor } from '../audit/parts';
+import type { AuditTrail } from '../audit/trail';
 import type { HandlersFor } from './context';
 
 const AUDIT_PAGE_SIZE = 50;
 
-const fingerprintOf = (record: AuditRecord): string => createHash('sha256').update(canonicalJson(record)).digest('base64url');
-
-/** Newest action first (by when it completed), then by auditId so equal times page stably. */
-const newestFirst = (a: StoredAuditRecord, b: StoredAuditRecord): number =>
-  b.record.completedAt.localeCompare(a.record.completedAt) || b.record.auditId.localeCompare(a.record.auditId);
-
 /**
- * The agents' audit records. Storing is idempotent twice over: the route layer replays a retry
- * with the same Idempotency-Key, and a record whose auditId is already stored is answered with
- * the first receipt (the same record) or refused as a conflict (another record under that id).
+ * The backend's audit trail, for supervisors and administrators: listed newest first, filtered
+ * through the trail's indexes, and verified against its chain and head. Nothing here writes a
+ * record a caller describes: the trail is written by the calls themselves.
  */
-export const auditHandlers = (store: SandboxStore): HandlersFor<'createAuditRecord' | 'listAuditRecords'> => ({
-  createAuditRecord: ({ body, session, now }) => {
-    if (body.agent.agentId !== session.agent.agentId) {
-      throw new ApiFailure('BAD_FORMAT', "agent.agentId: must be the signed-in agent's id; an agent records only their own actions.", 'agent.agentId');
+export const auditHandlers = (audit: AuditTrail): HandlersFor<'listAuditRecords' | 'verifyAuditTrail'> => ({
+  /** The cursor is the sequence of the next record to read, so records written meanwhile do not shift the pages still to come. */
+  listAuditRecords: async ({ query, session, client, correlationId }) => {
+    const { purpose, cursor, limit, ...filter } = query;
+    const before = cursor === undefined ? null : Number(cursor);
+    if (before !== null && before > audit.count) throw new ApiFailure('BAD_FORMAT', 'cursor: no record has this sequence yet.', 'cursor');
+    if (purpose === 'export' && cursor === undefined) {
+      // Who exported what: the filter as asked, on the first page, before anything is served.
+      await audit.append({
+        kind: 'EXPORT',
+        actor: agentActor(session),
+        workstationId: client.clientId,
+        correlationId,
+        outcome: 'SUCCEEDED',
+        cardholder: null,
+        token: null,
+        detail: { filter: filter satisfies AuditFilter },
+      });
     }
-    if (body.agent.role !== session.agent.role) {
-      throw new ApiFailure('BAD_FORMAT', "agent.role: must be the signed-in agent's role.", 'agent.role');
-    }
-    const fingerprint = fingerprintOf(body);
-    const stored = store.auditRecords.get(body.auditId);
-    if (stored) {
-      if (stored.fingerprint !== fingerprint) {
-        throw new ApiFailure('IDEMPOTENCY_CONFLICT', 'auditId: a different record is already stored under this id.', 'auditId');
-      }
-      return { auditId: stored.record.auditId, receivedAt: stored.receivedAt };
-    }
-    const receivedAt = now.toISOString();
-    store.auditRecords.set(body.auditId, { record: body, receivedAt, fingerprint });
-    store.changed();
-    return { auditId: body.auditId, receivedAt };
+    const page = audit.list(filter, before, limit ?? AUDIT_PAGE_SIZE);
+    return { items: [...page.items], nextCursor: page.next === null ? null : String(page.next) };
   },
-
-  /** The cursor names the next record by its auditId, so records added meanwhile do not shift the pages still to be read. */
-  listAuditRecords: ({ query }) => {
-    const owner = `${query.virtualCardId ?? ''}|${query.cardholderId ?? ''}|${query.agentId ?? ''}`;
-    const matching = [...store.auditRecords.values()]
-      .filter(({ record }) => query.virtualCardId === undefined || record.virtualCardId === query.virtualCardId)
-      .filter(({ record }) => query.cardholderId === undefined || record.cardholderId === query.cardholderId)
-      .filter(({ record }) => query.agentId === undefined || record.agent.agentId === query.agentId)
-      .sort(newestFirst);
-    let start = 0;
-    if (query.cursor !== undefined) {
-      const next = decodeCursor(query.cursor, 'audit', owner);
-      start = matching.findIndex(({ record }) => record.auditId === next);
-      if (start < 0) throw new ApiFailure('BAD_FORMAT', 'cursor: the record it points to is not in this list.', 'cursor');
-    }
-    const limit = query.limit ?? AUDIT_PAGE_SIZE;
-    const page = matching.slice(start, start + limit);
-    const after = matching[start + limit];
-    return { items: page.map(({ record }) => record), nextCursor: after ? encodeCursor('audit', owner, after.record.auditId) : null };
-  },
+  verifyAuditTrail: () => audit.verify(),
 });

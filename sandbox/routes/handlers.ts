@@ -1,3 +1,4 @@
+import type { AuditTrail } from '../audit/trail';
 import type { AgentDirectory } from '../auth/agents';
 import type { JwtBearerGrant } from '../auth/jwt-bearer';
 import type { CallbackIngest } from '../callbacks/ingest';
@@ -7,6 +8,7 @@ import type { ReminderSchedule } from '../notifications/reminders';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
 import { agentSessionHandlers } from './agent-sessions';
+import { agentAccountHandlers } from './agents';
 import { auditHandlers } from './audit';
 import { callbackHandlers } from './callbacks';
 import { cardholderHandlers } from './cardholders';
@@ -36,17 +38,20 @@ export interface HandlerServices {
   readonly clock: TrainingClock;
   readonly reminders: ReminderSchedule;
   readonly issuerId: string;
+  /** The audit trail every state-changing call writes to (`audit.append`). */
+  readonly audit: AuditTrail;
 }
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */
 export const createHandlers = (services: HandlerServices): Handlers => ({
   ...oauthHandlers(services.grant),
   ...agentSessionHandlers(services.agents),
+  ...agentAccountHandlers(services.agents),
   ...cardholderHandlers(services.store),
   ...tokenHandlers(services.store),
-  ...operationHandlers(services.store, services.confirmations, services.faults),
+  ...operationHandlers(services.store, services.confirmations, services.faults, services.audit),
   ...policyHandlers(services.store),
-  ...auditHandlers(services.store),
+  ...auditHandlers(services.audit),
   ...notificationHandlers(services.store),
   ...phoneCallHandlers(services.store),
   ...integrityReportHandlers(),

@@ -10,6 +10,8 @@ import { newEventId, newOperationId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
 import type { FaultInjector } from '../http/faults';
+import type { AuditTrail } from '../audit/trail';
+import { refusedActionRecord, tokenActionRecord } from '../audit/token-actions';
 import type { HandlersFor } from './context';
 
 /** What every operation handler reads from its (already validated) request. */
@@ -19,22 +21,40 @@ interface OperationContext {
   readonly trainingNow: Date;
   readonly correlationId: string;
   readonly session: SessionContext;
+  readonly client: { readonly clientId: string };
 }
 
 /**
  * `POST /api/v1/tokens/{id}/operations:{op}`: checks the token against what the agent saw and the
  * transition table, records the agent's action at once (the token unchanged), and leaves the
  * change itself to the TSP's confirmation. A retry with the same Idempotency-Key is answered by
- * the route layer from the first response, so this runs once per key.
+ * the route layer from the first response, so this runs once per key. The audit trail gets the
+ * action (ACCEPTED, or REFUSED with why) before the call is answered, and the answer carries the
+ * record's receipt for the console's journal.
  */
 export const operationHandlers = (
   store: SandboxStore,
   confirmations: TspConfirmations,
   faults: FaultInjector | null,
+  audit: AuditTrail,
 ): HandlersFor<'activateToken' | 'suspendToken' | 'resumeToken' | 'deleteToken'> => {
   const handle =
     (operation: TokenOperation) =>
-    ({ params, body, trainingNow: now, correlationId, session }: OperationContext): OperationAccepted => {
+    async (context: OperationContext): Promise<OperationAccepted> => {
+      const token = store.tokens.get(context.params.virtualCardId);
+      let accepted: { readonly operationId: string; readonly receipt: Promise<OperationAccepted['audit']> };
+      try {
+        accepted = take(operation, context);
+      } catch (error) {
+        if (error instanceof ApiFailure && token) await audit.append(refusedActionRecord(store, { operation, context, token, failure: error }));
+        throw error;
+      }
+      return { operationId: accepted.operationId, status: 'ACCEPTED', virtualCardId: context.params.virtualCardId, operation, audit: await accepted.receipt };
+    };
+
+  /** Checks and takes the operation; its TOKEN_ACTION record is chained before the TSP can confirm it. */
+  const take = (operation: TokenOperation, context: OperationContext): { readonly operationId: string; readonly receipt: Promise<OperationAccepted['audit']> } => {
+      const { params, body, trainingNow: now, correlationId, session } = context;
       const token = store.tokens.get(params.virtualCardId);
       if (!token) throw new ApiFailure('UNKNOWN_TOKEN', 'No token has this virtualCardId.', 'virtualCardId');
       const currentState = token.state;
@@ -94,6 +114,7 @@ export const operationHandlers = (
           },
         },
       });
+      const receipt = audit.append(tokenActionRecord(store, { operation, operationId, context, token, reasonSent }));
       confirmations.schedule({
         operationId,
         operation,
@@ -104,8 +125,8 @@ export const operationHandlers = (
         reason: reasonSent,
         deliveries: faults?.confirmationDeliveries('POST', `/api/v1/tokens/${params.virtualCardId}/operations:${operation}`) ?? 1,
       });
-      return { operationId, status: 'ACCEPTED', virtualCardId: token.virtualCardId, operation };
-    };
+      return { operationId, receipt };
+  };
   return {
     activateToken: handle('activate'),
     suspendToken: handle('suspend'),

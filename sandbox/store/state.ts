@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
-import { AuditRecord } from '../../shared/api/audit';
 import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeRequest } from '../../shared/api/callbacks';
 import { Agent, Card, PersonName, Token } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
@@ -110,15 +109,6 @@ export const IdempotencyRecord = z.strictObject({
 });
 export type IdempotencyRecord = z.infer<typeof IdempotencyRecord>;
 
-/** An agent action's audit record as the backend keeps it: once per auditId, with when it arrived. */
-export const StoredAuditRecord = z.strictObject({
-  record: AuditRecord,
-  receivedAt: IsoDateTime,
-  /** The record's canonical hash: the same auditId with another record is a conflict, not a retry. */
-  fingerprint: Base64Url,
-});
-export type StoredAuditRecord = z.infer<typeof StoredAuditRecord>;
-
 /** A phone call's record as the backend keeps it: once per phoneCallId, with when it arrived. */
 export const StoredPhoneCallRecord = z.strictObject({
   record: PhoneCallRecord,
@@ -174,7 +164,6 @@ const RuntimeState = z.strictObject({
   seenAssertions: z.array(SeenAssertion),
   idempotency: z.array(IdempotencyRecord),
   actionPolicy: TokenActionPolicy,
-  auditRecords: z.array(StoredAuditRecord),
   notificationTemplates: z.array(NotificationTemplate),
   notificationSettings: NotificationSettings,
   /** `virtualCardId NUL x-correlation-id NUL action NUL outcome` → the eventId that recorded it first. */
@@ -203,7 +192,6 @@ export const freshRuntimeState = (): RuntimeState => ({
   seenAssertions: [],
   idempotency: [],
   actionPolicy: trainingActionPolicy(),
-  auditRecords: [],
   notificationTemplates: defaultNotificationTemplates(),
   notificationSettings: defaultNotificationSettings(),
   callbackReceipts: {},
@@ -241,7 +229,8 @@ export const PersistedState = z.strictObject({
   // notifications, the platform's callbacks and the training clock): such files load with the
   // starting values.
   actionPolicy: shape.actionPolicy.default(startingValueOf('actionPolicy')),
-  auditRecords: shape.auditRecords.default(startingValueOf('auditRecords')),
+  // Records consoles posted before the backend wrote its own trail (sandbox/audit): read, not kept.
+  auditRecords: z.array(z.unknown()).optional(),
   notificationTemplates: shape.notificationTemplates.default(startingValueOf('notificationTemplates')),
   notificationSettings: shape.notificationSettings.default(startingValueOf('notificationSettings')),
   callbackReceipts: shape.callbackReceipts.default(startingValueOf('callbackReceipts')),

@@ -22,7 +22,6 @@ import {
   type SeenAssertion,
   type SessionRecord,
   type SignInAttempts,
-  type StoredAuditRecord,
   type StoredPhoneCallRecord,
   type SyntheticHistory,
 } from './state';
@@ -61,8 +60,6 @@ export class SandboxStore {
   readonly seenAssertions = new Map<string, SeenAssertion>();
   /** By scope + NUL + key. */
   readonly idempotency = new Map<string, StoredIdempotency>();
-  /** Agents' audit records by auditId, in the order they arrived. */
-  readonly auditRecords = new Map<string, StoredAuditRecord>();
   private policy: TokenActionPolicy;
   /** By `event/channel/language` (templateKeyOf). */
   readonly notificationTemplates = new Map<string, NotificationTemplate>();
@@ -171,7 +168,6 @@ export class SandboxStore {
     for (const token of state.accessTokens) store.accessTokens.set(token.tokenHash, token);
     for (const seen of state.seenAssertions) store.seenAssertions.set(`${seen.clientId}\u0000${seen.jti}`, seen);
     for (const record of state.idempotency) store.idempotency.set(`${record.scope}\u0000${record.key}`, { ...record, persist: true });
-    for (const stored of state.auditRecords) store.auditRecords.set(stored.record.auditId, stored);
     for (const template of state.notificationTemplates) store.notificationTemplates.set(templateKeyOf(template), template);
     for (const [key, eventId] of Object.entries(state.callbackReceipts)) store.callbackReceipts.set(key, eventId);
     store.parkedCallbacks.push(...state.parkedCallbacks);
@@ -206,7 +202,6 @@ export class SandboxStore {
       seenAssertions: [...this.seenAssertions.values()],
       idempotency: [...this.idempotency.values()].filter((record) => record.persist).map(({ persist: _persist, ...record }) => record),
       actionPolicy: this.policy,
-      auditRecords: [...this.auditRecords.values()],
       notificationTemplates: [...this.notificationTemplates.values()],
       notificationSettings: this.notifications,
       callbackReceipts: Object.fromEntries(this.callbackReceipts),

@@ -3,7 +3,7 @@ import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId } fr
 import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
 import { OperationAccepted, operationRequestOf } from './operations';
-import { AuditRecord, AuditRecordStored, AuditRecordSubmission } from './audit';
+import { AgentAccount, AgentAccountChanged, AuditFilter, AuditReceipt, AuditRecord, AuditTrailVerification } from './audit';
 import { DigitizationSignals, TokenActionPolicy } from './policy';
 import { CallOutcomeList, OutcomeCode, PhoneCallStored, PhoneCallSubmission, ServiceNotes, StoredPhoneCall } from './phone-calls';
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
@@ -294,32 +294,78 @@ export const endpoints = {
     successStatus: 200,
     errors: ['UNKNOWN_TOKEN'],
   }),
-  createAuditRecord: define({
-    method: 'POST',
-    path: '/api/v1/audit-records',
-    operationId: 'createAuditRecord',
-    summary:
-      "Stores one agent action's audit record. Idempotent: send the record's `auditId` as Idempotency-Key, so a retry stores it once. The record's agent must be the session's agent.",
-    auth: 'agent',
-    body: AuditRecordSubmission,
-    response: AuditRecordStored,
-    successStatus: 201,
-  }),
+  // ---- The audit trail and the agents' accounts: the backend writes every record itself ----
   listAuditRecords: define({
     method: 'GET',
     path: '/api/v1/audit-records',
     operationId: 'listAuditRecords',
-    summary: 'Audit records, newest first, filtered by token, cardholder or agent. Supervisors and administrators only.',
+    summary:
+      "The backend's audit trail, newest first, filtered by agent (who acted, or whose account it concerns), kind, outcome, period (`from` inclusive, `to` exclusive, by when the record was written), cardholder, token or correlation id. The cursor is the sequence of the next record to read, so records written meanwhile never shift the pages still to come. `purpose=export` on the first page (no cursor) records an EXPORT with the filter. Supervisors and administrators only.",
     auth: 'agent',
     query: z.strictObject({
-      virtualCardId: VirtualCardId.optional(),
-      cardholderId: CardholderId.optional(),
-      agentId: AgentId.optional(),
-      ...Paging,
+      ...AuditFilter.shape,
+      purpose: z.enum(['export']).optional(),
+      cursor: z.string().regex(/^[1-9][0-9]{0,11}$/, 'a record sequence').optional(),
+      limit: Paging.limit,
     }),
     response: pageOf(AuditRecord),
     successStatus: 200,
     errors: ['FORBIDDEN_ROLE'],
+  }),
+  verifyAuditTrail: define({
+    method: 'GET',
+    path: '/api/v1/audit-records/verify',
+    operationId: 'verifyAuditTrail',
+    summary:
+      "Reads the whole stored trail back and checks it: every record's hash, its link to the one before, the sequence without a gap, and the trail against its head (count and hash kept apart), so an edited, removed, reordered or cut-off record is found. Answers where and why it breaks. Supervisors and administrators only.",
+    auth: 'agent',
+    response: AuditTrailVerification,
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE'],
+  }),
+  reportIdleLock: define({
+    method: 'POST',
+    path: '/api/v1/agent-sessions/current/idle-lock',
+    operationId: 'reportIdleLock',
+    summary: "The console tells the backend it locked itself after the agent was idle (IDLE_LOCK in the trail); unlocking is verifyPassword, recorded as IDLE_UNLOCK. The session stays open.",
+    auth: 'agent',
+    body: z.strictObject({ idleMinutes: z.number().int().min(1).max(1440) }),
+    response: z.object({ recorded: z.literal(true), audit: AuditReceipt }),
+    successStatus: 200,
+  }),
+  listAgents: define({
+    method: 'GET',
+    path: '/api/v1/agents',
+    operationId: 'listAgents',
+    summary: "The issuer's agent accounts with their lock state, failed attempts, whether they are signed in and when they last signed in. Supervisors and administrators only.",
+    auth: 'agent',
+    response: z.object({ items: z.array(AgentAccount) }),
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE'],
+  }),
+  unlockAgent: define({
+    method: 'POST',
+    path: '/api/v1/agents/{agentId}:unlock',
+    operationId: 'unlockAgent',
+    summary: "Lifts an account's lockout and clears its failed attempts (UNLOCK in the trail); an account that is not locked answers as it is, and the unlock is recorded all the same. Supervisors and administrators only.",
+    auth: 'agent',
+    params: z.strictObject({ agentId: AgentId }),
+    response: AgentAccountChanged,
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE', 'NOT_FOUND'],
+  }),
+  resetAgentPassword: define({
+    method: 'POST',
+    path: '/api/v1/agents/{agentId}:reset-password',
+    operationId: 'resetAgentPassword',
+    summary:
+      "Training only: sets a training account's password back to its published one (the credentials file lists it), ends its sessions and lifts any lockout (PASSWORD_RESET in the trail). No password travels in the call. Administrators only.",
+    auth: 'agent',
+    trainingOnly: true,
+    params: z.strictObject({ agentId: AgentId }),
+    response: AgentAccountChanged,
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE', 'NOT_FOUND'],
   }),
   listNotificationTemplates: define({
     method: 'GET',

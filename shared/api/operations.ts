@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { D1_REASON_TEXT, REASON_CODES, findReason } from '../domain/reason-codes';
 import { TOKEN_OPERATIONS, type TokenOperation } from '../domain/transitions';
+import { AuditReceipt } from './audit';
 import { FreeText, withoutCardNumber } from './free-text';
 import { VirtualCardId } from './ids';
 import { TokenState } from './model';
@@ -69,5 +70,7 @@ export const OperationAccepted = z.object({
   status: z.literal('ACCEPTED'),
   virtualCardId: VirtualCardId,
   operation: TokenOperationName,
+  /** The backend's audit record of this action: the console's journal keeps it beside its own record. */
+  audit: AuditReceipt,
 });
 export type OperationAccepted = z.infer<typeof OperationAccepted>;

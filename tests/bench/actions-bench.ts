@@ -12,6 +12,7 @@ import { FileSecretStore } from '../../electron/core/secrets/secret-store';
 import { CONFIRMING_EVENT } from '../../shared/domain/operation-events';
 import { backendScript } from '../support/backend-script';
 import { summarise, type Summary } from './stats';
+import { acceptedActions } from '../support/audit-trail';
 
 /**
  * Fifty agents at once, each on a console of its own (its own core, profile, outbox, journal,
@@ -312,7 +313,7 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
 
     // Let every audit record reach the backend, then count what the backend and the journals hold.
     const settleBy = Date.now() + 60_000;
-    while (Date.now() < settleBy && done.some(({ view, agent }) => agent.core.actions.get(view.actionId)?.audit?.stored !== true)) {
+    while (Date.now() < settleBy && done.some(({ view, agent }) => agent.core.actions.get(view.actionId)?.audit?.journaled !== true)) {
       await new Promise((wait) => setTimeout(wait, 50));
     }
     const script = backendScript(backend.credentials);
@@ -331,7 +332,7 @@ export const benchActions = async (plan: ActionsBenchPlan): Promise<ActionsBench
         if (actions === 0) missing += 1;
         if (actions > 1) doubledActions += actions - 1;
         if (confirmations > 1) doubledConfirmations += confirmations - 1;
-        if (records.filter((record) => record.actionId === view.actionId).length !== 1) backendGaps += 1;
+        if (view.operationId !== null && acceptedActions(records).filter(({ record }) => record.correlationId === view.correlationId).length !== 1) backendGaps += 1;
       }
     }
     let journalGaps = 0;

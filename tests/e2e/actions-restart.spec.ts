@@ -3,6 +3,7 @@ import { ActionsPage } from './pages/actions-page';
 import { shootBoth } from './pages/actions-screenshots';
 import { SignInPage } from './pages/sign-in-page';
 import { startConnectedDesk, type ConnectedDesk } from '../support/connected-desk';
+import { actionSummary } from '../support/audit-trail';
 
 /**
  * Main killed mid-action: a workstation in connected mode (its own bridge process and profile)
@@ -66,7 +67,6 @@ test('main killed after writing an action ahead: on restart the outbox resumes i
   const supervisor = await desk.backend.signIn({ agentId: accounts.supervisor.agentId, password: accounts.supervisor.password });
   const events = await desk.backend.tokenEvents(supervisor, watch.virtualCardId);
   expect(events.filter((event) => event.kind === 'SUSPENDED' && event.actor.source === 'ISSUER')).toHaveLength(1);
-  await expect.poll(async () => (await desk?.backend.auditRecords(supervisor, watch.virtualCardId))?.map((record) => `${record.actionId} ${record.outcome} ${String(record.resumedAfterRestart)}`)).toEqual([
-    `${actionId} CONFIRMED true`,
-  ]);
+  // One action in the backend's trail, confirmed: the resumed send reused its key, so the backend took it once.
+  await expect.poll(async () => actionSummary((await desk?.backend.auditRecords(supervisor, watch.virtualCardId)) ?? [])).toEqual(['suspend CONFIRMED']);
 });

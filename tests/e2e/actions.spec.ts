@@ -2,6 +2,7 @@ import { expect, test } from './fixtures';
 import { actionsBackend, findActiveTokens } from './pages/actions-backend';
 import { ActionsPage } from './pages/actions-page';
 import { shootBoth } from './pages/actions-screenshots';
+import { acceptedActions, actionSummary } from '../support/audit-trail';
 
 /** Seed fixtures (sandbox/seed/README.md). */
 const yellowPath = { cardholderId: 'C0000001', virtualCardId: 'VCYELLOW0001' } as const;
@@ -75,9 +76,9 @@ test('Option D: the checklist unlocks Activate only when the policy is met; 送�
   await shootBoth(page, 'tray');
 
   expect(await backend.confirmations(yellowPath.virtualCardId, 'ACTIVATED')).toHaveLength(1);
-  await expect.poll(async () => (await backend.audit(yellowPath.virtualCardId)).filter((record) => record.actionId === actionId).length).toBe(1);
-  const [record] = (await backend.audit(yellowPath.virtualCardId)).filter((each) => each.actionId === actionId);
-  expect(record).toMatchObject({ operation: 'activate', outcome: 'CONFIRMED', verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'ADDRESS', 'SECURITY_WORD'] });
+  await expect.poll(async () => acceptedActions(await backend.audit(yellowPath.virtualCardId)).filter(({ outcome }) => outcome === 'CONFIRMED').length).toBe(1);
+  const [taken] = acceptedActions(await backend.audit(yellowPath.virtualCardId));
+  expect(taken?.record.detail).toMatchObject({ operation: 'activate', verifiers: ['FULL_NAME', 'DATE_OF_BIRTH', 'ADDRESS', 'SECURITY_WORD'] });
 });
 
 test('Option D on a risky case: Activate gives way to the refusal, naming the rule; nothing is sent', async ({ consolePage: page }) => {
@@ -137,7 +138,7 @@ test('suspend, resume and delete with reasons: comment required for other, what 
   await actions.submit.click();
   await actions.expectStatus('CONFIRMED');
   await expect(actions.dialog.getByTestId('action-notification')).toContainText('一時停止のお知らせ');
-  const suspended = await actions.sentActionId();
+  await actions.sentActionId();
   await actions.close();
   await expect(actions.lookup.row(token.virtualCardId).locator('.state-chip')).toHaveText('一時停止中');
 
@@ -149,7 +150,7 @@ test('suspend, resume and delete with reasons: comment required for other, what 
   await shootBoth(page, 'resume');
   await actions.submit.click();
   await actions.expectStatus('CONFIRMED');
-  const resumed = await actions.sentActionId();
+  await actions.sentActionId();
   await actions.close();
   await expect(actions.lookup.row(token.virtualCardId).locator('.state-chip')).toHaveText('有効');
 
@@ -165,16 +166,16 @@ test('suspend, resume and delete with reasons: comment required for other, what 
   await shootBoth(page, 'delete');
   await actions.submit.click();
   await actions.expectStatus('CONFIRMED');
-  const deleted = await actions.sentActionId();
+  await actions.sentActionId();
   await actions.close();
 
   const events = await backend.events(token.virtualCardId);
   expect(events.filter((event) => event.kind === 'SUSPENDED' && event.actor.source === 'ISSUER')).toHaveLength(1);
   expect(events.filter((event) => event.kind === 'RESUMED' && event.actor.source === 'ISSUER')).toHaveLength(1);
   expect(events.filter((event) => event.kind === 'DELETED')).toHaveLength(1);
-  await expect.poll(async () => (await backend.audit(token.virtualCardId)).map((record) => record.actionId).sort()).toEqual([suspended, resumed, deleted].sort());
-  const audit = await backend.audit(token.virtualCardId);
-  expect(audit.find((record) => record.actionId === suspended)).toMatchObject({ reasonCode: 'OTHER', comment: 'ご家族からの申し出のため一時停止', reasonSent: 'OTHER' });
+  await expect.poll(async () => actionSummary(await backend.audit(token.virtualCardId))).toEqual(['suspend CONFIRMED', 'resume CONFIRMED', 'delete CONFIRMED']);
+  const [suspension] = acceptedActions(await backend.audit(token.virtualCardId));
+  expect(suspension?.record.detail).toMatchObject({ reasonCode: 'OTHER', comment: 'ご家族からの申し出のため一時停止', reasonSent: 'OTHER' });
 });
 
 test('the wallet suspends the token while the dialog is open: the console says so, the backend is never asked to act on a stale screen, the input stays', async ({

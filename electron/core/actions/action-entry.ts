@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditRecord } from '../../../shared/api/audit';
+import { ActionRecord, AuditReceipt } from '../../../shared/api/audit';
 import { AgentId, CorrelationId, IsoDateTime, WorkstationId } from '../../../shared/api/ids';
 import { Role, TokenState } from '../../../shared/api/model';
 import { CallAnswers, Verifier } from '../../../shared/api/policy';
@@ -26,11 +26,12 @@ const OperationBody = z.strictObject({
 
 const EntryAgent = z.strictObject({ agentId: AgentId, name: z.string().min(1).max(200), role: Role });
 
-/** The audit record of an ended action and how far it got: journal line written, backend stored. */
+/** The console's record of an ended action, and whether its journal line is written. */
 const EntryAudit = z.strictObject({
-  record: AuditRecord,
+  record: ActionRecord,
   journaled: z.boolean(),
-  stored: z.boolean(),
+  /** Written by consoles that also posted the record to the backend; the backend now writes its own, so it is read and ignored. */
+  stored: z.boolean().optional(),
 });
 
 export const OutboxEntry = z.strictObject({
@@ -56,13 +57,15 @@ export const OutboxEntry = z.strictObject({
    */
   reconcile: z.boolean(),
   audit: EntryAudit.nullable(),
+  /** The backend's receipt of the TOKEN_ACTION record it wrote when it accepted the action; absent when it did not (refused, or the answer was lost). */
+  receipt: AuditReceipt.optional(),
 });
 export type OutboxEntry = z.infer<typeof OutboxEntry>;
 
 export const isUnderWay = (entry: OutboxEntry): boolean => isActionUnderWay(entry.view.status);
 
-/** Ended, journaled and stored at the backend: nothing left to do but show it. */
-export const isSettled = (entry: OutboxEntry): boolean => entry.audit !== null && entry.audit.journaled && entry.audit.stored;
+/** Ended and journaled: nothing left to do but show it (the backend wrote its own record when it took the call). */
+export const isSettled = (entry: OutboxEntry): boolean => entry.audit !== null && entry.audit.journaled;
 
 /** Status only moves forward: REQUESTED → ACCEPTED → CONFIRMED | FAILED, and an ended action never changes status again. */
 export const canMove = (from: ActionStatus, to: ActionStatus): boolean =>

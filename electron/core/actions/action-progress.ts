@@ -119,7 +119,7 @@ export const createActionProgress = (options: ActionProgressOptions): ActionProg
         { actionId: entry.view.actionId, correlationId: entry.view.correlationId, operation: entry.view.operation, status: ending.status, failure: ending.failure?.code },
         'action ended',
       );
-      return commit({ ...ended, audit: { record: auditRecordFor(ended, ending.at), journaled: false, stored: false } });
+      return commit({ ...ended, audit: { record: auditRecordFor(ended, ending.at), journaled: false } });
     },
     async flush() {
       const waiting = [...deferred.values()];

@@ -4,7 +4,7 @@ import { mkdir, open, readFile, rename, stat, type FileHandle } from 'node:fs/pr
 import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
-import { AuditRecord } from '../../../shared/api/audit';
+import { ActionRecord, AuditReceipt } from '../../../shared/api/audit';
 import { maskCardNumbers } from '../../../shared/domain/card-number-runs';
 import { writeFileAtomic } from '../fs/atomic-write';
 
@@ -26,7 +26,14 @@ export const GENESIS = '0'.repeat(64);
 export const JournalLine = z.strictObject({
   /** SHA-256 (hex) of the previous line's text, without its newline; GENESIS for the first. */
   prev: z.string().regex(/^[0-9a-f]{64}$/),
-  record: AuditRecord,
+  record: ActionRecord,
+  /**
+   * The backend's receipt (record id and hash) of the record it wrote when it took the action,
+   * so the console's line and the backend's trail can be matched; null when the backend took
+   * nothing (refused before sending) or its answer never arrived. Lines from before the backend
+   * kept a trail have none.
+   */
+  receipt: AuditReceipt.nullable().optional(),
 });
 export type JournalLine = z.infer<typeof JournalLine>;
 
@@ -74,8 +81,8 @@ export interface AuditJournal {
    * (see JournalHead.follows); `keptAs` names where the damaged one went.
    */
   start(): Promise<JournalCheck & { readonly keptAs: string | null }>;
-  /** Appends one record; durable when it resolves. */
-  append(record: AuditRecord): Promise<void>;
+  /** Appends one record with the backend's receipt; durable when it resolves. */
+  append(record: ActionRecord, receipt: AuditReceipt | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -85,7 +92,7 @@ export interface AuditJournal {
  * that holds one; this keeps it out of the file whatever made the record (an outbox entry written
  * before that rule, a caller that skipped it), as a line once written is never rewritten.
  */
-const journaled = (record: AuditRecord): AuditRecord => {
+const journaled = (record: ActionRecord): ActionRecord => {
   const masked = (text: string): string => maskCardNumbers(text).text;
   return {
     ...record,
@@ -262,10 +269,10 @@ export const openAuditJournal = (file: string): AuditJournal => {
   return {
     file,
     start,
-    append(record) {
+    append(record, receipt) {
       const run = queue.then(async () => {
         const out = await ready();
-        const line: JournalLine = { prev: head ?? GENESIS, record: journaled(record) };
+        const line: JournalLine = { prev: head ?? GENESIS, record: journaled(record), receipt };
         const text = JSON.stringify(line);
         // After a torn last line the next record still starts on a line of its own.
         await out.appendFile(`${needsNewline ? '\n' : ''}${text}\n`, 'utf8');

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AuditRecord } from '../../../shared/api/audit';
+import type { ActionRecord } from '../../../shared/api/audit';
 import type { OutboxEntry } from './action-entry';
 
 /**
@@ -9,7 +9,7 @@ import type { OutboxEntry } from './action-entry';
  * when the action ends, and kept in the outbox entry, so the journal and the backend receive the
  * very same record, after a restart too.
  */
-export const auditRecordFor = (entry: OutboxEntry, completedAt: string): AuditRecord => {
+export const auditRecordFor = (entry: OutboxEntry, completedAt: string): ActionRecord => {
   const { view } = entry;
   const outcome = view.status === 'CONFIRMED' ? 'CONFIRMED' : 'FAILED';
   return {

@@ -16,7 +16,7 @@ export const resumedEntry = (entry: OutboxEntry, journaled: ReadonlySet<string>)
       view: { ...entry.view, resumedAfterRestart: true, nextAttemptAt: null },
     };
   }
-  if (entry.audit === null) return { ...entry, audit: { record: auditRecordFor(entry, entry.completedAt ?? entry.view.updatedAt), journaled: false, stored: false } };
+  if (entry.audit === null) return { ...entry, audit: { record: auditRecordFor(entry, entry.completedAt ?? entry.view.updatedAt), journaled: false } };
   if (!entry.audit.journaled && journaled.has(entry.audit.record.auditId)) return { ...entry, audit: { ...entry.audit, journaled: true } };
   return entry;
 };

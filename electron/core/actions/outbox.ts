@@ -48,8 +48,8 @@ export interface OutboxOptions {
  *   answer may have been lost;
  * ACCEPTED (confirm-step.ts): confirmed (or failed) by the TSP's event for our operationId, as the
  *   live stream brings it (action-traces.ts), with the history read only as the fallback;
- * CONFIRMED / FAILED (audit-delivery.ts): final; the one audit record goes to the journal and to
- *   the backend until it is stored.
+ * CONFIRMED / FAILED (audit-delivery.ts): final; the console's one record goes to the journal with
+ *   the backend's receipt of the record the backend wrote itself when it took the action.
  *
  * Every step runs one at a time per action (keyed-steps.ts) and only while the agent who asked for
  * it holds the session (agent-turns.ts); until that agent signs in again the action waits, and
@@ -91,7 +91,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     retryMs: tuning.retryMaxDelayMs,
     now,
   });
-  const { run, wake } = steps;
+  const { run } = steps;
 
   const progress = createActionProgress({ entries, store, events, logger: log, now });
   const turns = createAgentTurns({ session: options.session, backend: options.backend });
@@ -105,16 +105,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     journal,
     remember: (entry) => entries.put(entry),
     save: (entry) => store.save(entry).catch((error: unknown) => log.error({ actionId: entry.view.actionId, err: error }, 'outbox entry could not be saved')),
-    send: async (entry, record) =>
-      (
-        await turns.asAgent(entry, (client) =>
-          client.request('createAuditRecord', { body: record, context: { correlationId: entry.view.correlationId, idempotencyKey: record.auditId } }),
-        )
-      ).ran,
-    wake,
     logger: log,
-    tuning,
-    random,
   });
   const writeAhead = createWriteAhead({ entries, store, events, start: run, toSend: (entry) => send.countedAhead(entry) });
 

@@ -1,4 +1,4 @@
-import type { ActionFailure } from '../../../shared/api/audit';
+import type { ActionFailure, AuditReceipt } from '../../../shared/api/audit';
 import type { endpoints } from '../../../shared/api/endpoints';
 import { backoffDelay } from '../backend/retry-policy';
 import type { Logger } from '../logging/logger';
@@ -118,7 +118,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
       : await progress.change(entry, { attempts: entry.view.attempts + 1, nextAttemptAt: null }, { firstAttemptAt: entry.firstAttemptAt ?? iso() }, { durable: true });
     traces.sending(sending);
     const name = (`${entry.view.operation}Token` as const) satisfies keyof typeof endpoints;
-    let answer: Turn<{ operationId: string }>;
+    let answer: Turn<{ operationId: string; audit: AuditReceipt }>;
     try {
       answer = await turns.asAgent(sending, (client) =>
         client.request(name, {
@@ -152,7 +152,7 @@ export const createSendStep = (options: SendStepOptions): SendStep => {
       return;
     }
     logger.info({ actionId, correlationId, operationId: answer.value.operationId }, 'action accepted');
-    const accepted = await progress.change(sending, { status: 'ACCEPTED', operationId: answer.value.operationId, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false }, { deferSave: true });
+    const accepted = await progress.change(sending, { status: 'ACCEPTED', operationId: answer.value.operationId, nextAttemptAt: null }, { acceptedAt: iso(), reconcile: false, receipt: answer.value.audit }, { deferSave: true });
     // The TSP may have confirmed on the stream while the answer was on its way.
     if (isUnderWay(accepted)) schedule.run(actionId);
   };

@@ -28,7 +28,7 @@ export const createWriteAhead =
     if (entries.has(asked.view.actionId)) throw new Error('this action is already in the outbox');
     let entry: OutboxEntry;
     if (isUnderWay(asked)) entry = asked.view.status === 'REQUESTED' && asked.view.attempts === 0 ? toSend(asked) : asked;
-    else entry = asked.audit !== null ? asked : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false, stored: false } };
+    else entry = asked.audit !== null ? asked : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false } };
     await store.save(entry);
     entries.put(entry);
     events.emit('action.changed', entry.view);

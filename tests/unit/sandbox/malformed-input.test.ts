@@ -5,7 +5,6 @@ import { ApiErrorBody } from '../../../shared/api/errors';
 import { knownFixtures } from '../../../sandbox/index';
 import { endpointRoles } from '../../../sandbox/auth/roles';
 import { trainingActionPolicy } from '../../../sandbox/policy/action-policy';
-import { auditRecordOf } from './audit-fixture';
 import { errorOf, startHarness, type Harness } from './harness';
 
 /**
@@ -45,6 +44,7 @@ const VALID_PARAMS: Record<string, string> = {
   cardholderId: knownFixtures.yellowPath.cardholderId,
   issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
   virtualCardId: knownFixtures.yellowPath.virtualCardId,
+  agentId: 'agent.kobayashi',
 };
 const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id', event: 'TOKEN_EXPLODED', channel: 'FAX', language: 'fr', issuerId: 'SHORT' };
 
@@ -58,8 +58,7 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   suspendToken: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' },
   resumeToken: { reasonCode: 'DEVICE_FOUND', reason: 'Device found', expectedState: 'SUSPENDED' },
   deleteToken: { reasonCode: 'DEVICE_STOLEN', reason: 'Device stolen', expectedState: 'ACTIVE' },
-  // The first field is a uuid, so 42 in it is a type error the test expects to be named.
-  createAuditRecord: { ...auditRecordOf() },
+  reportIdleLock: { idleMinutes: 5 },
   setActionPolicy: { ...trainingActionPolicy() },
   saveNotificationTemplate: { subject: null, body: 'Call {{customerServiceNumber}}.' },
   saveNotificationSettings: { customerServiceNumber: '0120-000-123', issuerSendsOwnOtp: false, reminderAfterHours: 24 },
@@ -85,7 +84,7 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
 };
 
 /** What makes the first field of a valid body wrongly typed: 42, unless 42 is a valid value there. */
-const WRONGLY_TYPED: Partial<Record<EndpointName, unknown>> = { advanceTrainingClock: 'a day' };
+const WRONGLY_TYPED: Partial<Record<EndpointName, unknown>> = { advanceTrainingClock: 'a day', reportIdleLock: 'five' };
 
 const validBodyOf = (name: EndpointName): Record<string, unknown> => {
   const body = VALID_BODIES[name];

@@ -3,8 +3,8 @@ import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AuditRecord } from '../../../../shared/api/audit';
-import { GENESIS, hashLine, headFileFor, openAuditJournal, verifyJournal } from '../../../../electron/core/actions/audit-journal';
+import type { ActionRecord } from '../../../../shared/api/audit';
+import { GENESIS, JournalLine, hashLine, headFileFor, openAuditJournal, verifyJournal } from '../../../../electron/core/actions/audit-journal';
 
 /** The local audit journal: append-only JSON lines, each chained to the one before by SHA-256. */
 let dir: string;
@@ -17,7 +17,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const record = (overrides: Partial<AuditRecord> = {}): AuditRecord => ({
+const record = (overrides: Partial<ActionRecord> = {}): ActionRecord => ({
   auditId: randomUUID(),
   actionId: randomUUID(),
   bulkId: null,
@@ -50,11 +50,11 @@ describe('the audit journal', () => {
   it('chains every line to the one before, from the genesis hash', async () => {
     const journal = openAuditJournal(file);
     const records = [record(), record(), record()];
-    await Promise.all(records.map((each) => journal.append(each)));
+    await Promise.all(records.map((each) => journal.append(each, null)));
     await journal.close();
     const text = await lines();
     expect(text).toHaveLength(3);
-    const parsed = text.map((line) => JSON.parse(line) as { prev: string; record: AuditRecord });
+    const parsed = text.map((line) => JSON.parse(line) as { prev: string; record: ActionRecord });
     expect(parsed[0]?.prev).toBe(GENESIS);
     expect(parsed[1]?.prev).toBe(hashLine(text[0] ?? ''));
     expect(parsed[2]?.prev).toBe(hashLine(text[1] ?? ''));
@@ -64,19 +64,30 @@ describe('the audit journal', () => {
     expect(check.lines).toBe(3);
   });
 
+  it("keeps the backend's receipt in the action's line, beside the console's own record, inside the chain", async () => {
+    const journal = openAuditJournal(file);
+    const receipt = { recordId: '6c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f', hash: 'Zx'.repeat(21) + 'Q' };
+    await journal.append(record(), receipt);
+    await journal.append(record(), null);
+    await journal.close();
+    const parsed = (await lines()).map((line) => JournalLine.parse(JSON.parse(line)));
+    expect(parsed.map((line) => line.receipt)).toEqual([receipt, null]);
+    expect((await verifyJournal(file)).problems).toEqual([]);
+  });
+
   it('continues the chain after a reopen (a restart)', async () => {
     const first = openAuditJournal(file);
-    await first.append(record());
+    await first.append(record(), null);
     await first.close();
     const second = openAuditJournal(file);
-    await second.append(record());
+    await second.append(record(), null);
     await second.close();
     expect((await verifyJournal(file)).problems).toEqual([]);
   });
 
   it('shows an edited, a removed and a reordered line at the line after it', async () => {
     const journal = openAuditJournal(file);
-    for (let i = 0; i < 4; i += 1) await journal.append(record());
+    for (let i = 0; i < 4; i += 1) await journal.append(record(), null);
     await journal.close();
     const original = await lines();
 
@@ -95,7 +106,7 @@ describe('the audit journal', () => {
 
   it('reports a torn last line, and the next record still starts on its own line with an unbroken chain', async () => {
     const journal = openAuditJournal(file);
-    await journal.append(record());
+    await journal.append(record(), null);
     await journal.close();
     await appendFile(file, '{"prev":"abc","record":{"audit');
     expect((await verifyJournal(file)).problems).toEqual([
@@ -104,7 +115,7 @@ describe('the audit journal', () => {
     ]);
     const reopened = openAuditJournal(file);
     const next = record();
-    await reopened.append(next);
+    await reopened.append(next, null);
     await reopened.close();
     const check = await verifyJournal(file);
     // The torn line stays on record as a problem; nothing after it is broken.
@@ -115,8 +126,8 @@ describe('the audit journal', () => {
   it('names a record written twice', async () => {
     const journal = openAuditJournal(file);
     const same = record();
-    await journal.append(same);
-    await journal.append(same);
+    await journal.append(same, null);
+    await journal.append(same, null);
     await journal.close();
     expect((await verifyJournal(file)).problems).toEqual([{ line: 2, problem: 'the same audit record twice' }]);
   });
@@ -130,7 +141,7 @@ describe('the audit journal', () => {
 const rehashed = (texts: readonly string[]): string[] => {
   let prev = GENESIS;
   return texts.map((text) => {
-    const line = { ...(JSON.parse(text) as { prev: string; record: AuditRecord }), prev };
+    const line = { ...(JSON.parse(text) as { prev: string; record: ActionRecord }), prev };
     const out = JSON.stringify(line);
     prev = hashLine(out);
     return out;
@@ -140,7 +151,7 @@ const rehashed = (texts: readonly string[]): string[] => {
 describe("the journal's head, kept apart", () => {
   const fourLines = async (): Promise<string[]> => {
     const journal = openAuditJournal(file);
-    for (let i = 0; i < 4; i += 1) await journal.append(record());
+    for (let i = 0; i < 4; i += 1) await journal.append(record(), null);
     await journal.close();
     return lines();
   };
@@ -201,7 +212,7 @@ describe("the journal's head, kept apart", () => {
     await writeFile(headFileFor(file), JSON.stringify({ lines: 3, head: hashLine(original[2] ?? '') }));
     expect((await verifyJournal(file)).problems).toEqual([]);
     const journal = openAuditJournal(file);
-    await journal.append(record());
+    await journal.append(record(), null);
     await journal.close();
     expect(JSON.parse(await readFile(headFileFor(file), 'utf8'))).toMatchObject({ lines: 5 });
     expect((await verifyJournal(file)).problems).toEqual([]);
@@ -223,7 +234,7 @@ describe("the journal's head, kept apart", () => {
     expect(started.keptAs).toMatch(/^audit-journal\.jsonl\.\d{8}T\d{9}Z\.damaged$/);
     expect(await readFile(join(dir, 'audit', started.keptAs ?? ''), 'utf8')).toBe(damaged);
     const next = record();
-    await journal.append(next);
+    await journal.append(next, null);
     await journal.close();
     const head = JSON.parse(await readFile(headFileFor(file), 'utf8')) as { lines: number; follows: { file: string; lines: number; problems: number } };
     expect(head).toMatchObject({ lines: 1, follows: { file: started.keptAs, lines: 3, problems: 1 } });
@@ -233,7 +244,7 @@ describe("the journal's head, kept apart", () => {
     // Started again, the new journal is sound: the break is reported once, not on every start.
     const again = openAuditJournal(file);
     expect((await again.start()).problems).toEqual([]);
-    await again.append(record());
+    await again.append(record(), null);
     await again.close();
     expect(JSON.parse(await readFile(headFileFor(file), 'utf8'))).toMatchObject({ lines: 2, follows: { file: started.keptAs } });
   });

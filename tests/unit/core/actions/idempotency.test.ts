@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -53,7 +53,7 @@ const scripted = (answers: Record<string, Answer[]>, history: () => TokenEvent[]
     request: (name: string, options: { body?: unknown; context?: RequestContext; maxAttempts?: number }) => {
       sent.push({ name, body: options.body, context: options.context, maxAttempts: options.maxAttempts });
       if (name === 'listTokenEvents') return Promise.resolve({ items: history(), nextCursor: null });
-      const next = answers[name]?.shift() ?? { ok: name === 'createAuditRecord' ? { auditId: 'x', receivedAt: new Date().toISOString() } : {} };
+      const next = answers[name]?.shift() ?? { ok: {} };
       if ('fail' in next) return Promise.reject(new BackendError(next.fail, { endpoint: name, correlationId: options.context?.correlationId ?? '-', attempts: 1 }));
       return Promise.resolve(next.ok);
     },
@@ -81,7 +81,8 @@ const start = async (client: BackendClient, held: { agent: AgentIdentity | null 
   return { outbox, events };
 };
 
-const accepted = { ok: { operationId: 'OPAAAAAAAAAA', status: 'ACCEPTED', virtualCardId: 'VCWATCH00001', operation: 'suspend' } };
+const RECEIPT = { recordId: '3f2e1d0c-9b8a-4765-8432-10fedcba9876', hash: 'Rk'.repeat(21) + 'w' };
+const accepted = { ok: { operationId: 'OPAAAAAAAAAA', status: 'ACCEPTED', virtualCardId: 'VCWATCH00001', operation: 'suspend', audit: RECEIPT } };
 const confirmedHistory = (correlationId: string): TokenEvent[] => [confirmation('suspend', 'OPAAAAAAAAAA', { correlationId })];
 
 const until = async (check: () => boolean): Promise<void> => {
@@ -100,7 +101,7 @@ describe('the same action, sent again', () => {
     );
     const { outbox: box } = await start(client);
     await box.add(entry);
-    await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
+    await until(() => box.get(entry.view.actionId)?.audit?.journaled === true);
     const sends = sent.filter((call) => call.name === 'suspendToken');
     expect(sends).toHaveLength(4);
     expect(new Set(sends.map((call) => JSON.stringify([call.context, call.body, call.maxAttempts])))).toEqual(
@@ -114,25 +115,23 @@ describe('the same action, sent again', () => {
     const { client, sent } = scripted({ suspendToken: [{ fail: { kind: 'api', status: 409, code: 'TOKEN_STATE_CONFLICT', category: 'D', message: 'x', currentState: 'DELETED' } }] });
     const { outbox: box } = await start(client);
     await box.add(entry);
-    await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
+    await until(() => box.get(entry.view.actionId)?.audit?.journaled === true);
     await box.idle(50);
     expect(sent.filter((call) => call.name === 'suspendToken')).toHaveLength(1);
     expect(box.get(entry.view.actionId)?.view).toMatchObject({ status: 'FAILED', attempts: 1, failure: { code: 'TOKEN_STATE_CONFLICT', currentState: 'DELETED' } });
   });
 
-  it('sends the audit record with its auditId as the Idempotency-Key, the same record every time', async () => {
+  it("journals the backend's receipt from the accepted answer and posts no audit record of its own", async () => {
     const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
-    const { client, sent } = scripted(
-      { suspendToken: [accepted], createAuditRecord: [{ fail: { kind: 'network', code: 'ECONNREFUSED' } }, { fail: { kind: 'api', status: 503, code: 'UNAVAILABLE', category: 'S', message: 'x' } }] },
-      () => confirmedHistory(entry.view.correlationId),
-    );
+    const { client, sent } = scripted({ suspendToken: [accepted] }, () => confirmedHistory(entry.view.correlationId));
     const { outbox: box } = await start(client);
     await box.add(entry);
-    await until(() => box.get(entry.view.actionId)?.audit?.stored === true);
-    const audits = sent.filter((call) => call.name === 'createAuditRecord');
-    expect(audits).toHaveLength(3);
-    const auditId = box.get(entry.view.actionId)?.audit?.record.auditId;
-    expect(audits.every((call) => call.context?.idempotencyKey === auditId && JSON.stringify(call.body) === JSON.stringify(audits[0]?.body))).toBe(true);
+    await until(() => box.get(entry.view.actionId)?.audit?.journaled === true);
+    expect(box.get(entry.view.actionId)?.receipt).toEqual(RECEIPT);
+    const journal = (await readFile(join(dir, 'audit.jsonl'), 'utf8')).split('\n').filter((line) => line.length > 0);
+    expect(journal.map((line) => (JSON.parse(line) as { receipt: unknown }).receipt)).toEqual([RECEIPT]);
+    // The operation and what the outbox reads; nothing else is written to the backend.
+    expect(sent.filter((call) => !['getActionPolicy', 'suspendToken', 'listTokenEvents'].includes(call.name))).toEqual([]);
   });
 
   it('sends nothing while its agent is not signed in, and goes on when they are', async () => {

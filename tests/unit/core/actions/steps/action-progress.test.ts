@@ -42,7 +42,7 @@ describe('action progress', () => {
     const at = new Date().toISOString();
     const ended = await progress.end({ ...entry, view: { ...entry.view, attempts: 2 } }, { status: 'FAILED', failure: { code: 'BACKEND_UNAVAILABLE' }, at });
     expect(ended).toMatchObject({ completedAt: at, reconcile: false, view: { status: 'FAILED', nextAttemptAt: null } });
-    expect(disk.get(entry.view.actionId)?.audit).toMatchObject({ journaled: false, stored: false, record: { outcome: 'FAILED', attempts: 2, completedAt: at, failure: { code: 'BACKEND_UNAVAILABLE' } } });
+    expect(disk.get(entry.view.actionId)?.audit).toMatchObject({ journaled: false, record: { outcome: 'FAILED', attempts: 2, completedAt: at, failure: { code: 'BACKEND_UNAVAILABLE' } } });
   });
 
   it('puts off a deferred save, writes only the newest version, and writes what is left when flushed', async () => {

@@ -30,14 +30,14 @@ describe('an entry found on start', () => {
 
   it('ended without its audit record: the record is made now', () => {
     const entry = ended();
-    expect(resumedEntry(entry, new Set()).audit).toMatchObject({ journaled: false, stored: false, record: { outcome: 'CONFIRMED', actionId: entry.view.actionId } });
+    expect(resumedEntry(entry, new Set()).audit).toMatchObject({ journaled: false, record: { outcome: 'CONFIRMED', actionId: entry.view.actionId } });
   });
 
   it('its record already in the journal (a crash before it was marked): marked, never written twice', () => {
     const entry = ended();
     const record = auditRecordFor(entry, entry.completedAt ?? entry.view.updatedAt);
-    const unmarked = { ...entry, audit: { record, journaled: false, stored: false } };
-    expect(resumedEntry(unmarked, new Set([record.auditId])).audit).toEqual({ record, journaled: true, stored: false });
+    const unmarked = { ...entry, audit: { record, journaled: false } };
+    expect(resumedEntry(unmarked, new Set([record.auditId])).audit).toEqual({ record, journaled: true });
     expect(resumedEntry(unmarked, new Set())).toBe(unmarked);
   });
 });

@@ -80,7 +80,7 @@ describe('write-ahead', () => {
     };
     await world.write(refused);
     const kept = world.disk.get(asked.view.actionId);
-    expect(kept?.audit).toMatchObject({ journaled: false, stored: false, record: { outcome: 'FAILED', attempts: 0, reasonSent: null, failure: { code: 'TRANSITION_NOT_ALLOWED' } } });
+    expect(kept?.audit).toMatchObject({ journaled: false, record: { outcome: 'FAILED', attempts: 0, reasonSent: null, failure: { code: 'TRANSITION_NOT_ALLOWED' } } });
   });
 
   it('refuses an action id it already holds', async () => {

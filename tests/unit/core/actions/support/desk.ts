@@ -86,7 +86,7 @@ export const openDesk = async (backend: Backend, options: { readonly dir?: strin
       const deadline = Date.now() + (untilOptions.timeoutMs ?? 10_000);
       for (;;) {
         const entry = h.core.actions.get(actionId);
-        if (entry && statuses.includes(entry.view.status) && (!untilOptions.settled || entry.audit?.stored === true)) return entry.view;
+        if (entry && statuses.includes(entry.view.status) && (!untilOptions.settled || entry.audit?.journaled === true)) return entry.view;
         if (Date.now() > deadline) throw new Error(`action ${actionId} did not reach ${statuses.join('/')}: ${JSON.stringify(entry?.view ?? null)}`);
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
