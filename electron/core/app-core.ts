@@ -44,6 +44,7 @@ import { isActionUnderWay } from '../../shared/contract/actions';
 import { createAuditExports, type ChooseExportFile } from './supervision/audit-exports';
 import { auditService } from './supervision/audit-service';
 import { floorService } from './supervision/floor-service';
+import { accountsService } from './supervision/accounts-service';
 import type { UpdateFeed } from './updates/update-feed';
 import { createUpdatePolicy, type UpdatePolicy, type UpdateTiming } from './updates/update-policy';
 import { updateService } from './updates/update-service';
@@ -297,6 +298,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
     ...auditService({ session, backend: () => clientOf(ready), exports: auditExports }),
     ...floorService({ session, backend: () => clientOf(ready) }),
+    ...accountsService({ session, backend: () => clientOf(ready), mode }),
   };
 
   let closing: Promise<void> | null = null;

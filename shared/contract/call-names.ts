@@ -48,5 +48,8 @@ export const CALL_NAMES = [
   'audit.export',
   'audit.cancelExport',
   'floor.overview',
+  'agents.list',
+  'agents.unlock',
+  'agents.resetPassword',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

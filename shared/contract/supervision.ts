@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AuditFilter as ApiAuditFilter, AuditRecord, AuditTrailVerification } from '../api/audit';
+import { AgentAccount, AgentAccountChanged, AuditFilter as ApiAuditFilter, AuditRecord, AuditTrailVerification } from '../api/audit';
 import { AgentId, IsoDateTime } from '../api/ids';
 import { FloorAlert } from '../domain/floor-alerts';
 import { pageOf } from '../api/model';
@@ -123,5 +123,21 @@ export const supervisionCalls = {
       "The floor over a period (a day): the newest token actions, the alerts the floor rules raise (activation bursts, activations out of hours, deletes on one cardholder, a console's tampered journal), each agent's and the team's figures, and actions per hour; supervisors and administrators only.",
     input: FloorInput,
     output: FloorOverview,
+  },
+  'agents.list': {
+    description: "The issuer's agent accounts: role, lock state, failed sign-ins in a row, signed in now, last sign-in; supervisors and administrators only.",
+    input: z.strictObject({}),
+    output: z.strictObject({ items: z.array(AgentAccount).max(5000) }),
+  },
+  'agents.unlock': {
+    description: "Lifts an account's lockout and clears its failed sign-ins; recorded in the audit trail (UNLOCK). Supervisors and administrators only.",
+    input: z.strictObject({ agentId: AgentId }),
+    output: AgentAccountChanged,
+  },
+  'agents.resetPassword': {
+    description:
+      "Training only: sets a training account's password back to its published one, ends its sessions and lifts any lockout; recorded in the audit trail (PASSWORD_RESET). Administrators only.",
+    input: z.strictObject({ agentId: AgentId }),
+    output: AgentAccountChanged,
   },
 } as const;

@@ -26,6 +26,7 @@ const shootBoth = async (page: Page, name: string): Promise<void> => {
       await page.screenshot({ path: `${SCREENSHOTS}/supervision-${name}-${language}-${String(size.width)}.png` });
     }
     await page.getByRole('button', { name: label }).click();
+    await expect(page.locator('html')).toHaveAttribute('lang', language === 'ja' ? 'en' : 'ja');
   }
   await page.setViewportSize(SIZES[0]);
 };
@@ -41,12 +42,18 @@ test('an agent has no supervision area, and core refuses them the audit calls', 
     ['audit.verify', {}],
     ['audit.export', { filter: {}, format: 'csv' }],
     ['audit.cancelExport', { exportId: randomUUID() }],
+    ['floor.overview', { from: '2026-12-03T15:00:00.000Z', to: '2026-12-04T15:00:00.000Z' }],
+    ['agents.list', {}],
+    ['agents.unlock', { agentId: accounts.lockout.agentId }],
+    ['agents.resetPassword', { agentId: accounts.lockout.agentId }],
   ] as const) {
     expect(await callBridge(page, name, input), name).toMatchObject({ ok: false, error: { code: 'FORBIDDEN_ROLE' } });
   }
 });
 
 test('a supervisor reads the audit trail, opens a record’s token history, and exports the filtered set as CSV read back from the file', async ({ signedOut: page }) => {
+  // Sixteen screenshots and an export: more than the default time on a shared machine.
+  test.slow();
   await signInViaBridge(page, accounts.supervisor);
   // A token action of their own, so the trail has a record naming a token and a cardholder.
   const [token] = await findActiveTokens(page, 1, 40);
@@ -135,4 +142,34 @@ test('a supervisor reads the audit trail, opens a record’s token history, and 
   await expect(page.getByTestId('workspace')).toBeVisible();
   await expect(area).toHaveCount(0);
   await expect(page.getByTestId('history-scroll')).toBeVisible();
+});
+
+test('a supervisor lifts a locked-out account’s lockout, recorded in the audit trail; only an administrator is offered the password reset', async ({ signedOut: page }) => {
+  test.slow();
+  // Lock the account reserved for lockout tests: ten wrong passwords at most.
+  for (let attempt = 1; attempt <= 10; attempt += 1) {
+    const answer = (await callBridge(page, 'session.signIn', { agentId: accounts.lockout.agentId, password: `wrong-${String(attempt)}` })) as Answer<unknown>;
+    if (!answer.ok && answer.error.code === 'ACCOUNT_LOCKED') break;
+  }
+  await signInViaBridge(page, accounts.supervisor);
+  await openConsole(page);
+  await page.getByTestId('view-supervision').click();
+  await expect(page.getByTestId('audit-screen')).toBeVisible();
+  await page.getByTestId('supervision-tab-accounts').click();
+  const row = page.locator(`[data-testid="accounts-table"] tr[data-agent-id="${accounts.lockout.agentId}"]`);
+  await expect(row).toHaveAttribute('data-locked', 'true');
+  await expect(row).toContainText('ロック中');
+  // A supervisor is not an administrator: no password reset on offer.
+  await expect(page.getByRole('button', { name: 'パスワードを初期値に戻す' })).toHaveCount(0);
+  await shootBoth(page, 'accounts');
+
+  await row.getByRole('button', { name: 'ロックを解除' }).click();
+  await expect(row.getByRole('status')).toContainText('ロックを解除しました');
+  await expect(row).not.toHaveAttribute('data-locked', 'true');
+  await expect(row).toContainText('利用可');
+  const unlocks = (await callBridge(page, 'audit.list', { filter: { kind: 'UNLOCK', agentId: accounts.supervisor.agentId }, limit: 1 })) as Answer<{ items: { detail: { agentId: string } }[] }>;
+  expect(unlocks.ok && unlocks.data.items[0]?.detail.agentId).toBe(accounts.lockout.agentId);
+  // The account signs in again.
+  await page.getByRole('button', { name: 'サインアウト' }).first().click();
+  expect(await callBridge(page, 'session.signIn', { agentId: accounts.lockout.agentId, password: accounts.lockout.password })).toMatchObject({ ok: true });
 });

@@ -345,7 +345,8 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
           method: endpoint.method,
           url: prepared.url,
           data: prepared.data,
-          headers,
+          // Without a body, axios would still label a POST as a form: a call that takes no body sends no content type.
+          headers: prepared.data === undefined ? { ...headers, 'content-type': false } : headers,
           signal,
           tokenDesk: { auth: endpoint.auth, signal, authRetried: false },
         });

@@ -31,7 +31,7 @@ export const FloorChart = ({ hourly }: { readonly hourly: FloorOverview['hourly'
         width: Math.max(320, element.clientWidth),
         height: HEIGHT,
         series: [{}, ...SERIES.map(({ operation, stroke }) => ({ label: t(`floor.columns.${operation}`), stroke, width: 2, points: { show: false } }))],
-        axes: [{ values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => new Date(tick * 1000).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit' })) }, { values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) }],
+        axes: [{ values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => new Date(tick * 1000).toLocaleTimeString(i18n.language, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })) }, { values: (_chart: uPlot, ticks: number[]) => ticks.map((tick) => (Number.isInteger(tick) ? String(tick) : '')) }],
         scales: { y: { range: (_chart: uPlot, _min: number, max: number) => [0, Math.max(4, max)] } },
         legend: { live: false },
       },

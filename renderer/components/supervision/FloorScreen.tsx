@@ -49,7 +49,7 @@ const FiguresRow = ({ label, figures }: { readonly label: string; readonly figur
  * list), each agent's and the team's figures, actions per hour as a chart, and the latest actions.
  * Read again every few seconds while on screen.
  */
-export const FloorScreen = () => {
+const FloorScreen = () => {
   const { t } = useSupervisionTranslation();
   const { t: tMain, i18n } = useTranslation();
   const language = uiLanguage(i18n);

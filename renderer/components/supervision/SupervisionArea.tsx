@@ -1,6 +1,7 @@
 import { lazy, Suspense, type KeyboardEvent } from 'react';
 import { useDeskStore } from '../../store/store-context';
 import type { SupervisionTab } from '../../store/supervision/initialState';
+import { AccountsScreen } from './AccountsScreen';
 import { AuditScreen } from './AuditScreen';
 import { useSupervisionTranslation } from './supervision-messages';
 import './supervision.css';
@@ -8,7 +9,7 @@ import './supervision.css';
 // The floor brings its chart library: loaded when the floor is first opened.
 const FloorScreen = lazy(() => import('./FloorScreen'));
 
-const TABS: readonly SupervisionTab[] = ['audit', 'floor'];
+const TABS: readonly SupervisionTab[] = ['audit', 'floor', 'accounts'];
 
 /**
  * The supervisors' and administrators' area, in place of the desk: loaded (with its messages and
@@ -47,6 +48,8 @@ export const SupervisionArea = () => {
       <div className="supervision-panel" role="tabpanel" id={`supervision-panel-${tab}`} aria-labelledby={`supervision-tab-${tab}`}>
         {tab === 'audit' ? (
           <AuditScreen />
+        ) : tab === 'accounts' ? (
+          <AccountsScreen />
         ) : (
           <Suspense fallback={<p className="muted">{t('floor.loading')}</p>}>
             <FloorScreen />

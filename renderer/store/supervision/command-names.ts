@@ -10,4 +10,6 @@ export const SUPERVISION_COMMAND_NAMES: { readonly [K in keyof SupervisionComman
   openAuditRecordToken: true,
   loadFloor: true,
   showAlertRecords: true,
+  loadAccounts: true,
+  changeAccount: true,
 };

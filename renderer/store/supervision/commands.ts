@@ -48,6 +48,9 @@ export interface SupervisionCommands {
   loadFloor(): Promise<void>;
   /** Shows the records behind a floor alert in the audit list. */
   showAlertRecords(alert: FloorAlert): Promise<void>;
+  loadAccounts(): Promise<void>;
+  /** Lifts an account's lockout (supervisors and administrators), or resets a training password (administrators). */
+  changeAccount(agentId: string, change: 'unlock' | 'resetPassword'): Promise<void>;
 }
 
 type Needs = SupervisionSliceState & SupervisionCommands & CallsMain & Pick<SupervisionNavCommands, 'setDeskView' | 'setSupervisionTab'> & Pick<CardholderCommands, 'openCardholder' | 'selectToken'>;
@@ -122,6 +125,23 @@ export const createSupervisionCommands: SliceCreator<Needs, SupervisionCommands>
       set((s) => ({ floor: { ...s.floor, loading: true } }));
       const result = await get().internal_call('floor.overview', today(), { showsOwnError: true });
       set((s) => ({ floor: result.ok ? { overview: result.data, loading: false, error: null } : { ...s.floor, loading: false, error: result.error } }));
+    },
+
+    loadAccounts: async () => {
+      set((s) => ({ accounts: { ...s.accounts, loading: true, error: null } }));
+      const result = await get().internal_call('agents.list', {}, { showsOwnError: true });
+      set((s) => ({ accounts: result.ok ? { ...s.accounts, items: result.data.items, loading: false } : { ...s.accounts, loading: false, error: result.error } }));
+    },
+
+    changeAccount: async (agentId, change) => {
+      if (get().accounts.busy !== null) return;
+      set((s) => ({ accounts: { ...s.accounts, busy: agentId, changed: null, changeError: null } }));
+      const result = await get().internal_call(change === 'unlock' ? 'agents.unlock' : 'agents.resetPassword', { agentId }, { showsOwnError: true });
+      set((s) => ({
+        accounts: result.ok
+          ? { ...s.accounts, busy: null, changed: { agentId, change }, items: (s.accounts.items ?? []).map((item) => (item.agentId === agentId ? result.data.agent : item)) }
+          : { ...s.accounts, busy: null, changeError: { agentId, error: result.error } },
+      }));
     },
 
     showAlertRecords: async (alert) => {

@@ -1,4 +1,4 @@
-import type { AuditTrailVerification } from '../../../shared/api/audit';
+import type { AgentAccount, AuditTrailVerification } from '../../../shared/api/audit';
 import type { AuditExport, AuditFilter, AuditPage, ExportFormat, FloorOverview, TypedError } from '../../../shared/contract';
 
 export type AuditRecordView = AuditPage['items'][number];
@@ -37,12 +37,23 @@ export interface VerificationState {
   readonly error: TypedError | null;
 }
 
-export type SupervisionTab = 'audit' | 'floor';
+export type SupervisionTab = 'audit' | 'floor' | 'accounts';
 
 /** The supervision area's navigation: in the first screen's code, so the header and the app can switch to it. */
 export interface SupervisionNavState {
   readonly deskView: DeskView;
   readonly supervisionTab: SupervisionTab;
+}
+
+export interface AccountsState {
+  readonly items: readonly AgentAccount[] | null;
+  readonly loading: boolean;
+  readonly error: TypedError | null;
+  /** The account a change is under way for. */
+  readonly busy: string | null;
+  /** The last change made, to say so beside its account. */
+  readonly changed: { readonly agentId: string; readonly change: 'unlock' | 'resetPassword' } | null;
+  readonly changeError: { readonly agentId: string; readonly error: TypedError } | null;
 }
 
 export interface FloorState {
@@ -57,6 +68,7 @@ export interface SupervisionSliceState {
   readonly auditExport: AuditExportState;
   readonly auditVerification: VerificationState;
   readonly floor: FloorState;
+  readonly accounts: AccountsState;
 }
 
 export const initialAuditList: AuditListState = { filter: {}, items: [], nextCursor: null, loaded: false, loading: null, error: null };
@@ -68,6 +80,7 @@ export const initialSupervisionState: SupervisionSliceState = {
   auditExport: { current: null, starting: false, startError: null },
   auditVerification: { result: null, checking: false, error: null },
   floor: { overview: null, loading: false, error: null },
+  accounts: { items: null, loading: false, error: null, busy: null, changed: null, changeError: null },
 };
 
 export type { ExportFormat };

@@ -85,6 +85,9 @@ const spyServices = () => {
     'audit.export': notHere,
     'audit.cancelExport': notHere,
     'floor.overview': notHere,
+    'agents.list': notHere,
+    'agents.unlock': notHere,
+    'agents.resetPassword': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };
