@@ -11,6 +11,7 @@ import {
   type ConnectionFormValues,
 } from '../settings/connection-form';
 import { configSelectors } from '../store/config/selectors';
+import { credentialsSelectors } from '../store/credentials/selectors';
 import { useDeskStore } from '../store/store-context';
 import { CallErrorNotice } from './CallErrorNotice';
 import { SettingsField } from './SettingsField';
@@ -50,6 +51,7 @@ const modes: readonly { mode: AppMode; label: MessageKey }[] = [
 export const ConnectionForm = ({ config }: { config: ConfigView }) => {
   const { t } = useTranslation();
   const saving = useDeskStore(configSelectors.isSaving);
+  const mayChange = useDeskStore(credentialsSelectors.mayChangeSetup);
   const outcome = useDeskStore(configSelectors.saveOutcome);
   const refusedPaths = useDeskStore(configSelectors.invalidFieldPaths);
   const saveConfig = useDeskStore((s) => s.saveConfig);
@@ -110,6 +112,13 @@ export const ConnectionForm = ({ config }: { config: ConfigView }) => {
   return (
     <form className="form settings-form" aria-labelledby="connection-form-title" noValidate onSubmit={(event) => void submit(event)}>
       <h2 id="connection-form-title">{t('connection.formLabel')}</h2>
+      {!mayChange ? (
+        <p className="notice" data-testid="connection-admin-required">
+          {t('errors.adminRequired')}
+        </p>
+      ) : null}
+      {/* Shown, not changeable, until an administrator signs in: core refuses the save anyway. */}
+      <fieldset className="fieldset-plain" disabled={!mayChange}>
       <fieldset className="fieldset" aria-describedby={backendLocked ? 'connection-mode-locked' : undefined}>
         <legend>{t('connection.modeLegend')}</legend>
         <div className="radio-group">
@@ -175,8 +184,9 @@ export const ConnectionForm = ({ config }: { config: ConfigView }) => {
         </SettingsField>
       </fieldset>
 
+      </fieldset>
       <div className="form-footer">
-        <button type="submit" className="button-primary" aria-busy={saving} disabled={saving}>
+        <button type="submit" className="button-primary" aria-busy={saving} disabled={saving || !mayChange}>
           {saving ? t('connection.saving') : t('connection.save')}
         </button>
         <div className="form-outcome" role="status">

@@ -23,6 +23,7 @@ export const WorkstationKeyPanel = () => {
   const outcome = useDeskStore(credentialsSelectors.outcome);
   const warnings = useDeskStore(useShallow(credentialsSelectors.storageWarnings));
   const generateKey = useDeskStore((s) => s.generateKey);
+  const mayChange = useDeskStore(credentialsSelectors.mayChangeSetup);
   const [confirming, setConfirming] = useState(false);
 
   const generate = (): void => {
@@ -62,7 +63,12 @@ export const WorkstationKeyPanel = () => {
         </p>
       ))}
 
-      <div className="key-actions">
+      {!mayChange ? (
+        <p className="notice" data-testid="key-admin-required">
+          {t('errors.adminRequired')}
+        </p>
+      ) : null}
+      <div className="key-actions" hidden={!mayChange}>
         {confirming ? (
           <div className="confirm" role="group" aria-labelledby="replace-key-question">
             <p id="replace-key-question">{t('credentials.replaceConfirm')}</p>
@@ -91,7 +97,7 @@ export const WorkstationKeyPanel = () => {
       </div>
       {outcome?.kind === 'failed' && outcome.attempt === 'generate' ? <CallErrorNotice error={outcome.error} testId="generate-key-error" /> : null}
       {publicKey !== null ? <PublicKeyDisplay publicKey={publicKey} /> : null}
-      <ImportKeyForm />
+      {mayChange ? <ImportKeyForm /> : null}
     </section>
   );
 };

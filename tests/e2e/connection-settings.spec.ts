@@ -1,4 +1,5 @@
 import { mkdir } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
 import { accounts, callBridge, expect, openConsole, signInViaBridge, test } from './fixtures';
 import { tabStops } from './keyboard';
 import { ConnectionSettingsPage } from './pages/connection-settings-page';
@@ -104,9 +105,39 @@ test('generating a key pair shows the public key as JWK and PEM, and no private 
   await expect(page.getByTestId('workspace')).toBeVisible();
 });
 
-test('importing a bad PEM says KEY_INVALID and clears what was pasted', async ({ signedOut: page }) => {
+/** The workstation holds a key from here on (the test above): its setup is an administrator's, from the header. */
+const asAdmin = async (page: Page): Promise<void> => {
+  await signInViaBridge(page, accounts.admin);
+  await openConsole(page);
+  await page.getByRole('banner').getByRole('button', { name: '接続設定' }).click();
+};
+
+test('once the workstation holds a key, the sign-in screen shows its setup but offers no change: an administrator must sign in', async ({ signedOut: page }) => {
+  expect(await callBridge(page, 'credentials.status', {})).toMatchObject({ ok: true, data: { configured: true } });
   await openConsole(page);
   await new SignInPage(page).connectionSettings.click();
+  const settings = new ConnectionSettingsPage(page);
+  await settings.expectShown();
+  await expect(settings.key.getByTestId('key-status')).toContainText('設定済み');
+  await expect(settings.key.getByTestId('key-admin-required')).toHaveText('この設定を変更するには、管理者がサインインしてください。');
+  await expect(settings.screen.getByTestId('connection-admin-required')).toBeVisible();
+  await expect(settings.generateKey).toBeHidden();
+  await expect(settings.importKey).toHaveCount(0);
+  await expect(settings.save).toBeDisabled();
+  await expect(settings.connectedMode).toBeDisabled();
+  // Core refuses whatever the screen shows.
+  expect(await callBridge(page, 'credentials.generateKey', {})).toMatchObject({ ok: false, error: { code: 'ADMIN_REQUIRED' } });
+  expect(await callBridge(page, 'config.set', { idleLockMinutes: 10 })).toMatchObject({ ok: false, error: { code: 'ADMIN_REQUIRED' } });
+  await page.setViewportSize({ width: 1366, height: 1500 });
+  await page.screenshot({ path: `${SCREENSHOTS}/connection-settings-admin-required-ja.png` });
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(settings.key.getByTestId('key-admin-required')).toHaveText('An administrator must sign in to change this.');
+  await page.screenshot({ path: `${SCREENSHOTS}/connection-settings-admin-required-en.png` });
+  await page.getByRole('button', { name: '日本語' }).click();
+});
+
+test('importing a bad PEM says KEY_INVALID and clears what was pasted', async ({ signedOut: page }) => {
+  await asAdmin(page);
   const settings = new ConnectionSettingsPage(page);
   await settings.expectShown();
   const bad = ['-----BEGIN EC KEY-----', 'bm90IGEga2V5IGF0IGFsbCwganVzdCBzb21lIGJ5dGVzIHBhc3RlZCBieSBtaXN0YWtl', '-----END EC KEY-----'].join('\n');
@@ -119,8 +150,7 @@ test('importing a bad PEM says KEY_INVALID and clears what was pasted', async ({
 });
 
 test('saving another backend says a restart is needed; going back to training does not', async ({ signedOut: page }) => {
-  await openConsole(page);
-  await new SignInPage(page).connectionSettings.click();
+  await asAdmin(page);
   const settings = new ConnectionSettingsPage(page);
   await settings.expectShown();
   await settings.connectedMode.check();

@@ -1,4 +1,5 @@
 import type { CredentialStatus } from '../../../shared/contract';
+import type { SessionSliceState } from '../session/initialState';
 import type { CredentialsSliceState } from './initialState';
 
 /** What the settings screen must warn about for the stored key. */
@@ -25,4 +26,11 @@ export const credentialsSelectors = {
   outcome: (s: CredentialsSliceState) => s.credentialsOutcome,
   /** Returns a new array only when there is something to warn about; use with useShallow. */
   storageWarnings: (s: CredentialsSliceState) => storageWarnings(s.credentialStatus),
+  /**
+   * Whether this screen offers to change the key and the connection, as core decides it (core
+   * refuses anyway): an administrator signed in, or, signed out, a workstation that holds no key
+   * yet (its first setup). Anyone else is told an administrator must sign in.
+   */
+  mayChangeSetup: (s: CredentialsSliceState & Pick<SessionSliceState, 'session'>): boolean =>
+    s.session?.state === 'signedIn' ? s.session.agent?.role === 'admin' : s.session?.state === 'signedOut' && s.credentialStatus?.configured === false,
 };
