@@ -1,4 +1,4 @@
-import { SecretFile, SecretStoreError, checkSecretName } from './secret-file';
+import { SecretFile, SecretStoreError, checkSecretName, type SecretRecord } from './secret-file';
 import type { SecretStore, SecretStoreStatus } from './secret-store';
 
 /**
@@ -57,8 +57,10 @@ export class EncryptedSecretStore implements SecretStore {
     if (!record) return null;
     const { encryptor } = this.options;
     if (!record.encrypted) {
-      // Only this store's own records belong here; a plain record means the file was edited by hand.
-      throw new SecretStoreError(`secret "${key}" in ${this.options.file} is not encrypted; set it again`);
+      // A plain-text record is this store's own only where the administrator allowed plain text; any
+      // other plain record means the file was edited by hand.
+      if (record.protection === 'plain-text' && this.mode() === 'plaintext-allowed') return record.value;
+      throw new SecretStoreError(`secret "${key}" in ${this.options.file} is not encrypted and plain text is not allowed here; set it again`);
     }
     if (!encryptor.isAvailable()) {
       throw new SecretStoreError(`secret "${key}" was written by ${record.backend}, and the OS secret store is not available now`);
@@ -74,23 +76,22 @@ export class EncryptedSecretStore implements SecretStore {
 
   async set(name: string, value: string): Promise<void> {
     const key = checkSecretName(name);
-    if (this.mode() === 'memory-only') {
+    const mode = this.mode();
+    if (mode === 'memory-only') {
+      // The new value lives for this run only; a key stored before stays on disk untouched, since
+      // deleting it would leave the workstation with no key at all after a restart. The status
+      // says the new one is not persisted, so the administrator knows.
       this.memory.set(key, value);
-      // An older persisted value would come back after a restart and silently replace this one.
-      await this.store.update((secrets) => {
-        if (!(key in secrets)) return false;
-        delete secrets[key];
-        return true;
-      });
       return;
     }
     const { encryptor } = this.options;
-    const record = {
-      backend: encryptor.backend(),
-      encrypted: true,
-      value: encryptor.encrypt(value).toString('base64'),
-      writtenAt: new Date().toISOString(),
-    };
+    // A "store" that only obfuscates (basic_text) is labelled for what it is: plain text, never
+    // `encrypted: true`. The file itself is replaced atomically (secret-file.ts): the old value
+    // stays in place until the new one is written, synced and renamed over it.
+    const record: SecretRecord =
+      mode === 'encrypted'
+        ? { backend: encryptor.backend(), encrypted: true, protection: 'os-encrypted', value: encryptor.encrypt(value).toString('base64'), writtenAt: new Date().toISOString() }
+        : { backend: encryptor.backend(), encrypted: false, protection: 'plain-text', value, writtenAt: new Date().toISOString() };
     await this.store.update((secrets) => {
       secrets[key] = record;
     });

@@ -10,6 +10,12 @@ export const SecretRecord = z.strictObject({
   /** The storage backend that wrote this value (gnome_libsecret, dpapi, file…): needed to read it back. */
   backend: z.string().min(1).max(40),
   encrypted: z.boolean(),
+  /**
+   * How the value is protected at rest, said plainly for whoever reads the file or the status:
+   * `plain-text` for a value anyone who can read the file can use (an administrator's explicit
+   * choice on a Linux seat without a key store, or the test bridge's file). Absent in older files.
+   */
+  protection: z.enum(['os-encrypted', 'plain-text']).optional(),
   /** Plain text, or base64 of the encryptor's output when `encrypted`. */
   value: z.string().max(64 * 1024),
   writtenAt: z.iso.datetime({ offset: true }),

@@ -65,7 +65,7 @@ export class FileSecretStore implements SecretStore {
   async set(name: string, value: string): Promise<void> {
     const key = checkSecretName(name);
     await this.store.update((secrets) => {
-      secrets[key] = { backend: FileSecretStore.BACKEND, encrypted: false, value, writtenAt: new Date().toISOString() };
+      secrets[key] = { backend: FileSecretStore.BACKEND, encrypted: false, protection: 'plain-text', value, writtenAt: new Date().toISOString() };
     });
   }
 

@@ -110,8 +110,21 @@ describe('EncryptedSecretStore', () => {
     const store = open(new FakeEncryptor('basic_text'), true);
     await store.set('workstation-signing-key', 'private');
     expect(await store.status()).toEqual({ backend: 'basic_text', persisted: true, encrypted: false });
-    expect(JSON.parse(await readFile(join(dir, 'secrets.json'), 'utf8')).secrets['workstation-signing-key'].backend).toBe('basic_text');
+    // Labelled for what it is: plain text, never "encrypted".
+    expect(JSON.parse(await readFile(join(dir, 'secrets.json'), 'utf8')).secrets['workstation-signing-key']).toMatchObject({
+      backend: 'basic_text',
+      encrypted: false,
+      protection: 'plain-text',
+      value: 'private',
+    });
     expect(await open(new FakeEncryptor('basic_text'), true).get('workstation-signing-key')).toBe('private');
+    // Where plain text is not allowed (any more), such a record is refused, not used.
+    await expect(open(new FakeEncryptor('basic_text')).get('workstation-signing-key')).rejects.toThrow('plain text is not allowed here');
+  });
+
+  it('labels a value the OS store encrypted as such', async () => {
+    await open(new FakeEncryptor('gnome_libsecret')).set('k', 'v');
+    expect(JSON.parse(await readFile(join(dir, 'secrets.json'), 'utf8')).secrets.k).toMatchObject({ encrypted: true, protection: 'os-encrypted' });
   });
 
   it('keeps secrets in memory when encryption is not available at all', async () => {
@@ -128,11 +141,14 @@ describe('EncryptedSecretStore', () => {
     );
   });
 
-  it('a memory-only set removes an older persisted value, which would otherwise come back after a restart', async () => {
+  it('a memory-only set never deletes the key stored before: it is still there after a restart', async () => {
     await open(new FakeEncryptor('gnome_libsecret')).set('k', 'old');
+    const before = await readFile(join(dir, 'secrets.json'), 'utf8');
     const degraded = open(new FakeEncryptor('basic_text'));
     await degraded.set('k', 'new');
     expect(await degraded.get('k')).toBe('new');
-    expect(JSON.parse(await readFile(join(dir, 'secrets.json'), 'utf8')).secrets).toEqual({});
+    expect(await degraded.status()).toMatchObject({ persisted: false });
+    expect(await readFile(join(dir, 'secrets.json'), 'utf8')).toBe(before);
+    expect(await open(new FakeEncryptor('gnome_libsecret')).get('k')).toBe('old');
   });
 });
