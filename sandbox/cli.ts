@@ -8,7 +8,7 @@ import { startSandboxWithCredentials, writeCredentialsFile, type SandboxLogger, 
  * Starts the training backend:
  *   npm run sandbox -- [--port N] [--host 127.0.0.1] [--credentials-out FILE] [--data FILE]
  *                      [--tls-cert FILE --tls-key FILE [--tls-ca FILE] [--require-client-cert]
- *                       [--tls-platform-cert FILE]]
+ *                       [--tls-platform-cert FILE]] [--audit-seed N]
  * Prints exactly `listening on <baseUrl>` once the credentials file (if asked for) is written.
  * A fresh workstation key and platform key are generated on every start; the file always holds
  * the current ones. With mTLS, the platform's callbacks and the training controls must come over
@@ -32,6 +32,7 @@ const { values } = parseArgs({
     'tls-platform-cert': { type: 'string' },
     'issuer-id': { type: 'string' },
     seed: { type: 'string' },
+    'audit-seed': { type: 'string' },
   },
   strict: true,
 });
@@ -41,6 +42,8 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) usage(`--port must be a
 if (values.host !== '127.0.0.1') usage('--host: the training backend listens on 127.0.0.1 only');
 const seed = values.seed === undefined ? undefined : Number(values.seed);
 if (seed !== undefined && !Number.isInteger(seed)) usage(`--seed must be an integer, not "${values.seed}"`);
+const auditSeed = values['audit-seed'] === undefined ? undefined : Number(values['audit-seed']);
+if (auditSeed !== undefined && (!Number.isInteger(auditSeed) || auditSeed < 0 || auditSeed > 1_000_000)) usage(`--audit-seed must be a whole number up to 1,000,000, not "${values['audit-seed']}"`);
 
 let tls: SandboxTlsOptions | undefined;
 if (values['tls-cert'] || values['tls-key']) {
@@ -71,6 +74,7 @@ try {
     ...(values.data ? { dataFile: resolve(values.data) } : {}),
     ...(values['issuer-id'] ? { issuerId: values['issuer-id'] } : {}),
     ...(seed !== undefined ? { seed } : {}),
+    ...(auditSeed !== undefined ? { auditSeed } : {}),
     logger,
   });
   if (values['credentials-out']) await writeCredentialsFile(resolve(values['credentials-out']), credentials);

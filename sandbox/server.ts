@@ -20,6 +20,7 @@ import { redactedDetail, silentLogger, type SandboxLogger } from './http/logger'
 import { OpenStreams } from './http/sse';
 import { AuditTrail } from './audit/trail';
 import { recordOperationOutcomes } from './audit/outcomes';
+import { seedTrainingTrail } from './audit/training-seed';
 import { createHandlers } from './routes/handlers';
 import { registerEndpoints } from './routes/register';
 import { DEFAULT_SEED } from './seed/generate';
@@ -90,6 +91,11 @@ export interface SandboxOptions {
    * so the packaged console's training backend (sandbox/packaged-entry.ts) is built without it.
    */
   readonly faultInjection?: () => FaultInjector;
+  /**
+   * Training: writes this many records of a realistic audit trail (the last three weeks, the
+   * seeded agents and tokens) before anything else, when the trail is empty (`--audit-seed N`).
+   */
+  readonly auditSeed?: number;
 }
 
 export interface Sandbox {
@@ -244,6 +250,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   });
 
   const audit = options.dataFile ? await openTrail(options.dataFile, now, logger) : AuditTrail.inMemory(now);
+  if (options.auditSeed && mode === 'training') await seedTrainingTrail(audit, store, options.auditSeed, now(), store.seed);
   const agents = new AgentDirectory(store, audit, new Map(trainingAgents.map((agent) => [agent.agentId, agent.password])));
   const grant = new JwtBearerGrant(keys, store, () => `${baseUrl}/oauth2/token`);
   const idempotency = new Idempotency(store, now);

@@ -1,3 +1,4 @@
+import { withCallRecords } from '../audit/call-records';
 import type { AuditTrail } from '../audit/trail';
 import type { AgentDirectory } from '../auth/agents';
 import type { JwtBearerGrant } from '../auth/jwt-bearer';
@@ -43,7 +44,7 @@ export interface HandlerServices {
 }
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */
-export const createHandlers = (services: HandlerServices): Handlers => ({
+const allHandlers = (services: HandlerServices): Handlers => ({
   ...oauthHandlers(services.grant),
   ...agentSessionHandlers(services.agents),
   ...agentAccountHandlers(services.agents),
@@ -60,3 +61,9 @@ export const createHandlers = (services: HandlerServices): Handlers => ({
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
   ...trainingHandlers(services),
 });
+
+/**
+ * The handlers, with the calls whose records the trail needs beyond their own handler's (settings,
+ * templates, phone calls) wrapped by sandbox/audit/call-records.ts.
+ */
+export const createHandlers = (services: HandlerServices): Handlers => withCallRecords(allHandlers(services), services.store, services.audit);

@@ -159,3 +159,41 @@ describe('the stored audit trail', () => {
     expect(await trail.verify()).toMatchObject({ intact: true, count: 1 });
   });
 });
+
+describe('the training seed of the trail', () => {
+  it('writes a realistic trail of N records before anything else, chained and intact, and the indexes find what a full scan finds', async () => {
+    const { seedTrainingTrail } = await import('../../../sandbox/audit/training-seed');
+    const { openStore } = await import('../../../sandbox/store/open');
+    const { trainingAgents } = await import('../../../sandbox/auth/training-agents');
+    const { store } = await openStore({ defaultIssuerId: 'TDTRAINING', seed: 42, agents: trainingAgents.map((agent) => ({ ...agent, password: 'x' })), now: now() });
+    const { trail } = await AuditTrail.open(dataFile, now);
+    expect(await seedTrainingTrail(trail, store, 3000, now(), 42)).toBe(3000);
+    // Seeding again does nothing: only an empty trail is seeded.
+    expect(await seedTrainingTrail(trail, store, 10, now(), 42)).toBe(0);
+    const all = trail.list({}, null, 5000).items;
+    expect(all).toHaveLength(3000);
+    const times = all.map((record) => record.at);
+    expect(times).toEqual([...times].sort().reverse());
+    expect(Date.parse(times.at(-1) ?? '')).toBeGreaterThan(now().getTime() - 22 * 24 * 60 * 60 * 1000);
+    const kinds = new Set(all.map((record) => record.kind));
+    for (const kind of ['TOKEN_ACTION', 'TOKEN_ACTION_OUTCOME', 'SIGN_IN', 'SIGN_OUT', 'IDLE_LOCK', 'PHONE_CALL'] as const) expect(kinds).toContain(kind);
+    // Every outcome points at its action, which holds the same operation.
+    for (const record of all) {
+      if (record.kind !== 'TOKEN_ACTION_OUTCOME') continue;
+      const action = all.find((each) => each.recordId === record.detail.refersTo?.recordId);
+      expect(action?.kind === 'TOKEN_ACTION' && action.detail.operationId).toBe(record.detail.operationId);
+    }
+    // The indexes and the cursor give exactly what a scan of every record gives.
+    const scan = all.filter((record) => record.actor.type === 'AGENT' && record.actor.agentId === 'agent.sato' && record.kind === 'TOKEN_ACTION');
+    const paged: AuditRecord[] = [];
+    let before: number | null = null;
+    do {
+      const page = trail.list({ agentId: 'agent.sato', kind: 'TOKEN_ACTION' }, before, 37);
+      paged.push(...page.items);
+      before = page.next;
+    } while (before !== null);
+    expect(paged.map((record) => record.recordId)).toEqual(scan.map((record) => record.recordId));
+    await trail.close();
+    expect(await verify()).toMatchObject({ intact: true, count: 3000 });
+  }, 60_000);
+});

@@ -133,6 +133,40 @@ describe("the backend's audit trail", () => {
     expect(exportRecord).toMatchObject({ actor: { agentId: 'supervisor.suzuki' }, detail: { filter: { agentId: 'agent.kobayashi' } } });
   });
 
+  it('records a template saved, a settings change naming the fields that changed, and a phone call once however often it is sent', async () => {
+    const admin = await h.agentHeaders('admin.tanaka');
+    const template = await h.post('/api/v1/notification-templates/TOKEN_SUSPENDED/SMS/ja', { subject: null, body: 'カードの利用を一時停止しました。{{customerServiceNumber}}' }, admin);
+    expect(template.status, await template.clone().text()).toBe(200);
+    const settings = await h.post('/api/v1/notification-settings', { customerServiceNumber: '0120-000-999', issuerSendsOwnOtp: false, reminderAfterHours: 24 }, admin);
+    expect(settings.status, await settings.clone().text()).toBe(200);
+    const call = {
+      phoneCallId: '5d6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e',
+      agent: { agentId: 'agent.sato', name: '佐藤 美咲', role: 'agent' },
+      workstationId: 'WS-TOKYO-01',
+      startedAt: '2026-11-23T00:00:00.000Z',
+      endedAt: '2026-11-23T00:04:00.000Z',
+      origin: 'SCREEN_POP',
+      telephony: null,
+      cardholderId: knownFixtures.yellowPath.cardholderId,
+      actions: [{ actionId: 'aa6e7f80-91a2-4b3c-8d4e-5f6a7b8c9d0e', correlationId: 'corr-in-call-1', operation: 'suspend', virtualCardId: TOKEN, tokenLastFour: '6604' }],
+      notes: '本人確認のうえ一時停止',
+      outcomeCode: 'ACTIVATED_AFTER_VERIFICATION',
+      closing: 'WRAP_UP',
+    };
+    for (let i = 0; i < 2; i += 1) {
+      const stored = await h.post('/api/v1/calls', call, agent);
+      expect([200, 201], await stored.clone().text()).toContain(stored.status);
+    }
+    const [settingsRecord, templateRecord] = (await list('?agentId=admin.tanaka&limit=2')).items;
+    expect(templateRecord).toMatchObject({ kind: 'TEMPLATE_CHANGED', actor: { agentId: 'admin.tanaka' }, detail: { event: 'TOKEN_SUSPENDED', channel: 'SMS', language: 'ja' } });
+    expect(settingsRecord).toMatchObject({ kind: 'SETTINGS_CHANGED', detail: { setting: 'NOTIFICATION_SETTINGS', changed: ['customerServiceNumber'] } });
+    const calls = (await list('?kind=PHONE_CALL')).items;
+    expect(calls).toHaveLength(1);
+    expect(calls[0]).toMatchObject({ actor: { agentId: 'agent.sato' }, detail: { phoneCallId: call.phoneCallId, actionCorrelationIds: ['corr-in-call-1'], notesLength: call.notes.length } });
+    // The notes stay with the phone call: the trail keeps their length only.
+    expect(JSON.stringify(calls[0])).not.toContain('一時停止');
+  });
+
   it('filters by kind, outcome, token and period, and pages newest first by sequence without a repeat or a gap', async () => {
     const all: AuditRecord[] = [];
     let cursor: string | null = null;
