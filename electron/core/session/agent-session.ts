@@ -1,6 +1,6 @@
 import type { AgentSession } from '../../../shared/api/endpoints';
 import type { SessionStatus } from '../../../shared/contract';
-import type { RequestContext } from '../backend/request-context';
+import { createRequestContext, type RequestContext } from '../backend/request-context';
 import type { AgentIdentity, BackendClient } from '../backend/backend-client';
 import { BackendError } from '../backend/backend-error';
 import { CallError } from '../ipc/dispatch';
@@ -116,6 +116,20 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
     }
   };
 
+  /**
+   * The backend's audit trail records the lock (IDLE_LOCK): told in the background, since locking
+   * must not wait on the network; the unlock is the password check, which the backend records itself.
+   */
+  const reportLock = (agentId: string): void => {
+    const context = createRequestContext();
+    void Promise.resolve()
+      .then(() => options.backend().request('reportIdleLock', { body: { idleMinutes: options.idleLockMinutes() }, context }))
+      .then(
+        () => logger.info({ correlationId: context.correlationId, agentId }, 'console lock recorded at the backend'),
+        (error: unknown) => logger.warn({ correlationId: context.correlationId, agentId, code: codeOf(error) }, 'console lock not recorded at the backend'),
+      );
+  };
+
   const requireAgent = (): AgentIdentity => {
     const session = current();
     if (session === null) throw new CallError('SIGNED_OUT', 'no agent is signed in');
@@ -160,6 +174,7 @@ export const createAgentSession = (options: AgentSessionOptions): AgentSessionMa
       if (session === null || session.locked) return status();
       session.locked = true;
       logger.info({ agentId: session.identity.agent.agentId }, 'console locked');
+      reportLock(session.identity.agent.agentId);
       return changed();
     },
 
