@@ -21,6 +21,11 @@ import { OpenStreams } from './http/sse';
 import { AuditTrail } from './audit/trail';
 import { recordOperationOutcomes } from './audit/outcomes';
 import { seedTrainingTrail } from './audit/training-seed';
+import { ApprovalBook } from './approvals/approval-book';
+import { approvalAuditRecord } from './approvals/audit-steps';
+import { ApprovalExpirySchedule } from './approvals/expiry-schedule';
+import { runApprovedThrough } from './approvals/run-approved';
+import { operationRunner } from './routes/operations';
 import { createHandlers } from './routes/handlers';
 import { registerEndpoints } from './routes/register';
 import { DEFAULT_SEED } from './seed/generate';
@@ -263,6 +268,14 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   );
   confirmations.connect(ingest);
   const stopOutcomes = recordOperationOutcomes(store, audit, (error) => logger.error('an operation outcome could not be written to the audit trail', redactedDetail({ error })));
+  // Four-eyes approval: an approved request runs through the operations' own path; each step goes to the audit trail.
+  const approvals = new ApprovalBook(store, runApprovedThrough(operationRunner(store, confirmations, faults, audit), clock), (step) =>
+    // Each step in the backend's audit trail too; a write that fails is logged, the step stands.
+    audit.append(approvalAuditRecord(store, step)).catch((error: unknown) => logger.error('an approval step could not be written to the audit trail', redactedDetail({ error }))),
+  );
+  const approvalExpiry = new ApprovalExpirySchedule(approvals, clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
+    logger.error('the approval expiry check failed', redactedDetail({ error })),
+  );
   const reminders = new ReminderSchedule(store, notifier, clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
     logger.error('the step-up reminder check failed', redactedDetail({ error })),
   );
@@ -282,7 +295,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
       kindOf: grant.kindOf,
       clientCertificates: options.tls?.requireClientCert ? { platformFingerprint } : null,
     },
-    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId, audit }),
+    createHandlers({ store, agents, grant, faults, heartbeatMs, confirmations, ingest, clock, reminders, issuerId, audit, approvals, approvalExpiry }),
     // A training backend built without fault injection has no such routes at all (404, not TRAINING_ONLY).
     mode === 'training' && !faults ? FAULT_ENDPOINTS : undefined,
   );
@@ -307,6 +320,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         // No confirmation or reminder may change a token after close().
         confirmations.close();
         reminders.close();
+        approvalExpiry.close();
         streams.closeAll();
         await app.close();
         stopOutcomes();

@@ -25,6 +25,10 @@ import { openPhoneCallDraftStore } from './phone-calls/draft-store';
 import { PhoneCallOutboxEntry } from './phone-calls/phone-call-files';
 import { createPhoneCallOutbox } from './phone-calls/phone-call-outbox';
 import { phoneCallService } from './phone-calls/phone-call-service';
+import { ApprovalOutboxEntry } from './approvals/approval-files';
+import { followApprovals } from './approvals/approval-follower';
+import { createApprovalOutbox } from './approvals/approval-outbox';
+import { approvalService } from './approvals/approval-service';
 import { createPhoneCalls, type PhoneCalls } from './phone-calls/phone-calls';
 import type { SecretStore } from './secrets/secret-store';
 import { actionService } from './services/action-service';
@@ -242,6 +246,17 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   // Before any call can reach it: an open phone call comes back, unsent records resume.
   await phoneCalls.start();
 
+  // Four-eyes: the agent's approval requests, written ahead and sent once, then followed live.
+  const approvals = createApprovalOutbox({
+    store: openRecordFolder({ dir: join(options.userDataDir, 'approvals'), schema: ApprovalOutboxEntry, idOf: (entry) => entry.view.entryId, kind: 'the approval request schema' }),
+    turns: createAgentTurns({ session, backend: () => clientOf(ready) }),
+    logger,
+    tuning: { retryBaseDelayMs: tuning.retryBaseDelayMs, retryMaxDelayMs: tuning.retryMaxDelayMs },
+    onChange: (view) => events.emit('approvalRequest.changed', view),
+  });
+  await approvals.start();
+  const stopFollowingApprovals = followApprovals({ outbox: approvals, events, logger, pollMs: tuning.confirmPollMs });
+
   // An update never installs while an action is under way on this workstation (any agent's).
   const hasActionsUnderWay = (): boolean => outbox.list('').some((view) => isActionUnderWay(view.status));
   const updates = createUpdatePolicy({
@@ -296,6 +311,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...updateService(updates),
     ...integrityService(integrity),
     ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
+    ...approvalService({ session, backend: () => clientOf(ready), outbox: approvals }),
     ...auditService({ session, backend: () => clientOf(ready), exports: auditExports }),
     ...floorService({ session, backend: () => clientOf(ready) }),
     ...accountsService({ session, backend: () => clientOf(ready), mode }),
@@ -329,6 +345,8 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
         liveEvents.stop();
         // Steps under way finish their write; what is left resumes on the next start.
         await phoneCalls.close().catch((error: unknown) => logger.error({ err: error }, 'closing the phone calls failed'));
+        stopFollowingApprovals();
+        await approvals.close().catch((error: unknown) => logger.error({ err: error }, 'closing the approval requests failed'));
         await outbox.close().catch((error: unknown) => logger.error({ err: error }, 'closing the outbox failed'));
         // The token dies with the process anyway; ending the session at the backend too is
         // hygiene, so it gets a short while and never holds the quit.

@@ -147,6 +147,10 @@ export const kindLabelKey = {
   AGENT_ACTION: 'history.kind.agentAction',
   CALLBACK_DUPLICATE: 'notifications.callbacks.kind.duplicate',
   CALLBACK_LATE: 'notifications.callbacks.kind.late',
+  APPROVAL_REQUESTED: 'approvals.history.kind.requested',
+  APPROVAL_GRANTED: 'approvals.history.kind.granted',
+  APPROVAL_REJECTED: 'approvals.history.kind.rejected',
+  APPROVAL_EXPIRED: 'approvals.history.kind.expired',
 } as const satisfies Record<EventKind, MessageKey>;
 
 /**

@@ -40,6 +40,13 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     // An export is the signed-in supervisor's: nothing of it reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyExport(progress);
   },
+  'approvalRequest.changed': (store, view) => {
+    // The agent's own requests, for the tray and the dialog that asked.
+    if (sessionSelectors.hasAgent(store)) store.internal_applyOwnApproval(view);
+  },
+  // Every request a console may see; the agent's own arrive as approvalRequest.changed (main keeps
+  // them), so only the supervisors' queue, which reads its list on opening, has a use for these.
+  'approval.changed': () => undefined,
   'action.changed': (store, action) => {
     // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);

@@ -3,6 +3,8 @@ import { initialActionsState } from './actions/initialState';
 import { createAdminCommands } from './admin/commands';
 import { initialAdminState } from './admin/initialState';
 import { createAppCommands } from './app/commands';
+import { createApprovalsCommands } from './approvals/commands';
+import { initialApprovalsState } from './approvals/initialState';
 import { initialAppState } from './app/initialState';
 import { createCardholderCommands } from './cardholder/commands';
 import { initialCardholderState } from './cardholder/initialState';
@@ -77,6 +79,8 @@ export const slices = {
   phoneCall: defineSlice({ initialState: initialPhoneCallState, create: createPhoneCallCommands, resetOnSignOut: 'all' }),
   admin: defineSlice({ initialState: initialAdminState, create: createAdminCommands, resetOnSignOut: 'all' }),
   // The console's own update belongs to the workstation, not to the agent.
+  // What main found wrong in its own files belongs to the workstation: it stays on screen whoever signs in or out.
+  integrity: defineSlice({ initialState: initialIntegrityState, create: createIntegrityCommands, resetOnSignOut: { keep: ['integrityNotices'] } }),
   // Supervisors' and administrators' screens: the commands' code arrives the first time one runs,
   // so an agent's console never downloads it. All of it was the signed-in supervisor's.
   supervisionNav: defineSlice({ initialState: initialSupervisionNavState, create: createSupervisionNavCommands, resetOnSignOut: 'all' }),
@@ -85,7 +89,7 @@ export const slices = {
     create: lazyCommands(SUPERVISION_COMMAND_NAMES, () => import('./supervision/commands').then((module) => module.createSupervisionCommands)),
     resetOnSignOut: 'all',
   }),
-  // What main found wrong in its own files belongs to the workstation: it stays on screen whoever signs in or out.
-  integrity: defineSlice({ initialState: initialIntegrityState, create: createIntegrityCommands, resetOnSignOut: { keep: ['integrityNotices'] } }),
+  // The agent's approval requests: main keeps them; the tray follows them whichever caller is on the line.
+  approvals: defineSlice({ initialState: initialApprovalsState, create: createApprovalsCommands, resetOnSignOut: 'all' }),
   updates: defineSlice({ initialState: initialUpdatesState, create: createUpdatesCommands, resetOnSignOut: { keep: ['update', 'updateInstalling'] } }),
 };

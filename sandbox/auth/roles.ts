@@ -49,6 +49,14 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   // Integrity reports come with the workstation's credential; reading them is oversight.
   listIntegrityReports: ['supervisor', 'admin'],
   listServiceNotes: EVERYONE,
+  // Four-eyes approval: anyone may ask (a supervisor standing in too) and reads what they may see
+  // (the handler narrows an agent to their own); only supervisors and administrators decide, never
+  // on their own request (the handler checks that).
+  createApprovalRequest: EVERYONE,
+  listApprovalRequests: EVERYONE,
+  getApprovalRequest: EVERYONE,
+  approveApprovalRequest: ['supervisor', 'admin'],
+  rejectApprovalRequest: ['supervisor', 'admin'],
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

@@ -1,16 +1,16 @@
 import { randomInt } from 'node:crypto';
-import { STREAM_REPLAY_CAPACITY, TokenChangedEvent } from '../../shared/api/stream-events';
+import { FeedEvent, STREAM_REPLAY_CAPACITY, type ApprovalChangedEvent, type TokenChangedEvent } from '../../shared/api/stream-events';
 import { RingBuffer } from './ring-buffer';
 
-/** A change as the store describes it; the feed gives it its place in the stream. */
-export type TokenChangeDraft = Omit<TokenChangedEvent, 'sequence'>;
+/** A change as the store (or the approvals) describe it; the feed gives it its place in the stream. */
+type ChangeDraft = Omit<TokenChangedEvent, 'sequence'> | Omit<ApprovalChangedEvent, 'sequence'>;
 
-export type ChangeListener = (event: TokenChangedEvent) => void;
+type ChangeListener = (event: FeedEvent) => void;
 
 /** Where a (re)connecting stream starts, from its `Last-Event-ID`. */
 export type StreamStart =
   | { readonly kind: 'live' }
-  | { readonly kind: 'replay'; readonly events: readonly TokenChangedEvent[] }
+  | { readonly kind: 'replay'; readonly events: readonly FeedEvent[] }
   | { readonly kind: 'reset'; readonly reason: 'HISTORY_GAP' | 'UNKNOWN_POSITION' };
 
 const EPOCH_LETTERS = 'abcdefghijklmnopqrstuvwxyz';
@@ -20,7 +20,7 @@ const ID_PATTERN = /^([a-z]{8})-(\d{1,9})$/;
 const newEpoch = (): string => Array.from({ length: 8 }, () => EPOCH_LETTERS[randomInt(EPOCH_LETTERS.length)]).join('');
 
 /**
- * Every token change, numbered and kept for replay: the stream's source. The store publishes here
+ * Every token change (and approval change), numbered and kept for replay: the stream's source. The store publishes here
  * from its one path that changes tokens; streams subscribe. The last `capacity` changes are kept,
  * so a client that reconnects with `Last-Event-ID` gets exactly what it missed, or a reset when
  * that is no longer possible.
@@ -29,7 +29,7 @@ export class ChangeFeed {
   /** New on every start: an id from before a restart names no position of this run. */
   readonly epoch = newEpoch();
   private sequence = 0;
-  private readonly kept: RingBuffer<TokenChangedEvent>;
+  private readonly kept: RingBuffer<FeedEvent>;
   private readonly listeners = new Set<ChangeListener>();
 
   constructor(
@@ -55,9 +55,9 @@ export class ChangeFeed {
   }
 
   /** Numbers the change, keeps it and delivers it to every subscriber, synchronously and in order. */
-  publish(draft: TokenChangeDraft): TokenChangedEvent {
+  publish<D extends ChangeDraft>(draft: D): Extract<FeedEvent, { type: D['type'] }> {
     // Checked before the sequence moves: a change the stream could not carry is refused whole.
-    const event = TokenChangedEvent.parse({ ...draft, sequence: this.sequence + 1 });
+    const event = FeedEvent.parse({ ...draft, sequence: this.sequence + 1 }) as Extract<FeedEvent, { type: D['type'] }>;
     this.sequence = event.sequence;
     this.kept.push(event);
     for (const listener of this.listeners) {

@@ -5,7 +5,8 @@ import type { TransitionPolicy } from '../../shared/domain/transitions';
 
 /**
  * The training issuer's token-action policy: the shared training identity checks and risk rules,
- * no lifting of another party's suspension, and the platform notifying cardholders. A sandbox
+ * no lifting of another party's suspension, the platform notifying cardholders, and four-eyes
+ * approval of deletes, overriding resumes and risky activations. A sandbox
  * option or `POST /training/v1/action-policy` replaces it; the backend enforces what it serves.
  */
 export const trainingActionPolicy = (): TokenActionPolicy => ({
@@ -16,6 +17,8 @@ export const trainingActionPolicy = (): TokenActionPolicy => ({
   riskRules: TRAINING_RISK_RULES.map((rule) => ({ id: rule.id, allOf: rule.allOf.map((condition) => ({ ...condition })) })),
   issuerMayOverrideSuspension: false,
   platformNotifications: true,
+  // Four-eyes: a delete, lifting another party's suspension and a risky Option D activation wait for a supervisor, for 30 minutes.
+  approvals: { required: ['DELETE', 'RESUME_OVERRIDING_SUSPENSION', 'ACTIVATION_RISK_RULE'], expiresAfterMinutes: 30 },
 });
 
 /** The part of the policy the transition table reads. */

@@ -3,7 +3,7 @@ import type { TokenOperationRequest } from '../../shared/api/operations';
 import type { TokenActionPolicy } from '../../shared/api/policy';
 import { checkIdentity } from '../../shared/domain/identity-verification';
 import { matchRiskRules } from '../../shared/domain/risk-rules';
-import { ApiFailure, RiskRulesFailure } from '../http/errors';
+import { ApiFailure } from '../http/errors';
 import { digitizationSignalsOf, riskFactsOf } from '../store/digitization-signals';
 import type { SandboxStore } from '../store/store';
 
@@ -13,7 +13,7 @@ import type { SandboxStore } from '../store/store';
  * token's digitization signals and what the agent learned on the call. Either refusal changes
  * nothing.
  */
-export const enforceOptionD = (store: SandboxStore, token: Token, body: TokenOperationRequest, policy: TokenActionPolicy): void => {
+export const enforceOptionD = (store: SandboxStore, token: Token, body: TokenOperationRequest, policy: TokenActionPolicy): string[] => {
   if (!body.callAnswers) {
     // Without the call's answers the backend cannot apply the rules the console applied.
     throw new ApiFailure('MISSING_PARAMETER', 'callAnswers: required for an Option D activation (was the call inbound, was the caller asked to share a code).', 'callAnswers');
@@ -24,12 +24,6 @@ export const enforceOptionD = (store: SandboxStore, token: Token, body: TokenOpe
     const more = identity.stillNeeded > 0 ? ` ${identity.stillNeeded} more of ${policy.identityVerification.choose.from.join(', ')} needed.` : '';
     throw new ApiFailure('IDENTITY_NOT_VERIFIED', `verifiers: the identity checks that passed do not meet the issuer's policy.${missing}${more}`, 'verifiers');
   }
-  const call = body.callAnswers;
-  const rules = matchRiskRules(policy.riskRules, riskFactsOf(digitizationSignalsOf(store, token), call));
-  if (rules.length > 0) {
-    throw new RiskRulesFailure(
-      `A supervisor must approve this activation (risk rules: ${rules.join(', ')}); supervisor approval is not available yet, so it is refused.`,
-      rules,
-    );
-  }
+  // Whether a match holds the activation back for a supervisor or refuses it is the approval check's (approval.ts).
+  return matchRiskRules(policy.riskRules, riskFactsOf(digitizationSignalsOf(store, token), body.callAnswers));
 };

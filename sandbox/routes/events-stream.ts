@@ -1,4 +1,6 @@
-import { STREAM_HEARTBEAT_MS, StreamEvent } from '../../shared/api/stream-events';
+import { STREAM_HEARTBEAT_MS, StreamEvent, type FeedEvent } from '../../shared/api/stream-events';
+import type { Agent } from '../../shared/api/model';
+import { mayAgentSeeApproval } from '../approvals/visibility';
 import { mayAgentSee } from '../auth/visibility';
 import type { SandboxStore } from '../store/store';
 import type { HandlersFor } from './context';
@@ -28,6 +30,9 @@ const checked = (event: StreamEvent): { readonly data: StreamEvent; readonly tex
   return done;
 };
 
+const mayReceive = (agent: Agent, change: FeedEvent): boolean =>
+  change.type === 'token.changed' ? mayAgentSee(agent, change) : mayAgentSeeApproval(agent, change.request);
+
 export const eventStreamHandlers = (store: SandboxStore, options: EventStreamOptions = {}): HandlersFor<'streamEvents'> => ({
   streamEvents: ({ headers, session, now }, stream) => {
     const feed = store.changes;
@@ -43,7 +48,7 @@ export const eventStreamHandlers = (store: SandboxStore, options: EventStreamOpt
       emit({ type: 'reset', sequence: feed.position, reason: start.reason, occurredAt: now.toISOString() });
     } else if (start.kind === 'replay') {
       for (const change of start.events) {
-        if (!mayAgentSee(session.agent, change)) continue;
+        if (!mayReceive(session.agent, change)) continue;
         emit(change);
         replayed += 1;
       }
@@ -51,7 +56,7 @@ export const eventStreamHandlers = (store: SandboxStore, options: EventStreamOpt
     emit({ type: 'ready', sequence: feed.position, replayed, heartbeatMs, occurredAt: now.toISOString() });
 
     const unsubscribe = feed.subscribe((change) => {
-      if (mayAgentSee(session.agent, change)) emit(change);
+      if (mayReceive(session.agent, change)) emit(change);
     });
     stream.onClose(unsubscribe);
   },

@@ -1,3 +1,5 @@
+import type { ApprovalBook } from '../approvals/approval-book';
+import type { ApprovalExpirySchedule } from '../approvals/expiry-schedule';
 import { withCallRecords } from '../audit/call-records';
 import type { AuditTrail } from '../audit/trail';
 import type { AgentDirectory } from '../auth/agents';
@@ -9,6 +11,7 @@ import type { ReminderSchedule } from '../notifications/reminders';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
 import { agentSessionHandlers } from './agent-sessions';
+import { approvalHandlers } from './approvals';
 import { agentAccountHandlers } from './agents';
 import { auditHandlers } from './audit';
 import { callbackHandlers } from './callbacks';
@@ -41,6 +44,9 @@ export interface HandlerServices {
   readonly issuerId: string;
   /** The audit trail every state-changing call writes to (`audit.append`). */
   readonly audit: AuditTrail;
+  /** Four-eyes approval requests, and their expiry on the training clock. */
+  readonly approvals: ApprovalBook;
+  readonly approvalExpiry: ApprovalExpirySchedule;
 }
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */
@@ -59,6 +65,7 @@ const allHandlers = (services: HandlerServices): Handlers => ({
   ...serviceNoteHandlers(services.store),
   ...callbackHandlers(services.store, services.ingest, services.clock, services.issuerId),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
+  ...approvalHandlers(services.store, services.approvals, services.clock),
   ...trainingHandlers(services),
 });
 

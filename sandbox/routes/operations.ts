@@ -4,6 +4,7 @@ import { issuerRefusal, type TokenOperation } from '../../shared/domain/transiti
 import type { SessionContext } from '../auth/agents';
 import { ApiFailure, TokenStateFailure } from '../http/errors';
 import { transitionPolicyOf } from '../policy/action-policy';
+import { enforceApproval, type ApprovedAction } from '../policy/approval';
 import { enforceOptionD } from '../policy/option-d';
 import { refusalMessage } from '../simulation/wallet-changes';
 import { newEventId, newOperationId } from '../store/live-ids';
@@ -14,14 +15,15 @@ import type { AuditTrail } from '../audit/trail';
 import { refusedActionRecord, tokenActionRecord } from '../audit/token-actions';
 import type { HandlersFor } from './context';
 
-/** What every operation handler reads from its (already validated) request. */
-interface OperationContext {
+/** What every operation handler reads from its (already validated) request; an approved action run by the backend says who approved it. */
+export interface OperationContext {
   readonly params: { readonly virtualCardId: string };
   readonly body: TokenOperationRequest;
   readonly trainingNow: Date;
   readonly correlationId: string;
   readonly session: SessionContext;
   readonly client: { readonly clientId: string };
+  readonly approval?: ApprovedAction;
 }
 
 /**
@@ -32,12 +34,7 @@ interface OperationContext {
  * action (ACCEPTED, or REFUSED with why) before the call is answered, and the answer carries the
  * record's receipt for the console's journal.
  */
-export const operationHandlers = (
-  store: SandboxStore,
-  confirmations: TspConfirmations,
-  faults: FaultInjector | null,
-  audit: AuditTrail,
-): HandlersFor<'activateToken' | 'suspendToken' | 'resumeToken' | 'deleteToken'> => {
+export const operationRunner = (store: SandboxStore, confirmations: TspConfirmations, faults: FaultInjector | null, audit: AuditTrail) => {
   const handle =
     (operation: TokenOperation) =>
     async (context: OperationContext): Promise<OperationAccepted> => {
@@ -85,7 +82,9 @@ export const operationHandlers = (
             : refusalMessage(token, { field: 'action', rule: refusal });
         throw new TokenStateFailure('TRANSITION_NOT_ALLOWED', message, { rule: refusal, currentState });
       }
-      if (operation === 'activate') enforceOptionD(store, token, body, policy);
+      const riskRules = operation === 'activate' ? enforceOptionD(store, token, body, policy) : [];
+      // Four-eyes: an action the policy holds back waits for a supervisor, unless one approved it.
+      enforceApproval(token, operation, riskRules, policy, context.approval);
 
       const operationId = newOperationId();
       // The token service is sent the reason code's words from the table, never text a client wrote.
@@ -111,6 +110,7 @@ export const operationHandlers = (
             // Which checks passed, never the answers.
             ...(body.verifiers && body.verifiers.length > 0 ? { verifiers: [...body.verifiers] } : {}),
             ...(body.callAnswers ? { callInbound: body.callAnswers.inbound, askedToShareCode: body.callAnswers.askedToShareCode } : {}),
+            ...(context.approval ? { requestId: context.approval.requestId, approvedBy: { ...context.approval.approvedBy } } : {}),
           },
         },
       });
@@ -127,6 +127,17 @@ export const operationHandlers = (
       });
       return { operationId, receipt };
   };
+  return handle;
+};
+
+/** The four operation endpoints; an approved request runs through the same `operationRunner`. */
+export const operationHandlers = (
+  store: SandboxStore,
+  confirmations: TspConfirmations,
+  faults: FaultInjector | null,
+  audit: AuditTrail,
+): HandlersFor<'activateToken' | 'suspendToken' | 'resumeToken' | 'deleteToken'> => {
+  const handle = operationRunner(store, confirmations, faults, audit);
   return {
     activateToken: handle('activate'),
     suspendToken: handle('suspend'),

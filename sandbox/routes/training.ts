@@ -3,6 +3,7 @@ import type { CallbackIngest } from '../callbacks/ingest';
 import type { TrainingClock } from '../clock/training-clock';
 import { ApiFailure, TokenStateFailure } from '../http/errors';
 import type { FaultInjector } from '../http/faults';
+import type { ApprovalExpirySchedule } from '../approvals/expiry-schedule';
 import type { ReminderSchedule } from '../notifications/reminders';
 import { DEFAULT_REASON, refusalMessage, simulationRefusal } from '../simulation/wallet-changes';
 import { newLifecycleCorrelationId } from '../store/live-ids';
@@ -17,6 +18,7 @@ export interface TrainingServices {
   readonly ingest: CallbackIngest;
   readonly clock: TrainingClock;
   readonly reminders: ReminderSchedule;
+  readonly approvalExpiry: ApprovalExpirySchedule;
 }
 
 /**
@@ -29,6 +31,7 @@ export const trainingHandlers = ({
   ingest,
   clock,
   reminders,
+  approvalExpiry,
 }: TrainingServices): HandlersFor<
   'simulateTokenChange' | 'setActionPolicy' | 'advanceTrainingClock' | 'getTrainingClock' | 'setDigitizationRules' | 'injectFault' | 'listFaults' | 'clearFaults'
 > => {
@@ -73,6 +76,8 @@ export const trainingHandlers = ({
       clock.advance((body.hours ?? 0) * 60 + (body.minutes ?? 0));
       // Reminders fall due on the training clock: checked now, not at the next tick.
       reminders.runNow();
+      // So are approval requests: one past its time expires now.
+      approvalExpiry.runNow();
       return clockNow();
     },
     getTrainingClock: () => clockNow(),

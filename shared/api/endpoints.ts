@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AgentId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId } from './ids';
+import { AgentId, ApprovalRequestId, CardholderId, IssuerCardRefId, IsoDateTime, VirtualCardId } from './ids';
 import type { ApiErrorName } from './errors';
 import { Agent, Cardholder, CardholderSummary, Token, TokenEvent, pageOf } from './model';
 import { OperationAccepted, operationRequestOf } from './operations';
@@ -9,6 +9,7 @@ import { CallOutcomeList, OutcomeCode, PhoneCallStored, PhoneCallSubmission, Ser
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
 import { IntegrityReportStored, IntegrityReportSubmission, StoredIntegrityReport } from './integrity';
+import { ApprovalDecision, ApprovalRequest, ApprovalRequestPage, ApprovalRequestSubmission, ApprovalState } from './approvals';
 import { ActiveFault, AdvanceClockRequest, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest, TrainingClock } from './training';
 import {
   CALLBACK_HEADERS,
@@ -156,8 +157,8 @@ const tokenOperation = <const O extends TokenOperation, const N extends string>(
     successStatus: 202,
     errors:
       operation === 'activate'
-        ? ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT', 'IDENTITY_NOT_VERIFIED', 'SUPERVISOR_APPROVAL_REQUIRED']
-        : ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT'],
+        ? ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT', 'IDENTITY_NOT_VERIFIED', 'SUPERVISOR_APPROVAL_REQUIRED', 'APPROVAL_REQUIRED']
+        : ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT', 'APPROVAL_REQUIRED'],
   });
 
 export const endpoints = {
@@ -490,6 +491,66 @@ export const endpoints = {
     response: ServiceNotes,
     successStatus: 200,
     errors: ['UNKNOWN_CARDHOLDER'],
+  }),
+  // ---- Four-eyes approval: an action the policy holds back waits for a supervisor ----
+  createApprovalRequest: define({
+    method: 'POST',
+    path: '/api/v1/approval-requests',
+    operationId: 'createApprovalRequest',
+    summary:
+      "Asks a supervisor to approve an action the issuer's policy holds back (the operation answered 403 APPROVAL_REQUIRED, or the policy says so): the token and the action's body exactly as the operation takes it, and the bulk action it belongs to if any. The backend checks it as it would the action (token, expected state, transition table, identity checks), records the risk rules and signals itself, and answers the request PENDING with when it expires on the training clock. An action the policy does not hold back is a 422 APPROVAL_NOT_REQUIRED.",
+    auth: 'agent',
+    body: ApprovalRequestSubmission,
+    response: ApprovalRequest,
+    successStatus: 201,
+    errors: ['UNKNOWN_TOKEN', 'TRANSITION_NOT_ALLOWED', 'TOKEN_STATE_CONFLICT', 'IDENTITY_NOT_VERIFIED', 'APPROVAL_NOT_REQUIRED'],
+  }),
+  listApprovalRequests: define({
+    method: 'GET',
+    path: '/api/v1/approval-requests',
+    operationId: 'listApprovalRequests',
+    summary: 'Approval requests, newest first, filtered by state: every request for supervisors and administrators, their own for an agent.',
+    auth: 'agent',
+    query: z.strictObject({ state: ApprovalState.optional(), ...Paging }),
+    response: ApprovalRequestPage,
+    successStatus: 200,
+  }),
+  getApprovalRequest: define({
+    method: 'GET',
+    path: '/api/v1/approval-requests/{requestId}',
+    operationId: 'getApprovalRequest',
+    summary: "One approval request as it is now (an agent reads only their own: another's is a 404).",
+    auth: 'agent',
+    params: z.strictObject({ requestId: ApprovalRequestId }),
+    response: ApprovalRequest,
+    successStatus: 200,
+    errors: ['UNKNOWN_APPROVAL_REQUEST'],
+  }),
+  approveApprovalRequest: define({
+    method: 'POST',
+    path: '/api/v1/approval-requests/{requestId}/decision:approve',
+    operationId: 'approveApprovalRequest',
+    summary:
+      "A supervisor or administrator other than the requester approves a pending request; the backend then runs the action itself, once, through the same path as a direct action (the TSP confirms it), under the requester's name with the approver on record, and answers the request EXECUTED, or EXECUTION_FAILED with the operation's error (the token changed meanwhile: TOKEN_STATE_CONFLICT). Approving a request already approved answers it as it is and runs nothing again; a rejected or expired one is a 409 APPROVAL_NOT_PENDING. The requester is a 403 SELF_APPROVAL_FORBIDDEN, an agent a 403 FORBIDDEN_ROLE.",
+    auth: 'agent',
+    params: z.strictObject({ requestId: ApprovalRequestId }),
+    body: ApprovalDecision,
+    response: ApprovalRequest,
+    successStatus: 200,
+    errors: ['UNKNOWN_APPROVAL_REQUEST', 'APPROVAL_NOT_PENDING', 'SELF_APPROVAL_FORBIDDEN', 'FORBIDDEN_ROLE'],
+  }),
+  rejectApprovalRequest: define({
+    method: 'POST',
+    path: '/api/v1/approval-requests/{requestId}/decision:reject',
+    operationId: 'rejectApprovalRequest',
+    summary:
+      'A supervisor or administrator other than the requester rejects a pending request, with a comment; the action is never run. Rejecting one already rejected answers it as it is; an approved or expired one is a 409 APPROVAL_NOT_PENDING. The requester is a 403 SELF_APPROVAL_FORBIDDEN, an agent a 403 FORBIDDEN_ROLE.',
+    auth: 'agent',
+    params: z.strictObject({ requestId: ApprovalRequestId }),
+    body: ApprovalDecision,
+    response: ApprovalRequest,
+    successStatus: 200,
+    errors: ['UNKNOWN_APPROVAL_REQUEST', 'APPROVAL_NOT_PENDING', 'SELF_APPROVAL_FORBIDDEN', 'FORBIDDEN_ROLE'],
   }),
   notifyVirtualCardChange: define({
     method: 'POST',

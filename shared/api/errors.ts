@@ -19,7 +19,7 @@ const ApiError = z.strictObject({
   rule: z.string().regex(/^[A-Z_]{2,60}$/).optional(),
   /** For a refused token operation: the token's state now, so the console shows it without re-reading. */
   currentState: TokenState.optional(),
-  /** For SUPERVISOR_APPROVAL_REQUIRED: every risk rule that matched. */
+  /** For SUPERVISOR_APPROVAL_REQUIRED and APPROVAL_REQUIRED: every risk rule that matched. */
   rules: z.array(z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/)).max(50).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
@@ -64,6 +64,20 @@ export const apiErrors = {
   IDENTITY_NOT_VERIFIED: { code: 'IDENTITY_NOT_VERIFIED', category: 'F', status: 422 },
   /** An Option D activation that matched a risk rule: a supervisor must approve it. */
   SUPERVISOR_APPROVAL_REQUIRED: { code: 'SUPERVISOR_APPROVAL_REQUIRED', category: 'F', status: 403 },
+  /**
+   * The issuer's policy holds this action back until a supervisor approves it (four-eyes): `rule`
+   * names the policy's rule (DELETE, RESUME_OVERRIDING_SUSPENSION, ACTIVATION_RISK_RULE), `rules`
+   * the risk rules an activation matched. Nothing changed; the agent may request approval.
+   */
+  APPROVAL_REQUIRED: { code: 'APPROVAL_REQUIRED', category: 'F', status: 403 },
+  /** An approval request for an action the policy does not hold back: send the action itself. */
+  APPROVAL_NOT_REQUIRED: { code: 'APPROVAL_NOT_REQUIRED', category: 'D', status: 422 },
+  /** No approval request has this id (or the caller may not see it). */
+  UNKNOWN_APPROVAL_REQUEST: { code: 'UNKNOWN_APPROVAL_REQUEST', category: 'D', status: 404 },
+  /** The approval request was already decided otherwise, or expired; the message says its state. */
+  APPROVAL_NOT_PENDING: { code: 'APPROVAL_NOT_PENDING', category: 'F', status: 409 },
+  /** The requester may never approve or reject their own request: four eyes are two people. */
+  SELF_APPROVAL_FORBIDDEN: { code: 'SELF_APPROVAL_FORBIDDEN', category: 'F', status: 403 },
   /**
    * A notification template the shared validator refuses; `field` names the problem as
    * `problemField` writes it (`body:UNKNOWN_PLACEHOLDER:12-24`), and nothing was saved.

@@ -17,3 +17,5 @@ export const WorkstationId = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 export const EventId = z.string().regex(/^EV[0-9A-Z]{8,30}$/, 'EV followed by 8–30 capitals or digits');
 /** An agent's operation as the backend accepted it; its confirmation and notification carry it too. */
 export const OperationId = z.string().regex(/^OP[A-Z0-9]{8,30}$/, 'OP followed by 8–30 capitals or digits');
+/** A four-eyes approval request: `AR` + letters, never a run of digits that could pass for a card number. */
+export const ApprovalRequestId = z.string().regex(/^AR[A-Z]{8,30}$/, 'AR followed by 8–30 capitals');

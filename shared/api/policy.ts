@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPROVAL_RULES } from '../domain/approval-rules';
 import { VERIFIERS } from '../domain/identity-verification';
 import { IsoDateTime, VirtualCardId } from './ids';
 import { LevelOfTrust } from './model';
@@ -27,6 +28,19 @@ const RiskConditionSchema = z.discriminatedUnion('signal', [
 
 const RiskRuleSchema = z.object({ id: RuleId, allOf: z.array(RiskConditionSchema).min(1).max(10) });
 
+/** The four-eyes rules a policy may name (shared/domain/approval-rules.ts); a suspension is not one of them. */
+export const ApprovalRule = z.enum(APPROVAL_RULES);
+
+const ApprovalPolicy = z.strictObject({
+  /** Each rule at most once; empty: nothing waits for a supervisor. */
+  required: z
+    .array(ApprovalRule)
+    .max(ApprovalRule.options.length)
+    .refine((rules) => new Set(rules).size === rules.length, 'each rule at most once'),
+  /** A request nobody decided within this time expires (on the training clock) and is never run. */
+  expiresAfterMinutes: z.number().int().min(1).max(7 * 24 * 60),
+});
+
 export const TokenActionPolicy = z.object({
   identityVerification: IdentityPolicySchema,
   riskRules: z.array(RiskRuleSchema).max(50),
@@ -42,6 +56,12 @@ export const TokenActionPolicy = z.object({
    * before the next one starts. A backend that says nothing gets the safe default: required.
    */
   phoneCalls: z.object({ wrapUpRequired: z.boolean() }).optional(),
+  /**
+   * Which actions wait for a supervisor's approval, and for how long a request stays open. A
+   * backend that says nothing asks for none here; it still answers APPROVAL_REQUIRED to an action
+   * it holds back, and the console then offers the request.
+   */
+  approvals: ApprovalPolicy.optional(),
 });
 export type TokenActionPolicy = z.infer<typeof TokenActionPolicy>;
 

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CardholderId, IsoDateTime, IssuerCardRefId, VirtualCardId } from './ids';
 import { ChangeSource, TokenState } from './token-terms';
 import { TokenEvent } from './token-event';
+import { ApprovalRequest, ApprovalState } from './approvals';
 
 /**
  * The server-sent events of `GET /api/v1/events/stream`. Each event's SSE `event:` field is its
@@ -44,6 +45,24 @@ export const TokenChangedEvent = z.object({
 });
 export type TokenChangedEvent = z.infer<typeof TokenChangedEvent>;
 
+/**
+ * A four-eyes approval request changed (made, decided, expired, run): the request as it is now,
+ * whole. The requester sees their own requests, supervisors and administrators all of them, so
+ * each learns of a decision at once.
+ */
+export const ApprovalChangedEvent = z.object({
+  type: z.literal('approval.changed'),
+  sequence: Sequence.min(1),
+  request: ApprovalRequest,
+  /** The state before this change; null for a new request. */
+  previousState: ApprovalState.nullable(),
+});
+export type ApprovalChangedEvent = z.infer<typeof ApprovalChangedEvent>;
+
+/** What the backend's change feed numbers and replays: a token's change or an approval's. */
+export const FeedEvent = z.discriminatedUnion('type', [TokenChangedEvent, ApprovalChangedEvent]);
+export type FeedEvent = z.infer<typeof FeedEvent>;
+
 /** First on every connection, after any replay: the stream is live from `sequence` on. */
 const StreamReadyEvent = z.object({
   type: z.literal('ready'),
@@ -69,5 +88,5 @@ const StreamResetEvent = z.object({
 });
 export type StreamResetEvent = z.infer<typeof StreamResetEvent>;
 
-export const StreamEvent = z.discriminatedUnion('type', [TokenChangedEvent, StreamReadyEvent, StreamResetEvent]);
+export const StreamEvent = z.discriminatedUnion('type', [TokenChangedEvent, ApprovalChangedEvent, StreamReadyEvent, StreamResetEvent]);
 export type StreamEvent = z.infer<typeof StreamEvent>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ACTION_OF_OPERATION, EVENT_OF_ACTION } from '../domain/operation-events';
+import { APPROVAL_RULES } from '../domain/approval-rules';
 import { TOKEN_OPERATIONS } from '../domain/transitions';
-import { CorrelationId, EventId, Expiry, IsoDateTime, LastFour, OperationId, VirtualCardId } from './ids';
+import { AgentId, ApprovalRequestId, CorrelationId, EventId, Expiry, IsoDateTime, LastFour, OperationId, VirtualCardId } from './ids';
 import { NotificationChannel, TemplateLanguage } from './notifications';
 import {
   Actor,
@@ -56,6 +57,11 @@ export const EventKind = z.enum([
    * says why, `detail.stateAtArrival` what the token was.
    */
   'CALLBACK_LATE',
+  /** Four-eyes approval of an agent's action on this token: requested, granted, rejected, or expired undecided. */
+  'APPROVAL_REQUESTED',
+  'APPROVAL_GRANTED',
+  'APPROVAL_REJECTED',
+  'APPROVAL_EXPIRED',
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
@@ -63,6 +69,9 @@ const TokenOperationName = z.enum(TOKEN_OPERATIONS);
 
 /** A rule's id: the transition table's (SUSPEND_ONLY_ACTIVE), the ordering rule's (TOKEN_DELETED) or a digitization rule's. */
 const RuleId = z.string().regex(/^[A-Z][A-Z0-9_]{1,59}$/, 'a rule id: a capital, then 1–59 capitals, digits or _');
+
+/** An agent of the issuer, as an approval names the other person involved. */
+const NamedAgent = z.object({ agentId: AgentId, agentName: z.string().min(1).max(200) });
 
 /** The token service's error code (221: the device could not be reached after retries). */
 const TspErrorCode = z.string().regex(/^[A-Za-z0-9_]{1,20}$/, '1–20 of A–Z a–z 0–9 _');
@@ -273,7 +282,32 @@ const AgentActionDetail = z.object({
   askedToShareCode: z.boolean().optional(),
   /** The step-up method the activation completes (Option D: CUSTOMER_SERVICE). */
   idvMethod: IdvMethod.optional(),
+  /** Run by the backend after a supervisor approved it (four-eyes): the request and the approver. */
+  requestId: ApprovalRequestId.optional(),
+  approvedBy: NamedAgent.optional(),
 });
+
+/** Every approval event: which request, for which operation, and who asked (the event's actor is who acted now). */
+const approvalFields = {
+  requestId: ApprovalRequestId,
+  operation: TokenOperationName,
+  /** The policy's rule that held the action back. */
+  rule: z.enum(APPROVAL_RULES),
+  requestedBy: NamedAgent,
+};
+
+const ApprovalRequestedDetail = z.object({
+  ...approvalFields,
+  /** Option D: the risk rules the activation matched. */
+  riskRules: z.array(RuleId).max(50).optional(),
+  /** When the request expires undecided, on the training clock. */
+  expiresAt: IsoDateTime,
+});
+
+/** A supervisor's decision; their words are the event's `comment`. */
+const ApprovalDecidedDetail = z.object({ ...approvalFields, decidedBy: NamedAgent });
+
+const ApprovalExpiredDetail = z.object({ ...approvalFields, expiresAt: IsoDateTime });
 
 const eventFields = {
   eventId: EventId,
@@ -302,6 +336,10 @@ export const TokenEvent = z.discriminatedUnion('kind', [
   eventOf('AGENT_ACTION', AgentActionDetail),
   eventOf('CALLBACK_DUPLICATE', CallbackDuplicateDetail),
   eventOf('CALLBACK_LATE', CallbackLateDetail),
+  eventOf('APPROVAL_REQUESTED', ApprovalRequestedDetail),
+  eventOf('APPROVAL_GRANTED', ApprovalDecidedDetail),
+  eventOf('APPROVAL_REJECTED', ApprovalDecidedDetail),
+  eventOf('APPROVAL_EXPIRED', ApprovalExpiredDetail),
 ]);
 export type TokenEvent = z.infer<typeof TokenEvent>;
 

@@ -51,5 +51,10 @@ export const CALL_NAMES = [
   'agents.list',
   'agents.unlock',
   'agents.resetPassword',
+  'approvals.request',
+  'approvals.listOwn',
+  'approvals.list',
+  'approvals.approve',
+  'approvals.reject',
 ] as const;
 export type DeclaredCallName = (typeof CALL_NAMES)[number];

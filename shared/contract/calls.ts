@@ -32,8 +32,9 @@ import {
 import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateKey } from '../api/notifications';
 import { UpdateInstall, UpdateStatus } from './updates';
 import { IntegrityNotices } from './integrity';
-import { CallOutcomeList, EndPhoneCallInput, OpenPhoneCall, PhoneCallState, ServiceNotes, ServiceNotesInput, UpdatePhoneCallInput } from './phone-calls';
 import { supervisionCalls } from './supervision';
+import { approvalCalls } from './approvals';
+import { CallOutcomeList, EndPhoneCallInput, OpenPhoneCall, PhoneCallState, ServiceNotes, ServiceNotesInput, UpdatePhoneCallInput } from './phone-calls';
 
 export { AppMode, Language } from './primitives';
 import { CALL_NAMES, type DeclaredCallName } from './call-names';
@@ -270,12 +271,13 @@ export const calls = {
     input: ServiceNotesInput,
     output: ServiceNotes,
   }),
-  ...supervisionCalls,
   'integrity.notices': defineCall({
     description: "Problems main found in its own files on start (the audit journal, an outbox entry), for the banner every screen shows, each with whether a supervisor has been told yet.",
     input: NoInput,
     output: IntegrityNotices,
   }),
+  ...supervisionCalls,
+  ...approvalCalls,
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 
 export type Calls = typeof calls;

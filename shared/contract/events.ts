@@ -6,6 +6,7 @@ import { LiveReset, LiveStatus, TokenChanged } from './lookup';
 import { ActionView } from './actions';
 import { UpdateReady } from './updates';
 import { PhoneCallState } from './phone-calls';
+import { ApprovalChanged, ApprovalView } from './approvals';
 import { IntegrityNotices } from './integrity';
 import { AuditExport } from './supervision';
 
@@ -30,6 +31,10 @@ export const events = {
   'integrity.changed': IntegrityNotices,
   /** An audit export in main moved on (records written), or ended: done, failed or cancelled. */
   'export.changed': AuditExport,
+  /** An approval request changed on the backend: asked, approved, rejected, expired, run. */
+  'approval.changed': ApprovalChanged,
+  /** One of the signed-in agent's own approval requests moved on (sent, stored, refused, decided, run): the actions tray shows it. */
+  'approvalRequest.changed': ApprovalView,
 } as const;
 
 export type Events = typeof events;

@@ -14,3 +14,4 @@ export * from './updates';
 export * from './phone-calls';
 export * from './integrity';
 export * from './supervision';
+export * from './approvals';

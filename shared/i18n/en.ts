@@ -5,6 +5,7 @@ import { enKeyboard } from './en-keyboard';
 import { enUpdates } from './en-updates';
 import { enIntegrity } from './en-integrity';
 import { enPhoneCalls } from './en-phone-calls';
+import { enApprovals } from './en-approvals';
 
 /** English UI text. Typed as `Messages`, so a key missing from or added beyond `ja.ts` fails to compile. */
 export const en: Messages = {
@@ -572,4 +573,5 @@ export const en: Messages = {
     cardNumber: 'A run of digits like a card number cannot be entered (characters {{from}}–{{to}}). Remove it.',
   },
   phoneCalls: enPhoneCalls,
+  approvals: enApprovals,
 };

@@ -4,6 +4,7 @@ import { jaKeyboard } from './ja-keyboard';
 import { jaUpdates } from './ja-updates';
 import { jaIntegrity } from './ja-integrity';
 import { jaPhoneCalls } from './ja-phone-calls';
+import { jaApprovals } from './ja-approvals';
 
 /**
  * Japanese UI text: the default language and the complete set of keys. `en.ts` must mirror it key
@@ -575,4 +576,5 @@ export const ja = {
     cardNumber: 'カード番号のような数字の並びは入力できません（{{from}}〜{{to}}文字目）。その部分を消してください。',
   },
   phoneCalls: jaPhoneCalls,
+  approvals: jaApprovals,
 } as const;

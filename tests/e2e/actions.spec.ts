@@ -3,6 +3,23 @@ import { actionsBackend, findActiveTokens } from './pages/actions-backend';
 import { ActionsPage } from './pages/actions-page';
 import { shootBoth } from './pages/actions-screenshots';
 import { acceptedActions, actionSummary } from '../support/audit-trail';
+import type { APIRequestContext } from '@playwright/test';
+import type { TokenActionPolicy } from '../../shared/api/policy';
+import { trainingActionPolicy } from '../../sandbox/policy/action-policy';
+import { directDeletesPolicy } from '../support/direct-deletes';
+
+/**
+ * These tests take actions the way an agent sends them, deletes included; holding a delete back for
+ * a supervisor (the training policy's default) is approvals.spec.ts's subject. The policy is read
+ * at each sign-in, and every test here signs in afresh.
+ */
+const setPolicy = async (playwright: { request: { newContext(options: { baseURL: string }): Promise<APIRequestContext> } }, policy: TokenActionPolicy): Promise<void> => {
+  const context = await playwright.request.newContext({ baseURL: `http://127.0.0.1:${process.env.TD_BRIDGE_PORT ?? ''}` });
+  await (await actionsBackend(context)).setPolicy(policy);
+  await context.dispose();
+};
+test.beforeAll(({ playwright }) => setPolicy(playwright, directDeletesPolicy()));
+test.afterAll(({ playwright }) => setPolicy(playwright, trainingActionPolicy()));
 
 /** Seed fixtures (sandbox/seed/README.md). */
 const yellowPath = { cardholderId: 'C0000001', virtualCardId: 'VCYELLOW0001' } as const;

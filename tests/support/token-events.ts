@@ -16,6 +16,10 @@ export const MINIMAL_DETAIL: { readonly [K in EventKind]: EventDetail<K> } = {
   AGENT_ACTION: { operation: 'suspend', operationId: 'OP00001T000000', status: 'ACCEPTED' },
   CALLBACK_DUPLICATE: { action: 'SUSPEND', duplicateOf: 'EV00001T000000' },
   CALLBACK_LATE: { action: 'SUSPEND', rule: 'TOKEN_DELETED', stateAtArrival: 'DELETED' },
+  APPROVAL_REQUESTED: { requestId: 'ARAAAAAAAAAAAAAAAA', operation: 'delete', rule: 'DELETE', requestedBy: { agentId: 'agent.sato', agentName: '佐藤 美咲' }, expiresAt: '2026-11-23T09:30:00.000Z' },
+  APPROVAL_GRANTED: { requestId: 'ARAAAAAAAAAAAAAAAA', operation: 'delete', rule: 'DELETE', requestedBy: { agentId: 'agent.sato', agentName: '佐藤 美咲' }, decidedBy: { agentId: 'supervisor.suzuki', agentName: '鈴木 健一' } },
+  APPROVAL_REJECTED: { requestId: 'ARAAAAAAAAAAAAAAAA', operation: 'delete', rule: 'DELETE', requestedBy: { agentId: 'agent.sato', agentName: '佐藤 美咲' }, decidedBy: { agentId: 'supervisor.suzuki', agentName: '鈴木 健一' } },
+  APPROVAL_EXPIRED: { requestId: 'ARAAAAAAAAAAAAAAAA', operation: 'delete', rule: 'DELETE', requestedBy: { agentId: 'agent.sato', agentName: '佐藤 美咲' }, expiresAt: '2026-11-23T09:30:00.000Z' },
 };
 
 type EventFields = Omit<TokenEvent, 'kind' | 'detail'>;

@@ -115,6 +115,9 @@ export const createLiveEvents = (options: LiveEventsOptions): LiveEvents => {
       const { type: _type, ...change } = event;
       // Just parsed as a StreamEvent, of which the contract's TokenChanged is the same object without its type.
       events.emit('token.changed', change, { checked: true });
+    } else if (event.type === 'approval.changed') {
+      // The whole request as it is now: the agent's tray and the supervisors' queue follow it.
+      events.emit('approval.changed', { request: event.request, previousState: event.previousState }, { checked: true });
     } else if (event.type === 'reset') {
       log.info({ reason: event.reason }, 'live stream reset: the console re-fetches');
       run.resyncOnReady = false;

@@ -18,11 +18,13 @@ export const ActionDialogHost = () => {
   const choosingDevice = useDeskStore(cardholderSelectors.deviceChooserOpen);
   const loadActionPolicy = useDeskStore((s) => s.loadActionPolicy);
   const loadActions = useDeskStore((s) => s.loadActions);
+  const loadOwnApprovals = useDeskStore((s) => s.loadOwnApprovals);
 
   useEffect(() => {
     void loadActionPolicy();
     void loadActions();
-  }, [loadActionPolicy, loadActions]);
+    void loadOwnApprovals();
+  }, [loadActionPolicy, loadActions, loadOwnApprovals]);
 
   if (dialog === null) return choosingDevice ? <LostDeviceDialog /> : null;
   const { target } = dialog;

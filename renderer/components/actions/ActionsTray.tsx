@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useShallow } from 'zustand/react/shallow';
-import type { ActionView } from '../../../shared/contract';
+import type { ActionView, ApprovalView } from '../../../shared/contract';
 import { formatDateTime } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
 import { walletLabelKey } from '../../i18n/lookup-label-keys';
@@ -14,6 +14,7 @@ import { ActionProgress } from './ActionProgress';
 import { ActionStatusChip } from './ActionStatusChip';
 import { operationLabelKey } from './action-label-keys';
 import { failureLines } from './describe-action';
+import { ApprovalState, approvalStateOf } from './SupervisorApproval';
 import './actions.css';
 
 const TrayItem = ({ action }: { action: ActionView }) => {
@@ -51,6 +52,28 @@ const TrayItem = ({ action }: { action: ActionView }) => {
   );
 };
 
+/** One of the agent's approval requests: which action, its state live, and the supervisor's words once decided. */
+const ApprovalItem = ({ view }: { view: ApprovalView }) => {
+  const { t } = useTranslation();
+  const token = useDeskStore((s) => Object.values(s.cardTokens).flatMap((entry) => entry.items ?? []).find((item) => item.virtualCardId === view.submission.virtualCardId));
+  return (
+    <li className="tray-item tray-approval" data-testid="tray-approval" data-entry-id={view.entryId} data-state={approvalStateOf(view)} data-token-id={view.submission.virtualCardId}>
+      <div className="tray-item-head">
+        <span className="tray-item-title">
+          {t('approvals.tray.item', {
+            operation: t(operationLabelKey[view.submission.operation]),
+            wallet: token ? t(walletLabelKey[token.tokenRequestor.walletProviderId]) : view.submission.virtualCardId,
+            lastFour: view.request?.tokenLastFour ?? token?.tokenLastFour ?? '????',
+          })}
+        </span>
+      </div>
+      <div className="tray-item-state">
+        <ApprovalState view={view} testId="tray-approval-state" />
+      </div>
+    </li>
+  );
+};
+
 /**
  * The workstation's actions this session, newest first, live: what was sent, accepted, done or
  * failed, including those main resumed after a restart. A fixed height, so nothing beside it moves
@@ -62,6 +85,7 @@ export const ActionsTray = () => {
     useShallow((s) => ({ byId: actionsSelectors.byId(s), list: actionsSelectors.list(s), historyOpen: cardholderSelectors.selectedVirtualCardId(s) !== null })),
   );
   const reload = useDeskStore((s) => s.loadActions);
+  const approvals = useDeskStore((s) => s.ownApprovals);
   const actions = useMemo(() => newestFirst(Object.values(byId)), [byId]);
   const pending = actions.filter(isUnderWay).length;
   // Folded to its heading line (how many, how many under way) until the agent unfolds it: each
@@ -95,8 +119,15 @@ export const ActionsTray = () => {
             testId="actions-tray-error"
           />
         ) : null}
-        {actions.length === 0 && list.status !== 'failed' ? (
+        {actions.length === 0 && approvals.length === 0 && list.status !== 'failed' ? (
           <p className="hint">{list.status === 'loading' && list.data === null ? t('actions.tray.loading') : t('actions.tray.empty')}</p>
+        ) : null}
+        {approvals.length > 0 ? (
+          <ul className="tray-list" aria-label={t('approvals.tray.title')} data-testid="tray-approvals">
+            {approvals.map((view) => (
+              <ApprovalItem key={view.entryId} view={view} />
+            ))}
+          </ul>
         ) : null}
         {actions.length > 0 ? (
           <ul className="tray-list">

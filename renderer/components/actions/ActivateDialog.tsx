@@ -1,5 +1,6 @@
 import { useId, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { approvalRuleFor } from '../../../shared/domain/approval-rules';
 import { focusTokenList, focusTokenRow } from '../../keyboard/focus';
 import { isTextEntry } from '../../keyboard/text-entry';
 import type { TokenTarget } from '../../store/actions/initialState';
@@ -47,6 +48,8 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
   const keys = policy === null ? [] : checklistKeys(policy.identityVerification);
 
   const refused = risky.length > 0;
+  // Four-eyes: where the policy offers a supervisor's approval for a flagged case, the agent requests it.
+  const approvable = refused && policy !== null && approvalRuleFor(policy, { operation: 'activate', overridesSuspensionBy: [], riskRules: risky }) !== null;
   let status: string | null = null;
   if (readiness.kind === 'loading') status = t('keyboard.optionD.loading');
   else if (readiness.kind === 'ready') status = t('keyboard.optionD.ready');
@@ -77,7 +80,17 @@ export const ActivateDialog = ({ target }: { target: TokenTarget }) => {
           )}
         </span>
       }
-      instead={refused ? <SupervisorApproval /> : undefined}
+      instead={
+        refused ? (
+          approvable ? (
+            <SupervisorApproval rule="ACTIVATION_RISK_RULE" />
+          ) : (
+            <p className="supervisor-approval" data-testid="supervisor-approval">
+              <strong>{t('keyboard.optionD.supervisor')}</strong>
+            </p>
+          )
+        ) : undefined
+      }
       submit={{ label: t('actions.dialog.submit.activate'), sending: busy, retry: dialog.submitError !== null, disabled: readiness.kind !== 'ready' }}
     />
   );

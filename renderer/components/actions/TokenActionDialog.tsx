@@ -1,11 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { approvalRuleFor } from '../../../shared/domain/approval-rules';
 import { decideTransition } from '../../../shared/domain/transitions';
 import { formatList } from '../../format/date-time';
 import { focusTokenList, focusTokenRow } from '../../keyboard/focus';
 import { useLanguage } from '../../hooks/use-language';
 import { sourceSubjectKey } from '../../i18n/lookup-label-keys';
 import type { TokenTarget } from '../../store/actions/initialState';
+import { useDeskStore } from '../../store/store-context';
 import { ActionDialogFooter } from './ActionDialogFooter';
 import { ActionForm } from './ActionForm';
 import { ActionProgress } from './ActionProgress';
@@ -16,6 +18,7 @@ import { ModalDialog } from './ModalDialog';
 import { NotificationPlan } from './NotificationPlan';
 import { ReasonFields } from './ReasonFields';
 import { SentSummary } from './SentSummary';
+import { SupervisorApproval } from './SupervisorApproval';
 import { TokenSubtitle } from './TokenSubtitle';
 import { submitLabelKey } from './action-label-keys';
 import { useActionDialog } from './use-action-dialog';
@@ -40,12 +43,16 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
   const id = useId();
   const { dialog, draft, policy, latest, onItsWay, close, update, submit } = useActionDialog();
   const live = useLiveToken(target.token);
+  const requestApproval = useDeskStore((s) => s.requestApprovalFromDialog);
   if (dialog === null) return null;
 
   const { operation, token } = target;
   // Resuming under the override lifts a suspension the wallet or the TSP set: the agent is told whose.
   const outcome = operation === 'resume' && policy ? decideTransition(token, 'resume', 'ISSUER', { issuerMayOverrideSuspension: policy.issuerMayOverrideSuspension }) : null;
   const overrides = outcome?.allowed ? outcome.overridesSuspensionBy : [];
+  // Four-eyes: the policy holds this action back (known before sending), or the backend said so (403 APPROVAL_REQUIRED).
+  const held = policy ? approvalRuleFor(policy, { operation, overridesSuspensionBy: overrides, riskRules: [] }) : null;
+  const approval = held ?? (latest?.failure?.backendCode === 'APPROVAL_REQUIRED' ? 'REFUSED' : null);
   const busy = dialog.submitting;
   const formId = `${id}-form`;
 
@@ -62,6 +69,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
           finished={onItsWay}
           onClose={close}
           submit={{ label: t(submitLabelKey[operation]), sending: busy, retry: dialog.submitError !== null, danger: operation === 'delete' }}
+          instead={approval !== null ? <SupervisorApproval rule={approval} /> : undefined}
         />
       }
     >
@@ -70,7 +78,7 @@ export const TokenActionDialog = ({ target }: { target: TokenTarget & { operatio
       {onItsWay && latest !== undefined ? (
         <SentSummary action={latest} />
       ) : (
-        <ActionForm id={formId} onSubmit={() => void submit()}>
+        <ActionForm id={formId} onSubmit={() => void (approval !== null ? requestApproval() : submit())}>
           <ChangedMeanwhile seen={token} live={live} />
           {overrides.length > 0 ? (
             <p className="notice notice-warning" data-testid="action-overrides">

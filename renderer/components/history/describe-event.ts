@@ -204,9 +204,28 @@ const notified = (detail: EventDetail<'NOTIFICATION_SENT'>, t: Translate): strin
   ];
 };
 
-const agentAction = ({ actor, detail }: TokenEventOf<'AGENT_ACTION'>, t: Translate): string => {
+const agentAction = ({ actor, detail }: TokenEventOf<'AGENT_ACTION'>, t: Translate): string[] => {
   const agent = agentName(actor) ?? t('history.source.agent');
-  return t('history.sentence.agentAction', { agent, operation: label(t, operationKey, detail.operation) });
+  const sentence = t('history.sentence.agentAction', { agent, operation: label(t, operationKey, detail.operation) });
+  // Four-eyes: the backend ran it under the requester's name once a supervisor approved it.
+  return detail.approvedBy === undefined ? [sentence] : [sentence, t('approvals.history.approvedRun', { approver: detail.approvedBy.agentName })];
+};
+
+type ApprovalEvent = TokenEventOf<'APPROVAL_REQUESTED' | 'APPROVAL_GRANTED' | 'APPROVAL_REJECTED' | 'APPROVAL_EXPIRED'>;
+
+/** A step of a four-eyes request: who asked for which operation, and who decided (or that nobody did in time). */
+const approval = (event: ApprovalEvent, t: Translate, language: Language): string => {
+  const values = { agent: event.detail.requestedBy.agentName, operation: label(t, operationKey, event.detail.operation) };
+  switch (event.kind) {
+    case 'APPROVAL_REQUESTED':
+      return t('approvals.history.requested', { ...values, time: formatEventTime(event.detail.expiresAt, language) });
+    case 'APPROVAL_GRANTED':
+      return t('approvals.history.granted', { ...values, approver: event.detail.decidedBy.agentName });
+    case 'APPROVAL_REJECTED':
+      return t('approvals.history.rejected', { ...values, approver: event.detail.decidedBy.agentName });
+    case 'APPROVAL_EXPIRED':
+      return t('approvals.history.expired', values);
+  }
 };
 
 /** The sentences that say what happened, before the reason and the comment. */
@@ -238,11 +257,16 @@ const headline = (event: TokenEvent, t: Translate, language: Language): string[]
     case 'NOTIFICATION_SENT':
       return notified(event.detail, t);
     case 'AGENT_ACTION':
-      return [agentAction(event, t)];
+      return agentAction(event, t);
     case 'CALLBACK_DUPLICATE':
       return [t('notifications.callbacks.history.duplicate', { operation: callbackOperation(event.detail, t) })];
     case 'CALLBACK_LATE':
       return lateCallback(event.detail, t);
+    case 'APPROVAL_REQUESTED':
+    case 'APPROVAL_GRANTED':
+    case 'APPROVAL_REJECTED':
+    case 'APPROVAL_EXPIRED':
+      return [approval(event, t, language)];
   }
 };
 

@@ -140,11 +140,16 @@ describe('operations:activate under the policy', () => {
     { call: { inbound: false, askedToShareCode: false }, rules: ['OUTBOUND_CALL'] },
     { call: { inbound: true, askedToShareCode: true }, rules: ['ASKED_TO_SHARE_CODE'] },
     { call: { inbound: false, askedToShareCode: true }, rules: ['ASKED_TO_SHARE_CODE', 'OUTBOUND_CALL'] },
-  ])('refuses VCYELLOW0001 with SUPERVISOR_APPROVAL_REQUIRED and rules $rules for call $call', async ({ call, rules }) => {
+  ])('holds VCYELLOW0001 back for a supervisor (APPROVAL_REQUIRED) with rules $rules for call $call; refuses it where the policy offers no approval', async ({ call, rules }) => {
     const check = unchanged(yellowPath.virtualCardId);
     const response = await activate(yellowPath.virtualCardId, { verifiers: ENOUGH, callAnswers: call });
     expect(response.status).toBe(403);
-    expect(await errorOf(response)).toMatchObject({ code: 'SUPERVISOR_APPROVAL_REQUIRED', category: 'F', rules });
+    expect(await errorOf(response)).toMatchObject({ code: 'APPROVAL_REQUIRED', category: 'F', rule: 'ACTIVATION_RISK_RULE', rules });
+    const { approvals: _approvals, ...withoutApprovals } = trainingActionPolicy();
+    await setPolicy(withoutApprovals);
+    const refused = await activate(yellowPath.virtualCardId, { verifiers: ENOUGH, callAnswers: call });
+    expect(refused.status).toBe(403);
+    expect(await errorOf(refused)).toMatchObject({ code: 'SUPERVISOR_APPROVAL_REQUIRED', category: 'F', rules });
     check();
   });
 
@@ -152,7 +157,7 @@ describe('operations:activate under the policy', () => {
     const check = unchanged(bulkCard.riskyYellow);
     const refused = await activate(bulkCard.riskyYellow, { verifiers: ENOUGH, callAnswers: SAFE_CALL });
     expect(refused.status).toBe(403);
-    expect(await errorOf(refused)).toMatchObject({ code: 'SUPERVISOR_APPROVAL_REQUIRED', rules: [bulkCard.riskRule] });
+    expect(await errorOf(refused)).toMatchObject({ code: 'APPROVAL_REQUIRED', rule: 'ACTIVATION_RISK_RULE', rules: [bulkCard.riskRule] });
     check();
 
     await setPolicy({ ...trainingActionPolicy(), riskRules: trainingActionPolicy().riskRules.filter((rule) => rule.id !== bulkCard.riskRule) });
@@ -178,6 +183,12 @@ describe('issuerMayOverrideSuspension', () => {
     expect(await errorOf(refused)).toMatchObject({ rule: 'RESUME_ONLY_OWN_SUSPENSION', currentState: 'SUSPENDED' });
 
     await setPolicy({ ...trainingActionPolicy(), issuerMayOverrideSuspension: true });
+    // Lifting the wallet's suspension is held back for a supervisor by the training policy…
+    const held = await h.post(`/api/v1/tokens/${suspensions.byWallet}/operations:resume`, body, agent);
+    expect(held.status).toBe(403);
+    expect(await errorOf(held)).toMatchObject({ code: 'APPROVAL_REQUIRED', rule: 'RESUME_OVERRIDING_SUSPENSION' });
+    // …and goes through at once under a policy that does not hold it back.
+    await setPolicy({ ...trainingActionPolicy(), issuerMayOverrideSuspension: true, approvals: { required: ['DELETE'], expiresAfterMinutes: 30 } });
     const accepted = await h.post(`/api/v1/tokens/${suspensions.byWallet}/operations:resume`, body, agent);
     expect(accepted.status, await accepted.clone().text()).toBe(202);
     await expect.poll(() => h.sandbox.store.tokens.get(suspensions.byWallet)?.state).toBe('ACTIVE');

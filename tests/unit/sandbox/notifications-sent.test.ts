@@ -3,6 +3,7 @@ import type { NotifyVirtualCardChangeRequest } from '../../../shared/api/callbac
 import type { TokenEvent, TokenEventOf } from '../../../shared/api/token-event';
 import { TrainingClock } from '../../../shared/api/training';
 import { knownFixtures } from '../../../sandbox/index';
+import { directDeletesPolicy } from '../../support/direct-deletes';
 import { errorOf, startHarness, type Harness } from './harness';
 import { eventually } from './sse-client';
 
@@ -18,7 +19,7 @@ let admin: Record<string, string>;
 const { yellowPath, foreignResident, lifecycle, bulkCard } = knownFixtures;
 
 beforeAll(async () => {
-  h = await startHarness({ tspConfirmDelayMs: 30, reminderCheckMs: 0 });
+  h = await startHarness({ actionPolicy: directDeletesPolicy(), tspConfirmDelayMs: 30, reminderCheckMs: 0 });
   agent = await h.agentHeaders();
   admin = await h.agentHeaders('admin.tanaka');
 });

@@ -80,7 +80,9 @@ describe('GET /openapi.json', () => {
       }
       if (endpoint.body) {
         const type = endpoint.bodyType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json';
-        expect(operation.requestBody?.content[type]?.schema).toMatchObject({ type: 'object', additionalProperties: false });
+        // A body that is one of several (an approval request, per operation) is strict in each of them.
+        const schema = operation.requestBody?.content[type]?.schema as { oneOf?: unknown[] } | undefined;
+        for (const member of schema?.oneOf ?? [schema]) expect(member).toMatchObject({ type: 'object', additionalProperties: false });
       } else {
         expect(operation.requestBody).toBeUndefined();
       }
@@ -111,7 +113,7 @@ describe('GET /openapi.json', () => {
     const schema = success.content['text/event-stream']?.schema as {
       items: { properties: { event: { enum: string[] }; data: { contentMediaType: string; contentSchema: Record<string, unknown> } } };
     };
-    expect(schema.items.properties.event.enum).toEqual(['token.changed', 'ready', 'reset']);
+    expect(schema.items.properties.event.enum).toEqual(['token.changed', 'approval.changed', 'ready', 'reset']);
     expect(schema.items.properties.data.contentMediaType).toBe('application/json');
     const data = JSON.stringify(schema.items.properties.data.contentSchema);
     // A change carries the whole typed event, each kind with its declared detail.

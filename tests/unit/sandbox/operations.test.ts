@@ -3,6 +3,7 @@ import { pageOf, Token, TokenEvent, type TokenState } from '../../../shared/api/
 import { OperationAccepted } from '../../../shared/api/operations';
 import type { TokenOperation } from '../../../shared/domain/transitions';
 import { knownFixtures } from '../../../sandbox/index';
+import { directDeletesPolicy } from '../../support/direct-deletes';
 import { errorOf, startHarness, type Harness } from './harness';
 import { eventually, openStream, type ReceivedEvent } from './sse-client';
 
@@ -16,7 +17,7 @@ let agent: Record<string, string>;
 const { yellowPath, suspensions, lifecycle, longHistory } = knownFixtures;
 
 beforeAll(async () => {
-  h = await startHarness({ tspConfirmDelayMs: CONFIRM_DELAY_MS });
+  h = await startHarness({ actionPolicy: directDeletesPolicy(), tspConfirmDelayMs: CONFIRM_DELAY_MS });
   agent = await h.agentHeaders();
 });
 

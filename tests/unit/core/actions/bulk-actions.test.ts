@@ -1,3 +1,4 @@
+import { directDeletesPolicy } from '../../../support/direct-deletes';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedActions } from '../../../support/audit-trail';
 import type { BulkPreview } from '../../../../shared/contract';
@@ -12,7 +13,7 @@ let backend: Backend;
 let desk: Desk;
 
 beforeAll(async () => {
-  backend = await startBackend();
+  backend = await startBackend({ actionPolicy: directDeletesPolicy() });
   desk = await openDesk(backend);
   await desk.ok('session.signIn', SATO);
 });

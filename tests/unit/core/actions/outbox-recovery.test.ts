@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { directDeletesPolicy } from '../../../support/direct-deletes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedActions } from '../../../support/audit-trail';
 import type { Token } from '../../../../shared/api/model';
@@ -22,7 +23,7 @@ const dirs: string[] = [];
 const desks: Desk[] = [];
 
 beforeAll(async () => {
-  backend = await startBackend();
+  backend = await startBackend({ actionPolicy: directDeletesPolicy() });
 });
 afterAll(async () => {
   await backend.close();

@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { directDeletesPolicy } from '../../../support/direct-deletes';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { acceptedActions } from '../../../support/audit-trail';
 import type { ActionView } from '../../../../shared/contract';
@@ -16,7 +17,7 @@ let backend: Backend;
 let desk: Desk;
 
 beforeAll(async () => {
-  backend = await startBackend();
+  backend = await startBackend({ actionPolicy: directDeletesPolicy() });
   desk = await openDesk(backend);
   await desk.ok('session.signIn', SATO);
 });

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { clientKeysOf, credentialsFileFor, generateTrainingClients, startSandbox, type Sandbox } from '../../../../../sandbox/index';
 import type { TokenEvent } from '../../../../../shared/api/model';
+import type { TokenActionPolicy } from '../../../../../shared/api/policy';
 import type { ActionView, EventEnvelope } from '../../../../../shared/contract';
 import { operationConfirmedBy } from '../../../../../shared/domain/operation-events';
 import type { ActionTuning } from '../../../../../electron/core/actions/action-tuning';
@@ -38,13 +39,14 @@ export interface Backend {
  * A standalone sandbox that outlives the consoles a test starts and stops against it: the backend
  * a restarted workstation comes back to. Training endpoints stay on (faults, simulate, policy).
  */
-export const startBackend = async (options: { readonly tspConfirmDelayMs?: number; readonly dataFile?: string } = {}): Promise<Backend> => {
+export const startBackend = async (options: { readonly tspConfirmDelayMs?: number; readonly dataFile?: string; readonly actionPolicy?: TokenActionPolicy } = {}): Promise<Backend> => {
   const clients = await generateTrainingClients();
   const sandbox = await startSandbox({
     clientKeys: clientKeysOf(clients),
     mode: 'training',
     tspConfirmDelayMs: options.tspConfirmDelayMs ?? 60,
     ...(options.dataFile ? { dataFile: options.dataFile } : {}),
+    ...(options.actionPolicy ? { actionPolicy: options.actionPolicy } : {}),
   });
   const script = backendScript(credentialsFileFor(sandbox, clients));
   const supervisor = await script.signIn(SUZUKI);
