@@ -23,7 +23,7 @@ const whoOf = (context: RequestContext<Endpoints[keyof Endpoints]>): Pick<AuditD
 
 /**
  * The calls whose handlers belong to other modules but whose effect the trail must show: settings
- * and templates changed, a phone call's record stored. Each handler runs as it is; when it
+ * and templates changed, a phone call's record stored, a console's integrity report. Each handler runs as it is; when it
  * succeeds, the record is written (and durable) before the answer goes, from the session and what
  * the store held before and after, never from the body alone. A replayed phone call (the same
  * record again) writes nothing.
@@ -77,6 +77,27 @@ export const withCallRecords = (handlers: Handlers, store: SandboxStore, audit: 
       const saved = await handlers.advanceTrainingClock(context);
       await settingChanged('TRAINING_CLOCK', context, { aheadMinutes: before }, { aheadMinutes: store.clockAheadMinutes });
       return saved;
+    },
+    createIntegrityReport: async (context) => {
+      const { body } = context;
+      const stored = await handlers.createIntegrityReport(context);
+      // Once per report: a console retries until stored, and the trail keeps no second copy.
+      const known = audit.list({ kind: 'INTEGRITY_REPORT' }, null, 10_000).items.some((record) => record.kind === 'INTEGRITY_REPORT' && record.detail.reportId === body.reportId);
+      if (!known) {
+        const [first] = body.findings;
+        await audit.append({
+          kind: 'INTEGRITY_REPORT',
+          actor: { type: 'WORKSTATION' },
+          workstationId: context.client.clientId,
+          correlationId: context.correlationId,
+          outcome: 'SUCCEEDED',
+          cardholder: null,
+          token: null,
+          // The findings' words stay with the report (GET /api/v1/integrity-reports); the trail says where.
+          detail: { source: body.subject === 'AUDIT_JOURNAL' ? 'CONSOLE_JOURNAL' : 'CONSOLE_OUTBOX', intact: false, ...(first ? { at: first.line } : {}), reportId: body.reportId },
+        });
+      }
+      return stored;
     },
     createPhoneCall: async (context) => {
       const { body } = context;

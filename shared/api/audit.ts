@@ -301,8 +301,8 @@ export const IntegrityProblem = z.enum(['HASH_MISMATCH', 'PREVIOUS_MISMATCH', 'S
 export type IntegrityProblem = z.infer<typeof IntegrityProblem>;
 
 const IntegrityReportDetail = z.object({
-  /** Whose chain: a console's local journal (reported by the console) or this backend's own trail (found at start). */
-  source: z.enum(['CONSOLE_JOURNAL', 'BACKEND_TRAIL']),
+  /** Whose chain: a console's local journal or outbox (reported by the console) or this backend's own trail (found at start). */
+  source: z.enum(['CONSOLE_JOURNAL', 'CONSOLE_OUTBOX', 'BACKEND_TRAIL']),
   intact: z.boolean(),
   /** Where it breaks: the record's sequence in the backend's trail, or the journal's line number. */
   at: z.number().int().min(0).optional(),

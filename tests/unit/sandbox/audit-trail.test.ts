@@ -167,6 +167,26 @@ describe("the backend's audit trail", () => {
     expect(JSON.stringify(calls[0])).not.toContain('一時停止');
   });
 
+  it("records a console's integrity report once, sent with the workstation's credential", async () => {
+    const report = {
+      reportId: '7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d',
+      workstationId: 'WS-TOKYO-01',
+      detectedAt: '2026-11-23T00:00:00.000Z',
+      subject: 'AUDIT_JOURNAL',
+      findings: [{ line: 3, problem: 'chain broken' }],
+      moreFindings: 0,
+      keptAs: null,
+      agentId: null,
+      action: null,
+    };
+    // The second time under a fresh key, as a console that lost the first answer across a restart: the handler runs again.
+    const workstation = await h.workstationHeaders();
+    for (let i = 0; i < 2; i += 1) expect((await h.post('/api/v1/integrity-reports', report, workstation)).status).toBe(201);
+    const records = (await list('?kind=INTEGRITY_REPORT')).items;
+    expect(records).toHaveLength(1);
+    expect(records[0]).toMatchObject({ actor: { type: 'WORKSTATION' }, workstationId: h.client.clientId, detail: { source: 'CONSOLE_JOURNAL', intact: false, at: 3, reportId: report.reportId } });
+  });
+
   it('filters by kind, outcome, token and period, and pages newest first by sequence without a repeat or a gap', async () => {
     const all: AuditRecord[] = [];
     let cursor: string | null = null;
