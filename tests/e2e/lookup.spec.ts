@@ -34,7 +34,7 @@ for (const { query, kind, cardholder } of QUERIES) {
   });
 }
 
-test('many matches: a paged list the arrow keys move through, Enter opens, the keyboard goes on to the cardholder's tokens', async ({ consolePage: page }) => {
+test('many matches: a paged list the arrow keys move through, Enter opens, the keyboard goes on to the cardholder’s tokens', async ({ consolePage: page }) => {
   const lookup = new LookupPage(page);
   await lookup.search('a');
   await expect(lookup.options).toHaveCount(20);
