@@ -79,7 +79,27 @@ export class AuditTrail {
     const last = loaded.lines.at(-1);
     if (last && 'record' in last) trail.lastHash = last.record.hash;
     trail.storedCount = loaded.lines.length;
-    return { trail, verification: verifyChain(loaded.lines, loaded.head), tornTailDropped: loaded.tornTailDropped };
+    if (loaded.head && loaded.head.count > loaded.lines.length) {
+      // Records are missing from the end: new ones follow the head, not what is left, so the gap
+      // stays for verify to find instead of a fresh head hiding it.
+      trail.storedCount = loaded.head.count;
+      trail.lastHash = loaded.head.hash;
+    }
+    const verification = verifyChain(loaded.lines, loaded.head);
+    if (!verification.intact) {
+      // The break found at start is itself on record, at the end of the trail.
+      await trail.append({
+        kind: 'INTEGRITY_REPORT',
+        actor: { type: 'BACKEND' },
+        workstationId: null,
+        correlationId: null,
+        outcome: 'SUCCEEDED',
+        cardholder: null,
+        token: null,
+        detail: { source: 'BACKEND_TRAIL', intact: false, at: verification.brokenAt.sequence, problem: verification.brokenAt.reason },
+      });
+    }
+    return { trail, verification, tornTailDropped: loaded.tornTailDropped };
   }
 
   /** Lines in the stored trail, readable or not: the next sequence follows them. */

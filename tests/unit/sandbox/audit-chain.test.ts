@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { TRAIL_GENESIS, type AuditRecord } from '../../../shared/api/audit';
-import { hashOf } from '../../../sandbox/audit/chain';
-import { trailFilesOf } from '../../../sandbox/audit/trail-file';
+import { hashOf, verifyChain } from '../../../sandbox/audit/chain';
+import { readTrailForCheck, trailFilesOf } from '../../../sandbox/audit/trail-file';
 import { AuditTrail, type AuditDraft } from '../../../sandbox/audit/trail';
 
 /**
@@ -46,13 +46,10 @@ const written = async (count: number): Promise<string[]> => {
 const linesOf = async (): Promise<string[]> => (await readFile(trailFilesOf(dataFile).trail, 'utf8')).split('\n').filter((line) => line !== '');
 const store = (lines: readonly string[]): Promise<void> => writeFile(trailFilesOf(dataFile).trail, lines.map((line) => `${line}\n`).join(''));
 
+/** The stored trail checked as GET /api/v1/audit-records/verify checks it, without opening it for writing (which records a break it finds). */
 const verify = async () => {
-  const { trail } = await AuditTrail.open(dataFile, now);
-  try {
-    return await trail.verify();
-  } finally {
-    await trail.close();
-  }
+  const loaded = await readTrailForCheck(trailFilesOf(dataFile));
+  return verifyChain(loaded.lines, loaded.head);
 };
 
 /** Rewrites a record and recomputes its own hash, as a careful forger would. */
@@ -105,6 +102,19 @@ describe('the stored audit trail', () => {
     const lines = await written(5);
     await store(lines.slice(0, 3));
     expect(await verify()).toMatchObject({ intact: false, count: 3, brokenAt: { sequence: 4, recordId: null, reason: 'TRUNCATED' } });
+  });
+
+  it('keeps a cut-off tail found after a restart: new records follow the head, so the gap stays, and the break found at start is itself recorded', async () => {
+    const lines = await written(5);
+    await store(lines.slice(0, 3));
+    const { trail, verification } = await AuditTrail.open(dataFile, now);
+    expect(verification).toMatchObject({ intact: false, brokenAt: { reason: 'TRUNCATED' } });
+    await trail.append(idleLock('agent.sato', 9));
+    const [latest, report] = trail.list({}, null, 2).items;
+    await trail.close();
+    expect(report).toMatchObject({ kind: 'INTEGRITY_REPORT', sequence: 6, actor: { type: 'BACKEND' }, detail: { source: 'BACKEND_TRAIL', intact: false, at: 4, problem: 'TRUNCATED' } });
+    expect(latest?.sequence).toBe(7);
+    expect(await verify()).toMatchObject({ intact: false, brokenAt: { sequence: 4, reason: 'SEQUENCE_GAP' } });
   });
 
   it('finds a record cut in the middle of its line', async () => {
