@@ -12,10 +12,12 @@ interface ActionContext {
   readonly correlationId: string;
   readonly session: SessionContext;
   readonly client: { readonly clientId: string };
+  /** An approved action the backend ran for the requester: the request and who approved it. */
+  readonly approval?: { readonly requestId: string; readonly approvedBy: { readonly agentId: string } };
 }
 
 /** What every record of an agent's token operation says, from the session, the client and the token as the backend holds it. */
-const actionBase = (store: SandboxStore, operation: TokenOperation, { body, correlationId, session, client }: ActionContext, token: Token) => ({
+const actionBase = (store: SandboxStore, operation: TokenOperation, { body, correlationId, session, client, approval }: ActionContext, token: Token) => ({
   kind: 'TOKEN_ACTION' as const,
   actor: agentActor(session),
   workstationId: client.clientId,
@@ -31,6 +33,7 @@ const actionBase = (store: SandboxStore, operation: TokenOperation, { body, corr
     ...(body.callAnswers ? { callAnswers: body.callAnswers } : {}),
     expectedState: body.expectedState,
     stateAtRequest: token.state,
+    ...(approval ? { approval: { requestId: approval.requestId, approvedBy: approval.approvedBy.agentId } } : {}),
   },
 });
 

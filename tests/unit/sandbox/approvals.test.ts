@@ -150,6 +150,10 @@ describe('request, approve, run once', () => {
       const audit = h.sandbox.audit.list({}, null, 200).items.filter((record) => 'requestId' in record.detail && record.detail.requestId === request.requestId);
       expect(audit.map((record) => record.kind).sort()).toEqual(['APPROVAL_GRANTED', 'APPROVAL_REQUESTED']);
       expect(audit.find((record) => record.kind === 'APPROVAL_GRANTED')).toMatchObject({ actor: { type: 'AGENT', agentId: approver }, detail: { requestedBy: 'agent.sato' } });
+      // The action itself, in the trail under the requester's name, with the approval on it.
+      const taken = h.sandbox.audit.list({ virtualCardId: target }, null, 200).items.filter((record) => record.kind === 'TOKEN_ACTION' && record.outcome === 'ACCEPTED');
+      expect(taken).toHaveLength(1);
+      expect(taken[0]).toMatchObject({ actor: { agentId: 'agent.sato' }, detail: { approval: { requestId: request.requestId, approvedBy: approver } } });
 
     } finally {
       agentStream.close();
