@@ -55,6 +55,7 @@ const fake = {
     getVersion: () => '0.1.0',
     enableSandbox: () => journal.push('enableSandbox'),
     requestSingleInstanceLock: () => { journal.push('requestSingleInstanceLock'); return true; },
+    setAsDefaultProtocolClient: (scheme) => { journal.push('setAsDefaultProtocolClient ' + scheme); return true; },
     whenReady: () => { journal.push('whenReady'); return Promise.resolve(); },
     on: (event) => journal.push('app.on ' + event),
     quit: () => journal.push('quit'),
@@ -154,15 +155,17 @@ describe('the main bundle', () => {
     const journal = JSON.parse(await readFile(join(fakeDir, 'journal.json'), 'utf8')) as unknown[];
     const names = journal.filter((entry): entry is string => typeof entry === 'string');
 
-    // Sandbox, lock and scheme privileges come first: they only take effect before ready.
-    expect(journal.slice(0, 4)).toEqual([
+    // Sandbox, lock, link hand-over and scheme privileges come first: they only take effect before ready.
+    expect(journal.slice(0, 5)).toEqual([
       'enableSandbox',
       'requestSingleInstanceLock',
       'app.on second-instance',
+      // A screen-pop link given to a running console on macOS, before ready: none may be missed.
+      'app.on open-url',
       { schemes: [{ scheme: 'app', privileges: expect.objectContaining({ standard: true, secure: true }) }] },
     ]);
     expect(names.indexOf('whenReady')).toBeGreaterThan(names.indexOf('requestSingleInstanceLock'));
-    for (const expected of ['setPermissionRequestHandler', 'setPermissionCheckHandler', 'onHeadersReceived', 'protocol.handle app', 'setApplicationMenu', 'loadURL app://token-desk/', 'show', 'app.on web-contents-created']) {
+    for (const expected of ['setAsDefaultProtocolClient token-desk', 'setPermissionRequestHandler', 'setPermissionCheckHandler', 'onHeadersReceived', 'protocol.handle app', 'setApplicationMenu', 'loadURL app://token-desk/', 'show', 'app.on web-contents-created']) {
       expect(names).toContain(expected);
     }
     for (const name of callNames) expect(names).toContain(`handle ${channelFor(name)}`);
