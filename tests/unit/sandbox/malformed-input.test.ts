@@ -81,6 +81,32 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   notifyCardOperation: { operationId: 'op-malformed-1', operation: 'SUSPEND', status: 'SUCCESSFUL', requestorType: 'USER' },
   advanceTrainingClock: { hours: 1 },
   setDigitizationRules: { rules: [{ id: 'APPROVE', when: {}, decision: 'GREEN', reasons: ['LOW_RISK_SCORE'] }] },
+  createIntegrityReport: {
+    reportId: '0b7f6a52-3c1e-4a8e-9d3b-6f0e2a1c4d5e',
+    workstationId: 'WS-TOKYO-01',
+    detectedAt: '2026-11-23T09:00:00.000Z',
+    subject: 'AUDIT_JOURNAL',
+    findings: [{ line: 3, problem: 'hash does not match the line' }],
+    moreFindings: 0,
+    keptAs: null,
+    agentId: null,
+    action: null,
+  },
+  createPhoneCall: {
+    phoneCallId: '5d0b9c1e-8f3a-4b2c-9e7d-1a2b3c4d5e6f',
+    agent: { agentId: 'agent.sato', name: '佐藤 美咲', role: 'agent' },
+    workstationId: 'WS-TOKYO-01',
+    startedAt: '2026-11-23T09:00:00.000Z',
+    endedAt: '2026-11-23T09:04:00.000Z',
+    origin: 'AGENT',
+    telephony: null,
+    cardholderId: knownFixtures.yellowPath.cardholderId,
+    actions: [],
+    notes: '',
+    outcomeCode: 'NO_ACTION',
+    closing: 'WRAP_UP',
+  },
+  saveCallOutcomes: { items: [{ code: 'NO_ACTION', label: { ja: '対応なし', en: 'No action' } }] },
 };
 
 /** What makes the first field of a valid body wrongly typed: 42, unless 42 is a valid value there. */
