@@ -45,6 +45,7 @@ const VALID_PARAMS: Record<string, string> = {
   issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
   virtualCardId: knownFixtures.yellowPath.virtualCardId,
   agentId: 'agent.kobayashi',
+  requestId: 'ARMALFORMEDTESTAA',
 };
 const BAD_PARAMS: Record<string, string> = { cardholderId: 'C12', issuerCardRefId: 'XX-1', virtualCardId: 'bad.id', event: 'TOKEN_EXPLODED', channel: 'FAX', language: 'fr', issuerId: 'SHORT' };
 
@@ -107,6 +108,13 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
     closing: 'WRAP_UP',
   },
   saveCallOutcomes: { items: [{ code: 'NO_ACTION', label: { ja: '対応なし', en: 'No action' } }] },
+  createApprovalRequest: {
+    operation: 'delete',
+    virtualCardId: knownFixtures.yellowPath.activeVirtualCardId,
+    action: { reasonCode: 'DEVICE_STOLEN', reason: 'Device stolen', expectedState: 'ACTIVE' },
+  },
+  approveApprovalRequest: { comment: '確認しました' },
+  rejectApprovalRequest: { comment: '不要です' },
 };
 
 /** What makes the first field of a valid body wrongly typed: 42, unless 42 is a valid value there. */
