@@ -40,7 +40,7 @@ test('the issuer’s policy decides: with the override on, a wallet suspension m
   }
 });
 
-test('by keyboard: the dialog takes the focus, keeps Tab inside, Escape keeps the draft and gives the focus back; no serious axe findings', async ({ consolePage: page }) => {
+test('by keyboard: the dialog takes the focus, keeps Tab inside, Escape keeps the draft and gives the focus back to the token’s row; no serious axe findings', async ({ consolePage: page }) => {
   const actions = new ActionsPage(page);
   const [token] = await findActiveTokens(page, 1, 32);
   if (!token) throw new Error('no token');
@@ -63,7 +63,9 @@ test('by keyboard: the dialog takes the focus, keeps Tab inside, Escape keeps th
   await actions.comment.fill('お客様のご依頼');
   await page.keyboard.press('Escape');
   await expect(actions.dialog).toHaveCount(0);
-  await expect(opener).toBeFocused();
+  // The keyboard goes back to the token's row, where the agent's next key (Alt+S, the arrows) works.
+  await expect(actions.lookup.row(token.virtualCardId)).toBeFocused();
+  await opener.focus();
   await page.keyboard.press('Enter');
   await expect(actions.reason).toHaveValue('CARDHOLDER_REQUEST');
   await expect(actions.comment).toHaveValue('お客様のご依頼');
@@ -78,7 +80,7 @@ test('by keyboard: the dialog takes the focus, keeps Tab inside, Escape keeps th
   await expect(actions.dialog.getByTestId('action-risk-refusal')).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await actions.close();
-  await expect(optionD).toBeFocused();
+  await expect(actions.lookup.row('VCRISKYYELLOW1')).toBeFocused();
 });
 
 test('a call that fails keeps everything typed, and the retry is the same action; a double click sends once; an over-long comment is said at the field', async ({
