@@ -98,11 +98,27 @@ beforeAll(async () => {
   await t.fail('actions.submitBulk', { bulkId: randomUUID(), operation: 'delete', scope: preview.scope, reasonCode: 'ACCOUNT_CLOSED', items: [] });
   await t.core.actions.idle(0);
   expect(t.core.actions.get(suspended.actionId)).toBeDefined();
+  // Four-eyes: the agent asks for two deletes to be approved (stored before signing out); deciding is refused to an agent.
+  const deleteOf = (virtualCardId: string) => ({ submission: { operation: 'delete', virtualCardId, action: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' } } });
+  await t.ok('approvals.request', deleteOf('VCLOSTGOLD01'));
+  await t.ok('approvals.request', deleteOf('VCLOSTCLSC01'));
+  await t.fail('approvals.request', { submission: { operation: 'suspend' } });
+  for (let tries = 0; (await t.ok('approvals.listOwn')).items.some((view) => view.phase !== 'STORED') && tries < 200; tries += 1) await new Promise((resolve) => setTimeout(resolve, 25));
+  await t.fail('approvals.listOwn', { unexpected: true });
+  await t.ok('approvals.list', {});
+  await t.fail('approvals.list', { state: 'NOT_A_STATE' });
+  await t.fail('approvals.approve', { requestId: 'ARNOSUCHREQUESTAA', comment: 'ok' });
+  await t.fail('approvals.reject', { requestId: 'ARNOSUCHREQUESTAA', comment: 'no' });
   const { templates } = await t.ok('notifications.templates');
   await t.fail('notifications.templates', { unexpected: true });
   await t.fail('notifications.saveTemplate', { key: { event: 'TOKEN_DELETED', channel: 'SMS', language: 'ja' }, content: { subject: null, body: '' } });
   await t.ok('session.signOut');
   await signInCapturing(t, { agentId: 'admin.tanaka', password: 'Training-Tanaka-2026' });
+  const { items: queue } = await t.ok('approvals.list', { state: 'PENDING' });
+  const [first, second] = queue.filter((request) => request.requestedBy.agentId === 'agent.sato');
+  if (!first || !second) throw new Error('the agent’s requests are not in the queue');
+  await t.ok('approvals.approve', { requestId: first.requestId, comment: '確認しました' });
+  await t.ok('approvals.reject', { requestId: second.requestId, comment: '不要です' });
   const [template] = templates;
   if (!template) throw new Error('no template to save');
   await t.ok('notifications.saveTemplate', {
