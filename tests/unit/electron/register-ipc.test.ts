@@ -14,7 +14,7 @@ import { fakeIpcMain, frameEvent } from './helpers/fake-ipc-main';
 import { memoryLogger } from './helpers/memory-logger';
 
 const signedOut = { state: 'signedOut' as const, agent: null, workstationId: 'WS-TEST-01', idleLockMinutes: 15 };
-const keyStatus = { configured: false, keyId: null, storageBackend: 'memory', persisted: false };
+const keyStatus = { configured: false, keyId: null, storageBackend: 'memory', persisted: false, enrolmentCodeRequired: false };
 const configView = {
   mode: 'training' as const,
   backend: null,
@@ -88,6 +88,11 @@ const spyServices = () => {
     'agents.list': notHere,
     'agents.unlock': notHere,
     'agents.resetPassword': notHere,
+    'approvals.request': notHere,
+    'approvals.listOwn': notHere,
+    'approvals.list': notHere,
+    'approvals.approve': notHere,
+    'approvals.reject': notHere,
   } satisfies Services;
   const calledAtAll = () => Object.values(services).some((spy) => spy.mock.calls.length > 0);
   return { services, calledAtAll };

@@ -28,7 +28,12 @@ const DELETE_ACTION = { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expect
 
 beforeAll(async () => {
   h = await startHarness({ tspConfirmDelayMs: CONFIRM_DELAY_MS });
-  [sato, kobayashi, suzuki, tanaka] = await Promise.all(['agent.sato', 'agent.kobayashi', 'supervisor.suzuki', 'admin.tanaka'].map((id) => h.agentHeaders(id)));
+  [sato, kobayashi, suzuki, tanaka] = await Promise.all([
+    h.agentHeaders('agent.sato'),
+    h.agentHeaders('agent.kobayashi'),
+    h.agentHeaders('supervisor.suzuki'),
+    h.agentHeaders('admin.tanaka'),
+  ]);
   // Four sign-ins (scrypt each) on a shared machine.
 }, 60_000);
 
