@@ -4,6 +4,7 @@ import { writeFileAtomic } from '../fs/atomic-write';
 import { readJsonFile } from '../fs/json-file';
 import type { Logger } from '../logging/logger';
 import { PhoneCallDraft } from './phone-call-files';
+import { oneAtATime } from '../async/one-at-a-time';
 
 /**
  * The open phone call on disk (`current.json`), written whole and fsynced (writeFileAtomic) on
@@ -21,12 +22,7 @@ export interface PhoneCallDraftStore {
 
 export const openPhoneCallDraftStore = (dir: string, logger: Logger): PhoneCallDraftStore => {
   const file = join(dir, 'current.json');
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = (work: () => Promise<void>): Promise<void> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
   return {
     file,
     async load() {

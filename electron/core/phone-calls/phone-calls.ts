@@ -14,6 +14,7 @@ import { parseScreenPopLink, type ScreenPop } from '../screen-pop/parse-link';
 import type { PhoneCallDraftStore } from './draft-store';
 import { PHONE_CALL_FILE_VERSION, type PhoneCallDraft } from './phone-call-files';
 import type { PhoneCallOutbox } from './phone-call-outbox';
+import { oneAtATime } from '../async/one-at-a-time';
 
 /** Where a screen-pop link came from, for the log. */
 export type ScreenPopSource = 'command-line' | 'second-instance' | 'open-url' | 'dev-bridge';
@@ -74,12 +75,7 @@ export const createPhoneCalls = (options: PhoneCallsOptions): PhoneCalls => {
 
   // Every change to the open phone call waits for the one before: the draft on disk always holds
   // the last change, and two changes never both start from the same old draft.
-  let queue: Promise<unknown> = Promise.resolve();
-  const serial = <T>(work: () => Promise<T>): Promise<T> => {
-    const run = queue.then(work, work);
-    queue = run.catch(() => undefined);
-    return run;
-  };
+  const serial = oneAtATime();
 
   const heldBy = (agent: AgentIdentity | null): PhoneCallDraft | null => (held !== null && agent !== null && held.agent.agentId === agent.agent.agentId ? held : null);
 
@@ -302,14 +298,15 @@ export const createPhoneCalls = (options: PhoneCallsOptions): PhoneCalls => {
     },
 
     async idle() {
-      await queue;
+      // Queued last, so it settles once every change before it has.
+      await serial(() => Promise.resolve());
       await outbox.idle();
     },
 
     async close() {
       closed = true;
       unsubscribe?.();
-      await queue;
+      await serial(() => Promise.resolve());
       await outbox.close();
     },
   };

@@ -2,6 +2,7 @@ import { chmod, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { oneAtATime } from '../async/one-at-a-time';
 
 /** Secret names are fixed identifiers chosen by code (never user text), so they are kept simple. */
 const SecretName = z.string().regex(/^[a-z][a-z0-9._-]{0,63}$/, '1–64 of a–z 0–9 . _ -, starting with a letter');
@@ -44,7 +45,7 @@ export const checkSecretName = (name: string): string => {
  * of a workstation key.
  */
 export class SecretFile {
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly serialised = oneAtATime();
 
   constructor(readonly file: string) {}
 
@@ -62,12 +63,6 @@ export class SecretFile {
       // The temporary file is created 0600; chmod again in case the file pre-existed with looser rights.
       await chmod(this.file, 0o600);
     });
-  }
-
-  private serialised<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.queue.then(work, work);
-    this.queue = run.catch(() => undefined);
-    return run;
   }
 
   private async load(): Promise<Record<string, SecretRecord>> {
