@@ -23,7 +23,6 @@ import { recordOperationOutcomes } from './audit/outcomes';
 import { seedTrainingTrail } from './audit/training-seed';
 import { ApprovalBook } from './approvals/approval-book';
 import { approvalAuditRecord } from './approvals/audit-steps';
-import { ApprovalExpirySchedule } from './approvals/expiry-schedule';
 import { runApprovedThrough } from './approvals/run-approved';
 import { operationRunner } from './routes/operations';
 import { createHandlers } from './routes/handlers';
@@ -36,7 +35,8 @@ import { TspConfirmations } from './store/tsp-confirmation';
 import { CallbackIngest } from './callbacks/ingest';
 import { TrainingClock } from './clock/training-clock';
 import { Notifier } from './notifications/notifier';
-import { ReminderSchedule } from './notifications/reminders';
+import { sendDueReminders } from './notifications/reminders';
+import { ClockSchedule } from './clock/clock-schedule';
 import type { TokenActionPolicy } from '../shared/api/policy';
 import type { DigitizationRule } from '../shared/api/callbacks';
 import type { EndpointName } from '../shared/api/endpoints';
@@ -273,10 +273,11 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     // Each step in the backend's audit trail too; a write that fails is logged, the step stands.
     audit.append(approvalAuditRecord(store, step)).catch((error: unknown) => logger.error('an approval step could not be written to the audit trail', redactedDetail({ error }))),
   );
-  const approvalExpiry = new ApprovalExpirySchedule(approvals, clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
+  // The API's calls also expire what is due before they read, so a request past its time is never approved between two checks.
+  const approvalExpiry = new ClockSchedule((now) => approvals.expireDue(now), clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
     logger.error('the approval expiry check failed', redactedDetail({ error })),
   );
-  const reminders = new ReminderSchedule(store, notifier, clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
+  const reminders = new ClockSchedule((now) => sendDueReminders(store, notifier, now), clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
     logger.error('the step-up reminder check failed', redactedDetail({ error })),
   );
   registerEndpoints(

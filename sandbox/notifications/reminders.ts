@@ -1,5 +1,4 @@
 import type { Token } from '../../shared/api/model';
-import type { TrainingClock } from '../clock/training-clock';
 import type { SandboxStore } from '../store/store';
 import type { Notifier } from './notifier';
 
@@ -17,7 +16,7 @@ const waitingForStepUp = (token: Token): boolean =>
  * check: a token whose history already holds one is done. Checked against the training clock, so
  * moving it forward makes reminders due. Returns how many were recorded.
  */
-const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): number => {
+export const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): number => {
   const dueBefore = now.getTime() - store.notificationSettings.reminderAfterHours * HOUR_MS;
   let sent = 0;
   for (const token of store.tokens.values()) {
@@ -30,33 +29,3 @@ const sendDueReminders = (store: SandboxStore, notifier: Notifier, now: Date): n
   }
   return sent;
 };
-
-/** Runs the reminder check every `intervalMs` (and when asked, after the training clock moves). */
-export class ReminderSchedule {
-  private readonly timer: NodeJS.Timeout | null;
-
-  constructor(
-    private readonly store: SandboxStore,
-    private readonly notifier: Notifier,
-    private readonly clock: TrainingClock,
-    intervalMs: number,
-    private readonly onError: (error: unknown) => void,
-  ) {
-    this.timer = intervalMs > 0 ? setInterval(() => this.runNow(), intervalMs) : null;
-    // The check must not keep a process (a test, the CLI) alive on its own.
-    this.timer?.unref();
-  }
-
-  runNow(): number {
-    try {
-      return sendDueReminders(this.store, this.notifier, this.clock.now());
-    } catch (error) {
-      this.onError(error);
-      return 0;
-    }
-  }
-
-  close(): void {
-    if (this.timer) clearInterval(this.timer);
-  }
-}

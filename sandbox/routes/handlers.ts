@@ -1,5 +1,4 @@
 import type { ApprovalBook } from '../approvals/approval-book';
-import type { ApprovalExpirySchedule } from '../approvals/expiry-schedule';
 import { withCallRecords } from '../audit/call-records';
 import type { AuditTrail } from '../audit/trail';
 import type { AgentDirectory } from '../auth/agents';
@@ -7,7 +6,7 @@ import type { JwtBearerGrant } from '../auth/jwt-bearer';
 import type { CallbackIngest } from '../callbacks/ingest';
 import type { TrainingClock } from '../clock/training-clock';
 import type { FaultInjector } from '../http/faults';
-import type { ReminderSchedule } from '../notifications/reminders';
+import type { ClockSchedule } from '../clock/clock-schedule';
 import type { SandboxStore } from '../store/store';
 import type { TspConfirmations } from '../store/tsp-confirmation';
 import { agentSessionHandlers } from './agent-sessions';
@@ -40,13 +39,13 @@ export interface HandlerServices {
   /** Where every callback changes tokens. */
   readonly ingest: CallbackIngest;
   readonly clock: TrainingClock;
-  readonly reminders: ReminderSchedule;
+  readonly reminders: ClockSchedule;
   readonly issuerId: string;
   /** The audit trail every state-changing call writes to (`audit.append`). */
   readonly audit: AuditTrail;
   /** Four-eyes approval requests, and their expiry on the training clock. */
   readonly approvals: ApprovalBook;
-  readonly approvalExpiry: ApprovalExpirySchedule;
+  readonly approvalExpiry: ClockSchedule;
 }
 
 /** One handler per endpoint of the table; the type makes a missing one a compile error. */

@@ -3,8 +3,7 @@ import type { CallbackIngest } from '../callbacks/ingest';
 import type { TrainingClock } from '../clock/training-clock';
 import { ApiFailure, TokenStateFailure } from '../http/errors';
 import type { FaultInjector } from '../http/faults';
-import type { ApprovalExpirySchedule } from '../approvals/expiry-schedule';
-import type { ReminderSchedule } from '../notifications/reminders';
+import type { ClockSchedule } from '../clock/clock-schedule';
 import { DEFAULT_REASON, refusalMessage, simulationRefusal } from '../simulation/wallet-changes';
 import { newLifecycleCorrelationId } from '../store/live-ids';
 import type { SandboxStore } from '../store/store';
@@ -17,8 +16,8 @@ export interface TrainingServices {
   readonly faults: FaultInjector | null;
   readonly ingest: CallbackIngest;
   readonly clock: TrainingClock;
-  readonly reminders: ReminderSchedule;
-  readonly approvalExpiry: ApprovalExpirySchedule;
+  readonly reminders: ClockSchedule;
+  readonly approvalExpiry: ClockSchedule;
 }
 
 /**

@@ -1,16 +1,15 @@
-import type { TrainingClock } from '../clock/training-clock';
-import type { ApprovalBook } from './approval-book';
+import type { TrainingClock } from './training-clock';
 
 /**
- * Expires pending approval requests on the training clock: every `intervalMs`, and at once when a
- * trainer moves the clock (`runNow`). The API's calls also expire what is due before they read, so
- * a request past its time is never approved between two checks.
+ * Runs a check of what is due on the training clock: every `intervalMs`, and at once when a
+ * trainer moves the clock (`runNow`). The check answers how many things it did; a check that
+ * throws is reported and the schedule goes on.
  */
-export class ApprovalExpirySchedule {
+export class ClockSchedule {
   private readonly timer: NodeJS.Timeout | null;
 
   constructor(
-    private readonly book: ApprovalBook,
+    private readonly check: (now: Date) => number,
     private readonly clock: TrainingClock,
     intervalMs: number,
     private readonly onError: (error: unknown) => void,
@@ -22,7 +21,7 @@ export class ApprovalExpirySchedule {
 
   runNow(): number {
     try {
-      return this.book.expireDue(this.clock.now());
+      return this.check(this.clock.now());
     } catch (error) {
       this.onError(error);
       return 0;
