@@ -41,6 +41,7 @@ import { notificationService } from './services/notification-service';
 import { sessionService } from './services/session-service';
 import { createAgentSession, sessionGone, type AgentSessionManager } from './session/agent-session';
 import { guardLocalAdmin } from './session/local-admin';
+import { createEnrolmentCodeGate, enrolmentRecordFile } from './session/enrolment-code';
 import { openBackendConnection, type BackendConnection, type BackendTuning } from './session/backend-connection';
 import type { StartTrainingBackend } from './session/training-backend-port';
 import { openSettingsStore, type SettingsStore } from './settings/settings-store';
@@ -271,7 +272,16 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   updates.start();
 
   const workstationKeys = createWorkstationKeys(options.secrets);
-  const credentials = credentialService(workstationKeys);
+  const enrolment = createEnrolmentCodeGate({
+    expectedSha256: () => config.get().config.enrolmentCodeSha256,
+    recordFile: enrolmentRecordFile(options.userDataDir),
+    logger,
+  });
+  // Only a first key set up signed out asks for the code; an administrator signed in does not need it.
+  const credentials = credentialService(
+    workstationKeys,
+    (key) => enrolment.required() && !key.configured && session.status().state === 'signedOut',
+  );
   const configCalls = configService({
     store: config,
     files: options.configFiles,
@@ -287,7 +297,12 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
   // Role enforcement for the workstation's own setup lives here, in main, not in the renderer.
   const setup = guardLocalAdmin(
     { ...credentials, ...configCalls },
-    { session, enrolled: async () => (await workstationKeys.status()).configured, keyLocked: () => config.get().workstationKeyLocked },
+    {
+      session,
+      enrolled: async () => (await workstationKeys.status()).configured,
+      keyLocked: () => config.get().workstationKeyLocked,
+      enrolment,
+    },
   );
 
   const auditExports = createAuditExports({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AppMode, Language } from './primitives';
 import { SessionStatus, SignInInput, TrainingAccount, UnlockInput } from './session';
-import { CredentialStatus, ImportKeyInput, PublicKeyView } from './credentials';
+import { CredentialStatus, GenerateKeyInput, ImportKeyInput, PublicKeyView } from './credentials';
 import { ConfigPatch, ConfigView } from './config';
 import {
   CancelInput,
@@ -136,7 +136,7 @@ export const calls = {
   }),
   'credentials.generateKey': defineCall({
     description: 'Generates a new key pair in main; answers with the public half for the backend administrator.',
-    input: NoInput,
+    input: GenerateKeyInput,
     output: z.strictObject({ publicKey: PublicKeyView, status: CredentialStatus }),
   }),
   'credentials.importKey': defineCall({

@@ -11,6 +11,8 @@ export const CredentialStatus = z.strictObject({
   storageBackend: z.string().min(1).max(64),
   /** False when the key lives in memory only and is gone after a restart. */
   persisted: z.boolean(),
+  /** A first key set up signed out needs the installer's one-time enrolment code: ask for it. */
+  enrolmentCodeRequired: z.boolean(),
 });
 export type CredentialStatus = z.infer<typeof CredentialStatus>;
 
@@ -37,7 +39,18 @@ export const PublicKeyView = z.strictObject({
 });
 export type PublicKeyView = z.infer<typeof PublicKeyView>;
 
+/**
+ * The one-time code the installer hands out for a seat's first enrolment. Write-only like a PEM:
+ * core compares its hash and neither logs nor stores it. Spaces at either end are typing noise.
+ */
+const EnrolmentCode = z.string().trim().min(1).max(200);
+
+export const GenerateKeyInput = z.strictObject({
+  enrolmentCode: EnrolmentCode.optional(),
+});
+
 export const ImportKeyInput = z.strictObject({
   /** PKCS#8 PEM of an EC P-256 private key. Write-only: it is never sent back. */
   pem: z.string().min(50).max(10_000),
+  enrolmentCode: EnrolmentCode.optional(),
 });

@@ -54,6 +54,14 @@ export const ErrorCode = z.enum([
   'WRAP_UP_REQUIRED',
   /** The workstation is enrolled: changing its key or settings needs an administrator signed in. */
   'ADMIN_REQUIRED',
+  /** The seat's first key needs the installer's one-time enrolment code, and none was given. */
+  'ENROLMENT_CODE_REQUIRED',
+  /** The enrolment code given is not the one the installer set. */
+  'ENROLMENT_CODE_WRONG',
+  /** Too many wrong enrolment codes in a row: refused until the console restarts. */
+  'ENROLMENT_CODE_LOCKED',
+  /** The installer's enrolment code enrolled this seat once already; it needs a new one. */
+  'ENROLMENT_CODE_SPENT',
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;
 
@@ -113,6 +121,10 @@ export const messageKeyFor: Record<ErrorCode, string> = {
   PHONE_CALL_OPEN: 'errors.phoneCallOpen',
   WRAP_UP_REQUIRED: 'errors.wrapUpRequired',
   ADMIN_REQUIRED: 'errors.adminRequired',
+  ENROLMENT_CODE_REQUIRED: 'errors.enrolmentCodeRequired',
+  ENROLMENT_CODE_WRONG: 'errors.enrolmentCodeWrong',
+  ENROLMENT_CODE_LOCKED: 'errors.enrolmentCodeLocked',
+  ENROLMENT_CODE_SPENT: 'errors.enrolmentCodeSpent',
 };
 
 /** TypedError's own limits: a failure must never break the schema the renderer checks it against. */

@@ -10,11 +10,11 @@ import { cardNumberRuns } from './card-number-runs';
 const PEM_BLOCK = /-----BEGIN [A-Z0-9 ]+-----[\s\S]*?(?:-----END [A-Z0-9 ]+-----|$)/g;
 const JWT = /\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi;
-const KEY_VALUE = /\b(password|passwd|secret|private[_-]?key|client[_-]?secret|api[_-]?key|access[_-]?token|refresh[_-]?token|assertion)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi;
+const KEY_VALUE = /\b(password|passwd|secret|private[_-]?key|client[_-]?secret|api[_-]?key|access[_-]?token|refresh[_-]?token|assertion|enrolment[_-]?code)(["']?\s*[:=]\s*["']?)[^\s"',;&]+/gi;
 
 /** Property names whose values are secrets whatever they look like. */
 const SECRET_KEY_NAME =
-  /^(pass(word)?|passwd|secret|client_?secret|private_?key(_?pem)?|authorization|cookie|set-cookie|access_?token|refresh_?token|id_?token|assertion|client_?assertion|api_?key|pan|dpan|fpan)$/i;
+  /^(pass(word)?|passwd|secret|client_?secret|private_?key(_?pem)?|authorization|cookie|set-cookie|access_?token|refresh_?token|id_?token|assertion|client_?assertion|api_?key|enrolment_?code|pan|dpan|fpan)$/i;
 
 export const REDACTED = '[redacted]';
 

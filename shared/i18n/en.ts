@@ -357,6 +357,8 @@ export const en: Messages = {
     importSubmit: 'Import',
     importing: 'Importing…',
     imported: 'The key has been imported.',
+    enrolmentCodeLabel: 'Enrolment code',
+    enrolmentCodeHint: 'The one-time code from your administrator. It is needed for the first key of this workstation and works once.',
   },
   history: {
     title: 'History',
@@ -568,6 +570,10 @@ export const en: Messages = {
     phoneCallOpen: 'A call is open. Wrap it up before the next call.',
     wrapUpRequired: 'A wrap-up (choosing the outcome) is required before the next call.',
     adminRequired: 'An administrator must sign in to change this.',
+    enrolmentCodeRequired: 'Enter the one-time enrolment code your administrator gave you for this workstation.',
+    enrolmentCodeWrong: 'This enrolment code is not right. Check it and try again.',
+    enrolmentCodeLocked: 'Too many wrong enrolment codes. Enrolment is refused until Token Desk is restarted.',
+    enrolmentCodeSpent: 'This workstation was enrolled with this code already. Ask your administrator for a new code, or for an administrator to sign in.',
   },
   freeText: {
     cardNumber: 'A run of digits like a card number cannot be entered (characters {{from}}–{{to}}). Remove it.',

@@ -360,6 +360,8 @@ export const ja = {
     importSubmit: 'インポート',
     importing: 'インポート中…',
     imported: '鍵をインポートしました。',
+    enrolmentCodeLabel: '登録コード',
+    enrolmentCodeHint: '管理者から受け取ったワンタイムコードです。この端末の最初の鍵に必要で、一度だけ使えます。',
   },
   history: {
     title: '履歴',
@@ -571,6 +573,10 @@ export const ja = {
     phoneCallOpen: '通話中です。次の通話の前に、この通話の後処理をしてください。',
     wrapUpRequired: '次の通話の前に後処理（対応結果の選択）が必要です。',
     adminRequired: 'この設定を変更するには、管理者がサインインしてください。',
+    enrolmentCodeRequired: '管理者から受け取ったこの端末用のワンタイム登録コードを入力してください。',
+    enrolmentCodeWrong: '登録コードが正しくありません。確認してもう一度入力してください。',
+    enrolmentCodeLocked: '登録コードの誤りが続いたため、Token Desk を再起動するまで登録できません。',
+    enrolmentCodeSpent: 'この登録コードでこの端末はすでに登録されています。新しいコードを管理者に依頼するか、管理者がサインインしてください。',
   },
   freeText: {
     cardNumber: 'カード番号のような数字の並びは入力できません（{{from}}〜{{to}}文字目）。その部分を消してください。',

@@ -65,6 +65,13 @@ export const UpdatesConfig = z.strictObject({
 });
 export type UpdatesConfig = z.infer<typeof UpdatesConfig>;
 
+/** A SHA-256 in hex, as `sha256sum` or PowerShell prints it (either case); kept in lower case. */
+const EnrolmentCodeSha256 = z
+  .string()
+  .trim()
+  .regex(/^[0-9a-fA-F]{64}$/, 'must be the 64 hex digits of a SHA-256')
+  .transform((hex) => hex.toLowerCase());
+
 /** Every setting, each with its own schema so one bad value never hides the others. */
 export const fieldSchemas = {
   backend: BackendConfig,
@@ -82,6 +89,11 @@ export const fieldSchemas = {
   training: z.boolean(),
   /** Where updates come from; absent = the console never looks for updates. */
   updates: UpdatesConfig,
+  /**
+   * Hex SHA-256 of the one-time code a seat's first key needs when it is enrolled signed out. The
+   * file holds only the hash, so reading it gives no one the code; absent = no code is asked for.
+   */
+  enrolmentCodeSha256: EnrolmentCodeSha256,
 } as const;
 
 /** Fields a user may set in their own file, and so the fields an installer may lock. */
@@ -89,7 +101,7 @@ export const USER_FIELDS = ['backend', 'idleLockMinutes', 'externalLinkAllowlist
 export type UserField = (typeof USER_FIELDS)[number];
 
 /** Fields only the machine-wide file may hold. */
-export const MACHINE_ONLY_FIELDS = ['allowPlaintextSecrets', 'locked'] as const;
+export const MACHINE_ONLY_FIELDS = ['allowPlaintextSecrets', 'enrolmentCodeSha256', 'locked'] as const;
 
 /**
  * What `locked` may name: every user field, and `workstationKey`, which is not a value but the
@@ -110,6 +122,8 @@ export interface ConsoleConfig {
   readonly training: boolean;
   /** null = updates are not looked for. */
   readonly updates: UpdatesConfig | null;
+  /** null = a first key needs no enrolment code. */
+  readonly enrolmentCodeSha256: string | null;
 }
 
 export const DEFAULT_CONFIG: ConsoleConfig = {
@@ -119,6 +133,7 @@ export const DEFAULT_CONFIG: ConsoleConfig = {
   allowPlaintextSecrets: false,
   training: true,
   updates: null,
+  enrolmentCodeSha256: null,
 };
 
 /** What a user may change: a value, or null to drop their own and fall back to the machine's or the default. */

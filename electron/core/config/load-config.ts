@@ -150,6 +150,7 @@ const mergeConfig = (machine: FileRead, user: FileRead): Omit<LoadedConfig, 'pro
     allowPlaintextSecrets: machine.values.allowPlaintextSecrets ?? DEFAULT_CONFIG.allowPlaintextSecrets,
     training: pick('training'),
     updates: pick('updates'),
+    enrolmentCodeSha256: machine.values.enrolmentCodeSha256 ?? DEFAULT_CONFIG.enrolmentCodeSha256,
   };
   return { config, lockedFields, workstationKeyLocked: machine.keyLocked, sources };
 };

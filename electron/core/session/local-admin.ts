@@ -1,6 +1,7 @@
 import type { Services } from '../ipc/dispatch';
 import { CallError } from '../ipc/dispatch';
 import type { AgentSessionManager } from './agent-session';
+import type { EnrolmentCodeGate } from './enrolment-code';
 
 /** The calls that change this workstation's own setup: its backend settings and its signing key. */
 type LocalAdminCall = 'config.set' | 'credentials.generateKey' | 'credentials.importKey';
@@ -11,6 +12,8 @@ export interface LocalAdminRules {
   readonly enrolled: () => Promise<boolean>;
   /** The installer listed `workstationKey` in the machine-wide file's `locked`. */
   readonly keyLocked: () => boolean;
+  /** The installer's one-time code for a first key set up signed out. */
+  readonly enrolment: EnrolmentCodeGate;
 }
 
 /**
@@ -23,7 +26,8 @@ export interface LocalAdminRules {
  * backend to check a role against before it has a key. Once it holds one, anyone at the sign-in
  * screen could otherwise replace the key (the next sign-in fails: the desk is disabled) or repoint
  * the console, so an administrator must sign in first (ADMIN_REQUIRED). The harmless per-seat
- * preference, the UI language (settings.set), stays open.
+ * preference, the UI language (settings.set), stays open. Where the installer set an enrolment
+ * code, that first key signed out needs the code too (see enrolment-code.ts).
  */
 export const requireLocalAdmin = async ({ session, enrolled }: Pick<LocalAdminRules, 'session' | 'enrolled'>): Promise<void> => {
   const { state, agent } = session.status();
@@ -42,20 +46,27 @@ const requireKeyUnlocked = (rules: LocalAdminRules): void => {
 
 type LocalAdminCalls = Pick<Services, LocalAdminCall>;
 
+/**
+ * A first key set up signed out (requireLocalAdmin let it through) goes through the enrolment
+ * code, when the installer set one; an administrator signed in changes the key as before.
+ */
+const storeKey = async <T>(rules: LocalAdminRules, code: string | undefined, store: () => Promise<T>): Promise<T> => {
+  requireKeyUnlocked(rules);
+  await requireLocalAdmin(rules);
+  if (rules.session.status().state !== 'signedOut') return store();
+  return rules.enrolment.enrolWith(code, async () => {
+    // Another window may have enrolled the seat while this call waited its turn.
+    if (await rules.enrolled()) throw new CallError('ADMIN_REQUIRED', 'an administrator must sign in to change the workstation setup');
+    return store();
+  });
+};
+
 /** Wraps the workstation-setup calls with the checks above. */
 export const guardLocalAdmin = (services: LocalAdminCalls, rules: LocalAdminRules): LocalAdminCalls => ({
   'config.set': async (input, context) => {
     await requireLocalAdmin(rules);
     return services['config.set'](input, context);
   },
-  'credentials.generateKey': async (input, context) => {
-    requireKeyUnlocked(rules);
-    await requireLocalAdmin(rules);
-    return services['credentials.generateKey'](input, context);
-  },
-  'credentials.importKey': async (input, context) => {
-    requireKeyUnlocked(rules);
-    await requireLocalAdmin(rules);
-    return services['credentials.importKey'](input, context);
-  },
+  'credentials.generateKey': (input, context) => storeKey(rules, input.enrolmentCode, async () => services['credentials.generateKey'](input, context)),
+  'credentials.importKey': (input, context) => storeKey(rules, input.enrolmentCode, async () => services['credentials.importKey'](input, context)),
 });

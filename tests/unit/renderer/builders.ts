@@ -101,6 +101,7 @@ export const buildCredentialStatus = (overrides: Partial<CredentialStatus> = {})
   keyId: 'desk-01-2026',
   storageBackend: 'gnome_libsecret',
   persisted: true,
+  enrolmentCodeRequired: false,
   ...overrides,
 });
 

@@ -38,7 +38,7 @@ describe('redactText', () => {
     expect(redactText('authorization: basic Zm9vOmJhcmJheg==')).toBe('authorization: basic [redacted]');
   });
 
-  it.each(['password=hunter2', 'passwd: hunter2', 'client_secret="hunter2"', "api-key='hunter2'", 'access_token=hunter2&x=1', 'private_key: hunter2'])(
+  it.each(['password=hunter2', 'passwd: hunter2', 'client_secret="hunter2"', "api-key='hunter2'", 'access_token=hunter2&x=1', 'private_key: hunter2', 'enrolmentCode: hunter2'])(
     'removes the value in %s',
     (text) => {
       expect(redactText(text)).not.toContain('hunter2');
@@ -48,6 +48,13 @@ describe('redactText', () => {
 });
 
 describe('redactValue', () => {
+  it("hides the installer's enrolment code a key call carries, whatever it looks like", () => {
+    expect(redactValue({ call: 'credentials.generateKey', input: { enrolmentCode: 'ABCD-1234' } })).toEqual({
+      call: 'credentials.generateKey',
+      input: { enrolmentCode: '[redacted]' },
+    });
+  });
+
   it('redacts strings anywhere in a structure', () => {
     const pan = testPan();
     const out = redactValue({ a: [{ b: `x ${pan}` }], c: 'fine' });

@@ -31,7 +31,7 @@ interface Row {
 }
 const rows: Row[] = doc
   .split('\n')
-  .filter((line) => /^\| `[A-Za-z.]+` \|/.test(line))
+  .filter((line) => /^\| `[A-Za-z0-9.]+` \|/.test(line))
   .map((line) => line.split('|').map((cell) => cell.trim()))
   .map(([, key = '', type = '', fallback = '', lockable = '']) => ({ key: key.replace(/`/g, ''), type, default: fallback, lockable }));
 

@@ -55,6 +55,7 @@ describe('loading settings', () => {
       allowPlaintextSecrets: false,
       training: true,
       updates: null,
+      enrolmentCodeSha256: null,
     });
     expect(loaded.lockedFields).toEqual(['backend']);
     expect(loaded.sources).toEqual({ backend: 'machine', idleLockMinutes: 'user', externalLinkAllowlist: 'machine', training: 'default', updates: 'default' });
