@@ -9,7 +9,7 @@ import { CorrelationId } from './CorrelationId';
  * Failures the agent fixes by changing what they typed: the message says all there is, and a
  * reference number would only suggest calling support about a typo.
  */
-const OWN_INPUT: ReadonlySet<ErrorCode> = new Set(['SIGN_IN_FAILED', 'INVALID_INPUT', 'CONFIG_INVALID', 'KEY_INVALID']);
+const OWN_INPUT: ReadonlySet<ErrorCode> = new Set(['SIGN_IN_FAILED', 'INVALID_INPUT', 'CONFIG_INVALID', 'KEY_INVALID', 'ENROLMENT_CODE_REQUIRED', 'ENROLMENT_CODE_WRONG']);
 
 /**
  * Failures whose message says everything the backend's code would: repeating "SIGN_IN_FAILED (D)"

@@ -3,12 +3,18 @@ import { useTranslation } from 'react-i18next';
 import { credentialsSelectors } from '../store/credentials/selectors';
 import { useDeskStore } from '../store/store-context';
 import { CallErrorNotice } from './CallErrorNotice';
+import { isEnrolmentCodeError } from './EnrolmentCodeField';
+
+interface ImportKeyFormProps {
+  /** The enrolment code typed in the panel, when one is asked for; the panel empties its field. */
+  readonly takeEnrolmentCode: () => string | undefined;
+}
 
 /**
  * Write-only key import: the pasted PEM goes to main in the call and the field is emptied at once,
  * whatever the answer, so the secret is on screen no longer than it takes to send.
  */
-export const ImportKeyForm = () => {
+export const ImportKeyForm = ({ takeEnrolmentCode }: ImportKeyFormProps) => {
   const { t } = useTranslation();
   const activity = useDeskStore(credentialsSelectors.activity);
   const outcome = useDeskStore(credentialsSelectors.outcome);
@@ -21,7 +27,7 @@ export const ImportKeyForm = () => {
     if (activity !== null || pem.trim() === '') return;
     const typed = pem;
     setPem('');
-    await importKey(typed);
+    await importKey(typed, takeEnrolmentCode());
   };
 
   return (
@@ -45,7 +51,10 @@ export const ImportKeyForm = () => {
           {t('credentials.importHint')}
         </p>
       </div>
-      {outcome?.kind === 'failed' && outcome.attempt === 'import' ? <CallErrorNotice error={outcome.error} testId="import-key-error" /> : null}
+      {/* A refused enrolment code is shown at its own field, in the panel. */}
+      {outcome?.kind === 'failed' && outcome.attempt === 'import' && !isEnrolmentCodeError(outcome.error) ? (
+        <CallErrorNotice error={outcome.error} testId="import-key-error" />
+      ) : null}
       <div className="form-footer">
         <button type="submit" className="button-secondary" aria-busy={busy} disabled={activity !== null || pem.trim() === ''}>
           {busy ? t('credentials.importing') : t('credentials.importSubmit')}

@@ -5,6 +5,7 @@ import type { MessageKey } from '../../shared/i18n';
 import { credentialsSelectors, type StorageWarning } from '../store/credentials/selectors';
 import { useDeskStore } from '../store/store-context';
 import { CallErrorNotice } from './CallErrorNotice';
+import { EnrolmentCodeField, isEnrolmentCodeError } from './EnrolmentCodeField';
 import { ImportKeyForm } from './ImportKeyForm';
 import { PublicKeyDisplay } from './PublicKeyDisplay';
 
@@ -25,10 +26,20 @@ export const WorkstationKeyPanel = () => {
   const generateKey = useDeskStore((s) => s.generateKey);
   const mayChange = useDeskStore(credentialsSelectors.mayChangeSetup);
   const [confirming, setConfirming] = useState(false);
+  // The installer's one-time code, when core says the first key needs it; emptied once sent.
+  const [enrolmentCode, setEnrolmentCode] = useState('');
+  const asksForCode = useDeskStore(credentialsSelectors.asksForEnrolmentCode);
+  const codeError = outcome?.kind === 'failed' && isEnrolmentCodeError(outcome.error) ? outcome.error : null;
+  const takeCode = (): string | undefined => {
+    if (!asksForCode) return undefined;
+    const typed = enrolmentCode;
+    setEnrolmentCode('');
+    return typed;
+  };
 
   const generate = (): void => {
     setConfirming(false);
-    void generateKey();
+    void generateKey(takeCode());
   };
 
   return (
@@ -68,6 +79,7 @@ export const WorkstationKeyPanel = () => {
           {t('errors.adminRequired')}
         </p>
       ) : null}
+      {asksForCode ? <EnrolmentCodeField value={enrolmentCode} onChange={setEnrolmentCode} error={codeError} /> : null}
       <div className="key-actions" hidden={!mayChange}>
         {confirming ? (
           <div className="confirm" role="group" aria-labelledby="replace-key-question">
@@ -95,9 +107,11 @@ export const WorkstationKeyPanel = () => {
       <div role="status">
         {outcome?.kind === 'generated' ? <p className="notice notice-ok">{t('credentials.generated')}</p> : null}
       </div>
-      {outcome?.kind === 'failed' && outcome.attempt === 'generate' ? <CallErrorNotice error={outcome.error} testId="generate-key-error" /> : null}
+      {outcome?.kind === 'failed' && outcome.attempt === 'generate' && codeError === null ? (
+        <CallErrorNotice error={outcome.error} testId="generate-key-error" />
+      ) : null}
       {publicKey !== null ? <PublicKeyDisplay publicKey={publicKey} /> : null}
-      {mayChange ? <ImportKeyForm /> : null}
+      {mayChange ? <ImportKeyForm takeEnrolmentCode={takeCode} /> : null}
     </section>
   );
 };

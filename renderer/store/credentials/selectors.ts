@@ -33,4 +33,10 @@ export const credentialsSelectors = {
    */
   mayChangeSetup: (s: CredentialsSliceState & Pick<SessionSliceState, 'session'>): boolean =>
     s.session?.state === 'signedIn' ? s.session.agent?.role === 'admin' : s.session?.state === 'signedOut' && s.credentialStatus?.configured === false,
+  /**
+   * Whether the key panel asks for the installer's one-time enrolment code: core says a first key
+   * needs it, and it is still a first key set up signed out (an administrator signed in needs none).
+   */
+  asksForEnrolmentCode: (s: CredentialsSliceState & Pick<SessionSliceState, 'session'>): boolean =>
+    s.session?.state === 'signedOut' && s.credentialStatus?.configured === false && s.credentialStatus.enrolmentCodeRequired,
 };

@@ -253,6 +253,22 @@ describe('workstation key', () => {
     expect(JSON.stringify(store.getState())).not.toContain('x'.repeat(60));
   });
 
+  it('sends the enrolment code with the key call only when one was typed, and keeps it nowhere', async () => {
+    const pem = `-----BEGIN ${'PRIVATE'} KEY-----\n${'C'.repeat(120)}\n-----END ${'PRIVATE'} KEY-----\n`;
+    const { store, invocations } = await booted(buildSession(), {
+      'credentials.generateKey': () => failure('ENROLMENT_CODE_WRONG', 'main-8', ['enrolmentCode']),
+      'credentials.importKey': () => ({ ok: true, data: { publicKey: buildPublicKey(), status: buildCredentialStatus() } }),
+    });
+    await expect(store.getState().generateKey('CODE-ONE-TIME')).resolves.toBe(false);
+    expect(invocations.at(-1)).toEqual({ name: 'credentials.generateKey', input: { enrolmentCode: 'CODE-ONE-TIME' } });
+    expect(store.getState().credentialsOutcome).toMatchObject({ kind: 'failed', attempt: 'generate', error: { code: 'ENROLMENT_CODE_WRONG', fields: ['enrolmentCode'] } });
+    await store.getState().generateKey('  ');
+    expect(invocations.at(-1)).toEqual({ name: 'credentials.generateKey', input: {} });
+    await expect(store.getState().importKey(pem, 'CODE-TWO')).resolves.toBe(true);
+    expect(invocations.at(-1)).toEqual({ name: 'credentials.importKey', input: { pem, enrolmentCode: 'CODE-TWO' } });
+    expect(JSON.stringify(store.getState())).not.toMatch(/CODE-ONE-TIME|CODE-TWO/);
+  });
+
   it('generates a key pair and keeps its public half until sign-out', async () => {
     const { store, settle } = await booted(buildSession(), {
       'credentials.status': () => ({ ok: true, data: buildCredentialStatus({ configured: false, keyId: null }) }),

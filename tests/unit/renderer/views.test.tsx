@@ -133,6 +133,33 @@ describe('WorkstationKeyPanel', () => {
     expect(shown).toContain('basic_text');
   });
 
+  it('asks for the enrolment code when core says a first key needs it, signed out only', () => {
+    const firstKey = buildCredentialStatus({ configured: false, keyId: null, enrolmentCodeRequired: true });
+    const asked = render(<WorkstationKeyPanel />, { credentialStatus: firstKey }, 'en');
+    expect(asked).toContain('data-testid="enrolment-code-field"');
+    expect(text(asked)).toContain('Enrolment code');
+    expect(render(<WorkstationKeyPanel />, { credentialStatus: { ...firstKey, enrolmentCodeRequired: false } }, 'en')).not.toContain('enrolment-code-field');
+    // An administrator signed in sets the key up without it.
+    expect(render(<WorkstationKeyPanel />, { credentialStatus: firstKey, session: buildSignedIn({ role: 'admin' }) }, 'en')).not.toContain('enrolment-code-field');
+  });
+
+  it.each([
+    ['ENROLMENT_CODE_WRONG', 'generate', 'This enrolment code is not right'],
+    ['ENROLMENT_CODE_LOCKED', 'import', 'refused until Token Desk is restarted'],
+  ] as const)('shows %s from a %s at the code field, not at the key', (code, attempt, message) => {
+    const error = failure(code, 'main-9', ['enrolmentCode']).error;
+    const html = render(
+      <WorkstationKeyPanel />,
+      { credentialStatus: buildCredentialStatus({ configured: false, keyId: null, enrolmentCodeRequired: true }), credentialsOutcome: { kind: 'failed', attempt, error } },
+      'en',
+    );
+    expect(html).toContain('data-testid="enrolment-code-error"');
+    expect(html).toContain('aria-invalid="true"');
+    expect(text(html)).toContain(message);
+    expect(html).not.toContain('generate-key-error');
+    expect(html).not.toContain('import-key-error');
+  });
+
   it('shows the public key as JWK and PEM, and no private material', () => {
     const html = render(<PublicKeyDisplay publicKey={buildPublicKey()} />, {}, 'en');
     expect(html).toContain('BEGIN PUBLIC KEY');
