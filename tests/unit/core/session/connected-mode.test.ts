@@ -43,7 +43,7 @@ describe('connected to a standalone backend over http', () => {
   });
 
   it('says the workstation is not set up until a key is imported', async () => {
-    expect(await h.ok('credentials.status')).toEqual({ configured: false, keyId: null, storageBackend: 'file', persisted: true });
+    expect(await h.ok('credentials.status')).toEqual({ configured: false, keyId: null, storageBackend: 'file', persisted: true, enrolmentCodeRequired: false });
     expect(await h.fail('session.signIn', sato)).toMatchObject({ code: 'NOT_CONFIGURED', messageKey: 'errors.notConfigured' });
   });
 
@@ -56,7 +56,7 @@ describe('connected to a standalone backend over http', () => {
   it('signs in once the registered key is imported, and signs out again', async () => {
     const imported = await h.ok('credentials.importKey', { pem: client.privateKeyPem });
     expect(imported.publicKey.keyId).toBe(client.keyId);
-    expect(imported.status).toEqual({ configured: true, keyId: client.keyId, storageBackend: 'file', persisted: true });
+    expect(imported.status).toEqual({ configured: true, keyId: client.keyId, storageBackend: 'file', persisted: true, enrolmentCodeRequired: false });
     expect(JSON.stringify(imported)).not.toContain('PRIVATE KEY');
 
     const status = await h.ok('session.signIn', sato);

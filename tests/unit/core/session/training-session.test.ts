@@ -39,7 +39,7 @@ describe('training mode', () => {
   });
 
   it('keeps the training key in memory only: the workstation store stays empty', async () => {
-    expect(await h.ok('credentials.status')).toEqual({ configured: false, keyId: null, storageBackend: 'file', persisted: true });
+    expect(await h.ok('credentials.status')).toEqual({ configured: false, keyId: null, storageBackend: 'file', persisted: true, enrolmentCodeRequired: false });
   });
 });
 
