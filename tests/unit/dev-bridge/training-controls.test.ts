@@ -181,7 +181,7 @@ describe('the console’s live stream through the bridge', () => {
       const before = events.envelopes.length;
       const restart = await fetch(`${bridge.origin}/__bridge/training/restart`, { method: 'POST', headers: bearer });
       expect(restart.status).toBe(200);
-      expect(await restart.json()).toEqual({ ok: true, baseUrl: creds.baseUrl });
+      expect(await restart.json()).toEqual({ ok: true, baseUrl: creds.baseUrl, fresh: false });
       await eventually(() => expect(events.envelopes.slice(before)).toContainEqual({ name: 'live.reset', payload: { reason: 'UNKNOWN_POSITION' } }));
       const states = () =>
         events.envelopes

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { endpoints } from '../../../../shared/api/endpoints';
 import type { SimulatedAction } from '../../../../shared/api/training';
-import type { TrainingCredentials } from '../../../../shared/api/training-credentials';
+import { consoleShareOf, type TrainingCredentials } from '../../../../shared/api/training-credentials';
 import type { LiveStatus, TokenChanged } from '../../../../shared/contract';
 import { startSandboxWithCredentials, type Sandbox } from '../../../../sandbox/index';
 import type { StartTrainingBackend } from '../../../../electron/core/app-core';
@@ -50,7 +50,8 @@ const quickSandbox = () => {
     const { sandbox, credentials } = await startSandboxWithCredentials({ port: 0, mode: 'training', streamHeartbeatMs: 150 });
     started.push(sandbox);
     playPlatform(credentials);
-    return { credentials, close: () => sandbox.close() };
+    // Core is handed the console's share only; the platform's key stays with the test's platform side.
+    return { credentials: consoleShareOf(credentials), close: () => sandbox.close() };
   };
   return { start, sandbox: (): Sandbox => started[0] ?? (() => { throw new Error('not started'); })() };
 };
