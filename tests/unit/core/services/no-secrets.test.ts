@@ -34,7 +34,8 @@ const signInCapturing = async (h: CoreHarness, credentials: { agentId: string; p
 };
 
 beforeAll(async () => {
-  training = await startCore({ machine: { locked: ['externalLinkAllowlist'] } });
+  // The supervisor closes the save dialog without choosing a file: the export starts nothing, and says so.
+  training = await startCore({ machine: { locked: ['externalLinkAllowlist'] }, chooseExportFile: () => Promise.resolve(null) });
   client = await generateClientCredentials();
   backend = await startSandbox({ clientKeys: [clientKeyOf(client)], mode: 'connected' });
   connected = await startCore({
@@ -98,6 +99,29 @@ beforeAll(async () => {
   await t.fail('actions.submitBulk', { bulkId: randomUUID(), operation: 'delete', scope: preview.scope, reasonCode: 'ACCOUNT_CLOSED', items: [] });
   await t.core.actions.idle(0);
   expect(t.core.actions.get(suspended.actionId)).toBeDefined();
+  // The phone call: started, its notes kept by main (refused whole with a card number), the service notes read, the wrap-up.
+  const { current } = await t.ok('phoneCall.start');
+  if (!current) throw new Error('no phone call started');
+  await t.fail('phoneCall.start');
+  await t.ok('phoneCall.state');
+  await t.fail('phoneCall.state', { unexpected: true });
+  await t.ok('phoneCall.update', { phoneCallId: current.phoneCallId, notes: 'お客様から紛失のご連絡', cardholderId: 'C0000001' });
+  await t.fail('phoneCall.update', { phoneCallId: current.phoneCallId, notes: `番号 ${TYPED_PAN}` });
+  await t.ok('phoneCall.outcomes');
+  await t.fail('phoneCall.outcomes', { unexpected: true });
+  await t.ok('serviceNotes.list', { cardholderId: 'C0000001' });
+  await t.fail('serviceNotes.list', { cardholderId: 'C12' });
+  await t.fail('phoneCall.end', { phoneCallId: current.phoneCallId, closing: 'WRAP_UP', outcomeCode: null, notes: '' });
+  await t.ok('phoneCall.end', { phoneCallId: current.phoneCallId, closing: 'WRAP_UP', outcomeCode: 'NO_ACTION', notes: 'お客様から紛失のご連絡' });
+  // The supervisors' calls are refused to an agent (core checks the role before asking the backend).
+  await t.fail('audit.list', { filter: {} });
+  await t.fail('audit.verify', {});
+  await t.fail('audit.export', { filter: {}, format: 'csv' });
+  await t.fail('audit.cancelExport', { exportId: randomUUID() });
+  await t.fail('floor.overview', { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' });
+  await t.fail('agents.list', {});
+  await t.fail('agents.unlock', { agentId: 'agent.kobayashi' });
+  await t.fail('agents.resetPassword', { agentId: 'agent.kobayashi' });
   // Four-eyes: the agent asks for two deletes to be approved (stored before signing out); deciding is refused to an agent.
   const deleteOf = (virtualCardId: string) => ({ submission: { operation: 'delete', virtualCardId, action: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' } } });
   await t.ok('approvals.request', deleteOf('VCLOSTGOLD01'));
@@ -117,6 +141,15 @@ beforeAll(async () => {
   const { items: queue } = await t.ok('approvals.list', { state: 'PENDING' });
   const [first, second] = queue.filter((request) => request.requestedBy.agentId === 'agent.sato');
   if (!first || !second) throw new Error('the agent’s requests are not in the queue');
+  // …and run for an administrator: the trail and its check, an export (no file chosen here: nothing starts), the floor, the accounts.
+  await t.ok('audit.list', { filter: {}, limit: 5 });
+  await t.ok('audit.verify', {});
+  await t.ok('audit.export', { filter: {}, format: 'csv' });
+  await t.ok('audit.cancelExport', { exportId: randomUUID() });
+  await t.ok('floor.overview', { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() });
+  await t.ok('agents.list', {});
+  await t.ok('agents.unlock', { agentId: 'agent.kobayashi' });
+  await t.ok('agents.resetPassword', { agentId: 'agent.kobayashi' });
   await t.ok('approvals.approve', { requestId: first.requestId, comment: '確認しました' });
   await t.ok('approvals.reject', { requestId: second.requestId, comment: '不要です' });
   const [template] = templates;

@@ -12,6 +12,7 @@ import { dispatch, newCorrelationId } from '../../../../../electron/core/ipc/dis
 import { FileSecretStore, type SecretStore } from '../../../../../electron/core/secrets/secret-store';
 import { memoryLogger } from '../../support/client-setup';
 import type { UpdateFeed } from '../../../../../electron/core/updates/update-feed';
+import type { ChooseExportFile } from '../../../../../electron/core/supervision/audit-exports';
 
 /** The real sandbox as core's training backend, remembering what it started so tests can look inside. */
 export const trainingBackends = () => {
@@ -70,6 +71,8 @@ export interface CoreHarnessOptions {
   readonly workstationId?: string;
   /** The console's own update feed; none by default. */
   readonly updateFeed?: UpdateFeed;
+  /** Where a supervisor's export goes (main's save dialog); none by default, so exports are refused. */
+  readonly chooseExportFile?: ChooseExportFile;
 }
 
 const writeSettings = async (file: string, content: unknown): Promise<void> => {
@@ -103,6 +106,7 @@ export const startCore = async (options: CoreHarnessOptions = {}): Promise<CoreH
     liveReconnect: options.liveReconnect ?? FAST_RECONNECT,
     ...(options.actionTuning ? { actionTuning: options.actionTuning } : {}),
     ...(options.updateFeed ? { updateFeed: options.updateFeed } : {}),
+    ...(options.chooseExportFile ? { chooseExportFile: options.chooseExportFile } : {}),
   });
   const events: EventEnvelope[] = [];
   core.events.subscribe((envelope) => events.push(envelope));
