@@ -353,7 +353,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     close() {
       closing ??= (async () => {
         updates.stop();
-        integrity.close();
+        await integrity.close();
         // An export cut short leaves no file under its name; it is not resumed.
         auditExports.cancelAll();
         await auditExports.settled();

@@ -24,7 +24,11 @@ export interface IntegrityReports {
   notices(): IntegrityNotices;
   /** Resolves once no send is running or due (tests). */
   idle(): Promise<void>;
-  close(): void;
+  /**
+   * Stops retrying and waits for a send under way: one still running after close could be stored
+   * by the backend and remove its file while the next start already reads the folder.
+   */
+  close(): Promise<void>;
 }
 
 export interface IntegrityReportsOptions {
@@ -146,10 +150,11 @@ export const createIntegrityReports = (options: IntegrityReportsOptions): Integr
     async idle() {
       while (running.size > 0) await Promise.all([...running]);
     },
-    close() {
+    async close() {
       closed = true;
       for (const timer of timers.values()) clearTimeout(timer);
       timers.clear();
+      await Promise.allSettled([...running]);
     },
   };
 };
