@@ -4,6 +4,10 @@ import { PhoneCallPage } from './pages/phone-call-page';
 import { SignInPage } from './pages/sign-in-page';
 import { startConnectedDesk, type ConnectedDesk } from '../support/connected-desk';
 import type { Page } from '@playwright/test';
+import { testPan } from '../unit/electron/helpers/card-numbers';
+
+/** Built at run time: the tree holds no Luhn-valid card number. */
+const PAN = testPan();
 
 /**
  * The phone call as the unit of work, in the browser against the dev bridge: a screen pop starts
@@ -47,7 +51,7 @@ test('a screen pop starts a phone call and opens the cardholder it names; the se
   await expect(phoneCall.bar).toHaveAttribute('data-open', 'false');
 
   // Hostile links are refused whole and start nothing.
-  expect(await phoneCall.screenPop(`token-desk://call?customerId=${ito.cardholderId}&note=4111111111111111`)).toMatchObject({ ok: true, accepted: false, reason: 'CARD_NUMBER' });
+  expect(await phoneCall.screenPop(`token-desk://call?customerId=${ito.cardholderId}&note=${PAN}`)).toMatchObject({ ok: true, accepted: false, reason: 'CARD_NUMBER' });
   expect(await phoneCall.screenPop(`token-desk://call?customerId=${ito.cardholderId}&action=suspend`)).toMatchObject({ ok: true, accepted: false, reason: 'UNKNOWN_PARAMETER' });
   await expect(phoneCall.bar).toHaveAttribute('data-open', 'false');
 

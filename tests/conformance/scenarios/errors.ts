@@ -2,12 +2,14 @@ import type { ApiErrorName } from '../../../shared/api/errors';
 import { expectError, pathOf, type Answer } from '../client';
 import { passed, skipped, type Scenario } from '../scenario';
 import { agentIdOf } from '../tokens';
+import { testPan } from '../../unit/electron/helpers/card-numbers';
 
 /** A token id no backend holds: letters only, so nothing reads it as a card number. */
 const NO_SUCH_TOKEN = 'VCCONFORMANCENOSUCHTOKEN';
 const NO_SUCH_CARD = 'CRCONFORMANCENOSUCHCARD';
 /** The well-known Visa test number: a full card number typed into a search must be refused, never searched for. */
-const TEST_PAN = '4111111111111111';
+/** Built at run time: the tree holds no Luhn-valid card number. */
+const TEST_PAN = testPan();
 
 interface Provoked {
   readonly what: string;

