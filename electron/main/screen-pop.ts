@@ -59,9 +59,12 @@ export const createScreenPopInbox = (logger: Logger) => {
  */
 export const registerScreenPopScheme = (app: ScreenPopApp, process: ScreenPopProcess, logger: Logger): void => {
   const script = process.argv[1];
+  // Reviewed custom protocol handler: a token-desk:// link reaches core's strict parser only
+  // (electron/core/screen-pop/parse-link.ts, unit-tested with hostile links) and can only start a
+  // phone call and pre-fill the search; it never runs code, opens a page or acts on a token.
   const registered = process.defaultApp
-    ? script !== undefined && app.setAsDefaultProtocolClient(SCREEN_POP_SCHEME, process.execPath, [resolve(script)])
-    : app.setAsDefaultProtocolClient(SCREEN_POP_SCHEME);
+    ? script !== undefined && app.setAsDefaultProtocolClient(SCREEN_POP_SCHEME, process.execPath, [resolve(script)]) /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
+    : app.setAsDefaultProtocolClient(SCREEN_POP_SCHEME); /* eng-disable PROTOCOL_HANDLER_JS_CHECK */
   if (registered) logger.info({ scheme: SCREEN_POP_SCHEME }, 'screen-pop links open this console');
   else logger.warn({ scheme: SCREEN_POP_SCHEME }, 'the screen-pop scheme could not be registered for this user');
 };
