@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Token, TokenState } from '../../shared/api/model';
 import { REASON_CODES, reasonTextForTokenService } from '../../shared/domain/reason-codes';
-import type { TokenOperation, TransitionPolicy } from '../../shared/domain/transitions';
+import { issuerRefusal, type TokenOperation, type TransitionPolicy } from '../../shared/domain/transitions';
 import { expectSuccess, pathOf, type Answer, type Caller, type SendOptions } from './client';
 import { fail } from './scenario';
 
@@ -67,3 +67,14 @@ export const resumeAfterwards = async (agent: Caller, virtualCardId: string, set
 /** The roles' agents of the credentials file: the first of each role (the lockout account never plays one). */
 export const agentIdOf = (agents: readonly { agentId: string; role: string }[], role: 'agent' | 'supervisor', except?: string): string | null =>
   agents.find((agent) => agent.role === role && agent.agentId !== except)?.agentId ?? null;
+
+/**
+ * An ACTIVE token of the test cards that the transition table lets this agent suspend: what the
+ * suspend-and-resume scenarios act on. Null when the test data has none (the scenario is skipped).
+ */
+export const suspendableToken = async (agent: Caller, cards: readonly string[]): Promise<Token | null> => {
+  const policy = await transitionPolicyOf(agent);
+  return pickToken(await tokensOfCards(agent, cards), (candidate) => candidate.state === 'ACTIVE' && issuerRefusal(candidate, 'suspend', policy) === null);
+};
+
+export const noSuspendableToken = (cards: readonly string[]): string => `no ACTIVE token on the test cards (${cards.join(', ')})`;

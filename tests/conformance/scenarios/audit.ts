@@ -1,8 +1,7 @@
 import { AuditTrailVerification } from '../../../shared/api/audit';
-import { issuerRefusal } from '../../../shared/domain/transitions';
 import { declaredEndpoint, expectBody, expectError, expectSuccess, pathOf } from '../client';
 import { NO_TEST_DATA, check, fail, passed, skipped, withCleanup, type Scenario } from '../scenario';
-import { agentIdOf, operate, operationBody, pickToken, resumeAfterwards, tokensOfCards, transitionPolicyOf } from '../tokens';
+import { agentIdOf, noSuspendableToken, operate, operationBody, resumeAfterwards, suspendableToken } from '../tokens';
 
 /**
  * The backend's audit trail: it writes the record of every state-changing call itself, and only
@@ -21,9 +20,8 @@ const actionRecorded: Scenario = {
     if (!agentId || !supervisorId) return skipped('the credentials file needs an agent and a supervisor');
     const agent = await client.agent(agentId);
     const supervisor = await client.agent(supervisorId);
-    const policy = await transitionPolicyOf(agent);
-    const token = pickToken(await tokensOfCards(agent, testData.cards), (candidate) => candidate.state === 'ACTIVE' && issuerRefusal(candidate, 'suspend', policy) === null);
-    if (!token) return skipped(`no ACTIVE token on the test cards (${testData.cards.join(', ')})`);
+    const token = await suspendableToken(agent, testData.cards);
+    if (!token) return skipped(noSuspendableToken(testData.cards));
     const id = token.virtualCardId;
 
     const accepted = expectSuccess(await operate(agent, 'suspend', id, operationBody('suspend', 'ACTIVE')), 'suspendToken', `suspending ${id}`);

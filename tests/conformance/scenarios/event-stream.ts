@@ -1,8 +1,7 @@
-import { issuerRefusal } from '../../../shared/domain/transitions';
 import { openStream, type ReceivedEvent, type StreamClient } from '../../unit/sandbox/sse-client';
 import { expectSuccess, pathOf } from '../client';
 import { NO_TEST_DATA, check, fail, passed, skipped, withCleanup, type Scenario } from '../scenario';
-import { agentIdOf, operate, operationBody, pickToken, resumeAfterwards, tokensOfCards, transitionPolicyOf, waitForToken } from '../tokens';
+import { agentIdOf, noSuspendableToken, operate, operationBody, resumeAfterwards, suspendableToken, waitForToken } from '../tokens';
 
 const changeOf =
   (virtualCardId: string, state: string) =>
@@ -34,9 +33,8 @@ const changedAndReplayed: Scenario = {
     const agentId = agentIdOf(credentials.agents, 'agent', testData.lockoutAgentId);
     if (!agentId) return skipped('the credentials file names no agent with the role agent');
     const agent = await client.agent(agentId);
-    const policy = await transitionPolicyOf(agent);
-    const token = pickToken(await tokensOfCards(agent, testData.cards), (candidate) => candidate.state === 'ACTIVE' && issuerRefusal(candidate, 'suspend', policy) === null);
-    if (!token) return skipped(`no ACTIVE token on the test cards (${testData.cards.join(', ')})`);
+    const token = await suspendableToken(agent, testData.cards);
+    if (!token) return skipped(noSuspendableToken(testData.cards));
     const id = token.virtualCardId;
     const url = `${client.baseUrl}${pathOf('streamEvents')}`;
 

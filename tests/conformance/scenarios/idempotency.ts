@@ -1,8 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
-import { issuerRefusal } from '../../../shared/domain/transitions';
 import { expectError, expectSuccess, newIdempotencyKey, pathOf } from '../client';
 import { NO_TEST_DATA, check, passed, skipped, withCleanup, type Scenario } from '../scenario';
-import { agentIdOf, operate, operationBody, pickToken, resumeAfterwards, tokensOfCards, transitionPolicyOf, waitForToken } from '../tokens';
+import { agentIdOf, noSuspendableToken, operate, operationBody, resumeAfterwards, suspendableToken, waitForToken } from '../tokens';
 
 const idempotencyKeys: Scenario = {
   name: 'idempotency.operation-keys',
@@ -14,9 +13,8 @@ const idempotencyKeys: Scenario = {
     const agentId = agentIdOf(credentials.agents, 'agent', testData.lockoutAgentId);
     if (!agentId) return skipped('the credentials file names no agent with the role agent');
     const agent = await client.agent(agentId);
-    const policy = await transitionPolicyOf(agent);
-    const token = pickToken(await tokensOfCards(agent, testData.cards), (candidate) => candidate.state === 'ACTIVE' && issuerRefusal(candidate, 'suspend', policy) === null);
-    if (!token) return skipped(`no ACTIVE token on the test cards (${testData.cards.join(', ')})`);
+    const token = await suspendableToken(agent, testData.cards);
+    if (!token) return skipped(noSuspendableToken(testData.cards));
     const id = token.virtualCardId;
     const key = newIdempotencyKey();
     const body = operationBody('suspend', 'ACTIVE');

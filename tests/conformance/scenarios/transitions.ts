@@ -2,7 +2,7 @@ import { issuerRefusal, type TokenOperation } from '../../../shared/domain/trans
 import type { Token } from '../../../shared/api/model';
 import { expectError, expectSuccess } from '../client';
 import { NO_TEST_DATA, check, fail, passed, skipped, withCleanup, type Scenario, type ScenarioContext } from '../scenario';
-import { agentIdOf, operate, operationBody, pickToken, resumeAfterwards, tokensOfCards, transitionPolicyOf, waitForToken } from '../tokens';
+import { agentIdOf, noSuspendableToken, operate, operationBody, resumeAfterwards, suspendableToken, tokensOfCards, transitionPolicyOf, waitForToken } from '../tokens';
 
 /**
  * The transition table (docs/domain.md, "Operations and the transition table") as the backend
@@ -22,8 +22,8 @@ const suspendActive: Scenario = {
     if (!agentId) return skipped('the credentials file names no agent with the role agent');
     const agent = await client.agent(agentId);
     const policy = await transitionPolicyOf(agent);
-    const token = pickToken(await tokensOfCards(agent, testData.cards), (candidate) => candidate.state === 'ACTIVE' && issuerRefusal(candidate, 'suspend', policy) === null);
-    if (!token) return skipped(`no ACTIVE token on the test cards (${testData.cards.join(', ')})`);
+    const token = await suspendableToken(agent, testData.cards);
+    if (!token) return skipped(noSuspendableToken(testData.cards));
     const id = token.virtualCardId;
 
     const accepted = expectSuccess(await operate(agent, 'suspend', id, operationBody('suspend', 'ACTIVE')), 'suspendToken', `suspending ACTIVE ${id}`);
