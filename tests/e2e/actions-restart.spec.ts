@@ -1,7 +1,6 @@
-import { accounts, bridge, expect, test } from './fixtures';
+import { accounts, bridge, expect, signInAt, test } from './fixtures';
 import { ActionsPage } from './pages/actions-page';
 import { shootBoth } from './pages/actions-screenshots';
-import { SignInPage } from './pages/sign-in-page';
 import { startConnectedDesk, type ConnectedDesk } from '../support/connected-desk';
 import { actionSummary } from '../support/audit-trail';
 
@@ -26,12 +25,7 @@ test('main killed after writing an action ahead: on restart the outbox resumes i
   test.setTimeout(150_000);
   // The same access token as the shared bridge, so the fixtures' calls reach this one too.
   desk = await startConnectedDesk({ token: bridge.token });
-  const signIn = async (): Promise<void> => {
-    await page.goto(desk?.bridge.sessionUrl ?? '');
-    await expect(page.locator('[data-app-ready="true"]')).toHaveCount(1);
-    await new SignInPage(page).signIn(accounts.agent.agentId, accounts.agent.password);
-    await expect(page.getByTestId('workspace')).toBeVisible();
-  };
+  const signIn = (): Promise<void> => signInAt(page, desk?.bridge.sessionUrl ?? '', accounts.agent);
   await signIn();
   const actions = new ActionsPage(page);
   await actions.openToken(watch.cardholderId, watch.virtualCardId);

@@ -66,6 +66,14 @@ export const openConsole = async (page: Page, origin = ''): Promise<void> => {
   await expect(page.locator('[data-app-ready="true"]')).toHaveCount(1);
 };
 
+/** Opens a console at `sessionUrl` (another bridge's, e.g. a connected desk) and signs in through its sign-in screen. */
+export const signInAt = async (page: Page, sessionUrl: string, account: Account): Promise<void> => {
+  await page.goto(sessionUrl);
+  await expect(page.locator('[data-app-ready="true"]')).toHaveCount(1);
+  await new SignInPage(page).signIn(account.agentId, account.password);
+  await expect(page.getByTestId('workspace')).toBeVisible();
+};
+
 export const test = base.extend<{ watch: ConsoleWatch; signedOut: Page; consolePage: Page }>({
   watch: async ({ page }, use) => {
     const problems: string[] = [];

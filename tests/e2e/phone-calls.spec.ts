@@ -1,7 +1,6 @@
-import { accounts, bridge, callBridge, expect, test } from './fixtures';
+import { accounts, bridge, callBridge, expect, signInAt, test } from './fixtures';
 import { LookupPage } from './pages/lookup-page';
 import { PhoneCallPage } from './pages/phone-call-page';
-import { SignInPage } from './pages/sign-in-page';
 import { startConnectedDesk, type ConnectedDesk } from '../support/connected-desk';
 import type { Page } from '@playwright/test';
 import { testPan } from '../unit/electron/helpers/card-numbers';
@@ -179,12 +178,7 @@ test.describe('main killed mid-call', () => {
     test.setTimeout(120_000);
     // The same access token as the shared bridge, so the fixtures' calls reach this one too.
     desk = await startConnectedDesk({ token: bridge.token });
-    const signIn = async (): Promise<void> => {
-      await page.goto(desk?.bridge.sessionUrl ?? '');
-      await expect(page.locator('[data-app-ready="true"]')).toHaveCount(1);
-      await new SignInPage(page).signIn(accounts.agent.agentId, accounts.agent.password);
-      await expect(page.getByTestId('workspace')).toBeVisible();
-    };
+    const signIn = (): Promise<void> => signInAt(page, desk?.bridge.sessionUrl ?? '', accounts.agent);
     await signIn();
     const phoneCall = new PhoneCallPage(page);
     const lookup = new LookupPage(page);
