@@ -1,5 +1,6 @@
 import { gzipSync } from 'node:zlib';
 import { build, type Plugin } from 'vite';
+import { firstScreenChunks } from '../support/first-screen-chunks';
 
 export interface BundleFigures {
   readonly initialJsBytes: number;
@@ -30,17 +31,7 @@ export const measureBundle = async (): Promise<BundleFigures> => {
   let js = 0;
   let jsGzip = 0;
   let cssGzip = 0;
-  // Dynamic chunks load later; the first screen needs the entry and its static imports, which the
-  // bundler may split into chunks of their own (modules the entry shares with a lazy chunk).
-  const chunks = new Map(outputs.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
-  const initial = new Set<string>();
-  const visit = (fileName: string): void => {
-    const chunk = chunks.get(fileName);
-    if (chunk === undefined || initial.has(fileName)) return;
-    initial.add(fileName);
-    for (const imported of chunk.imports) visit(imported);
-  };
-  for (const chunk of chunks.values()) if (chunk.isEntry && !chunk.isDynamicEntry) visit(chunk.fileName);
+  const { chunks, initial } = firstScreenChunks(outputs);
   const initialCss = new Set([...initial].flatMap((fileName) => [...(chunks.get(fileName)?.viteMetadata?.importedCss ?? [])]));
   for (const item of outputs) {
     const content = item.type === 'chunk' ? item.code : item.source;

@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { build, type Rollup } from 'vite';
 import { describe, expect, it } from 'vitest';
+import { firstScreenChunks } from '../../support/first-screen-chunks';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -17,15 +18,7 @@ describe('the renderer bundle', () => {
   it('keeps the supervisors’ screens, commands and messages out of what the first screen loads', { timeout: 180_000 }, async () => {
     const result = await build({ root: `${root}renderer`, configFile: `${root}vite.config.ts`, logLevel: 'silent', build: { write: false } });
     const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? (r as Rollup.RollupOutput).output : []));
-    const chunks = new Map(outputs.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item] as const] : [])));
-    const initial = new Set<string>();
-    const visit = (fileName: string): void => {
-      const chunk = chunks.get(fileName);
-      if (chunk === undefined || initial.has(fileName)) return;
-      initial.add(fileName);
-      for (const imported of chunk.imports) visit(imported);
-    };
-    for (const chunk of chunks.values()) if (chunk.isEntry && !chunk.isDynamicEntry) visit(chunk.fileName);
+    const { chunks, initial } = firstScreenChunks(outputs);
     expect(initial.size).toBeGreaterThan(0);
 
     const firstScreen = [...initial].flatMap((fileName) => Object.keys(chunks.get(fileName)?.modules ?? {}));
