@@ -5,6 +5,7 @@ import { basename, dirname, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { z } from 'zod';
 import { ActionRecord, AuditReceipt } from '../../../shared/api/audit';
+import { IsoDateTime } from '../../../shared/api/ids';
 import { maskCardNumbers } from '../../../shared/domain/card-number-runs';
 import { writeFileAtomic } from '../fs/atomic-write';
 
@@ -18,14 +19,28 @@ import { writeFileAtomic } from '../fs/atomic-write';
  * re-hashed: what is left is a valid chain. So the journal's head (how many lines, the hash of the
  * last) is also kept apart, in `audit-head.json` beside it, written atomically after each append
  * and compared on start: a removed last line changes the count, a re-hashed rest changes the last
- * hash. (Whoever can rewrite both files can hide a change locally; the backend holds every record
- * too, and is told of every problem found here.)
+ * hash. A journal written before the head file was kept (its lines carry no format) is adopted once
+ * when its chain holds (see JOURNAL_FORMAT, AdoptionNote). (Whoever can rewrite both files can
+ * hide a change locally; the backend holds every record too, and is told of every problem found
+ * here.)
  */
 export const GENESIS = '0'.repeat(64);
 
+/**
+ * The format of the lines written now. Lines from before the head file was kept carry no format
+ * (format 1); every line written since carries this one, so a journal with no head file can be
+ * told apart: all lines of format 1 is a journal from before the head file (adopted, see
+ * AdoptionNote), any line of this format means its head was removed (tampering).
+ */
+export const JOURNAL_FORMAT = 2;
+
+const Sha256Hex = z.string().regex(/^[0-9a-f]{64}$/);
+
 export const JournalLine = z.strictObject({
+  /** Absent on lines from before the head file (format 1). */
+  format: z.literal(JOURNAL_FORMAT).optional(),
   /** SHA-256 (hex) of the previous line's text, without its newline; GENESIS for the first. */
-  prev: z.string().regex(/^[0-9a-f]{64}$/),
+  prev: Sha256Hex,
   record: ActionRecord,
   /**
    * The backend's receipt (record id and hash) of the record it wrote when it took the action,
@@ -36,6 +51,26 @@ export const JournalLine = z.strictObject({
   receipt: AuditReceipt.nullable().optional(),
 });
 export type JournalLine = z.infer<typeof JournalLine>;
+
+/**
+ * An informational line, in the chain like any other: a journal from before the head file was
+ * found whole (its chain verified) and adopted, its head written from then on. Not an integrity
+ * problem; it records when the journal started being checked against a head, and what it held.
+ */
+export const AdoptionNote = z.strictObject({
+  format: z.literal(JOURNAL_FORMAT),
+  prev: Sha256Hex,
+  note: z.strictObject({
+    kind: z.literal('ADOPTED_WITHOUT_HEAD'),
+    at: IsoDateTime,
+    /** The lines (all of format 1) and the last hash the journal held when adopted. */
+    lines: z.number().int().positive(),
+    head: Sha256Hex,
+  }),
+});
+export type AdoptionNote = z.infer<typeof AdoptionNote>;
+
+const AnyLine = z.union([JournalLine, AdoptionNote]);
 
 /** The journal's head as kept apart from it: what the journal held after the last append. */
 const JournalHead = z.strictObject({
@@ -69,6 +104,11 @@ export interface JournalProblem {
 
 export interface JournalCheck {
   readonly lines: number;
+  /**
+   * The journal has lines, all of format 1 and sound, and no head: it was written before the head
+   * file existed. start() adopts it; verifyJournal reports no problem for it.
+   */
+  readonly fromBeforeHead: boolean;
   /** Every auditId the journal holds, readable lines only. */
   readonly auditIds: ReadonlySet<string>;
   readonly problems: readonly JournalProblem[];
@@ -80,7 +120,7 @@ export interface AuditJournal {
    * Checks the journal on start. A damaged one is moved aside as it is and a new one begins
    * (see JournalHead.follows); `keptAs` names where the damaged one went.
    */
-  start(): Promise<JournalCheck & { readonly keptAs: string | null }>;
+  start(): Promise<JournalCheck & { readonly keptAs: string | null; readonly adopted: AdoptionNote['note'] | null }>;
   /** Appends one record with the backend's receipt; durable when it resolves. */
   append(record: ActionRecord, receipt: AuditReceipt | null): Promise<void>;
   close(): Promise<void>;
@@ -127,9 +167,11 @@ const readHead = async (file: string): Promise<HeadRead> => {
  * and the head's write (the line is fsynced first), and is fine when its chain holds; anything
  * else is a change to the journal or to its head.
  */
-const headProblems = (read: HeadRead, lines: number, hashAt: ReadonlyMap<number, string>): JournalProblem[] => {
+const headProblems = (read: HeadRead, lines: number, current: number, hashAt: ReadonlyMap<number, string>): JournalProblem[] => {
   if (read.state === 'missing') {
-    return lines === 0 ? [] : [{ line: lines, problem: 'the journal head (audit-head.json) is missing: the journal cannot be checked for removed lines' }];
+    // A journal of format 1 lines only never had a head; its own lines' problems, if any, are reported.
+    if (lines === 0 || current === 0) return [];
+    return [{ line: lines, problem: 'the journal head (audit-head.json) is missing: the journal cannot be checked for removed lines' }];
   }
   if (read.state === 'damaged') return [{ line: lines, problem: 'the journal head (audit-head.json) is not readable: it was edited or damaged' }];
   const { head } = read;
@@ -158,11 +200,13 @@ export const verifyJournal = async (file: string): Promise<JournalCheck & { read
     size = (await stat(file)).size;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    problems.push(...headProblems(headRead, 0, hashAt));
-    return { lines: 0, auditIds, problems, head: GENESIS, endsWithNewline: true };
+    problems.push(...headProblems(headRead, 0, 0, hashAt));
+    return { lines: 0, fromBeforeHead: false, auditIds, problems, head: GENESIS, endsWithNewline: true };
   }
   let head = GENESIS;
   let lines = 0;
+  /** Lines of the current format (or of no known format): any of them means a head was kept. */
+  let current = 0;
   let endsWithNewline = true;
   if (size > 0) {
     const last = await open(file, 'r');
@@ -182,24 +226,30 @@ export const verifyJournal = async (file: string): Promise<JournalCheck & { read
       json = JSON.parse(text);
     } catch {
       problems.push({ line: lines, problem: 'not valid JSON (a torn write or an edit)' });
+      current += 1;
       head = hashLine(text);
       if (lines === wanted) hashAt.set(lines, head);
       continue;
     }
-    const parsed = JournalLine.safeParse(json);
+    const parsed = AnyLine.safeParse(json);
     if (!parsed.success) {
       problems.push({ line: lines, problem: 'not a journal line (schema)' });
+      current += 1;
     } else {
+      if (parsed.data.format !== undefined) current += 1;
       if (parsed.data.prev !== head) problems.push({ line: lines, problem: 'chain broken: the line before it was changed, removed or reordered' });
-      if (auditIds.has(parsed.data.record.auditId)) problems.push({ line: lines, problem: 'the same audit record twice' });
-      auditIds.add(parsed.data.record.auditId);
+      if ('record' in parsed.data) {
+        if (auditIds.has(parsed.data.record.auditId)) problems.push({ line: lines, problem: 'the same audit record twice' });
+        auditIds.add(parsed.data.record.auditId);
+      }
     }
     head = hashLine(text);
     if (lines === wanted) hashAt.set(lines, head);
   }
   if (!endsWithNewline) problems.push({ line: lines, problem: 'the last line is incomplete (a write was cut short)' });
-  problems.push(...headProblems(headRead, lines, hashAt));
-  return { lines, auditIds, problems, head, endsWithNewline };
+  problems.push(...headProblems(headRead, lines, current, hashAt));
+  const fromBeforeHead = headRead.state === 'missing' && lines > 0 && current === 0 && problems.length === 0;
+  return { lines, fromBeforeHead, auditIds, problems, head, endsWithNewline };
 };
 
 /** A readable time, not epoch milliseconds: a long run of digits would be masked in the log as a card number. */
@@ -244,6 +294,24 @@ export const openAuditJournal = (file: string): AuditJournal => {
   const writeHead = (next: Omit<JournalHead, 'follows'>): Promise<void> =>
     writeFileAtomic(headFile, `${JSON.stringify({ ...next, ...(follows ? { follows } : {}) } satisfies JournalHead)}\n`);
 
+  /** Appends one line, chained to the last; fsynced, then the head is written. */
+  const appendLine = (lineAfter: (prev: string) => JournalLine | AdoptionNote): Promise<void> => {
+    const run = queue.then(async () => {
+      const out = await ready();
+      const text = JSON.stringify(lineAfter(head ?? GENESIS));
+      // After a torn last line the next record still starts on a line of its own.
+      await out.appendFile(`${needsNewline ? '\n' : ''}${text}\n`, 'utf8');
+      await out.sync();
+      needsNewline = false;
+      head = hashLine(text);
+      // A torn last line was counted already: the newline only ends it.
+      lines += 1;
+      await writeHead({ lines, head });
+    });
+    queue = run.catch(() => undefined);
+    return run;
+  };
+
   const start: AuditJournal['start'] = async () => {
     await queue;
     await handle?.close();
@@ -254,7 +322,13 @@ export const openAuditJournal = (file: string): AuditJournal => {
     const previous = await readHead(headFile);
     if (check.problems.length === 0) {
       follows = previous.state === 'read' ? previous.head.follows : undefined;
-      return { ...check, keptAs: null };
+      if (!check.fromBeforeHead) return { ...check, keptAs: null, adopted: null };
+      // The head first, then the note through the ordinary append (which writes the head again): a
+      // crash between the two leaves a sound journal with its head, only without the note.
+      await writeHead({ lines: check.lines, head: check.head });
+      const note: AdoptionNote['note'] = { kind: 'ADOPTED_WITHOUT_HEAD', at: new Date().toISOString(), lines: check.lines, head: check.head };
+      await appendLine((prev) => ({ format: JOURNAL_FORMAT, prev, note }) satisfies AdoptionNote);
+      return { ...check, keptAs: null, adopted: note };
     }
     // Kept exactly as found, for whoever looks into it; the new journal names it in its head.
     const time = stamp();
@@ -263,29 +337,13 @@ export const openAuditJournal = (file: string): AuditJournal => {
     await moveAside(headFile, `${headFile}.${time}.damaged`);
     follows = { file: moved ? kept : '(no journal file)', lines: check.lines, head: check.head, problems: check.problems.length };
     await writeHead({ lines: 0, head: GENESIS });
-    return { ...check, keptAs: moved ? kept : null };
+    return { ...check, keptAs: moved ? kept : null, adopted: null };
   };
 
   return {
     file,
     start,
-    append(record, receipt) {
-      const run = queue.then(async () => {
-        const out = await ready();
-        const line: JournalLine = { prev: head ?? GENESIS, record: journaled(record), receipt };
-        const text = JSON.stringify(line);
-        // After a torn last line the next record still starts on a line of its own.
-        await out.appendFile(`${needsNewline ? '\n' : ''}${text}\n`, 'utf8');
-        await out.sync();
-        needsNewline = false;
-        head = hashLine(text);
-        // A torn last line was counted already: the newline only ends it.
-        lines += 1;
-        await writeHead({ lines, head });
-      });
-      queue = run.catch(() => undefined);
-      return run;
-    },
+    append: (record, receipt) => appendLine((prev) => ({ format: JOURNAL_FORMAT, prev, record: journaled(record), receipt }) satisfies JournalLine),
     async close() {
       await queue;
       await handle?.close();

@@ -156,6 +156,8 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     async start() {
       const check = await journal.start();
       for (const problem of check.problems) log.error({ file: journal.file, line: problem.line, problem: problem.problem, keptAs: check.keptAs }, 'audit journal problem');
+      // A journal from before the head file: informational, recorded in the journal itself, no alarm.
+      if (check.adopted) log.info({ lines: check.adopted.lines }, 'audit journal from before its head file adopted; its head is kept from now on');
       if (check.problems.length === 0) log.info({ lines: check.lines }, 'audit journal verified');
       else await options.integrity?.report({ subject: 'AUDIT_JOURNAL', findings: check.problems.map(({ line, problem }) => ({ line, problem })), keptAs: check.keptAs, action: null });
       const loaded = await store.load();

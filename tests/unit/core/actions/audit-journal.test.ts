@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { mkdtemp, readFile, rm, writeFile, appendFile } from 'node:fs/promises';
+import { appendFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ActionRecord } from '../../../../shared/api/audit';
-import { GENESIS, JournalLine, hashLine, headFileFor, openAuditJournal, verifyJournal } from '../../../../electron/core/actions/audit-journal';
+import { AdoptionNote, GENESIS, JOURNAL_FORMAT, JournalLine, hashLine, headFileFor, openAuditJournal, verifyJournal } from '../../../../electron/core/actions/audit-journal';
 
 /** The local audit journal: append-only JSON lines, each chained to the one before by SHA-256. */
 let dir: string;
@@ -259,5 +259,79 @@ describe("the journal's head, kept apart", () => {
 describe('a missing journal', () => {
   it('is empty', async () => {
     expect(await verifyJournal(file)).toMatchObject({ lines: 0, problems: [], head: GENESIS });
+  });
+});
+
+describe('a journal from before the head file', () => {
+  /** Lines as consoles wrote them before the head file: no format, chained, and no audit-head.json. */
+  const formatOneLines = (count: number): string[] => {
+    const texts: string[] = [];
+    let prev = GENESIS;
+    for (let i = 0; i < count; i += 1) {
+      const text = JSON.stringify({ prev, record: record(), receipt: null });
+      texts.push(text);
+      prev = hashLine(text);
+    }
+    return texts;
+  };
+  const write = async (texts: readonly string[]): Promise<void> => {
+    await mkdir(join(dir, 'audit'), { recursive: true });
+    await writeFile(file, `${texts.join('\n')}\n`);
+  };
+
+  it('is adopted on start: its head is written and an informational line records the adoption, not a problem', async () => {
+    const old = formatOneLines(3);
+    await write(old);
+    expect(await verifyJournal(file)).toMatchObject({ problems: [], fromBeforeHead: true });
+    const journal = openAuditJournal(file);
+    const started = await journal.start();
+    expect(started).toMatchObject({ problems: [], keptAs: null, adopted: { kind: 'ADOPTED_WITHOUT_HEAD', lines: 3, head: hashLine(old[2] ?? '') } });
+    const next = record();
+    await journal.append(next, null);
+    await journal.close();
+    const now = await lines();
+    // The old lines stay as they were; the note and the new line follow in the chain.
+    expect(now.slice(0, 3)).toEqual(old);
+    expect(AdoptionNote.parse(JSON.parse(now[3] ?? ''))).toMatchObject({ format: JOURNAL_FORMAT, prev: hashLine(old[2] ?? ''), note: { lines: 3 } });
+    expect(JournalLine.parse(JSON.parse(now[4] ?? ''))).toMatchObject({ format: JOURNAL_FORMAT, prev: hashLine(now[3] ?? ''), record: { auditId: next.auditId } });
+    expect(JSON.parse(await readFile(headFileFor(file), 'utf8'))).toEqual({ lines: 5, head: hashLine(now[4] ?? '') });
+    expect(await verifyJournal(file)).toMatchObject({ problems: [], fromBeforeHead: false, lines: 5 });
+    // Adopted once: the next start finds a journal with its head and adds nothing.
+    const again = openAuditJournal(file);
+    expect(await again.start()).toMatchObject({ problems: [], adopted: null });
+    await again.close();
+    expect(await lines()).toHaveLength(5);
+  });
+
+  it('is not adopted when its chain is broken: the break is reported and the journal kept aside', async () => {
+    const old = formatOneLines(3);
+    await write([old[0] ?? '', old[2] ?? '']);
+    const journal = openAuditJournal(file);
+    const started = await journal.start();
+    expect(started.problems).toEqual([{ line: 2, problem: expect.stringContaining('chain broken') }]);
+    expect(started.adopted).toBeNull();
+    expect(started.keptAs).toMatch(/\.damaged$/);
+    await journal.close();
+  });
+
+  it('with any line of the current format and no head file, is still reported as its head removed', async () => {
+    const old = formatOneLines(2);
+    const current = JSON.stringify({ format: JOURNAL_FORMAT, prev: hashLine(old[1] ?? ''), record: record(), receipt: null });
+    await write([...old, current]);
+    const check = await verifyJournal(file);
+    expect(check.fromBeforeHead).toBe(false);
+    expect(check.problems).toEqual([{ line: 3, problem: expect.stringContaining('audit-head.json) is missing') }]);
+    const journal = openAuditJournal(file);
+    const started = await journal.start();
+    expect(started).toMatchObject({ adopted: null, problems: [{ line: 3, problem: expect.stringContaining('is missing') }] });
+    expect(started.keptAs).toMatch(/\.damaged$/);
+    await journal.close();
+  });
+
+  it('with its format-one lines re-hashed to a current-format line removed, is not adopted once a head says otherwise', async () => {
+    const old = formatOneLines(3);
+    await write(old);
+    await writeFile(headFileFor(file), JSON.stringify({ lines: 4, head: GENESIS }));
+    expect(await verifyJournal(file)).toMatchObject({ fromBeforeHead: false, problems: [{ line: 3, problem: expect.stringContaining('lines removed') }] });
   });
 });
