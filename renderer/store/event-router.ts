@@ -17,7 +17,12 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     if (store.session !== null) store.internal_applySession(status);
   },
   'config.changed': (store, config) => store.internal_applyConfig(config),
-  'live.status': (store, status) => store.internal_applyLiveStatus(status),
+  'live.status': (store, status) => {
+    const wasConnected = store.liveStatus?.state === 'connected';
+    store.internal_applyLiveStatus(status);
+    // Reconnected: the supervisors' queue reads again what was decided while the stream was down.
+    if (!wasConnected && status.state === 'connected') store.internal_onApprovalStreamResumed(status);
+  },
   'token.changed': (store, change) => {
     store.internal_applyTokenChanged(change);
     store.internal_onTokenChanged(change);
@@ -26,6 +31,7 @@ const routes: { readonly [E in EventName]: Route<E> } = {
   },
   'live.reset': (store) => {
     store.internal_applyLiveReset();
+    store.internal_onApprovalStreamResumed(null);
     store.internal_onLiveReset();
     if (store.selectedVirtualCardId !== null) void store.refreshHistory();
   },
@@ -45,8 +51,8 @@ const routes: { readonly [E in EventName]: Route<E> } = {
     if (sessionSelectors.hasAgent(store)) store.internal_applyOwnApproval(view);
   },
   // Every request a console may see; the agent's own arrive as approvalRequest.changed (main keeps
-  // them), so only the supervisors' queue, which reads its list on opening, has a use for these.
-  'approval.changed': () => undefined,
+  // them), so only the supervisors' queue has a use for these (it ignores them for an agent).
+  'approval.changed': (store, changed) => store.internal_applyApprovalChanged(changed),
   'action.changed': (store, action) => {
     // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);

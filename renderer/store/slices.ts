@@ -3,6 +3,9 @@ import { initialActionsState } from './actions/initialState';
 import { createAdminCommands } from './admin/commands';
 import { initialAdminState } from './admin/initialState';
 import { createAppCommands } from './app/commands';
+import { APPROVAL_QUEUE_COMMAND_NAMES } from './approval-queue/command-names';
+import { initialApprovalQueueState } from './approval-queue/initialState';
+import { createApprovalQueueLiveCommands } from './approval-queue/live-commands';
 import { createApprovalsCommands } from './approvals/commands';
 import { initialApprovalsState } from './approvals/initialState';
 import { initialAppState } from './app/initialState';
@@ -91,5 +94,13 @@ export const slices = {
   }),
   // The agent's approval requests: main keeps them; the tray follows them whichever caller is on the line.
   approvals: defineSlice({ initialState: initialApprovalsState, create: createApprovalsCommands, resetOnSignOut: 'all' }),
+  // The supervisors' approvals queue: events are kept from the first screen (the tab's count follows
+  // them); reading the list and deciding arrive with the supervisors' code, which an agent never loads.
+  approvalQueueLive: defineSlice({ initialState: initialApprovalQueueState, create: createApprovalQueueLiveCommands, resetOnSignOut: 'all' }),
+  approvalQueue: defineSlice({
+    initialState: {},
+    create: lazyCommands(APPROVAL_QUEUE_COMMAND_NAMES, () => import('./approval-queue/commands').then((module) => module.createApprovalQueueCommands)),
+    resetOnSignOut: 'all',
+  }),
   updates: defineSlice({ initialState: initialUpdatesState, create: createUpdatesCommands, resetOnSignOut: { keep: ['update', 'updateInstalling'] } }),
 };

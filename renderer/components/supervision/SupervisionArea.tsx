@@ -1,7 +1,9 @@
-import { lazy, Suspense, type KeyboardEvent } from 'react';
+import { lazy, Suspense, useEffect, type KeyboardEvent } from 'react';
 import { useDeskStore } from '../../store/store-context';
 import type { SupervisionTab } from '../../store/supervision/initialState';
+import { pendingCount } from '../../store/approval-queue/queue-order';
 import { AccountsScreen } from './AccountsScreen';
+import { ApprovalsScreen } from './ApprovalsScreen';
 import { AuditScreen } from './AuditScreen';
 import { useSupervisionTranslation } from './supervision-messages';
 import './supervision.css';
@@ -9,7 +11,7 @@ import './supervision.css';
 // The floor brings its chart library: loaded when the floor is first opened.
 const FloorScreen = lazy(() => import('./FloorScreen'));
 
-const TABS: readonly SupervisionTab[] = ['audit', 'floor', 'accounts'];
+const TABS: readonly SupervisionTab[] = ['audit', 'floor', 'accounts', 'approvals'];
 
 /**
  * The supervisors' and administrators' area, in place of the desk: loaded (with its messages and
@@ -19,6 +21,12 @@ export const SupervisionArea = () => {
   const { t } = useSupervisionTranslation();
   const tab = useDeskStore((s) => s.supervisionTab);
   const setTab = useDeskStore((s) => s.setSupervisionTab);
+  // The approvals tab counts the pending requests whichever tab is open: the queue is read on entry, then followed live.
+  const pending = useDeskStore((s) => pendingCount(s.approvalRequests));
+  const loadApprovals = useDeskStore((s) => s.loadApprovalQueue);
+  useEffect(() => {
+    void loadApprovals();
+  }, [loadApprovals]);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>): void => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return;
     const next = TABS[(TABS.indexOf(tab) + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length] ?? 'audit';
@@ -41,7 +49,7 @@ export const SupervisionArea = () => {
             onClick={() => setTab(each)}
             data-testid={`supervision-tab-${each}`}
           >
-            {t(`area.${each}`)}
+            {each === 'approvals' && pending > 0 ? t('area.approvalsPending', { count: pending }) : t(`area.${each}`)}
           </button>
         ))}
       </div>
@@ -50,6 +58,8 @@ export const SupervisionArea = () => {
           <AuditScreen />
         ) : tab === 'accounts' ? (
           <AccountsScreen />
+        ) : tab === 'approvals' ? (
+          <ApprovalsScreen />
         ) : (
           <Suspense fallback={<p className="muted">{t('floor.loading')}</p>}>
             <FloorScreen />

@@ -37,7 +37,7 @@ export interface VerificationState {
   readonly error: TypedError | null;
 }
 
-export type SupervisionTab = 'audit' | 'floor' | 'accounts';
+export type SupervisionTab = 'audit' | 'floor' | 'accounts' | 'approvals';
 
 /** The supervision area's navigation: in the first screen's code, so the header and the app can switch to it. */
 export interface SupervisionNavState {
