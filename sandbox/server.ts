@@ -269,10 +269,17 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
   confirmations.connect(ingest);
   const stopOutcomes = recordOperationOutcomes(store, audit, (error) => logger.error('an operation outcome could not be written to the audit trail', redactedDetail({ error })));
   // Four-eyes approval: an approved request runs through the operations' own path; each step goes to the audit trail.
-  const approvals = new ApprovalBook(store, runApprovedThrough(operationRunner(store, confirmations, faults, audit), clock), (step) =>
-    // Each step in the backend's audit trail too; a write that fails is logged, the step stands.
-    audit.append(approvalAuditRecord(store, step)).catch((error: unknown) => logger.error('an approval step could not be written to the audit trail', redactedDetail({ error }))),
+  const approvals = new ApprovalBook(
+    store,
+    runApprovedThrough(operationRunner(store, confirmations, faults, audit), clock),
+    (step) =>
+      // Each step in the backend's audit trail too; a write that fails is logged, the step stands.
+      audit.append(approvalAuditRecord(store, step)).catch((error: unknown) => logger.error('an approval step could not be written to the audit trail', redactedDetail({ error }))),
+    // A request's change is on disk before its call is answered (the writer logs a failed write).
+    async () => writer?.flush(),
   );
+  // Started from the data file: what expired meanwhile expires, an interrupted approved run finishes.
+  await approvals.resume(clock.now());
   // The API's calls also expire what is due before they read, so a request past its time is never approved between two checks.
   const approvalExpiry = new ClockSchedule((now) => approvals.expireDue(now), clock, options.reminderCheckMs ?? DEFAULT_REMINDER_CHECK_MS, (error) =>
     logger.error('the approval expiry check failed', redactedDetail({ error })),

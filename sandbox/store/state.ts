@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
 import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeRequest } from '../../shared/api/callbacks';
+import { ApprovalRequest } from '../../shared/api/approvals';
 import { Agent, Card, PersonName, Token } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
@@ -177,6 +178,8 @@ const RuntimeState = z.strictObject({
   phoneCalls: z.array(StoredPhoneCallRecord),
   /** The issuer's outcome codes for a phone call's wrap-up. */
   callOutcomes: z.array(CallOutcome).min(1).max(50),
+  /** The four-eyes requests, whatever their state, in the order they were made: a restart keeps the pending ones waiting. */
+  approvalRequests: z.array(ApprovalRequest),
 });
 type RuntimeState = z.infer<typeof RuntimeState>;
 
@@ -201,6 +204,7 @@ export const freshRuntimeState = (): RuntimeState => ({
   clockAheadMinutes: 0,
   phoneCalls: [],
   callOutcomes: trainingCallOutcomes(),
+  approvalRequests: [],
 });
 
 const startingValueOf =
@@ -241,6 +245,8 @@ export const PersistedState = z.strictObject({
   // Added with the phone calls.
   phoneCalls: shape.phoneCalls.default(startingValueOf('phoneCalls')),
   callOutcomes: shape.callOutcomes.default(startingValueOf('callOutcomes')),
+  // Added with the four-eyes requests kept across a restart.
+  approvalRequests: shape.approvalRequests.default(startingValueOf('approvalRequests')),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 

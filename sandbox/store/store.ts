@@ -1,3 +1,4 @@
+import type { ApprovalRequest } from '../../shared/api/approvals';
 import { Token } from '../../shared/api/model';
 import { RecordedTokenEvent, type TokenEvent } from '../../shared/api/token-event';
 import type { DigitizationRule } from '../../shared/api/callbacks';
@@ -74,6 +75,8 @@ export class SandboxStore {
   private aheadMinutes = 0;
   /** Agents' phone-call records by phoneCallId, in the order they arrived. */
   readonly phoneCalls = new Map<string, StoredPhoneCallRecord>();
+  /** The four-eyes requests by request id, in the order they were made; only the approval book changes them. */
+  readonly approvalRequests = new Map<string, ApprovalRequest>();
   private outcomes: CallOutcome[] = [];
   /** Service notes by cardholderId, newest first. */
   private readonly notesByHolder = new Map<string, ServiceNote[]>();
@@ -176,6 +179,7 @@ export class SandboxStore {
     store.aheadMinutes = state.clockAheadMinutes;
     for (const stored of state.phoneCalls) store.phoneCalls.set(stored.record.phoneCallId, stored);
     store.outcomes = [...state.callOutcomes];
+    for (const request of state.approvalRequests) store.approvalRequests.set(request.requestId, request);
     for (const note of [...state.serviceNotes].sort((a, b) => b.writtenAt.localeCompare(a.writtenAt))) {
       store.notesByHolder.set(note.cardholderId, [...store.serviceNotesOf(note.cardholderId), note]);
     }
@@ -211,6 +215,7 @@ export class SandboxStore {
       clockAheadMinutes: this.aheadMinutes,
       phoneCalls: [...this.phoneCalls.values()],
       callOutcomes: [...this.outcomes],
+      approvalRequests: [...this.approvalRequests.values()],
     };
   }
 

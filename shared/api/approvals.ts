@@ -11,15 +11,18 @@ import { ApprovalRule, CallAnswers, DigitizationSignals, Verifier } from './poli
  * until a supervisor other than the requester approves or rejects it; the backend then runs the
  * approved action itself, once, under the requester's name with the approver on record.
  *
- * PENDING → APPROVED → EXECUTED or EXECUTION_FAILED (the token changed meanwhile, say), or
+ * PENDING → APPROVED → EXECUTED or EXECUTION_FAILED (the token changed meanwhile, say), or for a
+ * bulk request PARTLY_EXECUTED (some of its tokens ran, the others say why not), or
  * PENDING → REJECTED, or PENDING → EXPIRED when nobody decided within the policy's time.
  */
-export const ApprovalState = z.enum(['PENDING', 'APPROVED', 'EXECUTED', 'EXECUTION_FAILED', 'REJECTED', 'EXPIRED']);
+export const ApprovalState = z.enum(['PENDING', 'APPROVED', 'EXECUTED', 'EXECUTION_FAILED', 'PARTLY_EXECUTED', 'REJECTED', 'EXPIRED']);
 export type ApprovalState = z.infer<typeof ApprovalState>;
 
 /** The states after which a request never changes again. */
-export const FINAL_APPROVAL_STATES: ReadonlySet<ApprovalState> = new Set<ApprovalState>(['EXECUTED', 'EXECUTION_FAILED', 'REJECTED', 'EXPIRED']);
+export const FINAL_APPROVAL_STATES: ReadonlySet<ApprovalState> = new Set<ApprovalState>(['EXECUTED', 'EXECUTION_FAILED', 'PARTLY_EXECUTED', 'REJECTED', 'EXPIRED']);
 
+/** At most this many tokens in one bulk request: a card's tokens, or a device's across the cardholder's cards. */
+const MAX_BULK_APPROVAL_TOKENS = 100;
 
 /** The bulk action a request is one token of: all tokens of a card, or all on one device. */
 const ApprovalBulk = z.strictObject({
@@ -28,6 +31,23 @@ const ApprovalBulk = z.strictObject({
     z.strictObject({ kind: z.literal('CARD'), issuerCardRefId: IssuerCardRefId }),
     z.strictObject({ kind: z.literal('DEVICE'), cardholderId: CardholderId, tokenStorageId: Device.shape.tokenStorageId }),
   ]),
+});
+
+/** A token of a bulk request as the agent saw it in the preview. */
+const BulkTokenAsked = z.strictObject({ virtualCardId: VirtualCardId, expectedState: TokenState });
+
+/**
+ * A bulk request (`tokens` given) is one decision for the whole selection: the supervisor approves
+ * or rejects it once, and the backend runs the action on each token once, each with the state the
+ * agent saw. Without `tokens`, a request is one token that belongs to a bulk action.
+ */
+const ApprovalBulkSubmission = ApprovalBulk.extend({
+  tokens: z
+    .array(BulkTokenAsked)
+    .min(1)
+    .max(MAX_BULK_APPROVAL_TOKENS)
+    .refine((tokens) => new Set(tokens.map((token) => token.virtualCardId)).size === tokens.length, 'each token at most once')
+    .optional(),
 });
 
 /**
@@ -40,7 +60,8 @@ const submissionOf = <const O extends TokenOperation>(operation: O) =>
     operation: z.literal(operation),
     virtualCardId: VirtualCardId,
     action: operationRequestOf(operation),
-    bulk: ApprovalBulk.optional(),
+    /** With `tokens`: `virtualCardId` is the first of them, and the action's body is each token's but for its expected state. */
+    bulk: ApprovalBulkSubmission.optional(),
   });
 
 export const ApprovalRequestSubmission = z.discriminatedUnion('operation', [
@@ -71,6 +92,17 @@ const ApprovalExecution = z.discriminatedUnion('outcome', [
   }),
 ]);
 
+/**
+ * A token of a bulk request and how its run ended: absent until the backend ran it, then ACCEPTED
+ * (its operation id) or FAILED (the token changed meanwhile, say), never run twice.
+ */
+const BulkTokenOfRequest = z.object({
+  virtualCardId: VirtualCardId,
+  tokenLastFour: z.string().regex(/^\d{4}$/),
+  expectedState: TokenState,
+  outcome: ApprovalExecution.optional(),
+});
+
 export const ApprovalRequest = z.object({
   requestId: ApprovalRequestId,
   state: ApprovalState,
@@ -95,7 +127,12 @@ export const ApprovalRequest = z.object({
   signals: DigitizationSignals.optional(),
   /** Resume: whose suspension it lifts besides the issuer's own. */
   overridesSuspensionBy: z.array(ChangeSource).max(3),
-  bulk: ApprovalBulk.optional(),
+  /**
+   * A bulk request's tokens, each with its outcome once run. It ends EXECUTED (every token ran),
+   * PARTLY_EXECUTED (some did) or EXECUTION_FAILED (none did); `execution` is then the first
+   * failure, or the first token's operation when all ran.
+   */
+  bulk: ApprovalBulk.extend({ tokens: z.array(BulkTokenOfRequest).min(1).max(MAX_BULK_APPROVAL_TOKENS).optional() }).optional(),
   requestedBy: Person,
   requestedAt: IsoDateTime,
   /** On the training clock: a request still pending then expires and is never run. */

@@ -16,6 +16,7 @@ export const enApprovals = {
     APPROVED: 'Approved, running',
     EXECUTED: 'Approved, done',
     EXECUTION_FAILED: 'Approved, could not run',
+    PARTLY_EXECUTED: 'Approved, partly done',
     REJECTED: 'Rejected',
     EXPIRED: 'Expired',
   },

@@ -16,6 +16,7 @@ export const jaApprovals = {
     APPROVED: '承認済み・実行中',
     EXECUTED: '承認済み・実行しました',
     EXECUTION_FAILED: '承認済み・実行できませんでした',
+    PARTLY_EXECUTED: '承認済み・一部のみ実行',
     REJECTED: '却下されました',
     EXPIRED: '期限切れ',
   },

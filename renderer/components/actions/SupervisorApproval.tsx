@@ -16,6 +16,7 @@ const STATE_KEY = {
   APPROVED: 'approvals.state.APPROVED',
   EXECUTED: 'approvals.state.EXECUTED',
   EXECUTION_FAILED: 'approvals.state.EXECUTION_FAILED',
+  PARTLY_EXECUTED: 'approvals.state.PARTLY_EXECUTED',
   REJECTED: 'approvals.state.REJECTED',
   EXPIRED: 'approvals.state.EXPIRED',
 } as const;
