@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { DamagedAction } from '../../shared/api/integrity';
 import type { IntegrityNotice } from '../../shared/contract';
 import { useDeskStore } from '../store/store-context';
 
@@ -9,8 +10,12 @@ type Translate = (key: string, options?: Record<string, unknown>) => string;
 const RECONCILED = {
   CONFIRMED: 'integrity.reconciled.CONFIRMED',
   FAILED: 'integrity.reconciled.FAILED',
+  NOT_SENT: 'integrity.reconciled.NOT_SENT',
   UNKNOWN: 'integrity.reconciled.UNKNOWN',
 } as const;
+
+/** The sentence for how the action ended; an action with nothing left to identify it says that it stays unknown. */
+const endingKey = (action: DamagedAction): string => (action.reconciled === 'UNKNOWN' && action.unidentified === true ? 'integrity.reconciled.UNIDENTIFIED' : RECONCILED[action.reconciled]);
 
 const Sentences = ({ notice, t }: { notice: IntegrityNotice; t: Translate }) => {
   const { action } = notice;
@@ -31,7 +36,10 @@ const Sentences = ({ notice, t }: { notice: IntegrityNotice; t: Translate }) => 
               time: action.requestedAt ?? unknown,
             })}
           </p>
-          <p>{t(RECONCILED[action.reconciled])}</p>
+          <p data-testid="integrity-reconciled" data-reconciled={action.reconciled}>
+            {t(endingKey(action))}
+            {action.failure !== undefined ? ` (${action.failure.code}${action.failure.tspErrorCode !== undefined ? ` ${action.failure.tspErrorCode}` : ''})` : ''}
+          </p>
         </>
       ) : null}
       <p>{notice.reported ? t('integrity.reported') : t('integrity.reporting')}</p>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { TOKEN_OPERATIONS } from '../domain/transitions';
+import { ActionFailure } from './audit';
 import { FreeText } from './free-text';
 import { AgentId, IsoDateTime, LastFour, WorkstationId } from './ids';
 
@@ -28,8 +29,16 @@ export const DamagedAction = z.strictObject({
   operation: z.enum(TOKEN_OPERATIONS).nullable(),
   tokenLastFour: LastFour.nullable(),
   requestedAt: IsoDateTime.nullable(),
-  /** How the action's state was settled: from the token's history, or UNKNOWN when nothing could say. */
-  reconciled: z.enum(['CONFIRMED', 'FAILED', 'UNKNOWN']),
+  /**
+   * How the action ended, as the token's history says: CONFIRMED (done), FAILED (it reached the
+   * backend and was not done), NOT_SENT (no trace of it: it never reached the backend, or was
+   * refused before it was taken), or UNKNOWN (not read yet, or nothing identifying was left to read by).
+   */
+  reconciled: z.enum(['CONFIRMED', 'FAILED', 'NOT_SENT', 'UNKNOWN']),
+  /** Why it FAILED, as the history says. */
+  failure: ActionFailure.optional(),
+  /** UNKNOWN for good: neither the file nor its write-ahead header names the token and the correlation id. */
+  unidentified: z.literal(true).optional(),
 });
 export type DamagedAction = z.infer<typeof DamagedAction>;
 

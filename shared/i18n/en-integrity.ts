@@ -10,8 +10,10 @@ export const enIntegrity: DeepStringRecord<typeof jaIntegrity> = {
   unknownPart: 'unknown',
   reconciled: {
     CONFIRMED: "The token's history shows this action was carried out; it is in the audit record.",
-    FAILED: "The token's history shows this action was not carried out; it is in the audit record.",
-    UNKNOWN: "How this action ended is not known. Check the token's state.",
+    FAILED: "The token's history shows this action reached the backend but was not carried out; it is in the audit record.",
+    UNKNOWN: "How this action ended is not known yet: the token's history is read as soon as the backend can be reached. Check the token's state.",
+    NOT_SENT: 'This action never reached the backend: it was NOT carried out, and it has not been sent again. If the cardholder still wants it, do it again.',
+    UNIDENTIFIED: "Nothing identifying this action could be read, so how it ended cannot be known and will not be. Check the token's state.",
   },
   keptAs: 'Kept as: {{file}}',
   reported: 'A supervisor has been told.',

@@ -8,6 +8,7 @@ import { ActionRecord, AuditReceipt } from '../../../shared/api/audit';
 import { IsoDateTime } from '../../../shared/api/ids';
 import { maskCardNumbers } from '../../../shared/domain/card-number-runs';
 import { writeFileAtomic } from '../fs/atomic-write';
+import { ReconciledAfterDamage } from '../integrity/reconciled-action';
 
 /**
  * The local audit journal: one JSON line per ended action, appended (the file is opened in append
@@ -70,7 +71,21 @@ export const AdoptionNote = z.strictObject({
 });
 export type AdoptionNote = z.infer<typeof AdoptionNote>;
 
-const AnyLine = z.union([JournalLine, AdoptionNote]);
+/**
+ * The line of an action whose outbox file was found damaged: not its ActionRecord (the reason, the
+ * comment, the cardholder were in the file and are gone) but what identified it and what the
+ * token's history said of it, with the backend's receipt of its TOKEN_ACTION record when one could
+ * be read. Its `auditId` counts like a record's: never written twice.
+ */
+export const ReconciledLine = z.strictObject({
+  format: z.literal(JOURNAL_FORMAT),
+  prev: Sha256Hex,
+  reconciledAfterDamage: ReconciledAfterDamage,
+  receipt: AuditReceipt.nullable(),
+});
+export type ReconciledLine = z.infer<typeof ReconciledLine>;
+
+const AnyLine = z.union([JournalLine, AdoptionNote, ReconciledLine]);
 
 /** The journal's head as kept apart from it: what the journal held after the last append. */
 const JournalHead = z.strictObject({
@@ -123,6 +138,8 @@ export interface AuditJournal {
   start(): Promise<JournalCheck & { readonly keptAs: string | null; readonly adopted: AdoptionNote['note'] | null }>;
   /** Appends one record with the backend's receipt; durable when it resolves. */
   append(record: ActionRecord, receipt: AuditReceipt | null): Promise<void>;
+  /** Appends the line of an action whose outbox file was damaged, once reconciled; durable when it resolves. */
+  appendReconciled(reconciled: ReconciledAfterDamage, receipt: AuditReceipt | null): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -238,9 +255,10 @@ export const verifyJournal = async (file: string): Promise<JournalCheck & { read
     } else {
       if (parsed.data.format !== undefined) current += 1;
       if (parsed.data.prev !== head) problems.push({ line: lines, problem: 'chain broken: the line before it was changed, removed or reordered' });
-      if ('record' in parsed.data) {
-        if (auditIds.has(parsed.data.record.auditId)) problems.push({ line: lines, problem: 'the same audit record twice' });
-        auditIds.add(parsed.data.record.auditId);
+      const auditId = 'record' in parsed.data ? parsed.data.record.auditId : 'reconciledAfterDamage' in parsed.data ? parsed.data.reconciledAfterDamage.auditId : null;
+      if (auditId !== null) {
+        if (auditIds.has(auditId)) problems.push({ line: lines, problem: 'the same audit record twice' });
+        auditIds.add(auditId);
       }
     }
     head = hashLine(text);
@@ -295,7 +313,7 @@ export const openAuditJournal = (file: string): AuditJournal => {
     writeFileAtomic(headFile, `${JSON.stringify({ ...next, ...(follows ? { follows } : {}) } satisfies JournalHead)}\n`);
 
   /** Appends one line, chained to the last; fsynced, then the head is written. */
-  const appendLine = (lineAfter: (prev: string) => JournalLine | AdoptionNote): Promise<void> => {
+  const appendLine = (lineAfter: (prev: string) => JournalLine | AdoptionNote | ReconciledLine): Promise<void> => {
     const run = queue.then(async () => {
       const out = await ready();
       const text = JSON.stringify(lineAfter(head ?? GENESIS));
@@ -344,6 +362,7 @@ export const openAuditJournal = (file: string): AuditJournal => {
     file,
     start,
     append: (record, receipt) => appendLine((prev) => ({ format: JOURNAL_FORMAT, prev, record: journaled(record), receipt }) satisfies JournalLine),
+    appendReconciled: (reconciledAfterDamage, receipt) => appendLine((prev) => ({ format: JOURNAL_FORMAT, prev, reconciledAfterDamage, receipt }) satisfies ReconciledLine),
     async close() {
       await queue;
       await handle?.close();

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { TokenEvent } from '../../../shared/api/token-event';
 import type { ActionView } from '../../../shared/contract/actions';
 import type { BackendClient } from '../backend/backend-client';
@@ -11,8 +12,10 @@ import { createActionTraces } from './action-traces';
 import { DEFAULT_ACTION_TUNING, type ActionTuning } from './action-tuning';
 import { createAgentTurns } from './agent-turns';
 import type { AuditJournal } from './audit-journal';
-import { damagedActionOf } from '../integrity/damaged-action';
+import { damagedActionFor, salvagedIdentityOf } from '../integrity/damaged-action';
+import { createDamagedReconciler, type ReconcileLookup } from '../integrity/damaged-reconciler';
 import type { IntegrityReports } from '../integrity/integrity-reports';
+import { openIdentityStore, type ActionIdentity } from './action-identity';
 import { createAuditDelivery } from './audit-delivery';
 import { awaitsNotification, createConfirmStep } from './confirm-step';
 import { createKeyedSteps } from './keyed-steps';
@@ -20,6 +23,7 @@ import { createOutboxEntries } from './outbox-entries';
 import { resumedEntry } from './outbox-resume';
 import type { OutboxStore } from './outbox-store';
 import { createSendStep } from './send-step';
+import { readRecentHistory } from './token-history';
 import { createWriteAhead } from './write-ahead';
 
 export interface OutboxOptions {
@@ -33,7 +37,7 @@ export interface OutboxOptions {
   readonly logger: Logger;
   readonly tuning?: Partial<ActionTuning>;
   /** Where a damaged journal or outbox entry is reported (a banner, the backend); absent in tests that do not look. */
-  readonly integrity?: Pick<IntegrityReports, 'report'>;
+  readonly integrity?: Pick<IntegrityReports, 'report' | 'recall' | 'settle'>;
   /** Injectable for tests: the clock (milliseconds since the epoch) and the jitter source. */
   readonly now?: () => number;
   readonly random?: () => number;
@@ -67,6 +71,8 @@ export interface Outbox {
   list(agentId: string): ActionView[];
   /** Resolves when no step is running or due within `withinMs` (tests, the bench, quitting). */
   idle(withinMs?: number): Promise<void>;
+  /** Damaged actions still to reconcile with the backend, and a wait for the attempts running (tests). */
+  readonly damaged: { pending(): number; idle(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -107,7 +113,33 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
     save: (entry) => store.save(entry).catch((error: unknown) => log.error({ actionId: entry.view.actionId, err: error }, 'outbox entry could not be saved')),
     logger: log,
   });
-  const writeAhead = createWriteAhead({ entries, store, events, start: run, toSend: (entry) => send.countedAhead(entry) });
+  const identities = openIdentityStore(store.dir);
+  const writeAhead = createWriteAhead({ entries, store, identities, events, start: run, toSend: (entry) => send.countedAhead(entry) });
+
+  /** The backend as whoever is signed in reaches it: reading a damaged action's traces is a read, not the action. */
+  const lookup = (): ReconcileLookup | null => {
+    const held = options.session.identity();
+    if (held === null) return null;
+    let client: BackendClient;
+    try {
+      client = options.backend();
+    } catch {
+      return null;
+    }
+    const context = () => ({ correlationId: randomUUID(), idempotencyKey: randomUUID() });
+    return {
+      agentId: held.agent.agentId,
+      history: (virtualCardId, since) => options.session.withSession(() => readRecentHistory(client, virtualCardId, since, context())),
+      async receipt(correlationId) {
+        // The trail is for supervisors and administrators; an agent's console has no receipt to read.
+        if (held.agent.role === 'agent') return null;
+        const page = await options.session.withSession(() => client.request('listAuditRecords', { query: { correlationId, kind: 'TOKEN_ACTION', limit: 1 }, context: context() }));
+        const record = page.items[0];
+        return record === undefined ? null : { recordId: record.recordId, hash: record.hash };
+      },
+    };
+  };
+  const damaged = createDamagedReconciler({ outboxDir: store.dir, journal, integrity: options.integrity, lookup, logger: log, retryMs: tuning.retryMaxDelayMs, now });
 
   const step = async (actionId: string): Promise<void> => {
     const entry = entries.get(actionId);
@@ -149,6 +181,7 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       if (index < tuning.keepEnded && Date.parse(entry.view.updatedAt) >= cutoff) continue;
       entries.drop(entry);
       await store.remove(entry.view.actionId);
+      await identities.remove(entry.view.actionId);
     }
   };
 
@@ -161,10 +194,24 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
       if (check.problems.length === 0) log.info({ lines: check.lines }, 'audit journal verified');
       else await options.integrity?.report({ subject: 'AUDIT_JOURNAL', findings: check.problems.map(({ line, problem }) => ({ line, problem })), keptAs: check.keptAs, action: null });
       const loaded = await store.load();
+      const identified = await identities.load();
+      for (const problem of identified.problems) log.error({ file: problem.file, problem: problem.problem }, 'action identity damaged; kept aside');
+      const headers = new Map<string, ActionIdentity>(identified.entries.map((identity) => [identity.actionId, identity]));
       for (const problem of loaded.problems) {
         log.error({ dir: store.dir, file: problem.file, problem: problem.problem, keptAs: problem.keptAs }, 'outbox entry damaged; kept aside, not resumed');
-        await options.integrity?.report({ subject: 'OUTBOX_ENTRY', findings: [{ line: 0, problem: `${problem.file}: ${problem.problem}` }], keptAs: problem.keptAs, action: await damagedActionOf(store.dir, problem) });
+        const identity = await salvagedIdentityOf(store.dir, problem, headers.get(problem.file.slice(0, 36)));
+        const findings = [{ line: 0, problem: `${problem.file}: ${problem.problem}` }];
+        const reportId = await options.integrity?.report({ subject: 'OUTBOX_ENTRY', findings, keptAs: problem.keptAs, action: identity === null ? null : damagedActionFor(problem.file, identity) });
+        // Kept until the backend says what became of it; never sent again from here.
+        if (identity !== null) {
+          await damaged.keep({ version: 1, identity, file: problem.file, keptAs: problem.keptAs, auditId: randomUUID(), reportId: reportId ?? null, detectedAt: new Date(now()).toISOString(), findings });
+        }
       }
+      // An identity whose entry is gone (ended and pruned, or a write-ahead that never got its entry) has nothing left to identify.
+      for (const identity of identified.entries) {
+        if (!loaded.entries.some((entry) => entry.view.actionId === identity.actionId)) await identities.remove(identity.actionId);
+      }
+      await damaged.start(check.auditIds);
       for (const entry of loaded.entries) {
         const next = resumedEntry(entry, check.auditIds);
         if (isUnderWay(entry)) log.info({ actionId: entry.view.actionId, status: entry.view.status, attempts: entry.view.attempts }, 'action resumed after a restart');
@@ -177,10 +224,12 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
         switch (envelope.name) {
           case 'session.changed':
             wakeAll();
+            damaged.wake();
             break;
           case 'live.status':
             traces.streamState(envelope.payload.state);
             wakeWaiting();
+            damaged.wake();
             break;
           case 'live.reset':
             traces.uncover();
@@ -207,9 +256,11 @@ export const createOutbox = (options: OutboxOptions): Outbox => {
         .slice(0, LIST_LIMIT);
     },
     idle: (withinMs = 0) => steps.idle(withinMs),
+    damaged: { pending: () => damaged.pending(), idle: () => damaged.idle() },
     async close() {
       closed = true;
       unsubscribe?.();
+      await damaged.close();
       await steps.close(CLOSE_GRACE_MS);
       await progress.flush();
       await journal.close();

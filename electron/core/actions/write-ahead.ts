@@ -1,6 +1,7 @@
 import type { ActionView } from '../../../shared/contract/actions';
 import type { EventBus } from '../events/event-bus';
 import { isUnderWay, type OutboxEntry } from './action-entry';
+import { identityOf, type IdentityStore } from './action-identity';
 import { auditRecordFor } from './audit-record';
 import type { OutboxEntries } from './outbox-entries';
 import type { OutboxStore } from './outbox-store';
@@ -8,6 +9,8 @@ import type { OutboxStore } from './outbox-store';
 export interface WriteAheadOptions {
   readonly entries: Pick<OutboxEntries, 'has' | 'put'>;
   readonly store: Pick<OutboxStore, 'save'>;
+  /** Where an action to be sent is identified once, before its entry (action-identity.ts). */
+  readonly identities: Pick<IdentityStore, 'save'>;
   readonly events: Pick<EventBus, 'emit'>;
   /** Starts driving the action once it is on disk. */
   readonly start: (actionId: string) => void;
@@ -20,15 +23,18 @@ export interface WriteAheadOptions {
  * before anything is sent: when this resolves it survives a crash, and when it rejects nothing was
  * sent and nothing is kept, so the caller hears of it. An action to be sent is written with its
  * first send counted, so it leaves without another write; one refused before sending is written
- * already ended, with its one audit record.
+ * already ended, with its one audit record. An action to be sent has its identity written once
+ * before its entry (action-identity.ts), for the case its entry's file is later found damaged.
  */
 export const createWriteAhead =
-  ({ entries, store, events, start, toSend }: WriteAheadOptions) =>
+  ({ entries, store, identities, events, start, toSend }: WriteAheadOptions) =>
   async (asked: OutboxEntry): Promise<ActionView> => {
     if (entries.has(asked.view.actionId)) throw new Error('this action is already in the outbox');
     let entry: OutboxEntry;
     if (isUnderWay(asked)) entry = asked.view.status === 'REQUESTED' && asked.view.attempts === 0 ? toSend(asked) : asked;
     else entry = asked.audit !== null ? asked : { ...asked, audit: { record: auditRecordFor(asked, asked.completedAt ?? asked.view.updatedAt), journaled: false } };
+    // Its identity first: whatever later happens to the entry's file, the action can still be asked after.
+    if (isUnderWay(entry)) await identities.save(identityOf(entry));
     await store.save(entry);
     entries.put(entry);
     events.emit('action.changed', entry.view);

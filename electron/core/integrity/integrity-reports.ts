@@ -19,8 +19,15 @@ export interface IntegrityFound {
 export interface IntegrityReports {
   /** Sends the reports an earlier run could not (kept on disk), before anything new is found. */
   start(): Promise<void>;
-  /** Shows the problem on every screen now, keeps its report on disk, and sends it until the backend stores it. */
-  report(found: IntegrityFound): Promise<void>;
+  /** Shows the problem on every screen now, keeps its report on disk, and sends it until the backend stores it; answers the report's id. */
+  report(found: IntegrityFound): Promise<string>;
+  /**
+   * Shows again a notice an earlier run reported (the damaged action it names is still being
+   * reconciled), without reporting it again; nothing when it is shown already.
+   */
+  recall(notice: Omit<IntegrityNotice, 'reported'>): void;
+  /** The damaged action a notice names has been reconciled: the notice shows what became of it. */
+  settle(reportId: string, action: DamagedAction): void;
   notices(): IntegrityNotices;
   /** Resolves once no send is running or due (tests). */
   idle(): Promise<void>;
@@ -140,11 +147,23 @@ export const createIntegrityReports = (options: IntegrityReportsOptions): Integr
       const checked = PendingReport.safeParse(pending);
       if (!checked.success) {
         log.error({ reportId: pending.report.reportId, fields: checked.error.issues.map((issue) => issue.path.join('.')) }, 'integrity report does not match its schema; shown, not sent');
-        return;
+        return pending.report.reportId;
       }
       // On disk before the first send: a crash now still tells the backend on the next start.
       await folder.save(checked.data).catch((error: unknown) => log.error({ reportId: pending.report.reportId, err: error }, 'integrity report could not be kept on disk'));
       send(checked.data, 1);
+      return pending.report.reportId;
+    },
+    recall(notice) {
+      if (notices.has(notice.reportId) || notices.size >= MAX_NOTICES) return;
+      notices.set(notice.reportId, { ...notice, reported: true });
+      emit();
+    },
+    settle(reportId, action) {
+      const notice = notices.get(reportId);
+      if (notice === undefined) return;
+      notices.set(reportId, { ...notice, action });
+      emit();
     },
     notices: () => ({ notices: [...notices.values()] }),
     async idle() {

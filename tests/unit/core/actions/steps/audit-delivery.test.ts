@@ -28,6 +28,7 @@ const setup = (failJournal = false) => {
       if (failJournal) throw new Error('disk full');
       journaled.push({ record, receipt });
     },
+    appendReconciled: () => Promise.reject(new Error('unused')),
     close: async () => undefined,
   } satisfies AuditJournal;
   const memory = new Map<string, OutboxEntry>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ActionView } from '../../../../../shared/contract';
 import type { OutboxEntry } from '../../../../../electron/core/actions/action-entry';
+import type { ActionIdentity } from '../../../../../electron/core/actions/action-identity';
 import { createOutboxEntries } from '../../../../../electron/core/actions/outbox-entries';
 import { createWriteAhead } from '../../../../../electron/core/actions/write-ahead';
 import { WATCH_TOKEN, writtenAhead } from '../support/entries';
@@ -34,14 +35,21 @@ const setup = () => {
     },
   };
   const told: ActionView[] = [];
+  const identities = new Map<string, ActionIdentity>();
   const write = createWriteAhead({
     entries,
     store,
+    identities: {
+      save: async (identity) => {
+        order.push('identity saved');
+        identities.set(identity.actionId, identity);
+      },
+    },
     events: { emit: (_name, payload) => void (told.push(payload as ActionView), order.push('told')) },
     start: () => void order.push('started'),
     toSend: (entry) => ({ ...entry, view: { ...entry.view, attempts: entry.view.attempts + 1 } }),
   });
-  return { write, store, entries, disk, order, told, release: () => release?.() };
+  return { write, store, entries, disk, identities, order, told, release: () => release?.() };
 };
 
 describe('write-ahead', () => {
@@ -52,10 +60,22 @@ describe('write-ahead', () => {
     const writing = world.write(entry);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(world.entries.has(entry.view.actionId)).toBe(false);
-    expect(world.order).toEqual(['save started']);
+    expect(world.order).toEqual(['identity saved', 'save started']);
     world.release();
     expect(await writing).toEqual({ ...entry.view, attempts: 1 });
-    expect(world.order).toEqual(['save started', 'saved', 'told', 'started']);
+    expect(world.order).toEqual(['identity saved', 'save started', 'saved', 'told', 'started']);
+    // What identifies it, written once before the entry, for the day the entry's file is found damaged.
+    expect(world.identities.get(entry.view.actionId)).toEqual({
+      version: 1,
+      actionId: entry.view.actionId,
+      correlationId: entry.view.correlationId,
+      idempotencyKey: entry.idempotencyKey,
+      virtualCardId: entry.view.virtualCardId,
+      operation: 'suspend',
+      tokenLastFour: entry.view.tokenLastFour,
+      requestedAt: entry.view.requestedAt,
+      agentId: entry.agent.agentId,
+    });
     // Written as it is to be sent: its first send counted in the same write.
     expect(world.disk.get(entry.view.actionId)?.view.attempts).toBe(1);
   });
@@ -66,7 +86,7 @@ describe('write-ahead', () => {
     const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
     await expect(world.write(entry)).rejects.toThrow('disk full');
     expect(world.entries.has(entry.view.actionId)).toBe(false);
-    expect(world.order).toEqual(['save started']);
+    expect(world.order).toEqual(['identity saved', 'save started']);
   });
 
   it('writes an action refused before sending already ended, with its one audit record', async () => {
@@ -79,6 +99,8 @@ describe('write-ahead', () => {
       view: { ...asked.view, status: 'FAILED', failure: { code: 'TRANSITION_NOT_ALLOWED', rule: 'RESUME_ONLY_SUSPENDED', currentState: 'ACTIVE' } },
     };
     await world.write(refused);
+    // Nothing will be sent: there is nothing to reconcile, so no identity is written.
+    expect(world.identities.size).toBe(0);
     const kept = world.disk.get(asked.view.actionId);
     expect(kept?.audit).toMatchObject({ journaled: false, record: { outcome: 'FAILED', attempts: 0, reasonSent: null, failure: { code: 'TRANSITION_NOT_ALLOWED' } } });
   });
