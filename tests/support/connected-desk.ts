@@ -66,14 +66,14 @@ export interface ConnectedDeskOptions {
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-interface Started {
+export interface Started {
   readonly child: ChildProcess;
   readonly text: () => string;
   readonly exited: Promise<void>;
 }
 
 /** Spawns `node --import tsx <script>` and waits until its output matches `ready`. */
-const spawnTsx = async (script: string, args: readonly string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number): Promise<Started & { match: RegExpExecArray }> => {
+export const spawnTsx = async (script: string, args: readonly string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs: number): Promise<Started & { match: RegExpExecArray }> => {
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -100,7 +100,7 @@ const spawnTsx = async (script: string, args: readonly string[], env: NodeJS.Pro
   return { child, text: () => text, exited, match };
 };
 
-const stop = async (started: Started | null): Promise<void> => {
+export const stop = async (started: Started | null): Promise<void> => {
   if (!started || started.child.exitCode !== null || started.child.signalCode !== null) return;
   started.child.kill('SIGKILL');
   await started.exited;

@@ -76,7 +76,7 @@ export const ApprovalsScreen = () => {
   const select = useDeskStore((s) => s.selectApproval);
   const listRef = useRef<HTMLUListElement>(null);
 
-  const shown = shownRequests(requests, filter);
+  const shown = shownRequests(requests, filter, selectedId);
   const selected = shown.find((request) => request.requestId === selectedId) ?? shown[0] ?? null;
 
   useEffect(() => {

@@ -27,7 +27,8 @@ export const approvalIsNewer = (next: { state: string; decidedAt?: string | unde
 
 /** Synchronous and small: the first screen's share of the queue, so events are kept whichever screen is open. */
 export const createApprovalQueueLiveCommands: SliceCreator<Needs, ApprovalQueueLiveCommands> = () => (set, get) => ({
-  setApprovalQueueFilter: (filter) => set({ approvalQueueFilter: filter }),
+  // Another filter: the list starts again at its top (the request kept in view while selected goes).
+  setApprovalQueueFilter: (filter) => set({ approvalQueueFilter: filter, selectedApprovalId: null }),
   selectApproval: (requestId) => set({ selectedApprovalId: requestId }),
   internal_applyApprovalChanged: ({ request }) => {
     // Only the supervisors have a queue; an agent's own requests come as approvalRequest.changed.

@@ -15,9 +15,13 @@ export const queueOrder = (requests: readonly ApprovalRequest[]): ApprovalReques
 const inFilter = (request: ApprovalRequest, filter: ApprovalQueueFilter): boolean =>
   filter === 'all' || (filter === 'pending') === (request.state === 'PENDING');
 
-/** The requests the queue shows for this filter, in the queue's order. */
-export const shownRequests = (requests: Readonly<Record<string, ApprovalRequest>>, filter: ApprovalQueueFilter): ApprovalRequest[] =>
-  queueOrder(Object.values(requests).filter((request) => inFilter(request, filter)));
+/**
+ * The requests the queue shows for this filter, in the queue's order. The one the supervisor has
+ * selected stays, whatever the filter: decided (by them or by another meanwhile) it shows its
+ * outcome where they are looking instead of vanishing from the pending list.
+ */
+export const shownRequests = (requests: Readonly<Record<string, ApprovalRequest>>, filter: ApprovalQueueFilter, selectedId: string | null = null): ApprovalRequest[] =>
+  queueOrder(Object.values(requests).filter((request) => request.requestId === selectedId || inFilter(request, filter)));
 
 export const pendingCount = (requests: Readonly<Record<string, ApprovalRequest>>): number =>
   Object.values(requests).filter((request) => request.state === 'PENDING').length;

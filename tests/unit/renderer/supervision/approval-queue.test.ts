@@ -62,6 +62,8 @@ describe('the approvals queue: order, filter and who may decide', () => {
     expect(ids(shownRequests(all, 'pending'))).toEqual(['A', 'B']);
     expect(ids(shownRequests(all, 'decided'))).toEqual(['D', 'C']);
     expect(ids(shownRequests(all, 'all'))).toEqual(['A', 'B', 'D', 'C']);
+    // The selected request stays in view once decided, after the pending ones.
+    expect(ids(shownRequests(all, 'pending', decidedEarly.requestId))).toEqual(['A', 'B', 'C']);
     expect(pendingCount(all)).toBe(2);
     expect(pendingCount({})).toBe(0);
   });
