@@ -34,4 +34,13 @@ export const enApprovals = {
     expired: '{{agent}}’s request to {{operation}} expired without a decision.',
     approvedRun: 'Run by the backend after {{approver}} approved it.',
   },
+  bulk: {
+    needed: 'Deleting these {{count}} tokens needs a supervisor’s approval: one request covers them all.',
+    heading: 'Tokens in this request',
+    summary: '{{done}} of {{total}} done, {{failed}} not run',
+    waiting: 'Waits for the decision',
+    done: 'Done',
+    notRun: 'Not run: {{reason}}',
+    trayItem: 'Approval of {{operation}} for {{count}} tokens',
+  },
 };

@@ -34,4 +34,13 @@ export const jaApprovals = {
     expired: '{{agent}}による{{operation}}の承認依頼は、だれも判断しないまま期限切れになりました。',
     approvedRun: '{{approver}}の承認により、バックエンドが実行しました。',
   },
+  bulk: {
+    needed: 'これら{{count}}件のトークンの削除にはスーパーバイザーの承認が必要です。1件の依頼でまとめて承認を受けます。',
+    heading: 'この依頼のトークン',
+    summary: '{{total}}件中{{done}}件実行、{{failed}}件未実行',
+    waiting: '判断待ち',
+    done: '実行済み',
+    notRun: '未実行: {{reason}}',
+    trayItem: '{{count}}件のトークンの{{operation}}の承認依頼',
+  },
 };

@@ -60,11 +60,13 @@ const ApprovalItem = ({ view }: { view: ApprovalView }) => {
     <li className="tray-item tray-approval" data-testid="tray-approval" data-entry-id={view.entryId} data-state={approvalStateOf(view)} data-token-id={view.submission.virtualCardId}>
       <div className="tray-item-head">
         <span className="tray-item-title">
-          {t('approvals.tray.item', {
-            operation: t(operationLabelKey[view.submission.operation]),
-            wallet: token ? t(walletLabelKey[token.tokenRequestor.walletProviderId]) : view.submission.virtualCardId,
-            lastFour: view.request?.tokenLastFour ?? token?.tokenLastFour ?? '????',
-          })}
+          {view.submission.bulk?.tokens !== undefined
+            ? t('approvals.bulk.trayItem', { operation: t(operationLabelKey[view.submission.operation]), count: view.submission.bulk.tokens.length })
+            : t('approvals.tray.item', {
+                operation: t(operationLabelKey[view.submission.operation]),
+                wallet: token ? t(walletLabelKey[token.tokenRequestor.walletProviderId]) : view.submission.virtualCardId,
+                lastFour: view.request?.tokenLastFour ?? token?.tokenLastFour ?? '????',
+              })}
         </span>
       </div>
       <div className="tray-item-state">

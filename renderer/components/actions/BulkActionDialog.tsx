@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { approvalRuleFor } from '../../../shared/domain/approval-rules';
 import { BulkOperationName, type ActionView } from '../../../shared/contract';
 import { formatDateTime } from '../../format/date-time';
 import { useLanguage } from '../../hooks/use-language';
@@ -12,6 +13,7 @@ import { CallErrorNotice } from '../CallErrorNotice';
 import { ActionDialogFooter } from './ActionDialogFooter';
 import { ActionForm } from './ActionForm';
 import { ActionStatusChip } from './ActionStatusChip';
+import { BulkApprovalResults } from './BulkApprovalResults';
 import { BulkPreviewList } from './BulkPreviewList';
 import { CopyableId } from './CopyableId';
 import { DialogSubmitError } from './DialogSubmitError';
@@ -21,6 +23,7 @@ import { ReasonFields } from './ReasonFields';
 import { bulkSubmitLabelKey, operationLabelKey } from './action-label-keys';
 import { failureLines } from './describe-action';
 import { NotificationPlan } from './NotificationPlan';
+import { SupervisorApproval } from './SupervisorApproval';
 import { useActionDialog } from './use-action-dialog';
 
 /** Per token, live: each action of the bulk with its state and, when it failed, why. */
@@ -65,6 +68,11 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
   const setOperation = useDeskStore((s) => s.setBulkOperation);
   const reload = useDeskStore((s) => s.loadBulkPreview);
   const selected = useDeskStore((s) => s.selectedVirtualCardId);
+  const requestApproval = useDeskStore((s) => s.requestApprovalFromDialog);
+  const approval = useDeskStore((s) => {
+    const entryId = s.actionDialog === null ? undefined : s.approvalByDraft[s.actionDialog.draftKey];
+    return entryId === undefined ? undefined : s.ownApprovals.find((item) => item.entryId === entryId);
+  });
   const submitButton = useRef<HTMLButtonElement>(null);
   const previewReady = dialog?.preview.status === 'ready';
   const count = dialog?.preview.status === 'ready' && dialog.preview.data !== null ? changing(dialog.preview.data).length : 0;
@@ -77,10 +85,15 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
   }, [presetReady]);
   if (dialog === null) return null;
 
-  const done = dialog.sentActionIds.length > 0;
-  const busy = dialog.submitting;
   const operation = draft.bulkOperation;
+  // Four-eyes, known from the policy before sending (a bulk delete): one request for the whole
+  // selection, so the supervisor decides once and the backend runs each token once, instead of
+  // each token being refused 403 APPROVAL_REQUIRED.
+  const held = policy ? approvalRuleFor(policy, { operation, overridesSuspensionBy: [], riskRules: [] }) : null;
+  const done = dialog.sentActionIds.length > 0 || approval !== undefined;
+  const busy = dialog.submitting;
   const preview = dialog.preview.status === 'ready' ? dialog.preview.data : null;
+  const lastFour = Object.fromEntries((preview?.items ?? []).map((item) => [item.virtualCardId, item.tokenLastFour]));
   const title =
     target.scope.kind === 'CARD'
       ? t('actions.bulk.titleCard', { card: target.cardLabel ?? '' })
@@ -102,10 +115,11 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
           onClose={close}
           submit={{ label: t(bulkSubmitLabelKey[operation], { count }), sending: busy, danger: operation === 'delete', disabled: count === 0 }}
           submitRef={submitButton}
+          instead={held !== null && count > 0 ? <SupervisorApproval rule={held} bulkCount={count} /> : undefined}
         />
       }
     >
-      <ActionForm id={formId} onSubmit={() => void submit()}>
+      <ActionForm id={formId} onSubmit={() => void (held !== null ? requestApproval() : submit())}>
         <fieldset className="bulk-operation" disabled={done || busy}>
           <legend>{t('actions.bulk.operation')}</legend>
           {BulkOperationName.options.map((candidate) => (
@@ -137,8 +151,9 @@ export const BulkActionDialog = ({ target }: { target: BulkTarget }) => {
             </>
           ) : null}
         </div>
+        {approval !== undefined ? <BulkApprovalResults view={approval} lastFour={lastFour} /> : null}
         {done ? (
-          <BulkResults actions={sent} />
+          approval === undefined ? <BulkResults actions={sent} /> : null
         ) : (
           <>
             <ReasonFields operation={operation} draft={draft} problems={dialog.fieldProblems} disabled={busy} onChange={update} />

@@ -52,7 +52,7 @@ export const ApprovalState = ({ view, testId }: { view: ApprovalView; testId: st
  * "Request approval" sends what the agent filled in to a supervisor through main's outbox, and from
  * then on the dialog shows that request's state live, as the tray does.
  */
-export const SupervisorApproval = ({ rule }: { rule: ApprovalRule | 'REFUSED' }) => {
+export const SupervisorApproval = ({ rule, bulkCount }: { rule: ApprovalRule | 'REFUSED'; /** A bulk action: one request for this many tokens. */ bulkCount?: number }) => {
   const { t } = useTranslation();
   const draftKey = useDeskStore((s) => s.actionDialog?.draftKey ?? null);
   const entryId = useDeskStore((s) => (draftKey === null ? undefined : s.approvalByDraft[draftKey]));
@@ -69,7 +69,7 @@ export const SupervisorApproval = ({ rule }: { rule: ApprovalRule | 'REFUSED' })
   }
   return (
     <span className="supervisor-approval" data-testid="supervisor-approval" data-rule={rule}>
-      <span className="hint">{rule === 'REFUSED' ? t('approvals.neededAfterRefusal') : t(NEEDED_KEY[rule])}</span>
+      <span className="hint">{rule === 'REFUSED' ? t('approvals.neededAfterRefusal') : bulkCount !== undefined ? t('approvals.bulk.needed', { count: bulkCount }) : t(NEEDED_KEY[rule])}</span>
       {error !== null ? <CallErrorNotice error={error} title={t('approvals.state.FAILED')} testId="approval-error" /> : null}
       <button type="button" className="button-primary" disabled={sending} onClick={() => void request()} data-testid="approval-request">
         {sending ? t('approvals.requesting') : t('approvals.request')}

@@ -1,5 +1,5 @@
 import { ApprovalRequestSubmission } from '../../../shared/api/approvals';
-import type { SubmitActionInput } from '../../../shared/contract';
+import type { SubmitActionInput, SubmitBulkInput } from '../../../shared/contract';
 import { reasonTextForTokenService } from '../../../shared/domain/reason-codes';
 
 /**
@@ -18,6 +18,28 @@ export const approvalSubmissionOf = (input: SubmitActionInput): ApprovalRequestS
       expectedState: input.expectedState,
       ...(input.operation === 'activate' ? { verifiers: input.verifiers, callAnswers: input.callAnswers } : {}),
     },
+  });
+  return parsed.success ? parsed.data : null;
+};
+
+/**
+ * One approval request for a whole bulk action (a bulk delete): the supervisor decides once for
+ * every token the preview said would change, and the backend then runs each with the state the
+ * agent saw. The first token names the request; the action's body is the same for all.
+ */
+export const bulkApprovalSubmissionOf = (input: SubmitBulkInput): ApprovalRequestSubmission | null => {
+  const [first] = input.items;
+  if (first === undefined) return null;
+  const parsed = ApprovalRequestSubmission.safeParse({
+    operation: input.operation,
+    virtualCardId: first.virtualCardId,
+    action: {
+      reasonCode: input.reasonCode,
+      reason: reasonTextForTokenService(input.reasonCode),
+      ...(input.comment === undefined ? {} : { comment: input.comment }),
+      expectedState: first.expectedState,
+    },
+    bulk: { bulkId: input.bulkId, scope: input.scope, tokens: input.items.map((item) => ({ virtualCardId: item.virtualCardId, expectedState: item.expectedState })) },
   });
   return parsed.success ? parsed.data : null;
 };

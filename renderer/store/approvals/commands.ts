@@ -1,9 +1,9 @@
 import type { ApprovalView } from '../../../shared/contract';
 import type { ActionsSliceState } from '../actions/initialState';
-import { buildTokenAction } from '../actions/validate';
+import { buildBulkAction, buildTokenAction } from '../actions/validate';
 import type { SliceCreator } from '../slice';
 import type { CallsMain } from '../status/commands';
-import { approvalSubmissionOf } from './build-submission';
+import { approvalSubmissionOf, bulkApprovalSubmissionOf } from './build-submission';
 import type { ApprovalsState } from './initialState';
 
 export interface ApprovalsCommands {
@@ -30,22 +30,24 @@ export const createApprovalsCommands: SliceCreator<Needs, ApprovalsCommands> =
 
     requestApprovalFromDialog: async () => {
       const { actionDialog: dialog, actionDrafts, actionPolicy, approvalSending } = get();
-      if (dialog === null || dialog.target.kind !== 'token' || approvalSending || get().approvalByDraft[dialog.draftKey] !== undefined) return;
+      if (dialog === null || approvalSending || get().approvalByDraft[dialog.draftKey] !== undefined) return;
       const { target } = dialog;
-      // The same checks as sending, but a matched risk rule is what the request is for (no signals: no risk refusal).
-      const built = buildTokenAction({
-        actionId: dialog.requestId,
-        operation: target.operation,
-        token: target.token,
-        draft: actionDrafts[dialog.draftKey] ?? { reasonCode: '', comment: '', confirmLastFour: '', verifiers: [], callInbound: null, askedToShareCode: null, confirmCount: '', bulkOperation: 'suspend' },
-        policy: actionPolicy.data,
-        signals: null,
-      });
+      const draft = actionDrafts[dialog.draftKey] ?? { reasonCode: '', comment: '', confirmLastFour: '', verifiers: [], callInbound: null, askedToShareCode: null, confirmCount: '', bulkOperation: 'suspend' };
+      const preview = dialog.preview.data;
+      // The same checks as sending (for a bulk, the count typed and exactly the tokens the preview
+      // shows changing), but a matched risk rule is what the request is for (no signals: no risk refusal).
+      const built =
+        target.kind === 'token'
+          ? buildTokenAction({ actionId: dialog.requestId, operation: target.operation, token: target.token, draft, policy: actionPolicy.data, signals: null })
+          : preview === null
+            ? null
+            : buildBulkAction({ bulkId: dialog.requestId, scope: target.scope, draft, preview, itemActionIds: dialog.itemActionIds });
+      if (built === null) return;
       if (!built.ok) {
         set((s) => (s.actionDialog === null ? {} : { actionDialog: { ...s.actionDialog, fieldProblems: built.problems } }));
         return;
       }
-      const submission = approvalSubmissionOf(built.input);
+      const submission = 'items' in built.input ? bulkApprovalSubmissionOf(built.input) : approvalSubmissionOf(built.input);
       if (submission === null) return;
       set({ approvalSending: true, approvalError: null });
       const result = await get().internal_call('approvals.request', { submission }, { showsOwnError: true });

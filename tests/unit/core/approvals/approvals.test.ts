@@ -1,19 +1,23 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ApprovalRequestPage, type ApprovalRequest, type ApprovalRequestSubmission } from '../../../../shared/api/approvals';
 import type { ApprovalView, EventEnvelope } from '../../../../shared/contract';
+import { knownFixtures } from '../../../../sandbox/index';
 import { KOBAYASHI, SATO, openDesk, startBackend, type Backend, type Desk } from '../actions/support/desk';
 
 /**
  * Core's side of four-eyes approval against a real training backend over HTTP: the request is
  * written ahead to main's outbox and sent with one Idempotency-Key, so a console killed after the
  * backend took it (the answer lost) makes no second request when it comes back; once stored, the
- * request's state follows the backend live; deciding is refused to an agent in core.
+ * request's state follows the backend live; deciding is refused to an agent in core. A bulk
+ * delete's one request (every token with the state the agent saw) goes the same way.
  */
 let backend: Backend;
 const desks: Desk[] = [];
+const { bulkCard } = knownFixtures;
 
 beforeAll(async () => {
   backend = await startBackend({ tspConfirmDelayMs: 30 });
@@ -121,5 +125,36 @@ describe('the request followed live', () => {
     expect(queue.items.map((item) => item.requestId)).toContain(requestId);
     const rejected = await supervisor.ok('approvals.reject', { requestId, comment: '不要です' });
     expect(rejected).toMatchObject({ state: 'REJECTED', decisionComment: '不要です' });
+  });
+});
+
+describe('a bulk approval request through main’s outbox', () => {
+  it('sends the whole selection as one request and follows its run to each token’s outcome', async () => {
+    const desk = await open();
+    await desk.ok('session.signIn', SATO);
+    await eventually(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
+    const tokens = [
+      { virtualCardId: bulkCard.active[0], expectedState: 'ACTIVE' },
+      { virtualCardId: bulkCard.active[1], expectedState: 'ACTIVE' },
+      { virtualCardId: bulkCard.suspendedByIssuer, expectedState: 'SUSPENDED' },
+    ] as const;
+    const submission: ApprovalRequestSubmission = {
+      operation: 'delete',
+      virtualCardId: bulkCard.active[0],
+      action: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' },
+      bulk: { bulkId: randomUUID(), scope: { kind: 'CARD', issuerCardRefId: bulkCard.issuerCardRefId }, tokens: [...tokens] },
+    };
+    const sent = await desk.ok('approvals.request', { submission });
+    const stored = await eventually(() => viewsOf(desk, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
+    expect(stored.request?.bulk?.tokens?.map((token) => token.virtualCardId)).toEqual(tokens.map((token) => token.virtualCardId));
+    // One request on the backend for the three tokens.
+    const pending = ApprovalRequestPage.parse((await backend.script.asAgent(backend.supervisor, 'GET', '/api/v1/approval-requests?state=PENDING')).json).items;
+    expect(pending.filter((request) => request.bulk?.bulkId === submission.bulk?.bulkId)).toHaveLength(1);
+
+    const approved = await backend.script.asAgent(backend.supervisor, 'POST', `/api/v1/approval-requests/${stored.request?.requestId ?? ''}/decision:approve`, { body: { comment: '承認します' } });
+    expect(approved.status, approved.text).toBe(200);
+    const executed = await eventually(() => viewsOf(desk, sent.entryId).find((view) => view.request?.state === 'EXECUTED'), 'the request executed');
+    expect(executed.request?.bulk?.tokens?.map((token) => token.outcome?.outcome)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
+    expect((await desk.ok('approvals.listOwn')).items[0]).toMatchObject({ entryId: sent.entryId, request: { state: 'EXECUTED' } });
   });
 });
