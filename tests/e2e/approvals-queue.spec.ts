@@ -28,9 +28,12 @@ test.afterAll(async () => {
 });
 
 /** A supervisor's console in a browser context of its own (the two bridges' cookies would meet on 127.0.0.1). */
-const openSupervisorConsole = async (browser: Browser): Promise<{ page: Page; close: () => Promise<void>; problems: string[] }> => {
+const openSupervisorConsole = async (browser: Browser, options: { withoutEvents?: boolean } = {}): Promise<{ page: Page; close: () => Promise<void>; problems: string[] }> => {
   const context = await browser.newContext({ locale: 'ja-JP', timezoneId: 'Asia/Tokyo', viewport: { width: 1366, height: 800 } });
   const page = await context.newPage();
+  // A console whose event stream never delivers (it ends at once and asks to be retried in an
+  // hour): what another supervisor decides reaches it only when it asks.
+  if (options.withoutEvents) await page.route('**/events', (route) => route.fulfill({ status: 200, contentType: 'text/event-stream', body: 'retry: 3600000\n\n' }));
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' || message.type() === 'warning') problems.push(`console.${message.type()}: ${message.text()}`);
@@ -142,7 +145,7 @@ test('a delete goes from the agent’s dialog to the supervisor’s queue live, 
   await expect.poll(() => pendingOnTab(queue)).toBe(before + 1);
   expect(listCalls, 'the queue follows the stream instead of asking again').toEqual([]);
   await expect(row).toContainText(accounts.agent.name);
-  await expect(row).toContainText(/待ち時間 \d+分/);
+  await expect(row).toContainText(/待ち時間 (1分未満|\d+分)/);
   await expect(row).toContainText('期限');
 
   await row.click();
@@ -332,6 +335,45 @@ test('an Option D activation that matched a risk rule goes to the queue with the
   await actions.close();
   await expect(actions.lookup.row(token.virtualCardId).locator('.state-chip')).toHaveText('有効', { timeout: 10_000 });
   expect(await backend.confirmations(token.virtualCardId, 'ACTIVATED')).toHaveLength(1);
+  expect(supervisor.problems).toEqual([]);
+  await supervisor.close();
+});
+
+test('a request another supervisor decided first: the approve is refused with 409 and the queue says who decided what', async ({ consolePage: page, browser, request }) => {
+  const backend = await actionsBackend(request);
+  const supervisor = await openSupervisorConsole(browser, { withoutEvents: true });
+  const queue = supervisor.page;
+  const actions = new ActionsPage(page);
+  const [token] = await findActiveTokens(page, 1, 52);
+  if (!token) throw new Error('no token');
+  const state = await requestDelete(actions, token, 'DEVICE_LOST', '紛失の連絡');
+
+  await queue.getByTestId('approvals-refresh').click();
+  const row = queueRow(queue, token.virtualCardId);
+  await expect(row).toHaveAttribute('data-state', 'PENDING');
+  await row.click();
+  const detail = queue.getByTestId('approval-detail');
+  const requestId = (await row.getAttribute('data-request-id')) ?? '';
+
+  // The administrator rejects it first, from a console of their own; this one has not heard.
+  const admin = await backend.signIn({ agentId: accounts.admin.agentId, password: accounts.admin.password });
+  const first = await backend.asAgent(admin, 'POST', `/api/v1/approval-requests/${requestId}/decision:reject`, { body: { comment: '本人確認が取れていません' } });
+  expect(first.status, first.text).toBe(200);
+  await expect(row).toHaveAttribute('data-state', 'PENDING');
+
+  await detail.getByTestId('approval-comment').fill('確認しました');
+  await detail.getByTestId('approval-approve').click();
+  const refusal = detail.getByTestId('approval-refused');
+  await expect(refusal).toHaveAttribute('data-code', 'APPROVAL_NOT_PENDING');
+  await expect(refusal).toContainText('ほかのスーパーバイザーが先に判断しました（409）');
+  await expect(detail.getByTestId('approval-decided-meanwhile')).toHaveText(`${accounts.admin.name}がすでに「却下」としました: 「本人確認が取れていません」`);
+  await expect(row).toHaveAttribute('data-state', 'REJECTED');
+  await expect(detail.getByTestId('approval-decision')).toHaveCount(0);
+  // Its language follows the settings event, which this console never hears: Japanese only.
+  await queue.screenshot({ path: `${SCREENSHOTS}/approvals-queue-decided-meanwhile-ja-1366.png` });
+
+  await expect(state).toHaveAttribute('data-state', 'REJECTED');
+  expect((await backend.events(token.virtualCardId)).filter((event) => event.kind === 'DELETED')).toHaveLength(0);
   expect(supervisor.problems).toEqual([]);
   await supervisor.close();
 });

@@ -66,7 +66,7 @@ export interface ConnectedDeskOptions {
 
 const ROOT = new URL('../../', import.meta.url).pathname;
 
-export interface Started {
+interface Started {
   readonly child: ChildProcess;
   readonly text: () => string;
   readonly exited: Promise<void>;

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { cardNumberPlace } from '../../../shared/api/free-text';
 import type { ApprovalRequest } from '../../../shared/api/approvals';
 import type { Verifier } from '../../../shared/api/policy';
-import { formatDateTime } from '../../format/date-time';
-import { deviceTypeLabelKey, walletLabelKey } from '../../i18n/lookup-label-keys';
+import { formatDateTime, formatList } from '../../format/date-time';
+import { deviceTypeLabelKey, tokenStateLabelKey, walletLabelKey } from '../../i18n/lookup-label-keys';
 import { canDecide } from '../../store/approval-queue/queue-order';
 import { sessionSelectors } from '../../store/session/selectors';
 import { useDeskStore } from '../../store/store-context';
@@ -118,13 +118,21 @@ export const ApprovalsDetail = ({ request }: { readonly request: ApprovalRequest
         </Field>
         {action.verifiers === undefined ? null : (
           <Field label={t('approvalQueue.verifiers')} testId="approval-verifiers">
-            {action.verifiers.map((verifier) => tMain(verifierLabelKey[verifier as Verifier])).join('、')}
+            {formatList(
+              action.verifiers.map((verifier) => tMain(verifierLabelKey[verifier as Verifier])),
+              language,
+            )}
           </Field>
         )}
         {action.callAnswers === undefined ? null : (
           <Field label={t('approvalQueue.callAnswers')} testId="approval-call-answers">
-            {t(action.callAnswers.inbound ? 'approvalQueue.inbound.yes' : 'approvalQueue.inbound.no')}、
-            {t(action.callAnswers.askedToShareCode ? 'approvalQueue.askedToShare.yes' : 'approvalQueue.askedToShare.no')}
+            {formatList(
+              [
+                t(action.callAnswers.inbound ? 'approvalQueue.inbound.yes' : 'approvalQueue.inbound.no'),
+                t(action.callAnswers.askedToShareCode ? 'approvalQueue.askedToShare.yes' : 'approvalQueue.askedToShare.no'),
+              ],
+              language,
+            )}
           </Field>
         )}
         {request.riskRules.length === 0 ? null : (
@@ -144,6 +152,23 @@ export const ApprovalsDetail = ({ request }: { readonly request: ApprovalRequest
                 })}
               </span>
             )}
+          </Field>
+        )}
+        {request.bulk?.tokens === undefined ? null : (
+          <Field label={t('approvalQueue.bulk', { count: request.bulk.tokens.length })} testId="approval-bulk-tokens">
+            <ul className="approval-bulk-tokens">
+              {request.bulk.tokens.map((token) => (
+                <li key={token.virtualCardId} data-token-id={token.virtualCardId} data-outcome={token.outcome?.outcome ?? 'NONE'}>
+                  {t('approvalQueue.bulkToken', { lastFour: token.tokenLastFour, state: tMain(tokenStateLabelKey[token.expectedState]) })}
+                  {' — '}
+                  {token.outcome === undefined
+                    ? t('approvalQueue.bulkWaiting')
+                    : token.outcome.outcome === 'ACCEPTED'
+                      ? t('approvalQueue.bulkRan')
+                      : t('approvalQueue.bulkFailed', { message: token.outcome.message })}
+                </li>
+              ))}
+            </ul>
           </Field>
         )}
         {request.overridesSuspensionBy.length === 0 ? null : <Field label={t('approvalQueue.overrides')}>{request.overridesSuspensionBy.join('、')}</Field>}
@@ -181,7 +206,8 @@ export const ApprovalsDetail = ({ request }: { readonly request: ApprovalRequest
           ) : null}
         </div>
       ) : outcome !== null ? (
-        <p className="approval-done" role="status" data-testid="approval-done">
+        // The chip and the decision line say it on screen; this tells a screen reader the click went through.
+        <p className="visually-hidden" role="status" data-testid="approval-done">
           {t(outcome.decision === 'approve' ? 'approvalQueue.approvedDone' : 'approvalQueue.rejectedDone')}
         </p>
       ) : null}
@@ -210,7 +236,7 @@ export const ApprovalsDetail = ({ request }: { readonly request: ApprovalRequest
             {problem ?? t('approvalQueue.commentHint')}
           </p>
           <div className="approval-buttons">
-            <button type="submit" disabled={deciding !== null} aria-busy={deciding === request.requestId || undefined} data-testid="approval-approve">
+            <button type="submit" className="button-primary" disabled={deciding !== null} aria-busy={deciding === request.requestId || undefined} data-testid="approval-approve">
               {deciding === request.requestId ? t('approvalQueue.deciding') : t('approvalQueue.approve')}
             </button>
             <button type="button" className="button-danger" disabled={deciding !== null} onClick={() => submit('reject')} data-testid="approval-reject">

@@ -49,8 +49,10 @@ const QueueRow = ({ request, selected, onSelect }: { readonly request: ApprovalR
             {' · '}
             {t('approvalQueue.expires', { time: formatDateTime(request.expiresAt, language), span: span(null, request.expiresAt) })}
           </>
+        ) : request.decidedBy !== undefined ? (
+          t('approvalQueue.rowDecided', { name: request.decidedBy.name, time: formatDateTime(request.decidedAt ?? request.requestedAt, language) })
         ) : (
-          formatDateTime(request.decidedAt ?? request.requestedAt, language)
+          t('approvalQueue.expired', { time: formatDateTime(request.expiresAt, language) })
         )}
       </span>
     </li>
@@ -111,7 +113,7 @@ export const ApprovalsScreen = () => {
             </label>
           ))}
         </fieldset>
-        <button type="button" className="button-secondary" onClick={() => void load()} disabled={loading}>
+        <button type="button" className="button-secondary" onClick={() => void load()} disabled={loading} data-testid="approvals-refresh">
           {t('approvalQueue.refresh')}
         </button>
         {loading && !loaded ? <span className="muted">{t('approvalQueue.loading')}</span> : null}

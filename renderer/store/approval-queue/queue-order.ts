@@ -43,7 +43,7 @@ export const spanBetween = (fromMs: number, toMs: number): Span => {
 };
 
 /** The message key and values for a span, under `approvalQueue.span`. */
-export const spanLabel = (span: Span): { key: 'minutes' | 'hours' | 'days'; values: Span } => ({
-  key: span.days > 0 ? 'days' : span.hours > 0 ? 'hours' : 'minutes',
+export const spanLabel = (span: Span): { key: 'lessThanMinute' | 'minutes' | 'hours' | 'days'; values: Span } => ({
+  key: span.days > 0 ? 'days' : span.hours > 0 ? 'hours' : span.minutes > 0 ? 'minutes' : 'lessThanMinute',
   values: span,
 });

@@ -77,7 +77,7 @@ describe('the approvals queue: order, filter and who may decide', () => {
 
   it('says a span in minutes, then hours and minutes, then days and hours', () => {
     const at = Date.parse('2026-12-04T01:00:00.000Z');
-    expect(spanLabel(spanBetween(at, at + 59_999))).toEqual({ key: 'minutes', values: { days: 0, hours: 0, minutes: 0 } });
+    expect(spanLabel(spanBetween(at, at + 59_999))).toEqual({ key: 'lessThanMinute', values: { days: 0, hours: 0, minutes: 0 } });
     expect(spanLabel(spanBetween(at, at + 12 * 60_000 + 30_000))).toEqual({ key: 'minutes', values: { days: 0, hours: 0, minutes: 12 } });
     expect(spanLabel(spanBetween(at, at + 65 * 60_000))).toEqual({ key: 'hours', values: { days: 0, hours: 1, minutes: 5 } });
     expect(spanLabel(spanBetween(at, at + (26 * 60 + 7) * 60_000))).toEqual({ key: 'days', values: { days: 1, hours: 2, minutes: 7 } });
