@@ -21,5 +21,24 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     reportCompressedSize: true,
+    rolldownOptions: {
+      output: {
+        codeSplitting: {
+          groups: [
+            // React in a chunk of its own, which takes the bundler's small runtime with it. Left to
+            // itself the bundler put that runtime in the English catalogue's chunk (loaded only when
+            // English is shown), so every first screen loaded the whole catalogue to get it.
+            { name: 'react', test: /node_modules[\\/](react|react-dom|scheduler)[\\/]/, priority: 10 },
+            // zod with the renderer's setting for it (no eval under the CSP), in one chunk that every
+            // chunk building a schema imports, so the setting runs before the first schema is built
+            // wherever the bundler puts the schemas (a chunk shared with a lazy screen runs before the entry).
+            { name: 'zod', test: /node_modules[\\/]zod[\\/]|renderer[\\/]zod-jitless\.ts$/, priority: 8 },
+            // The integrity banner's English, on every first screen (it shows both languages): apart,
+            // or the bundler merges it into the English catalogue's chunk and loads all of that.
+            { name: 'en-integrity', test: /shared[\\/]i18n[\\/]en-integrity/, priority: 5 },
+          ],
+        },
+      },
+    },
   },
 });

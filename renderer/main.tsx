@@ -6,7 +6,7 @@ import { I18nextProvider } from 'react-i18next';
 import { App } from './components/App';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { applyLanguage } from './i18n/apply-language';
-import { createI18n } from './i18n/create-i18n';
+import { createConsoleI18n } from './i18n/create-i18n';
 import { createClient } from './services/client';
 import { newCorrelationId } from './services/correlation-id';
 import { createErrorReporter, installGlobalErrorReporting } from './services/error-reporter';
@@ -34,7 +34,7 @@ const client = createClient(transport, {
 installGlobalErrorReporting(window, reporter);
 
 // Japanese until main says otherwise: the first screen (loading, or an error) needs text already.
-const i18n = createI18n('ja');
+const i18n = createConsoleI18n();
 document.documentElement.lang = 'ja';
 
 const store = createDeskStore({

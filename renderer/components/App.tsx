@@ -6,20 +6,24 @@ import { screenSelectors } from '../store/screen-selectors';
 import { sessionSelectors } from '../store/session/selectors';
 import { useDeskStore } from '../store/store-context';
 import { supervisionSelectors } from '../store/supervision/selectors';
-import { TemplateEditorScreen } from './admin/TemplateEditorScreen';
 import { AppHeader } from './AppHeader';
 import { BootErrorPanel } from './BootErrorPanel';
 import { ConfigProblemsBanner } from './ConfigProblemsBanner';
-import { ConnectionSettingsScreen } from './ConnectionSettingsScreen';
 import { IntegrityBanner } from './IntegrityBanner';
 import { LoadingState } from './LoadingState';
 import { LockScreen } from './LockScreen';
+import { onDemand, usePreloadOnIdle } from './on-demand';
 import { SignInScreen } from './SignInScreen';
 import { StatusBar } from './StatusBar';
 import { Workspace } from './Workspace';
 
 // Supervisors and administrators only: an agent's console never downloads it.
 const SupervisionArea = lazy(() => import('./supervision/SupervisionArea').then((module) => ({ default: module.SupervisionArea })));
+// Opened on demand, not part of the first screen: the administrators' notification templates, and
+// the connection settings with the workstation key's panel. Fetched once the first screen is idle.
+const templateEditor = onDemand(() => import('./admin/TemplateEditorScreen').then((module) => module.TemplateEditorScreen));
+const connectionSettings = onDemand(() => import('./ConnectionSettingsScreen').then((module) => module.ConnectionSettingsScreen));
+const PRELOADED = [connectionSettings, templateEditor];
 
 export const App = () => {
   const phase = useDeskStore(appSelectors.phase);
@@ -34,6 +38,7 @@ export const App = () => {
   const lock = useDeskStore((s) => s.lock);
   useDocumentReadiness(phase);
   useIdleLock(idleLockMs, () => void lock());
+  usePreloadOnIdle(PRELOADED);
 
   return (
     <>
@@ -58,8 +63,8 @@ export const App = () => {
                   <SupervisionArea />
                 </Suspense>
               ) : null}
-              {screen === 'templates' ? <TemplateEditorScreen /> : null}
-              {screen === 'connectionSettings' ? <ConnectionSettingsScreen /> : null}
+              {screen === 'templates' ? <templateEditor.Component /> : null}
+              {screen === 'connectionSettings' ? <connectionSettings.Component /> : null}
             </>
           )}
         </main>
