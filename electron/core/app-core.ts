@@ -277,10 +277,11 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     recordFile: enrolmentRecordFile(options.userDataDir),
     logger,
   });
-  // Only a first key set up signed out asks for the code; an administrator signed in does not need it.
+  // Only a first key set up signed out asks for the code (not again within the enrolment a right code
+  // opened); an administrator signed in does not need it.
   const credentials = credentialService(
     workstationKeys,
-    (key) => enrolment.required() && !key.configured && session.status().state === 'signedOut',
+    (key) => enrolment.required() && !enrolment.open() && !key.configured && session.status().state === 'signedOut',
   );
   const configCalls = configService({
     store: config,
@@ -328,7 +329,7 @@ export const createCore = async (options: CoreOptions): Promise<Core> => {
     ...phoneCallService({ phoneCalls, session, backend: () => clientOf(ready) }),
     ...approvalService({ session, backend: () => clientOf(ready), outbox: approvals }),
     ...auditService({ session, backend: () => clientOf(ready), exports: auditExports }),
-    ...floorService({ session, backend: () => clientOf(ready) }),
+    ...floorService({ session, backend: () => clientOf(ready), events }),
     ...accountsService({ session, backend: () => clientOf(ready), mode }),
   };
 

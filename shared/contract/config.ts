@@ -52,5 +52,7 @@ export const ConfigPatch = z.strictObject({
   backend: BackendSettings.nullable().optional(),
   idleLockMinutes: z.number().int().min(1).max(15).nullable().optional(),
   externalLinkAllowlist: z.array(z.string().max(253)).max(100).nullable().optional(),
+  /** The installer's one-time enrolment code, for a change made signed out before the workstation's first key (when the installer set one). */
+  enrolmentCode: z.string().trim().min(1).max(200).optional(),
 });
 export type ConfigPatch = z.infer<typeof ConfigPatch>;

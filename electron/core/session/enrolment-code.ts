@@ -10,6 +10,12 @@ import type { Logger } from '../logging/logger';
 /** Wrong codes in a row after which enrolment is refused until the console restarts. */
 export const MAX_WRONG_ENROLMENT_CODES = 5;
 
+/**
+ * How long a right code keeps the enrolment open for settings changes before the key is stored: long
+ * enough to set a seat up, short enough that a seat left at the sign-in screen does not stay open.
+ */
+export const ENROLMENT_WINDOW_MS = 15 * 60_000;
+
 /** More spent hashes than any seat sees in its life; a cap keeps the file from growing without end. */
 const MAX_SPENT = 100;
 
@@ -26,6 +32,8 @@ export interface EnrolmentCodeGateOptions {
   /** Where the spent hashes are kept, in the profile. */
   readonly recordFile: string;
   readonly logger: Logger;
+  /** Injectable for tests: the clock (milliseconds since the epoch). */
+  readonly now?: () => number;
 }
 
 export interface EnrolmentCodeGate {
@@ -37,6 +45,14 @@ export interface EnrolmentCodeGate {
    * windows cannot both get in with the same code.
    */
   enrolWith<T>(code: string | undefined, enrol: () => Promise<T>): Promise<T>;
+  /**
+   * Runs `change` (a settings change made signed out before the first key) only if `code` is the
+   * installer's and unspent, or an enrolment opened by the right code is still open; a right code
+   * opens it (ENROLMENT_WINDOW_MS) and does not spend it. The same wrong-code count applies.
+   */
+  changeWith<T>(code: string | undefined, change: () => Promise<T>): Promise<T>;
+  /** A right code opened the enrolment and it is still open: settings and the key need no code again until it closes. */
+  open(): boolean;
 }
 
 const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
@@ -48,10 +64,21 @@ const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8
  * row the seat refuses every code until the console restarts, so the code cannot be guessed from
  * the sign-in screen. A code that enrolled the seat once is recorded (its hash) in the profile: if
  * the key is removed later, the same code does not enrol a second key.
+ *
+ * The code opens an enrolment rather than one call: settings changed signed out before the first
+ * key (the backend's address, the allowed link hosts…) need it too, and the right code, given with
+ * the first of them, keeps the enrolment open for ENROLMENT_WINDOW_MS so the seat's settings and
+ * its key can be made together without typing it again. Storing the key spends the code and closes
+ * the enrolment; so does a restart or the window running out. Only the key spends it: settings
+ * alone leave the code good for the key.
  */
 export const createEnrolmentCodeGate = (options: EnrolmentCodeGateOptions): EnrolmentCodeGate => {
   const queue = oneAtATime();
+  const now = options.now ?? Date.now;
   let wrongInARow = 0;
+  /** Until when the enrolment a right code opened stays open; 0: closed. In memory only: a restart closes it. */
+  let openUntil = 0;
+  const isOpen = (): boolean => now() < openUntil;
 
   /**
    * The hashes spent here. A record that cannot be read proves nothing unspent, so it counts as
@@ -75,6 +102,8 @@ export const createEnrolmentCodeGate = (options: EnrolmentCodeGateOptions): Enro
     if (spent === 'unreadable' || spent.includes(expected)) {
       throw new CallError('ENROLMENT_CODE_SPENT', 'the enrolment code has enrolled this workstation already', ['enrolmentCode']);
     }
+    // Within an open enrolment no code is needed again (a spent code closed it above).
+    if (code === undefined && isOpen()) return;
     if (code === undefined) throw new CallError('ENROLMENT_CODE_REQUIRED', 'the first key needs the enrolment code', ['enrolmentCode']);
     if (!timingSafeEqual(sha256(code), Buffer.from(expected, 'hex'))) {
       wrongInARow += 1;
@@ -85,6 +114,7 @@ export const createEnrolmentCodeGate = (options: EnrolmentCodeGateOptions): Enro
       throw new CallError('ENROLMENT_CODE_WRONG', 'the enrolment code is wrong', ['enrolmentCode']);
     }
     wrongInARow = 0;
+    openUntil = now() + ENROLMENT_WINDOW_MS;
   };
 
   const spend = async (expected: string): Promise<void> => {
@@ -92,6 +122,7 @@ export const createEnrolmentCodeGate = (options: EnrolmentCodeGateOptions): Enro
     const kept = spent === 'unreadable' ? [] : spent.filter((hash) => hash !== expected);
     const record: z.input<typeof SpentCodes> = { spentCodeSha256: [...kept, expected].slice(-MAX_SPENT) };
     await writeFileAtomic(options.recordFile, `${JSON.stringify(record, null, 2)}\n`);
+    openUntil = 0;
     options.logger.info('first key enrolled with the enrolment code; the code is spent');
   };
 
@@ -106,5 +137,13 @@ export const createEnrolmentCodeGate = (options: EnrolmentCodeGateOptions): Enro
         await spend(expected);
         return result;
       }),
+    changeWith: (code, change) =>
+      queue(async () => {
+        const expected = options.expectedSha256();
+        if (expected === null) return change();
+        await admit(expected, code);
+        return change();
+      }),
+    open: () => options.expectedSha256() !== null && isOpen(),
   };
 };

@@ -27,7 +27,9 @@ export interface LocalAdminRules {
  * screen could otherwise replace the key (the next sign-in fails: the desk is disabled) or repoint
  * the console, so an administrator must sign in first (ADMIN_REQUIRED). The harmless per-seat
  * preference, the UI language (settings.set), stays open. Where the installer set an enrolment
- * code, that first key signed out needs the code too (see enrolment-code.ts).
+ * code, that first key signed out needs the code too, and so does every settings change signed out
+ * before it (see enrolment-code.ts): otherwise anyone at the sign-in screen of a seat not yet
+ * enrolled could repoint it.
  */
 export const requireLocalAdmin = async ({ session, enrolled }: Pick<LocalAdminRules, 'session' | 'enrolled'>): Promise<void> => {
   const { state, agent } = session.status();
@@ -63,9 +65,15 @@ const storeKey = async <T>(rules: LocalAdminRules, code: string | undefined, sto
 
 /** Wraps the workstation-setup calls with the checks above. */
 export const guardLocalAdmin = (services: LocalAdminCalls, rules: LocalAdminRules): LocalAdminCalls => ({
-  'config.set': async (input, context) => {
+  'config.set': async ({ enrolmentCode, ...patch }, context) => {
     await requireLocalAdmin(rules);
-    return services['config.set'](input, context);
+    // Signed out (so not enrolled yet): a settings change needs the enrolment code as the first key does.
+    if (rules.session.status().state !== 'signedOut') return services['config.set'](patch, context);
+    return rules.enrolment.changeWith(enrolmentCode, async () => {
+      // Another window may have enrolled the seat while this call waited its turn.
+      if (await rules.enrolled()) throw new CallError('ADMIN_REQUIRED', 'an administrator must sign in to change the workstation setup');
+      return services['config.set'](patch, context);
+    });
   },
   'credentials.generateKey': (input, context) => storeKey(rules, input.enrolmentCode, async () => services['credentials.generateKey'](input, context)),
   'credentials.importKey': (input, context) => storeKey(rules, input.enrolmentCode, async () => services['credentials.importKey'](input, context)),
