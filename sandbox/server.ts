@@ -267,6 +267,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     logger.error('a TSP confirmation failed', redactedDetail({ error })),
   );
   confirmations.connect(ingest);
+  // Each record appended goes on the event stream too (to supervisors and administrators only), so the floor follows the trail.
+  const stopStreamingAudit = audit.onAppended((record) => store.changes.publish({ type: 'audit.appended', record }));
   const stopOutcomes = recordOperationOutcomes(store, audit, (error) => logger.error('an operation outcome could not be written to the audit trail', redactedDetail({ error })));
   // Four-eyes approval: an approved request runs through the operations' own path; each step goes to the audit trail.
   const approvals = new ApprovalBook(
@@ -332,6 +334,7 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
         streams.closeAll();
         await app.close();
         stopOutcomes();
+        stopStreamingAudit();
         await audit.close();
         await writer?.flush();
       })();

@@ -53,6 +53,12 @@ const routes: { readonly [E in EventName]: Route<E> } = {
   // Every request a console may see; the agent's own arrive as approvalRequest.changed (main keeps
   // them), so only the supervisors' queue has a use for these (it ignores them for an agent).
   'approval.changed': (store, changed) => store.internal_applyApprovalChanged(changed),
+  // Core folds each new audit record into the floor and sends the floor itself (floor.changed): nothing here reads records one by one.
+  'audit.appended': () => undefined,
+  'floor.changed': (store, overview) => {
+    // A supervisor's floor: nothing of it reaches the sign-in screen.
+    if (sessionSelectors.hasAgent(store)) void store.internal_applyFloor(overview);
+  },
   'action.changed': (store, action) => {
     // Only the signed-in agent's console follows actions: nothing of them reaches the sign-in screen.
     if (sessionSelectors.hasAgent(store)) store.internal_applyActions([action]);

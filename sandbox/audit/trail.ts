@@ -47,6 +47,8 @@ export interface AuditPage {
  */
 export class AuditTrail {
   private readonly records: AuditRecord[] = [];
+  /** Told of each record as it is appended (the event stream's `audit.appended`). */
+  private readonly appendedListeners = new Set<(record: AuditRecord) => void>();
   private readonly byAgent = new Map<string, number[]>();
   private readonly byCardholder = new Map<string, number[]>();
   private readonly byToken = new Map<string, number[]>();
@@ -125,6 +127,12 @@ export class AuditTrail {
     }
   }
 
+  /** Calls `listener` with each record appended from now on; answers the function that stops it. */
+  onAppended(listener: (record: AuditRecord) => void): () => void {
+    this.appendedListeners.add(listener);
+    return () => this.appendedListeners.delete(listener);
+  }
+
   /**
    * The training seed's way in (training-seed.ts): a record dated in the past, placed in the chain
    * at once; `durable` resolves when it is on disk. Only for a trail that is still empty when the
@@ -144,6 +152,7 @@ export class AuditTrail {
     this.lastHash = record.hash;
     this.storedCount = sequence;
     this.index(record);
+    for (const listener of this.appendedListeners) listener(record);
     const receipt: AuditReceipt = { recordId: record.recordId, hash: record.hash };
     if (!this.writer) return { receipt, sequence, durable: Promise.resolve(receipt) };
     const head: TrailHead = { count: sequence, hash: record.hash };

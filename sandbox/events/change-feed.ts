@@ -1,9 +1,9 @@
 import { randomInt } from 'node:crypto';
-import { FeedEvent, STREAM_REPLAY_CAPACITY, type ApprovalChangedEvent, type TokenChangedEvent } from '../../shared/api/stream-events';
+import { FeedEvent, STREAM_REPLAY_CAPACITY, type ApprovalChangedEvent, type TokenChangedEvent, type AuditAppendedEvent } from '../../shared/api/stream-events';
 import { RingBuffer } from './ring-buffer';
 
 /** A change as the store (or the approvals) describe it; the feed gives it its place in the stream. */
-type ChangeDraft = Omit<TokenChangedEvent, 'sequence'> | Omit<ApprovalChangedEvent, 'sequence'>;
+type ChangeDraft = Omit<TokenChangedEvent, 'sequence'> | Omit<ApprovalChangedEvent, 'sequence'> | Omit<AuditAppendedEvent, 'sequence'>;
 
 type ChangeListener = (event: FeedEvent) => void;
 

@@ -30,8 +30,17 @@ const checked = (event: StreamEvent): { readonly data: StreamEvent; readonly tex
   return done;
 };
 
-const mayReceive = (agent: Agent, change: FeedEvent): boolean =>
-  change.type === 'token.changed' ? mayAgentSee(agent, change) : mayAgentSeeApproval(agent, change.request);
+/** The audit trail is the supervisors' and administrators' to read (the role table): its records go to them only. */
+const mayReceive = (agent: Agent, change: FeedEvent): boolean => {
+  switch (change.type) {
+    case 'token.changed':
+      return mayAgentSee(agent, change);
+    case 'approval.changed':
+      return mayAgentSeeApproval(agent, change.request);
+    case 'audit.appended':
+      return agent.role === 'supervisor' || agent.role === 'admin';
+  }
+};
 
 export const eventStreamHandlers = (store: SandboxStore, options: EventStreamOptions = {}): HandlersFor<'streamEvents'> => ({
   streamEvents: ({ headers, session, now }, stream) => {

@@ -3,6 +3,7 @@ import { CardholderId, IsoDateTime, IssuerCardRefId, VirtualCardId } from './ids
 import { ChangeSource, TokenState } from './token-terms';
 import { TokenEvent } from './token-event';
 import { ApprovalRequest, ApprovalState } from './approvals';
+import { AuditRecord } from './audit';
 
 /**
  * The server-sent events of `GET /api/v1/events/stream`. Each event's SSE `event:` field is its
@@ -59,8 +60,21 @@ export const ApprovalChangedEvent = z.object({
 });
 export type ApprovalChangedEvent = z.infer<typeof ApprovalChangedEvent>;
 
-/** What the backend's change feed numbers and replays: a token's change or an approval's. */
-export const FeedEvent = z.discriminatedUnion('type', [TokenChangedEvent, ApprovalChangedEvent]);
+/**
+ * A record was appended to the backend's audit trail: the record as `GET /api/v1/audit-records`
+ * serves it (the cardholder's name masked to initials, the token and card by their last four, never
+ * a card number), sent only to supervisors and administrators, who read the trail, so the floor
+ * follows the trail as it grows instead of re-reading it. An agent never receives it.
+ */
+export const AuditAppendedEvent = z.object({
+  type: z.literal('audit.appended'),
+  sequence: Sequence.min(1),
+  record: AuditRecord,
+});
+export type AuditAppendedEvent = z.infer<typeof AuditAppendedEvent>;
+
+/** What the backend's change feed numbers and replays: a token's change, an approval's, or an audit record. */
+export const FeedEvent = z.discriminatedUnion('type', [TokenChangedEvent, ApprovalChangedEvent, AuditAppendedEvent]);
 export type FeedEvent = z.infer<typeof FeedEvent>;
 
 /** First on every connection, after any replay: the stream is live from `sequence` on. */
@@ -88,5 +102,5 @@ const StreamResetEvent = z.object({
 });
 export type StreamResetEvent = z.infer<typeof StreamResetEvent>;
 
-export const StreamEvent = z.discriminatedUnion('type', [TokenChangedEvent, ApprovalChangedEvent, StreamReadyEvent, StreamResetEvent]);
+export const StreamEvent = z.discriminatedUnion('type', [TokenChangedEvent, ApprovalChangedEvent, AuditAppendedEvent, StreamReadyEvent, StreamResetEvent]);
 export type StreamEvent = z.infer<typeof StreamEvent>;

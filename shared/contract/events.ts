@@ -8,7 +8,7 @@ import { UpdateReady } from './updates';
 import { PhoneCallState } from './phone-calls';
 import { ApprovalChanged, ApprovalView } from './approvals';
 import { IntegrityNotices } from './integrity';
-import { AuditExport } from './supervision';
+import { AuditAppended, AuditExport, FloorOverview } from './supervision';
 
 /**
  * Events from main to the renderer, declared once. They travel on one channel as
@@ -35,6 +35,10 @@ export const events = {
   'approval.changed': ApprovalChanged,
   /** One of the signed-in agent's own approval requests moved on (sent, stored, refused, decided, run): the actions tray shows it. */
   'approvalRequest.changed': ApprovalView,
+  /** A record appended to the backend's audit trail (the live stream; supervisors and administrators only). */
+  'audit.appended': AuditAppended,
+  /** The floor a supervisor reads moved on: core folded a new audit record or an approval's change into it. */
+  'floor.changed': FloorOverview,
 } as const;
 
 export type Events = typeof events;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AgentAccount, AgentAccountChanged, AuditFilter as ApiAuditFilter, AuditRecord, AuditTrailVerification } from '../api/audit';
-import { AgentId, IsoDateTime } from '../api/ids';
+import { AgentId, ApprovalRequestId, IsoDateTime } from '../api/ids';
 import { FloorAlert } from '../domain/floor-alerts';
 import { pageOf } from '../api/model';
 import { TypedError } from './result';
@@ -92,8 +92,19 @@ export const FloorOverview = z.strictObject({
   hourly: z.strictObject({ hours: z.array(IsoDateTime).max(48), actions: z.strictObject({ activate: Hourly, suspend: Hourly, resume: Hourly, delete: Hourly }) }),
   /** The period holds more records than the floor reads at once: the figures cover the newest of them. */
   truncated: z.boolean(),
+  /** The approval requests waiting for a supervisor now: how many, and the one waiting longest. */
+  approvals: z
+    .strictObject({
+      pending: Count,
+      oldest: z.strictObject({ requestId: ApprovalRequestId, requestedAt: IsoDateTime, agentName: z.string().max(200) }).nullable(),
+    })
+    .optional(),
 });
 export type FloorOverview = z.infer<typeof FloorOverview>;
+
+/** A record appended to the backend's audit trail, as the live stream brought it (supervisors and administrators only). */
+export const AuditAppended = z.strictObject({ record: AuditRecord });
+export type AuditAppended = z.infer<typeof AuditAppended>;
 
 /** The supervisors' calls, spread into the contract's table (`calls.ts`). */
 export const supervisionCalls = {

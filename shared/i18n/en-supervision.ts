@@ -72,6 +72,17 @@ export const enSupervision: SupervisionMessages = {
     chartLabel: 'Token actions per hour today (activate, suspend, resume, delete)',
     recentTitle: 'Latest actions',
     noRecent: 'No actions yet today.',
+    live: {
+      following: 'Live: follows each action as it happens',
+      down: 'Live updates are down: the floor is read again every {{seconds}} seconds until they are back',
+      approvalsTitle: 'Waiting for approval',
+      approvalsPending: '{{count}} requests waiting',
+      approvalsOldest: 'Oldest: {{agent}}, since {{time}}',
+      approvalsNone: 'No request is waiting.',
+      openApprovals: 'Open the queue',
+      showRecord: 'Audit record',
+      showToken: 'Token history',
+    },
   },
   audit: {
     title: 'Audit trail',

@@ -76,6 +76,17 @@ export const jaSupervision = {
     chartLabel: '本日の 1 時間ごとのトークン操作件数（有効化・一時停止・再開・削除）',
     recentTitle: '最近の操作',
     noRecent: '本日の操作はまだありません。',
+    live: {
+      following: 'ライブ: 操作のたびに更新します',
+      down: 'ライブ更新が切れています。戻るまで{{seconds}}秒ごとに読み直します',
+      approvalsTitle: '承認待ち',
+      approvalsPending: '承認待ち {{count}} 件',
+      approvalsOldest: '最も古い依頼: {{agent}}（{{time}}から）',
+      approvalsNone: '承認待ちの依頼はありません。',
+      openApprovals: '承認キューを開く',
+      showRecord: '監査記録',
+      showToken: 'トークン履歴',
+    },
   },
   audit: {
     title: '監査証跡',

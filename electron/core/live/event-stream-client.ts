@@ -118,6 +118,9 @@ export const createLiveEvents = (options: LiveEventsOptions): LiveEvents => {
     } else if (event.type === 'approval.changed') {
       // The whole request as it is now: the agent's tray and the supervisors' queue follow it.
       events.emit('approval.changed', { request: event.request, previousState: event.previousState }, { checked: true });
+    } else if (event.type === 'audit.appended') {
+      // Only a supervisor's or an administrator's stream carries these: the floor follows the trail.
+      events.emit('audit.appended', { record: event.record }, { checked: true });
     } else if (event.type === 'reset') {
       log.info({ reason: event.reason }, 'live stream reset: the console re-fetches');
       run.resyncOnReady = false;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PeriodFigures } from '../../../shared/contract';
 import type { FloorAlert } from '../../../shared/domain/floor-alerts';
@@ -10,8 +10,29 @@ import { uiLanguage } from '../history/ui-language';
 import { FloorChart } from './FloorChart';
 import { useSupervisionTranslation } from './supervision-messages';
 
-/** How often the floor is read again while on screen: the trail is the backend's, the floor follows it. */
-const REFRESH_MS = 15_000;
+/**
+ * The floor follows the live stream (core folds each new audit record and approval into it and
+ * sends it as floor.changed), so nothing reads it on a timer while the stream is up. Only while the
+ * stream is down is it read again, this often, as a safety net; back up, it is read once.
+ */
+const SAFETY_REFRESH_MS = 30_000;
+
+/** Reads the floor once on screen, once more on each reconnection, and on a slow timer only while the stream is down. */
+const useFollowedFloor = (loadFloor: () => Promise<void>, live: string | null): void => {
+  const wasConnected = useRef<boolean | null>(null);
+  useEffect(() => {
+    void loadFloor();
+  }, [loadFloor]);
+  useEffect(() => {
+    const connected = live === 'connected';
+    // Back after a drop: what happened meanwhile may be older than the replay the backend keeps.
+    if (connected && wasConnected.current === false) void loadFloor();
+    wasConnected.current = connected;
+    if (connected) return undefined;
+    const timer = setInterval(() => void loadFloor(), SAFETY_REFRESH_MS);
+    return () => clearInterval(timer);
+  }, [live, loadFloor]);
+};
 
 const AlertText = ({ alert }: { readonly alert: FloorAlert }) => {
   const { t } = useSupervisionTranslation();
@@ -46,8 +67,8 @@ const FiguresRow = ({ label, figures }: { readonly label: string; readonly figur
 
 /**
  * The floor today: alerts from the shared rules (each opens the records behind it in the audit
- * list), each agent's and the team's figures, actions per hour as a chart, and the latest actions.
- * Read again every few seconds while on screen.
+ * list), the approval requests waiting, each agent's and the team's figures, actions per hour as a
+ * chart, and the latest actions (each opening its audit record or its token's history), live.
  */
 const FloorScreen = () => {
   const { t } = useSupervisionTranslation();
@@ -56,13 +77,12 @@ const FloorScreen = () => {
   const floor = useDeskStore((s) => s.floor);
   const loadFloor = useDeskStore((s) => s.loadFloor);
   const showAlertRecords = useDeskStore((s) => s.showAlertRecords);
+  const showFloorRecord = useDeskStore((s) => s.showFloorRecord);
+  const openApprovals = useDeskStore((s) => s.setSupervisionTab);
+  const live = useDeskStore((s) => s.liveStatus?.state ?? null);
   const { overview } = floor;
-
-  useEffect(() => {
-    void loadFloor();
-    const timer = setInterval(() => void loadFloor(), REFRESH_MS);
-    return () => clearInterval(timer);
-  }, [loadFloor]);
+  useFollowedFloor(loadFloor, live);
+  const approvals = overview?.approvals;
 
   return (
     <div className="floor-screen" data-testid="floor-screen">
@@ -96,6 +116,22 @@ const FloorScreen = () => {
               </ul>
             )}
           </section>
+          {approvals === undefined ? null : (
+            <section className="floor-section" aria-labelledby="floor-approvals-title" data-testid="floor-approvals" data-pending={approvals.pending}>
+              <h3 id="floor-approvals-title">{t('floor.live.approvalsTitle')}</h3>
+              {approvals.oldest === null ? (
+                <p className="muted">{t('floor.live.approvalsNone')}</p>
+              ) : (
+                <p>
+                  {t('floor.live.approvalsPending', { count: approvals.pending })}{' '}
+                  <span className="muted">{t('floor.live.approvalsOldest', { agent: approvals.oldest.agentName, time: formatDateTime(approvals.oldest.requestedAt, language) })}</span>{' '}
+                  <button type="button" className="button-secondary" onClick={() => openApprovals('approvals')}>
+                    {t('floor.live.openApprovals')}
+                  </button>
+                </p>
+              )}
+            </section>
+          )}
           <div className="floor-columns">
             <section className="floor-section" aria-labelledby="floor-figures-title">
               <h3 id="floor-figures-title">{t('floor.figuresTitle')}</h3>
@@ -138,7 +174,7 @@ const FloorScreen = () => {
             ) : (
               <ol className="floor-recent" data-testid="floor-recent">
                 {overview.recent.map((record) => (
-                  <li key={record.recordId} data-outcome={record.outcome}>
+                  <li key={record.recordId} data-outcome={record.outcome} data-record-id={record.recordId} data-token-id={record.token?.virtualCardId ?? ''}>
                     <span className="audit-at">{formatDateTime(record.at, language)}</span>
                     <span>{record.actor.type === 'AGENT' ? record.actor.name : t('audit.platform')}</span>
                     <span>
@@ -148,6 +184,16 @@ const FloorScreen = () => {
                     <span className="audit-last-four">{record.token === null ? '' : `•${record.token.tokenLastFour}`}</span>
                     <span>{t(`audit.outcome.${record.outcome}`)}</span>
                     <span className="muted">{record.actor.type === 'AGENT' ? tMain(`role.${record.actor.role}`) : ''}</span>
+                    <span className="floor-recent-links">
+                      <button type="button" className="button-link" onClick={() => void showFloorRecord(record, 'audit')}>
+                        {t('floor.live.showRecord')}
+                      </button>
+                      {record.token === null || record.cardholder === null ? null : (
+                        <button type="button" className="button-link" onClick={() => void showFloorRecord(record, 'token')}>
+                          {t('floor.live.showToken')}
+                        </button>
+                      )}
+                    </span>
                   </li>
                 ))}
               </ol>

@@ -10,6 +10,8 @@ export const SUPERVISION_COMMAND_NAMES: { readonly [K in keyof SupervisionComman
   openAuditRecordToken: true,
   loadFloor: true,
   showAlertRecords: true,
+  showFloorRecord: true,
+  internal_applyFloor: true,
   loadAccounts: true,
   changeAccount: true,
 };

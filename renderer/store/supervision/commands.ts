@@ -1,4 +1,5 @@
-import type { AuditFilter, ExportFormat } from '../../../shared/contract';
+import type { AuditRecord } from '../../../shared/api/audit';
+import type { AuditFilter, ExportFormat, FloorOverview } from '../../../shared/contract';
 import type { FloorAlert } from '../../../shared/domain/floor-alerts';
 import type { CardholderCommands } from '../cardholder/commands';
 import type { SliceCreator } from '../slice';
@@ -48,6 +49,10 @@ export interface SupervisionCommands {
   loadFloor(): Promise<void>;
   /** Shows the records behind a floor alert in the audit list. */
   showAlertRecords(alert: FloorAlert): Promise<void>;
+  /** A record of the floor's live feed: its action and outcome in the audit list (its correlation id), or its token's history on the desk. */
+  showFloorRecord(record: AuditRecord, where: 'audit' | 'token'): Promise<void>;
+  /** main's floor.changed: core folded a new audit record or an approval's change into the floor. */
+  internal_applyFloor(overview: FloorOverview): Promise<void>;
   loadAccounts(): Promise<void>;
   /** Lifts an account's lockout (supervisors and administrators), or resets a training password (administrators). */
   changeAccount(agentId: string, change: 'unlock' | 'resetPassword'): Promise<void>;
@@ -147,6 +152,24 @@ export const createSupervisionCommands: SliceCreator<Needs, SupervisionCommands>
     showAlertRecords: async (alert) => {
       get().setSupervisionTab('audit');
       await get().loadAudit(filterFor(alert));
+    },
+
+    showFloorRecord: async (record, where) => {
+      if (where === 'token') {
+        if (record.cardholder === null || record.token === null) return;
+        get().setDeskView('desk');
+        await get().openCardholder(record.cardholder.cardholderId);
+        get().selectToken(record.token.virtualCardId);
+        return;
+      }
+      get().setSupervisionTab('audit');
+      await get().loadAudit(record.correlationId !== null ? { correlationId: record.correlationId } : { from: record.at, to: justAfter(record.at), kind: record.kind });
+    },
+
+    // Only a floor already read is followed: core sends nothing before the first read.
+    internal_applyFloor: (overview) => {
+      set((s) => ({ floor: { ...s.floor, overview, error: null } }));
+      return Promise.resolve();
     },
   };
 };

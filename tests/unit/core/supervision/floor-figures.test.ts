@@ -86,6 +86,13 @@ describe('the floor over a day of the audit trail', () => {
     expect(floor.agents[0]?.figures).toMatchObject({ phoneCalls: 3, medianSecondsToFirstAction: 65 });
   });
 
+  it('keeps the live feed to the newest 50 actions and outcomes, newest first', () => {
+    const records = Array.from({ length: 60 }, (_, index) => action(`2026-12-04T01:${String(index).padStart(2, '0')}:00.000Z`, 'agent.sato', 'suspend'));
+    const floor = floorOverviewOf(records, DAY, DEFAULT_FLOOR_ALERT_SETTINGS, false);
+    expect(floor.recent).toHaveLength(50);
+    expect(floor.recent.map((record) => record.recordId)).toEqual(records.slice(10).reverse().map((record) => record.recordId));
+  });
+
   it('raises the shared rules’ alerts over the accepted actions, refusals left out', () => {
     const deletes = ['01:00', '01:10', '01:20', '01:30'].map((time) => action(`2026-12-04T${time}:00.000Z`, 'agent.sato', 'delete', { cardholderId: 'C0000009' }));
     const refused = action('2026-12-04T01:40:00.000Z', 'agent.sato', 'delete', { cardholderId: 'C0000009', refused: true });
