@@ -1,3 +1,5 @@
+import AxeBuilder from '@axe-core/playwright';
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -5,7 +7,7 @@ import type { Browser, Locator, Page } from '@playwright/test';
 import { startSecondConsole, type SecondConsole } from '../support/second-console';
 import { testPan } from '../unit/electron/helpers/card-numbers';
 import { accounts, bridge, callBridge, expect, signInAt, test } from './fixtures';
-import { actionsBackend, findActiveTokens } from './pages/actions-backend';
+import { actionsBackend, findActiveTokens, type ActionsBackend } from './pages/actions-backend';
 import { ActionsPage } from './pages/actions-page';
 
 /**
@@ -16,6 +18,9 @@ import { ActionsPage } from './pages/actions-page';
  */
 const SCREENSHOTS = 'tests/e2e/screenshots';
 const sharedOrigin = `http://127.0.0.1:${process.env.TD_BRIDGE_PORT ?? ''}`;
+
+// Two consoles, each signing in, and screenshots at two sizes in two languages: more than the default time on a shared machine.
+test.describe.configure({ timeout: 90_000 });
 
 let second: SecondConsole;
 
@@ -74,6 +79,14 @@ const shootQueue = async (page: Page, name: string): Promise<void> => {
   await page.setViewportSize({ width: 1366, height: 800 });
 };
 
+/** axe's serious and critical findings on the page, as a failure message reads them. */
+const seriousViolations = async (page: Page) => {
+  const results = await new AxeBuilder({ page }).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map((violation) => ({ id: violation.id, help: violation.help, nodes: violation.nodes.slice(0, 5).map((node) => node.target.join(' ')) }));
+};
+
 const queueRow = (page: Page, virtualCardId: string): Locator => page.locator(`[data-testid="approval-row"][data-token-id="${virtualCardId}"]`);
 
 /** The agent asks for a delete from the dialog; answers the dialog's state chip. */
@@ -117,13 +130,23 @@ const findYellowForOptionD = async (page: Page): Promise<TokenLike> => {
   throw new Error('no yellow-path token among the generated cardholders');
 };
 
+/**
+ * A token this spec asked about and left ACTIVE (the request rejected) is suspended before the
+ * test ends: other specs take the first active token they find and expect the agent's tray to hold
+ * at most their own request for it.
+ */
+const retire = async (page: Page, backend: ActionsBackend, virtualCardId: string): Promise<void> => {
+  const submitted = await callBridge(page, 'actions.submit', { actionId: randomUUID(), virtualCardId, operation: 'suspend', reasonCode: 'DEVICE_LOST', expectedState: 'ACTIVE' });
+  expect(submitted).toMatchObject({ ok: true });
+  await expect.poll(async () => (await backend.confirmations(virtualCardId, 'SUSPENDED')).length, { timeout: 10_000 }).toBe(1);
+};
+
 const pendingOnTab = async (page: Page): Promise<number> => {
   const label = (await page.getByTestId('supervision-tab-approvals').textContent()) ?? '';
   return Number(/（(\d+) 件待ち）/.exec(label)?.[1] ?? '0');
 };
 
 test('a delete goes from the agent’s dialog to the supervisor’s queue live, is approved there with a comment, runs, and is in the audit list and its CSV export with the approver', async ({ consolePage: page, browser, request }) => {
-  test.slow();
   const backend = await actionsBackend(request);
   const supervisor = await openSupervisorConsole(browser);
   const queue = supervisor.page;
@@ -158,6 +181,7 @@ test('a delete goes from the agent’s dialog to the supervisor’s queue live, 
   await expect(detail.getByTestId('approval-cardholder')).toContainText(token.cardholderId);
   await expect(detail.getByTestId('approval-cardholder')).toContainText('●');
   await shootQueue(queue, 'pending');
+  expect(await seriousViolations(queue)).toEqual([]);
 
   // Free text: a card number is refused at the field, and a rejection without words too; nothing is sent.
   const comment = detail.getByTestId('approval-comment');
@@ -240,6 +264,11 @@ test('a request rejected in the queue never runs: the agent sees 却下 with the
   await queue.keyboard.press('Enter');
   await expect(row).toHaveAttribute('data-state', 'REJECTED');
   await expect(detail.getByTestId('approval-decided')).toContainText('「本人確認が不十分です」');
+  expect(await seriousViolations(queue)).toEqual([]);
+
+  // The request opens its token's history on the desk, as an audit record does.
+  await detail.getByTestId('approval-open-token').click();
+  await expect(queue.getByTestId('token-history')).toHaveAttribute('data-virtual-card-id', token.virtualCardId);
 
   await expect(state).toHaveAttribute('data-state', 'REJECTED');
   await expect(state).toContainText('却下');
@@ -249,6 +278,7 @@ test('a request rejected in the queue never runs: the agent sees 却下 with the
   const events = await backend.events(token.virtualCardId);
   expect(events.filter((event) => event.kind === 'DELETED')).toHaveLength(0);
   expect(events.filter((event) => event.kind === 'APPROVAL_REJECTED')).toHaveLength(1);
+  await retire(page, backend, token.virtualCardId);
   expect(supervisor.problems).toEqual([]);
   await supervisor.close();
 });
@@ -295,6 +325,7 @@ test('a supervisor’s own request offers no buttons, the backend refuses it wit
   }
   await expect(row).toHaveAttribute('data-state', 'REJECTED');
   for (const token of [own, agents]) expect((await backend.events(token.virtualCardId)).filter((event) => event.kind === 'DELETED')).toHaveLength(0);
+  await retire(page, backend, agents.virtualCardId);
   expect(supervisor.problems).toEqual([]);
   await supervisor.close();
 });
@@ -374,6 +405,7 @@ test('a request another supervisor decided first: the approve is refused with 40
 
   await expect(state).toHaveAttribute('data-state', 'REJECTED');
   expect((await backend.events(token.virtualCardId)).filter((event) => event.kind === 'DELETED')).toHaveLength(0);
+  await retire(page, backend, token.virtualCardId);
   expect(supervisor.problems).toEqual([]);
   await supervisor.close();
 });
