@@ -14,6 +14,7 @@ import { configSelectors } from '../store/config/selectors';
 import { credentialsSelectors } from '../store/credentials/selectors';
 import { useDeskStore } from '../store/store-context';
 import { CallErrorNotice } from './CallErrorNotice';
+import { EnrolmentCodeField, isEnrolmentCodeError } from './EnrolmentCodeField';
 import { SettingsField } from './SettingsField';
 
 type TextField = Exclude<ConnectionFormField, 'mode' | 'allowlist'>;
@@ -55,6 +56,10 @@ export const ConnectionForm = ({ config }: { config: ConfigView }) => {
   const outcome = useDeskStore(configSelectors.saveOutcome);
   const refusedPaths = useDeskStore(configSelectors.invalidFieldPaths);
   const saveConfig = useDeskStore((s) => s.saveConfig);
+  const loadCredentials = useDeskStore((s) => s.loadCredentials);
+  // Before the first key, where the installer set a code, settings need it as the key does (core checks it).
+  const asksForCode = useDeskStore(credentialsSelectors.asksForEnrolmentCode);
+  const [enrolmentCode, setEnrolmentCode] = useState('');
   const [values, setValues] = useState<ConnectionFormValues>(() => formFromConfig(config));
   const [localInvalid, setLocalInvalid] = useState<readonly ConnectionFormField[]>([]);
 
@@ -77,10 +82,16 @@ export const ConnectionForm = ({ config }: { config: ConfigView }) => {
       document.getElementById(`connection-${notSendable[0]}`)?.focus();
       return;
     }
-    const saved = await saveConfig(patch);
+    // The code goes with a change only (nothing to save, nothing to unlock), and lives in the field only until sent.
+    const code = asksForCode && Object.keys(patch).length > 0 && enrolmentCode.trim() !== '' ? enrolmentCode : null;
+    if (code !== null) setEnrolmentCode('');
+    const saved = await saveConfig(code !== null ? { ...patch, enrolmentCode: code } : patch);
     // Main's canonical form (a trailing slash dropped, paths made absolute) replaces what was typed.
     if (saved !== null) setValues(formFromConfig(saved));
+    // A right code opened the enrolment: the key panel stops asking for it.
+    if (saved !== null && code !== null) void loadCredentials();
   };
+  const codeError = outcome?.kind === 'failed' && isEnrolmentCodeError(outcome.error) ? outcome.error : null;
 
   const textInput = (field: TextField, label: MessageKey, type: string, hint?: MessageKey) => (
     <SettingsField
@@ -184,6 +195,9 @@ export const ConnectionForm = ({ config }: { config: ConfigView }) => {
         </SettingsField>
       </fieldset>
 
+      {asksForCode ? (
+        <EnrolmentCodeField id="connection-enrolment-code" value={enrolmentCode} onChange={setEnrolmentCode} error={codeError} hint={t('connection.enrolmentCodeHint')} />
+      ) : null}
       </fieldset>
       <div className="form-footer">
         <button type="submit" className="button-primary" aria-busy={saving} disabled={saving || !mayChange}>
@@ -198,7 +212,7 @@ export const ConnectionForm = ({ config }: { config: ConfigView }) => {
           ) : null}
         </div>
       </div>
-      {outcome?.kind === 'failed' ? <CallErrorNotice error={outcome.error} testId="config-error" /> : null}
+      {outcome?.kind === 'failed' && codeError === null ? <CallErrorNotice error={outcome.error} testId="config-error" /> : null}
     </form>
   );
 };

@@ -7,6 +7,10 @@ interface EnrolmentCodeFieldProps {
   readonly onChange: (value: string) => void;
   /** Core's refusal of the code (required, wrong, locked out, spent), shown at the field. */
   readonly error: TypedError | null;
+  /** The input's id, unique on the screen (the key panel and the connection form may both ask). */
+  readonly id?: string;
+  /** What the code is needed for here; the key's hint by default. */
+  readonly hint?: string;
 }
 
 /** Whether core refused a key call for its enrolment code rather than for the key. */
@@ -16,13 +20,13 @@ export const isEnrolmentCodeError = (error: TypedError): boolean => error.fields
  * The installer's one-time enrolment code, asked for when core says a first key needs it. Like a
  * pasted PEM it lives in this field only until it is sent with the key call.
  */
-export const EnrolmentCodeField = ({ value, onChange, error }: EnrolmentCodeFieldProps) => {
+export const EnrolmentCodeField = ({ value, onChange, error, id = 'enrolment-code', hint }: EnrolmentCodeFieldProps) => {
   const { t } = useTranslation();
   return (
-    <div className="field" data-testid="enrolment-code-field">
-      <label htmlFor="enrolment-code">{t('credentials.enrolmentCodeLabel')}</label>
+    <div className="field" data-testid={id === 'enrolment-code' ? 'enrolment-code-field' : `${id}-field`}>
+      <label htmlFor={id}>{t('credentials.enrolmentCodeLabel')}</label>
       <input
-        id="enrolment-code"
+        id={id}
         name="enrolmentCode"
         type="text"
         value={value}
@@ -32,15 +36,15 @@ export const EnrolmentCodeField = ({ value, onChange, error }: EnrolmentCodeFiel
         autoCapitalize="off"
         aria-required="true"
         aria-invalid={error !== null}
-        aria-describedby={error !== null ? 'enrolment-code-hint enrolment-code-error' : 'enrolment-code-hint'}
+        aria-describedby={error !== null ? `${id}-hint ${id}-error` : `${id}-hint`}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id="enrolment-code-hint" className="hint">
-        {t('credentials.enrolmentCodeHint')}
+      <p id={`${id}-hint`} className="hint">
+        {hint ?? t('credentials.enrolmentCodeHint')}
       </p>
       {error !== null ? (
-        <div id="enrolment-code-error">
-          <CallErrorNotice error={error} testId="enrolment-code-error" />
+        <div id={`${id}-error`}>
+          <CallErrorNotice error={error} testId={`${id}-error`} />
         </div>
       ) : null}
     </div>

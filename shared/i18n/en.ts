@@ -321,6 +321,7 @@ export const en: Messages = {
     saving: 'Saving…',
     saved: 'The settings are saved.',
     restartRequired: 'Restart Token Desk for the change to take effect.',
+    enrolmentCodeHint: 'Until this workstation has its first key, changing its settings needs the one-time code from your administrator. Once accepted, it is not asked again for 15 minutes, for these settings or the key.',
     unchanged: 'Nothing has changed.',
     fieldInvalid: 'Check this field.',
     filesLegend: 'Settings files',

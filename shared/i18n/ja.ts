@@ -324,6 +324,7 @@ export const ja = {
     saving: '保存中…',
     saved: '設定を保存しました。',
     restartRequired: '変更を反映するには Token Desk を再起動してください。',
+    enrolmentCodeHint: 'この端末に最初の鍵が入るまでは、設定の変更にも管理者から受け取ったワンタイムコードが必要です。一度受け付けられると、15 分間は設定にも鍵にも再入力は不要です。',
     unchanged: '変更はありません。',
     fieldInvalid: 'この項目を確認してください。',
     filesLegend: '設定ファイル',

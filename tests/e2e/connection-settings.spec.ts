@@ -1,6 +1,10 @@
-import { mkdir } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
-import { accounts, callBridge, expect, openConsole, signInViaBridge, test } from './fixtures';
+import { spawnTsx, stop } from '../support/connected-desk';
+import { accounts, bridge, callBridge, expect, openConsole, signInViaBridge, test } from './fixtures';
 import { tabStops } from './keyboard';
 import { ConnectionSettingsPage } from './pages/connection-settings-page';
 import { SignInPage } from './pages/sign-in-page';
@@ -172,4 +176,67 @@ test('saving another backend says a restart is needed; going back to training do
   await expect(saved).toContainText('設定を保存しました');
   await expect(saved).not.toContainText('再起動');
   expect(await callBridge(page, 'config.get', {})).toMatchObject({ data: { backend: null, restartRequired: false } });
+});
+
+test('with an enrolment code in the machine file, settings before the first key need it: refused without it or with a wrong one, then code, settings and key made together', async ({ page }) => {
+  test.setTimeout(120_000);
+  const CODE = 'K7PQ-2M9X-WT4D';
+  // A seat of its own (a bridge and profile beside this run's), whose installer set an enrolment code; its port follows this run's two.
+  const root = await mkdtemp(join(tmpdir(), 'td-enrolment-e2e-'));
+  const machineFile = join(root, 'machine-config.json');
+  await writeFile(machineFile, JSON.stringify({ enrolmentCodeSha256: createHash('sha256').update(CODE, 'utf8').digest('hex') }));
+  const port = String(Number(process.env.TD_BRIDGE_PORT ?? '47813') + 2);
+  const seat = await spawnTsx(
+    'electron/dev-bridge/cli.ts',
+    ['--port', port, '--user-data', join(root, 'profile'), '--machine-config', machineFile, '--renderer-dir', 'dist/renderer'],
+    { ...process.env, TD_BRIDGE_TOKEN: bridge.token },
+    /listening on (http:\/\/127\.0\.0\.1:\d+)/,
+    60_000,
+  );
+  try {
+    const origin = seat.match[1] ?? '';
+    expect(await callBridge(page, 'credentials.status', {}, origin)).toMatchObject({ ok: true, data: { configured: false, enrolmentCodeRequired: true } });
+    await page.goto(`${origin}/__bridge/session?token=${bridge.token}`);
+    await expect(page.locator('[data-app-ready="true"]')).toHaveCount(1);
+    await new SignInPage(page).connectionSettings.click();
+    const settings = new ConnectionSettingsPage(page);
+    await settings.expectShown();
+    const allowlist = settings.screen.getByLabel(/^(リンクを開いてよいホスト|Hosts whose links may open)/);
+    const code = settings.screen.getByTestId('connection-enrolment-code-field').getByRole('textbox');
+    const codeError = page.getByTestId('connection-enrolment-code-error');
+    await expect(code).toBeVisible();
+
+    // No code: refused at the code field, nothing saved.
+    await allowlist.fill('help.example.co.jp');
+    await settings.save.click();
+    await expect(codeError).toContainText('ワンタイム登録コードを入力してください');
+    await expect(code).toHaveAttribute('aria-invalid', 'true');
+    expect(await callBridge(page, 'config.get', {}, origin)).toMatchObject({ ok: true, data: { externalLinkAllowlist: [] } });
+
+    // A wrong code: refused, said so, and the field is emptied once sent.
+    await code.fill('WRONG-CODE');
+    await settings.save.click();
+    await expect(codeError).toContainText('登録コードが正しくありません');
+    await expect(code).toHaveValue('');
+    expect(await callBridge(page, 'config.get', {}, origin)).toMatchObject({ ok: true, data: { externalLinkAllowlist: [] } });
+    await page.setViewportSize({ width: 1366, height: 1500 });
+    await page.screenshot({ path: `${SCREENSHOTS}/connection-settings-enrolment-code-ja.png` });
+
+    // The right code: saved; the enrolment is open, so neither the form nor the key asks again, and the key spends the code.
+    await code.fill(CODE);
+    await settings.save.click();
+    await expect(page.getByTestId('config-saved')).toBeVisible();
+    expect(await callBridge(page, 'config.get', {}, origin)).toMatchObject({ ok: true, data: { externalLinkAllowlist: ['help.example.co.jp'] } });
+    await expect(settings.screen.getByTestId('connection-enrolment-code-field')).toHaveCount(0);
+    await expect(settings.key.getByTestId('enrolment-code-field')).toHaveCount(0);
+    await settings.generate();
+    await expect(settings.key.getByTestId('key-status')).toContainText('設定済み');
+
+    // Enrolled: signed out, the settings are an administrator's, code or not.
+    await expect(settings.screen.getByTestId('connection-admin-required')).toBeVisible();
+    expect(await callBridge(page, 'config.set', { idleLockMinutes: 10, enrolmentCode: CODE }, origin)).toMatchObject({ ok: false, error: { code: 'ADMIN_REQUIRED' } });
+  } finally {
+    await stop(seat);
+    await rm(root, { recursive: true, force: true });
+  }
 });
