@@ -76,7 +76,7 @@ export const enSupervision: SupervisionMessages = {
       following: 'Live: follows each action as it happens',
       down: 'Live updates are down: the floor is read again every {{seconds}} seconds until they are back',
       approvalsTitle: 'Waiting for approval',
-      approvalsPending: '{{count}} requests waiting',
+      approvalsPending: 'Requests waiting: {{count}}.',
       approvalsOldest: 'Oldest: {{agent}}, since {{time}}',
       approvalsNone: 'No request is waiting.',
       openApprovals: 'Open the queue',

@@ -80,7 +80,7 @@ export const jaSupervision = {
       following: 'ライブ: 操作のたびに更新します',
       down: 'ライブ更新が切れています。戻るまで{{seconds}}秒ごとに読み直します',
       approvalsTitle: '承認待ち',
-      approvalsPending: '承認待ち {{count}} 件',
+      approvalsPending: '承認待ち {{count}} 件。',
       approvalsOldest: '最も古い依頼: {{agent}}（{{time}}から）',
       approvalsNone: '承認待ちの依頼はありません。',
       openApprovals: '承認キューを開く',

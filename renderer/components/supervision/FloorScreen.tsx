@@ -98,6 +98,9 @@ const FloorScreen = () => {
       {floor.error !== null ? <CallErrorNotice error={floor.error} title={t('floor.loadFailed')} onRetry={() => void loadFloor()} /> : null}
       {overview === null ? null : (
         <>
+          <p className="floor-note" data-testid="floor-live" data-live={live === 'connected' ? 'following' : 'down'}>
+            {live === 'connected' ? t('floor.live.following') : t('floor.live.down', { seconds: SAFETY_REFRESH_MS / 1000 })}
+          </p>
           {overview.truncated ? <p className="floor-note">{t('floor.truncated', { count: 20_000 })}</p> : null}
           <section className="floor-section" aria-labelledby="floor-alerts-title">
             <h3 id="floor-alerts-title">{t('floor.alertsTitle')}</h3>
