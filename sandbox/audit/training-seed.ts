@@ -37,7 +37,8 @@ const uuidOf = (prng: Prng): string => {
 };
 
 /** Capital letters only, so seeded ids never grow a digit run a detector would read as a card number. */
-const letters = (prng: Prng, length: number): string => Array.from({ length }, () => prng.pick([...'ABCDEFGHJKLMNPQRSTUVWXYZ'])).join('');
+const LETTERS: readonly string[] = [...'ABCDEFGHJKLMNPQRSTUVWXYZ'];
+const letters = (prng: Prng, length: number): string => Array.from({ length }, () => prng.pick(LETTERS)).join('');
 
 /**
  * A realistic trail for training and the bench, written before anything else (an empty trail

@@ -32,11 +32,12 @@ const exited = (child: ChildProcess, ms: number): Promise<boolean> =>
 
 /**
  * Starts the test bridge (training backend in-process) on a free port, serving `rendererDir`, with a
- * throwaway profile. The bench owns it: `stop` ends it (TERM, then KILL) and removes the profile.
+ * throwaway profile, or the one given (prepared beforehand, e.g. with a seeded audit trail). The
+ * bench owns it: `stop` ends it (TERM, then KILL) and removes the profile.
  */
-export const startBenchBridge = async (rendererDir: string): Promise<BenchBridge> => {
+export const startBenchBridge = async (rendererDir: string, prepared?: { readonly profile: string }): Promise<BenchBridge> => {
   const token = randomBytes(24).toString('hex');
-  const profile = await mkdtemp(join(tmpdir(), 'token-desk-bench-'));
+  const profile = prepared?.profile ?? (await mkdtemp(join(tmpdir(), 'token-desk-bench-')));
   const child = spawn(resolve('node_modules/.bin/tsx'), ['electron/dev-bridge/cli.ts', '--port', '0', '--user-data', profile, '--renderer-dir', rendererDir], {
     env: { ...process.env, TD_BRIDGE_TOKEN: token },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -119,3 +119,40 @@ export const clickAndWaitForRows = ({ clickSelector, rowSelector, timeoutMs }: {
     target.click();
     if (document.querySelector(rowSelector) !== null) seen();
   });
+
+/**
+ * Clicks `clickSelector` and measures, with performance.now() in the page, until a `rowSelector`
+ * element that was not in the page before the click is in the DOM (the list's first rows for what
+ * the click asked for, not the rows it replaces), and until the frame after it.
+ */
+export const clickAndWaitForFreshRows = ({ clickSelector, rowSelector, timeoutMs }: { clickSelector: string; rowSelector: string; timeoutMs: number }): Promise<FirstRows> =>
+  new Promise((resolve, reject) => {
+    const target = document.querySelector<HTMLElement>(clickSelector);
+    if (target === null) {
+      reject(new Error(`no ${clickSelector}`));
+      return;
+    }
+    const before = new Set(document.querySelectorAll(rowSelector));
+    let started = 0;
+    let done = false;
+    const timer = setTimeout(() => {
+      observer.disconnect();
+      reject(new Error(`no fresh ${rowSelector} within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const fresh = (): boolean => [...document.querySelectorAll(rowSelector)].some((row) => !before.has(row));
+    const seen = (): void => {
+      if (done) return;
+      done = true;
+      observer.disconnect();
+      clearTimeout(timer);
+      const domMs = performance.now() - started;
+      requestAnimationFrame(() => setTimeout(() => resolve({ domMs, frameMs: performance.now() - started }), 0));
+    };
+    const observer = new MutationObserver(() => {
+      if (fresh()) seen();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    started = performance.now();
+    target.click();
+    if (fresh()) seen();
+  });
