@@ -67,6 +67,12 @@ export class AuditTrail {
   private readonly byCorrelation = new Map<string, number[]>();
   private readonly byOperation = new Map<string, number>();
   private lastHash = TRAIL_GENESIS;
+  /**
+   * Whether every record's time is at or after the one before (as written, the clock running
+   * forward): then a period is found by its times instead of record by record. A clock set back
+   * clears it for good, and every list scans as before.
+   */
+  private inTimeOrder = true;
   /** A write that failed leaves the file behind memory: no record is chained after it until a restart. */
   private failed: unknown = null;
 
@@ -164,7 +170,14 @@ export class AuditTrail {
     this.lastHash = record.hash;
     this.storedCount = sequence;
     this.index(record);
-    for (const listener of this.appendedListeners) listener(record);
+    for (const listener of this.appendedListeners) {
+      // A listener (the event stream) never stops the record from being written.
+      try {
+        listener(record);
+      } catch (error) {
+        console.error('DEBUGFB', error);
+      }
+    }
     const receipt: AuditReceipt = { recordId: record.recordId, hash: record.hash };
     if (!this.writer) return { receipt, sequence, durable: Promise.resolve(receipt) };
     const head: TrailHead = { count: sequence, hash: record.hash };
@@ -179,6 +192,8 @@ export class AuditTrail {
   }
 
   private index(record: AuditRecord): void {
+    const last = this.records.at(-1);
+    if (last !== undefined && record.at < last.at) this.inTimeOrder = false;
     this.records.push(record);
     const { sequence } = record;
     if (record.actor.type === 'AGENT') push(this.byAgent, record.actor.agentId, sequence);
@@ -233,15 +248,23 @@ export class AuditTrail {
       return false;
     };
     const top = before ?? Number.MAX_SAFE_INTEGER;
+    // In time order, nothing older than the period's start can match: the scan ends there.
+    const { from, to } = filter;
+    const beforePeriod = (record: AuditRecord | undefined): boolean => this.inTimeOrder && from !== undefined && record !== undefined && record.at < from;
     if (narrowest) {
       for (let i = upperIndex(narrowest, top); i >= 0; i -= 1) {
         const sequence = narrowest[i];
-        if (sequence !== undefined && take(this.bySequence(sequence))) return { items, next: sequence };
+        const record = sequence === undefined ? undefined : this.bySequence(sequence);
+        if (beforePeriod(record)) break;
+        if (sequence !== undefined && take(record)) return { items, next: sequence };
       }
     } else {
-      for (let i = Math.min(this.records.length, top) - 1; i >= 0; i -= 1) {
+      // …and nothing from the period's end on: the scan starts below it.
+      const end = this.inTimeOrder && to !== undefined ? firstIndexAtOrAfter(this.records, to) : this.records.length;
+      for (let i = Math.min(this.records.length, top, end) - 1; i >= 0; i -= 1) {
         const record = this.records[i];
         if (!record || record.sequence > top) continue;
+        if (beforePeriod(record)) break;
         if (take(record)) return { items, next: record.sequence };
       }
     }
@@ -262,6 +285,18 @@ export class AuditTrail {
     await this.writer?.close();
   }
 }
+
+/** The first index of records in time order whose time is at or after `at` (their length when none is). */
+const firstIndexAtOrAfter = (records: readonly AuditRecord[], at: string): number => {
+  let low = 0;
+  let high = records.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((records[middle]?.at ?? '') < at) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+};
 
 /** The last index in an ascending list whose value is at most `top`, or -1. */
 const upperIndex = (ascending: readonly number[], top: number): number => {
