@@ -267,8 +267,19 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     logger.error('a TSP confirmation failed', redactedDetail({ error })),
   );
   confirmations.connect(ingest);
-  // Each record appended goes on the event stream too (to supervisors and administrators only), so the floor follows the trail.
-  const stopStreamingAudit = audit.onAppended((record) => store.changes.publish({ type: 'audit.appended', record }));
+  // Each record appended goes on the event stream too (to supervisors and administrators only), so
+  // the floor follows the trail. Published after the current turn: a record written while the feed
+  // is still handing out a change (the platform's outcome of a confirmation) must not overtake that
+  // change on the wire, where a client would take the change's lower sequence as already seen.
+  const stopStreamingAudit = audit.onAppended((record) =>
+    queueMicrotask(() => {
+      try {
+        store.changes.publish({ type: 'audit.appended', record });
+      } catch (error) {
+        logger.error('an audit record could not be put on the event stream', redactedDetail({ error }));
+      }
+    }),
+  );
   const stopOutcomes = recordOperationOutcomes(store, audit, (error) => logger.error('an operation outcome could not be written to the audit trail', redactedDetail({ error })));
   // Four-eyes approval: an approved request runs through the operations' own path; each step goes to the audit trail.
   const approvals = new ApprovalBook(

@@ -44,6 +44,10 @@ describe('audit.appended on the event stream', () => {
       // The platform's confirmation follows as its own record.
       await supervisorStream.take((event) => event.data.type === 'audit.appended' && event.data.record.kind === 'TOKEN_ACTION_OUTCOME' && event.data.record.token?.virtualCardId === target);
 
+      // In order on the wire: a record written while a change was being handed out comes after it.
+      const sequences = supervisorStream.events.flatMap((event) => ('sequence' in event.data && event.data.type !== 'ready' ? [event.data.sequence] : []));
+      expect(sequences).toEqual([...sequences].sort((a, b) => a - b));
+
       // The agents' streams carried the token's change but no audit record at all.
       await agentStream.take((event) => event.data.type === 'token.changed' && event.data.virtualCardId === target && event.data.state === 'SUSPENDED');
       expect(agentStream.events.some(isAudit)).toBe(false);
