@@ -263,7 +263,7 @@ export const endpoints = {
     path: '/api/v1/events/stream',
     operationId: 'streamEvents',
     summary:
-      'Server-sent events for the signed-in agent: `token.changed` for every change to a token the agent may see, `ready` on connecting, heartbeat comments every 15 s. With Last-Event-ID the missed changes are replayed (the last 10,000 are kept); an id that cannot be replayed gets `reset`: re-fetch everything.',
+      'Server-sent events for the signed-in agent: `token.changed` for every change to a token the agent may see, `approval.changed` for the approval requests they may see, `audit.appended` for each audit record appended (supervisors and administrators only), `ready` on connecting, heartbeat comments every 15 s. With Last-Event-ID the missed changes are replayed (the last 10,000 are kept); an id that cannot be replayed gets `reset`: re-fetch everything.',
     auth: 'agent',
     headers: z.object({ 'last-event-id': z.string().max(200).optional() }),
     responseType: 'event-stream',

@@ -113,7 +113,7 @@ describe('GET /openapi.json', () => {
     const schema = success.content['text/event-stream']?.schema as {
       items: { properties: { event: { enum: string[] }; data: { contentMediaType: string; contentSchema: Record<string, unknown> } } };
     };
-    expect(schema.items.properties.event.enum).toEqual(['token.changed', 'approval.changed', 'ready', 'reset']);
+    expect(schema.items.properties.event.enum).toEqual(['token.changed', 'approval.changed', 'audit.appended', 'ready', 'reset']);
     expect(schema.items.properties.data.contentMediaType).toBe('application/json');
     const data = JSON.stringify(schema.items.properties.data.contentSchema);
     // A change carries the whole typed event, each kind with its declared detail.
