@@ -1,5 +1,6 @@
-// Bundles the main process, the preload and the training backend into one CommonJS file each, so
-// nothing needs node_modules at run time: electron-builder packs dist-electron/ and dist/renderer/ only.
+// Bundles the main process, the preload, the training backend and the updater into one CommonJS file
+// each, so nothing needs node_modules at run time: electron-builder packs dist-electron/ and
+// dist/renderer/ only.
 import { build } from 'esbuild';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -51,7 +52,7 @@ const shared = {
 
 /**
  * @param {{ outdir?: string }} [options]
- * @returns {Promise<{ main: string, preload: string, training: string, inputs: { main: string[], preload: string[], training: string[] } }>}
+ * @returns {Promise<{ main: string, preload: string, training: string, updater: string, inputs: { main: string[], preload: string[], training: string[], updater: string[] } }>}
  */
 export const buildElectron = async ({ outdir = join(root, 'dist-electron') } = {}) => {
   await mkdir(outdir, { recursive: true });
@@ -59,11 +60,15 @@ export const buildElectron = async ({ outdir = join(root, 'dist-electron') } = {
   const preload = join(outdir, 'preload.cjs');
   // Loaded by main at run time, only when training mode starts (electron/main/adapters/training-bundle-loader.ts).
   const training = join(outdir, 'training-backend.cjs');
-  const [mainResult, preloadResult, trainingResult] = await Promise.all([
+  // Loaded by main at the first update check (electron/main/adapters/updater-bundle-loader.ts):
+  // electron-updater and its tree are about a quarter of what main would otherwise parse at start.
+  const updater = join(outdir, 'updater.cjs');
+  const [mainResult, preloadResult, trainingResult, updaterResult] = await Promise.all([
     build({ ...shared, entryPoints: [join(root, 'electron/main/index.ts')], outfile: main, target: 'node22' }),
     // A sandboxed preload may require only a few modules; bundled, it needs nothing but 'electron'.
     build({ ...shared, entryPoints: [join(root, 'electron/preload/index.ts')], outfile: preload, target: ['chrome140', 'node22'] }),
     build({ ...shared, entryPoints: [join(root, 'sandbox/packaged-entry.ts')], outfile: training, target: 'node22' }),
+    build({ ...shared, entryPoints: [join(root, 'electron/main/adapters/updater-bundle-entry.ts')], outfile: updater, target: 'node22' }),
   ]);
   // The source files that put code into the bundle (the metafile also lists files tree-shaken to nothing).
   const inputs = (result) =>
@@ -72,7 +77,13 @@ export const buildElectron = async ({ outdir = join(root, 'dist-electron') } = {
       .filter(([, used]) => used.bytesInOutput > 0)
       .map(([file]) => relative(root, resolve(root, file)).split('\\').join('/'))
       .sort();
-  return { main, preload, training, inputs: { main: inputs(mainResult), preload: inputs(preloadResult), training: inputs(trainingResult) } };
+  return {
+    main,
+    preload,
+    training,
+    updater,
+    inputs: { main: inputs(mainResult), preload: inputs(preloadResult), training: inputs(trainingResult), updater: inputs(updaterResult) },
+  };
 };
 
 const isEntry = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
@@ -82,5 +93,5 @@ if (isEntry) {
   const report = values.report ? resolve(values.report) : DEFAULT_REPORT;
   await mkdir(dirname(report), { recursive: true });
   await writeFile(report, `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`built ${result.main}, ${result.preload} and ${result.training}`);
+  console.log(`built ${result.main}, ${result.preload}, ${result.training} and ${result.updater}`);
 }

@@ -12,8 +12,9 @@
 //   - app.asar holds exactly package.json, dist-electron/ and dist/renderer/: no maps, sources,
 //     tests, dev bridge, sandbox sources, fault injection, node_modules, .env or key material;
 //   - each bundle's sources (esbuild's metafile) hold no tests, dev bridge or fault injection, and
-//     main and preload none of the training backend; its packed text carries none of them either;
-//   - main.cjs stays under 1 MB without the training backend, which is its own bundle;
+//     main, preload and the updater none of the training backend; its packed text carries none of
+//     them either; main holds no electron-updater, which is the updater bundle's (updater.cjs);
+//   - main.cjs stays under 1 MB without the training backend and the updater, each its own bundle;
 //   - the bundles require nothing that is not in the package;
 //   - every fuse of each config is set in its binary (the test build differs in one fuse only);
 //   - app-update.yml points at the configured generic feed.
@@ -25,7 +26,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import YAML from 'yaml';
-import { BUNDLE_FILES, BUNDLE_KINDS, checkAsarEntries, checkBundleCode, checkBundleInputs, checkBundleRequires, checkFuseWire } from './lib/package-rules.mjs';
+import { BUNDLE_FILES, BUNDLE_KINDS, MAIN_BUNDLE_MAX_BYTES, checkAsarEntries, checkBundleCode, checkBundleInputs, checkBundleRequires, checkFuseWire } from './lib/package-rules.mjs';
 import { readBuilderConfig } from './lib/builder-config.mjs';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -96,8 +97,11 @@ async function packAndCheck(configFile, work, { listFiles }) {
   };
   problems.push(...checkAsarEntries(entries, isDirectory));
   const report = JSON.parse(readFileSync(BUNDLE_REPORT, 'utf8'));
+  const bundleSizes = [];
   for (const kind of BUNDLE_KINDS) {
     const code = asar.extractFile(archive, `dist-electron/${BUNDLE_FILES[kind]}`).toString('utf8');
+    const bytes = Buffer.byteLength(code);
+    bundleSizes.push(`  ${BUNDLE_FILES[kind]}: ${bytes.toLocaleString('en-US')} bytes${kind === 'main' ? ` (under ${MAIN_BUNDLE_MAX_BYTES.toLocaleString('en-US')} allowed)` : ''}`);
     problems.push(...checkBundleRequires(kind, code));
     problems.push(...checkBundleCode(kind, code));
     problems.push(...checkBundleInputs(kind, report.inputs?.[kind] ?? []));
@@ -113,6 +117,7 @@ async function packAndCheck(configFile, work, { listFiles }) {
 
   const listing = [];
   if (listFiles) {
+    listing.push('bundles:', ...bundleSizes);
     listing.push(`app.asar: ${entries.filter((e) => !isDirectory(e)).length} files`);
     for (const entry of entries) if (!isDirectory(entry)) listing.push(`  ${entry}  (${statSizeKb(archive, entry)} KB)`);
   }
@@ -121,7 +126,7 @@ async function packAndCheck(configFile, work, { listFiles }) {
 
 async function main() {
   const { values } = parseArgs({ options: { keep: { type: 'boolean' } } });
-  const missing = ['dist-electron/main.cjs', 'dist-electron/preload.cjs', 'dist-electron/training-backend.cjs', 'dist/renderer/index.html', path.relative(ROOT, BUNDLE_REPORT)].filter(
+  const missing = [...BUNDLE_KINDS.map((kind) => `dist-electron/${BUNDLE_FILES[kind]}`), 'dist/renderer/index.html', path.relative(ROOT, BUNDLE_REPORT)].filter(
     (f) => !existsSync(path.join(ROOT, f)),
   );
   if (missing.length > 0) {

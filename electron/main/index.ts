@@ -3,8 +3,8 @@ import { hostname } from 'node:os';
 import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, safeStorage, screen, session, shell } from 'electron';
 import { createLogger } from '../core/logging/logger';
 import { TRAINING_BUNDLE_FILE, trainingBundleStarter } from './adapters/training-bundle-loader';
-import { BaseUpdater, autoUpdater } from 'electron-updater';
-import { electronUpdateFeed, inAppUpdatesSupported } from './adapters/electron-update-feed';
+import { inAppUpdatesSupported } from './adapters/electron-update-feed';
+import { UPDATER_BUNDLE_FILE, updaterBundleFeed } from './adapters/updater-bundle-loader';
 import { startMain } from './start-main';
 import { exportFileChooser } from './adapters/save-dialog';
 import { runValidateConfigFlag, validateConfigFiles } from './validate-config-flag';
@@ -15,7 +15,7 @@ import { runValidateConfigFlag, validateConfigFiles } from './validate-config-fl
  *
  * Layout (the same unpacked and inside app.asar): dist-electron/main.cjs (this file, bundled),
  * dist-electron/preload.cjs, dist-electron/training-backend.cjs (loaded only in training mode),
- * dist/renderer/index.html.
+ * dist-electron/updater.cjs (loaded at the first update check), dist/renderer/index.html.
  */
 const startConsole = (): void => {
   const logger = createLogger({ dir: app.getPath('logs'), level: app.isPackaged ? 'info' : 'debug' });
@@ -46,10 +46,10 @@ const startConsole = (): void => {
         focusedWindow: () => BrowserWindow.getFocusedWindow(),
       }),
       startTrainingBackend: trainingBundleStarter(join(__dirname, TRAINING_BUNDLE_FILE), logger),
-      // autoUpdater is created on first read, so an install without in-app updates never creates it;
-      // on Windows and in an AppImage it is one of the installing updaters (NsisUpdater, AppImageUpdater).
-      ...(inAppUpdatesSupported(process.platform, process.env, app.isPackaged) && autoUpdater instanceof BaseUpdater
-        ? { updateFeed: electronUpdateFeed(autoUpdater, logger) }
+      // electron-updater is its own bundle, required at the first check (minutes after the window
+      // shows), so an install without in-app updates never loads it and no start parses it.
+      ...(inAppUpdatesSupported(process.platform, process.env, app.isPackaged)
+        ? { updateFeed: updaterBundleFeed(join(__dirname, UPDATER_BUNDLE_FILE), logger) }
         : {}),
     },
     {

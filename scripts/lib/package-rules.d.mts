@@ -2,7 +2,7 @@
 export function checkAsarEntries(entries: string[], isDirectory: (path: string) => boolean): string[];
 export function checkFuseWire(wire: Record<string, number | string>, config: Record<string, boolean>): string[];
 export function requiredModules(code: string): string[];
-export type BundleKind = 'main' | 'preload' | 'training';
+export type BundleKind = 'main' | 'preload' | 'training' | 'updater';
 export const BUNDLE_KINDS: readonly BundleKind[];
 export const BUNDLE_FILES: Record<BundleKind, string>;
 export const MAIN_BUNDLE_MAX_BYTES: number;

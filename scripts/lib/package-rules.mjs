@@ -11,16 +11,21 @@ const ASAR_REQUIRED = [
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
   '/dist-electron/training-backend.cjs',
+  '/dist-electron/updater.cjs',
   '/dist/renderer/index.html',
 ];
 
-/** The bundles in dist-electron/: main and preload always run, the training backend only in training mode. */
-export const BUNDLE_KINDS = /** @type {const} */ (['main', 'preload', 'training']);
-export const BUNDLE_FILES = { main: 'main.cjs', preload: 'preload.cjs', training: 'training-backend.cjs' };
+/**
+ * The bundles in dist-electron/: main and preload always run, the training backend only in training
+ * mode, the updater (electron-updater) from the first update check on, where updates are in-app.
+ */
+export const BUNDLE_KINDS = /** @type {const} */ (['main', 'preload', 'training', 'updater']);
+export const BUNDLE_FILES = { main: 'main.cjs', preload: 'preload.cjs', training: 'training-backend.cjs', updater: 'updater.cjs' };
 
 /**
  * main.cjs is parsed on every start and holds what runs on every seat; the training backend, with
- * its web server and seed data, is its own bundle. Crossing this means something big slipped in.
+ * its web server and seed data, and the updater, with electron-updater's tree, are bundles of their
+ * own. Crossing this means something big slipped in.
  */
 export const MAIN_BUNDLE_MAX_BYTES = 1_000_000;
 
@@ -123,16 +128,16 @@ export function requiredModules(/** @type {string} */ code) {
 }
 
 /**
- * app.asar has no node_modules: main may require only electron and Node built-ins; a sandboxed
- * preload only electron, events, timers and url; the training backend only Node built-ins (it
- * knows nothing of Electron).
- * @param {'main' | 'preload' | 'training'} kind
+ * app.asar has no node_modules: main and the updater may require only electron and Node built-ins;
+ * a sandboxed preload only electron, events, timers and url; the training backend only Node
+ * built-ins (it knows nothing of Electron).
+ * @param {'main' | 'preload' | 'training' | 'updater'} kind
  * @param {string} code the bundle's source
  * @returns {string[]}
  */
 export function checkBundleRequires(kind, code) {
   const allowed =
-    kind === 'main'
+    kind === 'main' || kind === 'updater'
       ? (/** @type {string} */ id) => id === 'electron' || isBuiltin(id)
       : kind === 'training'
         ? isBuiltin
@@ -156,8 +161,12 @@ const NEVER_BUNDLED = [
   { test: /\.(pem|key|p12|pfx)$/i, why: 'key material' },
 ];
 
+/** electron-updater's own package and the runtime it shares with electron-builder: the updater bundle's, never main's. */
+const UPDATER_PACKAGES = /^node_modules\/(electron-updater|builder-util-runtime)\//;
+const UPDATER_ENTRY = 'electron/main/adapters/updater-bundle-entry.ts';
+
 /**
- * @param {'main' | 'preload' | 'training'} kind
+ * @param {'main' | 'preload' | 'training' | 'updater'} kind
  * @param {string[]} inputs repository-relative source paths that put code into the bundle
  * @returns {string[]}
  */
@@ -168,9 +177,13 @@ export function checkBundleInputs(kind, inputs) {
     if (never) problems.push(`${kind} bundle contains ${input}: ${never.why}`);
     else if (kind !== 'training' && input.startsWith('sandbox/')) {
       problems.push(`${kind} bundle contains ${input}: the training backend loads from its own bundle, only in training mode`);
+    } else if (kind !== 'updater' && UPDATER_PACKAGES.test(input)) {
+      problems.push(`${kind} bundle contains ${input}: electron-updater loads from its own bundle, at the first update check`);
     }
   }
   if (kind === 'training' && !inputs.includes('sandbox/packaged-entry.ts')) problems.push('training bundle is not built from sandbox/packaged-entry.ts');
+  if (kind === 'updater' && !inputs.includes(UPDATER_ENTRY)) problems.push(`updater bundle is not built from ${UPDATER_ENTRY}`);
+  if (kind === 'updater' && !inputs.some((input) => input.startsWith('node_modules/electron-updater/'))) problems.push('updater bundle does not hold electron-updater');
   return problems;
 }
 
@@ -182,12 +195,16 @@ const TEST_ONLY_CODE = [
 ];
 
 /**
- * @param {'main' | 'preload' | 'training'} kind
+ * @param {'main' | 'preload' | 'training' | 'updater'} kind
  * @param {string} code the bundle as packed
  * @returns {string[]}
  */
 export function checkBundleCode(kind, code) {
   const problems = TEST_ONLY_CODE.filter(({ test }) => test.test(code)).map(({ why }) => `${kind} bundle carries ${why}`);
+  // electron-updater's classes by name (kept by keepNames): main only requires the updater bundle.
+  if (kind === 'main' && /\b(AppUpdater|BaseUpdater|NsisUpdater|AppImageUpdater)\b/.test(code)) {
+    problems.push('main bundle carries electron-updater, which loads from its own bundle at the first update check');
+  }
   if (kind === 'main' && Buffer.byteLength(code) >= MAIN_BUNDLE_MAX_BYTES) {
     problems.push(`main bundle is ${Buffer.byteLength(code)} bytes, over the ${MAIN_BUNDLE_MAX_BYTES} allowed`);
   }

@@ -27,3 +27,11 @@ export interface UpdateFeed {
   /** Runs the verified installer silently: now (and the console starts again after) or as the console quits. */
   install(options: { readonly relaunch: boolean }): void;
 }
+
+/**
+ * Thrown by a feed that cannot work in this run at all (main's updater code did not load): the
+ * policy turns updates off until the next start instead of retrying, and the console works on.
+ */
+export class UpdateFeedUnavailableError extends Error {
+  override readonly name: string = 'UpdateFeedUnavailableError';
+}

@@ -2,7 +2,7 @@ import type { UpdateStatus } from '../../../shared/contract/updates';
 import type { UpdateChannel, UpdatesConfig } from '../config/config-schema';
 import type { Logger } from '../logging/logger';
 import { compareVersions } from './release-version';
-import type { UpdateFeed } from './update-feed';
+import { UpdateFeedUnavailableError, type UpdateFeed } from './update-feed';
 
 /** When the feed is read. Tests shorten nothing: they call `checkNow` and read what was scheduled. */
 export interface UpdateTiming {
@@ -86,6 +86,8 @@ export const createUpdatePolicy = (options: UpdatePolicyOptions): UpdatePolicy =
   const timing = options.timing ?? DEFAULT_UPDATE_TIMING;
   const scheduler = options.scheduler ?? realScheduler;
   const active = feed !== null && settings !== null;
+  // Set when the feed says it cannot work in this run (its code did not load).
+  let unavailable = false;
   let ready: string | null = null;
   let failuresInARow = 0;
   let cancelNext: (() => void) | null = null;
@@ -100,13 +102,21 @@ export const createUpdatePolicy = (options: UpdatePolicyOptions): UpdatePolicy =
   };
 
   const runCheck = async (): Promise<UpdateOutcome> => {
-    if (!feed || !settings) return { kind: 'off' };
+    if (!feed || !settings || unavailable) return { kind: 'off' };
     if (ready !== null) return { kind: 'ready', version: ready };
     let offered: string;
     let available: boolean;
     try {
       ({ version: offered, available } = await feed.check());
     } catch (error) {
+      if (error instanceof UpdateFeedUnavailableError) {
+        // Nothing to retry: the updater's code is not there. The status says off, as for an install without updates.
+        unavailable = true;
+        cancelNext?.();
+        cancelNext = null;
+        log.error({ err: error }, 'updates are off until the console restarts: the updater could not be loaded');
+        return { kind: 'off' };
+      }
       const retryInMs = timing.retryMs[Math.min(failuresInARow, timing.retryMs.length - 1)] ?? timing.intervalMs;
       failuresInARow += 1;
       // Quiet: the agent cannot fix a feed that is down, and the console works on without it.
@@ -181,7 +191,7 @@ export const createUpdatePolicy = (options: UpdatePolicyOptions): UpdatePolicy =
       cancelNext = null;
     },
     status: () => ({
-      state: !active ? 'off' : ready !== null ? 'ready' : 'idle',
+      state: !active || unavailable ? 'off' : ready !== null ? 'ready' : 'idle',
       ...(ready !== null ? { version: ready } : {}),
       heldByActions: ready !== null && options.isBusy(),
     }),

@@ -16,6 +16,7 @@ const GOOD = [
   '/dist-electron/main.cjs',
   '/dist-electron/preload.cjs',
   '/dist-electron/training-backend.cjs',
+  '/dist-electron/updater.cjs',
   '/dist',
   '/dist/renderer',
   '/dist/renderer/assets',
@@ -55,6 +56,9 @@ describe('checkAsarEntries', () => {
   it('reports a missing bundle', () => {
     expect(checkAsarEntries(GOOD.filter((e) => e !== '/dist-electron/preload.cjs'), isDirectory)).toEqual([
       'missing /dist-electron/preload.cjs',
+    ]);
+    expect(checkAsarEntries(GOOD.filter((e) => e !== '/dist-electron/updater.cjs'), isDirectory)).toEqual([
+      'missing /dist-electron/updater.cjs',
     ]);
   });
 });
@@ -119,6 +123,13 @@ describe('bundle requires', () => {
     ]);
   });
 
+  it('lets the updater require electron and Node built-ins only', () => {
+    expect(checkBundleRequires('updater', 'require("electron"); require("fs"); require("node:crypto");')).toEqual([]);
+    expect(checkBundleRequires('updater', 'require("electron"); require("js-yaml");')).toEqual([
+      "updater bundle requires 'js-yaml', which is not in the package",
+    ]);
+  });
+
   it('lets the sandboxed preload require electron, events, timers and url only', () => {
     expect(checkBundleRequires('preload', 'require("electron"); require("events");')).toEqual([]);
     expect(checkBundleRequires('preload', 'require("electron"); require("node:fs"); require("zod");')).toEqual([
@@ -131,11 +142,44 @@ describe('bundle requires', () => {
 describe('bundle sources', () => {
   const MAIN = ['electron/main/index.ts', 'electron/core/app-core.ts', 'shared/contract/index.ts', 'node_modules/zod/v4/classic/schemas.js'];
   const TRAINING = ['sandbox/packaged-entry.ts', 'sandbox/server.ts', 'sandbox/routes/training.ts', 'node_modules/fastify/fastify.js'];
+  const UPDATER = [
+    'electron/main/adapters/updater-bundle-entry.ts',
+    'electron/main/adapters/electron-update-feed.ts',
+    'node_modules/electron-updater/out/main.js',
+    'node_modules/builder-util-runtime/out/index.js',
+    'node_modules/js-yaml/dist/js-yaml.mjs',
+  ];
 
   it('accepts main, preload and the training backend as built', () => {
     expect(checkBundleInputs('main', MAIN)).toEqual([]);
     expect(checkBundleInputs('preload', ['electron/preload/index.ts', 'shared/contract/call-names.ts'])).toEqual([]);
     expect(checkBundleInputs('training', TRAINING)).toEqual([]);
+    expect(checkBundleInputs('updater', UPDATER)).toEqual([]);
+  });
+
+  it('keeps electron-updater out of main: it is loaded from its own bundle at the first update check', () => {
+    expect(checkBundleInputs('main', [...MAIN, 'node_modules/electron-updater/out/main.js', 'node_modules/builder-util-runtime/out/index.js'])).toEqual([
+      'main bundle contains node_modules/electron-updater/out/main.js: electron-updater loads from its own bundle, at the first update check',
+      'main bundle contains node_modules/builder-util-runtime/out/index.js: electron-updater loads from its own bundle, at the first update check',
+    ]);
+  });
+
+  it('wants the updater bundle built from its entry and holding electron-updater', () => {
+    expect(checkBundleInputs('updater', ['electron/main/adapters/electron-update-feed.ts', 'node_modules/electron-updater/out/main.js'])).toEqual([
+      'updater bundle is not built from electron/main/adapters/updater-bundle-entry.ts',
+    ]);
+    expect(checkBundleInputs('updater', ['electron/main/adapters/updater-bundle-entry.ts'])).toEqual(['updater bundle does not hold electron-updater']);
+  });
+
+  it.each([
+    ['sandbox/server.ts', /training backend/],
+    ['sandbox/http/faults.ts', /fault injection/],
+    ['electron/dev-bridge/server.ts', /dev bridge/],
+    ['tests/support/chromium.ts', /tests/],
+  ])('refuses %s in the updater', (input, why) => {
+    const problems = checkBundleInputs('updater', [...UPDATER, input]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(why);
   });
 
   it('keeps the training backend out of main: it is loaded from its own bundle', () => {
@@ -172,6 +216,11 @@ describe('bundle text', () => {
     ['x()\n//# sourceMappingURL=main.cjs.map', /source map/],
   ])('finds %s', (code, why) => {
     expect(checkBundleCode('training', code)).toEqual([expect.stringMatching(why)]);
+  });
+
+  it.each(['class AppImageUpdater extends BaseUpdater{}', 'var NsisUpdater=class{}'])('finds electron-updater in main: %s', (code) => {
+    expect(checkBundleCode('main', code)).toEqual(['main bundle carries electron-updater, which loads from its own bundle at the first update check']);
+    expect(checkBundleCode('updater', code)).toEqual([]);
   });
 
   it('holds main under its size limit', () => {
