@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { builtinModules } from 'node:module';
+import Module, { builtinModules } from 'node:module';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -9,6 +9,9 @@ import { callNames, channelFor } from '../../../shared/contract';
 import { CONTENT_SECURITY_POLICY } from '../../../electron/core/static/content-security-policy';
 import { createLogger } from '../../../electron/core/logging/logger';
 import { trainingBundleStarter } from '../../../electron/main/adapters/training-bundle-loader';
+import { updaterBundleFeed } from '../../../electron/main/adapters/updater-bundle-loader';
+import { createUpdatePolicy } from '../../../electron/core/updates/update-policy';
+import { memoryLogger } from './helpers/memory-logger';
 // Parsed, not pattern-matched: the training backend's libraries carry require("…") inside strings.
 import { requiredModules } from '../../../scripts/lib/package-rules.mjs';
 
@@ -19,6 +22,7 @@ let out: string;
 let main: string;
 let preload: string;
 let training: string;
+let updater: string;
 
 const isBuiltin = (name: string) => builtinModules.includes(name.replace(/^node:/, ''));
 
@@ -97,6 +101,7 @@ beforeAll(async () => {
   main = await readFile(join(out, 'dist-electron', 'main.cjs'), 'utf8');
   preload = await readFile(join(out, 'dist-electron', 'preload.cjs'), 'utf8');
   training = await readFile(join(out, 'dist-electron', 'training-backend.cjs'), 'utf8');
+  updater = await readFile(join(out, 'dist-electron', 'updater.cjs'), 'utf8');
 }, 60_000);
 
 afterAll(async () => {
@@ -134,6 +139,12 @@ describe('the main bundle', () => {
     expect(main).not.toContain('fastify');
     expect(training).toContain('Training-Sato-2026');
     expect(Buffer.byteLength(main)).toBeLessThan(1_000_000);
+  });
+
+  it('leaves electron-updater to its own bundle, required at the first update check', () => {
+    expect(main).not.toMatch(/\b(AppUpdater|BaseUpdater|NsisUpdater|AppImageUpdater)\b/);
+    expect(main).toContain('updater.cjs');
+    expect(updater).toMatch(/\bAppImageUpdater\b/);
   });
 
   it('is CommonJS', () => {
@@ -223,5 +234,70 @@ describe('the training backend bundle', () => {
     await writeFile(bogus, 'module.exports = { hello: 1 };');
     const start = trainingBundleStarter(bogus, createLogger({ dir: join(out, 'bogus-logs'), level: 'warn' }));
     await expect(start()).rejects.toThrow(/does not export startTrainingBackend/);
+  });
+});
+
+/** Just enough of Electron's app for electron-updater's AppImageUpdater to be created under plain Node. */
+const updaterElectron = (dir: string) => ({
+  app: {
+    getVersion: () => '0.1.0',
+    getName: () => 'Token Desk',
+    isPackaged: true,
+    getAppPath: () => dir,
+    getPath: (name: string) => join(dir, name),
+    whenReady: () => Promise.resolve(),
+    on: () => undefined,
+    once: () => undefined,
+  },
+});
+
+describe('the updater bundle', () => {
+  it('requires electron and Node built-ins only and carries no test-only code', () => {
+    const required = requiredModules(updater);
+    expect(required.filter((name) => name !== 'electron' && !isBuiltin(name))).toEqual([]);
+    expect(required).toContain('electron');
+    expect(updater).not.toMatch(/\bFaultInjector\b/);
+    expect(updater).not.toContain('Training-Sato-2026');
+  });
+
+  it('runs electron-updater through main’s loader: created at the first check, with the feed and logger the policy set', async () => {
+    const dir = join(out, 'updater-run');
+    await mkdir(dir, { recursive: true });
+    const hooked = Module as unknown as { _load: (request: string, ...rest: unknown[]) => unknown };
+    const load = hooked._load;
+    const previousResourcesPath = (process as { resourcesPath?: string }).resourcesPath;
+    const previousAppImage = process.env['APPIMAGE'];
+    hooked._load = function (this: unknown, request: string, ...rest: unknown[]) {
+      return request === 'electron' ? updaterElectron(dir) : load.call(this, request, ...rest);
+    };
+    (process as { resourcesPath?: string }).resourcesPath = dir;
+    // Not an AppImage: electron-updater itself says it is not active, through the logger main gave it.
+    delete process.env['APPIMAGE'];
+    try {
+      const memory = memoryLogger();
+      const policy = createUpdatePolicy({
+        feed: updaterBundleFeed(join(out, 'dist-electron', 'updater.cjs'), memory.logger),
+        settings: { url: 'https://updates.example.invalid/token-desk' },
+        currentVersion: '0.1.0',
+        isBusy: () => false,
+        onReady: () => undefined,
+        logger: memory.logger,
+        scheduler: { schedule: () => () => undefined },
+      });
+      policy.start();
+      expect(memory.text()).not.toContain('updater loaded');
+
+      expect(await policy.checkNow()).toMatchObject({ kind: 'unreachable' });
+      const records = memory.records();
+      expect(records).toContainEqual(expect.objectContaining({ component: 'updater-bundle', msg: 'updater loaded from its own bundle' }));
+      expect(records).toContainEqual(expect.objectContaining({ component: 'electron-updater', msg: expect.stringContaining('APPIMAGE env is not defined') }));
+      expect(records).toContainEqual(expect.objectContaining({ component: 'updates', err: expect.objectContaining({ message: 'electron-updater is not active in this install' }) }));
+      expect(policy.status().state).toBe('idle');
+    } finally {
+      hooked._load = load;
+      if (previousResourcesPath === undefined) delete (process as { resourcesPath?: string }).resourcesPath;
+      else (process as { resourcesPath?: string }).resourcesPath = previousResourcesPath;
+      if (previousAppImage !== undefined) process.env['APPIMAGE'] = previousAppImage;
+    }
   });
 });
