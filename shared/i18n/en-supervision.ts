@@ -183,7 +183,7 @@ export const enSupervision: SupervisionMessages = {
       startFailed: 'The export could not start',
     },
   },  approvalQueue: {
-    title: 'Requests awaiting approval',
+    title: 'Approval requests',
     refresh: 'Reload',
     loading: 'Loading…',
     loadFailed: 'The approval requests could not be loaded',

@@ -187,7 +187,7 @@ export const jaSupervision = {
       startFailed: 'エクスポートを開始できませんでした',
     },
   },  approvalQueue: {
-    title: '承認待ちの依頼',
+    title: '承認依頼',
     refresh: '再読み込み',
     loading: '読み込み中…',
     loadFailed: '承認依頼を読み込めませんでした',
