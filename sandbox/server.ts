@@ -210,6 +210,8 @@ export const startSandbox = async (options: SandboxOptions = {}): Promise<Sandbo
     : null;
   if (writer) {
     store.onChange(() => writer.schedule());
+    // Calls that must be durable before they answer (the floor's alert rules) write through it.
+    store.persistWith(() => writer.flush());
     if (created) {
       writer.schedule();
       await writer.flush();

@@ -57,6 +57,9 @@ export const endpointRoles: Record<AgentEndpointName, readonly Role[]> = {
   getApprovalRequest: EVERYONE,
   approveApprovalRequest: ['supervisor', 'admin'],
   rejectApprovalRequest: ['supervisor', 'admin'],
+  // The floor's alert rules: supervisors read the rules their floor raises alerts by; only an administrator tunes them.
+  getFloorAlertSettings: ['supervisor', 'admin'],
+  saveFloorAlertSettings: ['admin'],
 };
 
 export const requireRole = (endpoint: AgentEndpointName, role: Role): void => {

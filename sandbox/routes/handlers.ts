@@ -17,6 +17,7 @@ import { callbackHandlers } from './callbacks';
 import { cardholderHandlers } from './cardholders';
 import type { Handlers } from './context';
 import { eventStreamHandlers } from './events-stream';
+import { floorAlertSettingsHandlers } from './floor-alert-settings';
 import { notificationHandlers } from './notifications';
 import { oauthHandlers } from './oauth';
 import { integrityReportHandlers } from './integrity-reports';
@@ -65,6 +66,7 @@ const allHandlers = (services: HandlerServices): Handlers => ({
   ...callbackHandlers(services.store, services.ingest, services.clock, services.issuerId),
   ...eventStreamHandlers(services.store, services.heartbeatMs === undefined ? {} : { heartbeatMs: services.heartbeatMs }),
   ...approvalHandlers(services.store, services.approvals, services.clock),
+  ...floorAlertSettingsHandlers(services.store, services.audit),
   ...trainingHandlers(services),
 });
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { AgentId, CardholderId, CorrelationId, IsoDateTime, IssuerId, VirtualCardId } from '../../shared/api/ids';
 import { CardOperationNotification, DigitizationRule, NotifyVirtualCardChangeRequest } from '../../shared/api/callbacks';
 import { ApprovalRequest } from '../../shared/api/approvals';
+import { StoredFloorAlertSettings } from '../../shared/api/floor-alert-settings';
+import { DEFAULT_FLOOR_ALERT_SETTINGS } from '../../shared/domain/floor-alerts';
 import { Agent, Card, PersonName, Token } from '../../shared/api/model';
 import { NotificationSettings, NotificationTemplate } from '../../shared/api/notifications';
 import { TokenActionPolicy } from '../../shared/api/policy';
@@ -180,6 +182,8 @@ const RuntimeState = z.strictObject({
   callOutcomes: z.array(CallOutcome).min(1).max(50),
   /** The four-eyes requests, whatever their state, in the order they were made: a restart keeps the pending ones waiting. */
   approvalRequests: z.array(ApprovalRequest),
+  /** The supervisors' floor alert rules, as an administrator last set them (version 0: the defaults). */
+  floorAlertSettings: StoredFloorAlertSettings,
 });
 type RuntimeState = z.infer<typeof RuntimeState>;
 
@@ -205,6 +209,7 @@ export const freshRuntimeState = (): RuntimeState => ({
   phoneCalls: [],
   callOutcomes: trainingCallOutcomes(),
   approvalRequests: [],
+  floorAlertSettings: { settings: DEFAULT_FLOOR_ALERT_SETTINGS, version: 0, changedAt: null, changedBy: null },
 });
 
 const startingValueOf =
@@ -247,6 +252,8 @@ export const PersistedState = z.strictObject({
   callOutcomes: shape.callOutcomes.default(startingValueOf('callOutcomes')),
   // Added with the four-eyes requests kept across a restart.
   approvalRequests: shape.approvalRequests.default(startingValueOf('approvalRequests')),
+  // Added with the floor's alert rules.
+  floorAlertSettings: shape.floorAlertSettings.default(startingValueOf('floorAlertSettings')),
 });
 export type PersistedState = z.infer<typeof PersistedState>;
 

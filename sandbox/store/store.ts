@@ -1,4 +1,5 @@
 import type { ApprovalRequest } from '../../shared/api/approvals';
+import type { StoredFloorAlertSettings } from '../../shared/api/floor-alert-settings';
 import { Token } from '../../shared/api/model';
 import { RecordedTokenEvent, type TokenEvent } from '../../shared/api/token-event';
 import type { DigitizationRule } from '../../shared/api/callbacks';
@@ -12,6 +13,7 @@ import { ChangeFeed } from '../events/change-feed';
 import { syntheticEvent } from '../seed/long-history';
 import {
   STATE_FORMAT,
+  freshRuntimeState,
   type AccessTokenRecord,
   type AgentRecord,
   type CardRecord,
@@ -78,6 +80,9 @@ export class SandboxStore {
   /** The four-eyes requests by request id, in the order they were made; only the approval book changes them. */
   readonly approvalRequests = new Map<string, ApprovalRequest>();
   private outcomes: CallOutcome[] = [];
+  private floorRules: StoredFloorAlertSettings | null = null;
+  /** Writes the state to disk now (resolved once durable); set by the server when it has a data file. */
+  private durable: () => Promise<void> = async () => undefined;
   /** Service notes by cardholderId, newest first. */
   private readonly notesByHolder = new Map<string, ServiceNote[]>();
 
@@ -142,6 +147,26 @@ export class SandboxStore {
     this.changed();
   }
 
+  /** The floor's alert rules and their version. */
+  get floorAlertSettings(): StoredFloorAlertSettings {
+    return this.floorRules ?? freshRuntimeState().floorAlertSettings;
+  }
+
+  setFloorAlertSettings(stored: StoredFloorAlertSettings): void {
+    this.floorRules = stored;
+    this.changed();
+  }
+
+  /** Where `persist` writes: the server's writer of the data file. */
+  persistWith(write: () => Promise<void>): void {
+    this.durable = write;
+  }
+
+  /** Resolves once the state as it is now is on disk (at once without a data file): a change answered after it survives a restart. */
+  persist(): Promise<void> {
+    return this.durable();
+  }
+
   /** A cardholder's service notes, newest first. */
   serviceNotesOf(cardholderId: string): readonly ServiceNote[] {
     return this.notesByHolder.get(cardholderId) ?? [];
@@ -179,6 +204,7 @@ export class SandboxStore {
     store.aheadMinutes = state.clockAheadMinutes;
     for (const stored of state.phoneCalls) store.phoneCalls.set(stored.record.phoneCallId, stored);
     store.outcomes = [...state.callOutcomes];
+    store.floorRules = state.floorAlertSettings;
     for (const request of state.approvalRequests) store.approvalRequests.set(request.requestId, request);
     for (const note of [...state.serviceNotes].sort((a, b) => b.writtenAt.localeCompare(a.writtenAt))) {
       store.notesByHolder.set(note.cardholderId, [...store.serviceNotesOf(note.cardholderId), note]);
@@ -216,6 +242,7 @@ export class SandboxStore {
       phoneCalls: [...this.phoneCalls.values()],
       callOutcomes: [...this.outcomes],
       approvalRequests: [...this.approvalRequests.values()],
+      floorAlertSettings: this.floorAlertSettings,
     };
   }
 

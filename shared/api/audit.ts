@@ -278,9 +278,14 @@ export type AuditFilter = z.infer<typeof AuditFilter>;
 const ExportDetail = z.object({ filter: AuditFilter });
 
 const SettingsChangedDetail = z.object({
-  setting: z.enum(['NOTIFICATION_SETTINGS', 'CALL_OUTCOMES', 'ACTION_POLICY', 'DIGITIZATION_RULES', 'TRAINING_CLOCK']),
+  setting: z.enum(['NOTIFICATION_SETTINGS', 'CALL_OUTCOMES', 'ACTION_POLICY', 'DIGITIZATION_RULES', 'TRAINING_CLOCK', 'FLOOR_ALERT_RULES']),
   /** The top-level fields whose value changed. */
   changed: z.array(z.string().regex(/^[A-Za-z0-9_.]{1,60}$/)).max(50),
+  /**
+   * Each changed value before and after, for settings that hold no secret (the floor's alert
+   * rules: thresholds, hours, a time zone); absent for the others, whose values stay out of the trail.
+   */
+  values: z.array(z.strictObject({ field: z.string().regex(/^[A-Za-z0-9_.]{1,60}$/), before: z.string().max(100), after: z.string().max(100) })).max(50).optional(),
 });
 
 const TemplateChangedDetail = z.object({ event: NotificationEvent, channel: NotificationChannel, language: TemplateLanguage });

@@ -9,6 +9,8 @@ import { CallOutcomeList, OutcomeCode, PhoneCallStored, PhoneCallSubmission, Ser
 import { NotificationChannel, NotificationEvent, NotificationSettings, NotificationTemplate, NotificationTemplates, TemplateContent, TemplateLanguage } from './notifications';
 import { StreamEvent } from './stream-events';
 import { IntegrityReportStored, IntegrityReportSubmission, StoredIntegrityReport } from './integrity';
+import { FloorAlertSettingsHeaders, StoredFloorAlertSettings } from './floor-alert-settings';
+import { FloorAlertSettings } from '../domain/floor-alerts';
 import { ApprovalDecision, ApprovalRequest, ApprovalRequestPage, ApprovalRequestSubmission, ApprovalState } from './approvals';
 import { ActiveFault, AdvanceClockRequest, FaultList, InjectFaultRequest, SetActionPolicyRequest, SimulateRequest, TrainingClock } from './training';
 import {
@@ -53,7 +55,7 @@ export const TokenScope = z.enum(['workstation', 'platform']);
 export type TokenScope = z.infer<typeof TokenScope>;
 
 export interface Endpoint {
-  readonly method: 'GET' | 'POST' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   /** OpenAPI-style path with `{param}` placeholders. */
   readonly path: string;
   readonly operationId: string;
@@ -551,6 +553,31 @@ export const endpoints = {
     response: ApprovalRequest,
     successStatus: 200,
     errors: ['UNKNOWN_APPROVAL_REQUEST', 'APPROVAL_NOT_PENDING', 'SELF_APPROVAL_FORBIDDEN', 'FORBIDDEN_ROLE'],
+  }),
+  // ---- The floor's alert rules: one set for the whole floor, tuned by an administrator ----
+  getFloorAlertSettings: define({
+    method: 'GET',
+    path: '/api/v1/floor-alert-settings',
+    operationId: 'getFloorAlertSettings',
+    summary:
+      "The rules the supervisors' floor raises alerts by (activations per agent per hour, activations outside business hours, deletes per cardholder, a console's tampered journal), with their version, when and by whom they were last changed; the defaults at version 0 while never set. Supervisors and administrators only.",
+    auth: 'agent',
+    response: StoredFloorAlertSettings,
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE'],
+  }),
+  saveFloorAlertSettings: define({
+    method: 'PUT',
+    path: '/api/v1/floor-alert-settings',
+    operationId: 'saveFloorAlertSettings',
+    summary:
+      "Replaces the floor's alert rules (administrators only). `If-Match` names the version read: when someone changed them meanwhile it is a 412 PRECONDITION_FAILED and nothing is saved (read them again). Settings outside their bounds are a 400 naming the field. Kept in the backend's data file before the answer, recorded in the audit trail (SETTINGS_CHANGED, FLOOR_ALERT_RULES, each changed value before and after). Answers the rules now in force with their new version.",
+    auth: 'agent',
+    headers: FloorAlertSettingsHeaders,
+    body: FloorAlertSettings,
+    response: StoredFloorAlertSettings,
+    successStatus: 200,
+    errors: ['FORBIDDEN_ROLE', 'PRECONDITION_FAILED'],
   }),
   notifyVirtualCardChange: define({
     method: 'POST',

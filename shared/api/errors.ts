@@ -85,6 +85,8 @@ export const apiErrors = {
   TEMPLATE_INVALID: { code: 'TEMPLATE_INVALID', category: 'D', status: 422 },
   /** A phone call closed without a wrap-up (the next one started) while the issuer's policy requires one. */
   WRAP_UP_REQUIRED: { code: 'WRAP_UP_REQUIRED', category: 'F', status: 422 },
+  /** A change sent with `If-Match` naming a version that is no longer current: someone changed it meanwhile; read it again. */
+  PRECONDITION_FAILED: { code: 'PRECONDITION_FAILED', category: 'D', status: 412 },
   /** A training-backend call (`/training/…`) on a backend that stands in for a connected one. */
   TRAINING_ONLY: { code: 'TRAINING_ONLY', category: 'F', status: 404 },
   SYSTEM_ERROR: { code: 'SYSTEM_ERROR', category: 'S', status: 500 },

@@ -55,7 +55,7 @@ export interface OpenApiDocument {
   readonly jsonSchemaDialect: string;
   readonly info: { readonly title: string; readonly version: string; readonly description: string };
   readonly servers: ReadonlyArray<{ readonly url: string }>;
-  readonly paths: Record<string, Partial<Record<'get' | 'post' | 'delete', OperationObject>>>;
+  readonly paths: Record<string, Partial<Record<'get' | 'post' | 'put' | 'delete', OperationObject>>>;
   readonly components: {
     readonly schemas: Record<string, JsonSchema>;
     readonly responses: Record<string, ResponseObject>;
@@ -210,9 +210,9 @@ const operation = (endpoint: Endpoint): OperationObject => {
 };
 
 export const buildOpenApiDocument = (options: OpenApiOptions = {}): OpenApiDocument => {
-  const paths: Record<string, Partial<Record<'get' | 'post' | 'delete', OperationObject>>> = {};
+  const paths: Record<string, Partial<Record<'get' | 'post' | 'put' | 'delete', OperationObject>>> = {};
   for (const endpoint of Object.values(endpoints) as Endpoint[]) {
-    const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'delete';
+    const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete';
     paths[endpoint.path] = { ...paths[endpoint.path], [method]: operation(endpoint) };
   }
   return {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_FLOOR_ALERT_SETTINGS } from '../../../shared/domain/floor-alerts';
 import { endpoints, idempotencyKeyOf, type Endpoint, type EndpointName } from '../../../shared/api/endpoints';
 import { ApiErrorBody } from '../../../shared/api/errors';
 import { knownFixtures } from '../../../sandbox/index';
@@ -63,6 +64,7 @@ const VALID_BODIES: Partial<Record<EndpointName, Record<string, unknown>>> = {
   setActionPolicy: { ...trainingActionPolicy() },
   saveNotificationTemplate: { subject: null, body: 'Call {{customerServiceNumber}}.' },
   saveNotificationSettings: { customerServiceNumber: '0120-000-123', issuerSendsOwnOtp: false, reminderAfterHours: 24 },
+  saveFloorAlertSettings: { ...DEFAULT_FLOOR_ALERT_SETTINGS },
   notifyVirtualCardChange: {
     issuerCardRefId: knownFixtures.yellowPath.issuerCardRefId,
     virtualCardId: knownFixtures.yellowPath.activeVirtualCardId,
