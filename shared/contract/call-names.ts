@@ -48,6 +48,8 @@ export const CALL_NAMES = [
   'audit.export',
   'audit.cancelExport',
   'floor.overview',
+  'floor.alertRules',
+  'floor.saveAlertRules',
   'agents.list',
   'agents.unlock',
   'agents.resetPassword',

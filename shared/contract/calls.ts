@@ -33,6 +33,7 @@ import { NotificationTemplate, NotificationTemplates, TemplateContent, TemplateK
 import { UpdateInstall, UpdateStatus } from './updates';
 import { IntegrityNotices } from './integrity';
 import { supervisionCalls } from './supervision';
+import { floorRulesCalls } from './floor-rules';
 import { approvalCalls } from './approvals';
 import { CallOutcomeList, EndPhoneCallInput, OpenPhoneCall, PhoneCallState, ServiceNotes, ServiceNotesInput, UpdatePhoneCallInput } from './phone-calls';
 
@@ -277,6 +278,7 @@ export const calls = {
     output: IntegrityNotices,
   }),
   ...supervisionCalls,
+  ...floorRulesCalls,
   ...approvalCalls,
 } as const satisfies { readonly [N in DeclaredCallName]: CallSpec<z.ZodType, z.ZodType> };
 

@@ -59,6 +59,8 @@ export interface CallOptions {
    * so that it can count and record each before it leaves.
    */
   readonly maxAttempts?: number;
+  /** `If-Match`: the version of the resource the change was made from, so a change made meanwhile is refused (412), not overwritten. */
+  readonly ifMatch?: string;
 }
 
 export type RequestOptions<N extends EndpointName> = Slot<Endpoints[N], 'params'> &
@@ -334,6 +336,7 @@ export const createBackendClient = (options: BackendClientOptions): BackendClien
     const agent = options.agentSession();
     if (endpoint.auth === 'agent' && !agent) throw fail({ kind: 'not-signed-in' }, 0);
     const headers = headersFor(endpoint, context, agent, prepared.contentType);
+    if (input.ifMatch !== undefined) headers['if-match'] = input.ifMatch;
 
     for (let attempt = 1; ; attempt += 1) {
       if (signal?.aborted) throw fail({ kind: 'cancelled' }, attempt - 1);

@@ -1,7 +1,7 @@
 import type { ApprovalRequest } from '../../../shared/api/approvals';
 import type { AuditRecord } from '../../../shared/api/audit';
 import type { FloorOverview } from '../../../shared/contract';
-import { DEFAULT_FLOOR_ALERT_SETTINGS } from '../../../shared/domain/floor-alerts';
+import type { FloorAlertSettings } from '../../../shared/domain/floor-alerts';
 import type { BackendClient } from '../backend/backend-client';
 import type { EventBus } from '../events/event-bus';
 import { CallError, type Services } from '../ipc/dispatch';
@@ -11,7 +11,7 @@ import { requestContextFor } from '../services/request-context';
 import { floorOverviewOf } from './floor-figures';
 import { requireSupervisor } from './supervisor-role';
 
-type FloorCalls = Pick<Services, 'floor.overview'>;
+type FloorCalls = Pick<Services, 'floor.overview' | 'floor.alertRules' | 'floor.saveAlertRules'>;
 
 export interface FloorServiceOptions {
   readonly session: AgentSessionManager;
@@ -38,12 +38,14 @@ interface Followed {
   readonly seen: Set<string>;
   truncated: boolean;
   readonly pending: Map<string, ApprovalRequest>;
+  /** The backend's alert rules, read with the floor and replaced when an administrator saves new ones here. */
+  settings: FloorAlertSettings;
 }
 
 const withApprovals = (followed: Followed): FloorOverview => {
   const oldest = [...followed.pending.values()].sort((a, b) => a.requestedAt.localeCompare(b.requestedAt))[0];
   return {
-    ...floorOverviewOf(followed.records, followed.period, DEFAULT_FLOOR_ALERT_SETTINGS, followed.truncated),
+    ...floorOverviewOf(followed.records, followed.period, followed.settings, followed.truncated),
     approvals: {
       pending: followed.pending.size,
       oldest: oldest === undefined ? null : { requestId: oldest.requestId, requestedAt: oldest.requestedAt, agentName: oldest.requestedBy.name },
@@ -133,13 +135,34 @@ export const floorService = ({ session, backend, maxRecords = 20_000, events }: 
             for (const request of page.items) pending.set(request.requestId, request);
             next = page.nextCursor ?? undefined;
           } while (next !== undefined && pending.size < MAX_PENDING);
-          const read: Followed = { agentId, period: { from: input.from, to: input.to }, records: [], seen: new Set(), truncated: cursor !== undefined, pending };
+          // The rules once per read, not per record: the stream's records are then judged by the same ones.
+          const { settings } = await backend().request('getFloorAlertSettings', { context: requestContextFor(context) });
+          const read: Followed = { agentId, period: { from: input.from, to: input.to }, records: [], seen: new Set(), truncated: cursor !== undefined, pending, settings };
           // Oldest first, as the stream then appends: past the bound the oldest go first.
           for (const record of records.sort((a, b) => a.sequence - b.sequence)) take(read, record);
           followed = read;
           return withApprovals(read);
         }),
       );
+    },
+    'floor.alertRules': async (_input, context) => {
+      requireSupervisor(session);
+      return mapBackendErrors(() => session.withAgent(() => backend().request('getFloorAlertSettings', { context: requestContextFor(context) })));
+    },
+    'floor.saveAlertRules': async (input, context) => {
+      if (session.requireAgent().agent.role !== 'admin') throw new CallError('FORBIDDEN_ROLE', "only an administrator may change the floor's alert rules");
+      const saved = await mapBackendErrors(() =>
+        session.withAgent(() =>
+          backend().request('saveFloorAlertSettings', { body: input.settings, ifMatch: `"${input.version}"`, context: requestContextFor(context) }),
+        ),
+      );
+      // The floor already read is judged again by the new rules, and goes out at once.
+      const now = current();
+      if (now !== null) {
+        now.settings = saved.settings;
+        publish();
+      }
+      return saved;
     },
   };
 };

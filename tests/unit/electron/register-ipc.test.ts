@@ -85,6 +85,8 @@ const spyServices = () => {
     'audit.export': notHere,
     'audit.cancelExport': notHere,
     'floor.overview': notHere,
+    'floor.alertRules': notHere,
+    'floor.saveAlertRules': notHere,
     'agents.list': notHere,
     'agents.unlock': notHere,
     'agents.resetPassword': notHere,

@@ -119,6 +119,8 @@ beforeAll(async () => {
   await t.fail('audit.export', { filter: {}, format: 'csv' });
   await t.fail('audit.cancelExport', { exportId: randomUUID() });
   await t.fail('floor.overview', { from: '2026-11-23T00:00:00.000Z', to: '2026-11-24T00:00:00.000Z' });
+  await t.fail('floor.alertRules', {});
+  await t.fail('floor.saveAlertRules', { settings: {}, version: 0 });
   await t.fail('agents.list', {});
   await t.fail('agents.unlock', { agentId: 'agent.kobayashi' });
   await t.fail('agents.resetPassword', { agentId: 'agent.kobayashi' });
@@ -147,6 +149,8 @@ beforeAll(async () => {
   await t.ok('audit.export', { filter: {}, format: 'csv' });
   await t.ok('audit.cancelExport', { exportId: randomUUID() });
   await t.ok('floor.overview', { from: new Date(Date.now() - 86_400_000).toISOString(), to: new Date().toISOString() });
+  const rules = await t.ok('floor.alertRules', {});
+  await t.ok('floor.saveAlertRules', { settings: rules.settings, version: rules.version });
   await t.ok('agents.list', {});
   await t.ok('agents.unlock', { agentId: 'agent.kobayashi' });
   await t.ok('agents.resetPassword', { agentId: 'agent.kobayashi' });
