@@ -1,14 +1,12 @@
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ActionView, CallName, Result } from '../../shared/contract';
 import type { TrainingCredentials } from '../../shared/api/training-credentials';
-import { createCore, type Core } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/ipc/dispatch';
-import { createLogger } from '../../electron/core/logging/logger';
-import { FileSecretStore } from '../../electron/core/secrets/secret-store';
+import type { Core } from '../../electron/core/app-core';
+import { openBenchConsole } from './bench-console';
 import { CONFIRMING_EVENT } from '../../shared/domain/operation-events';
 import { backendScript } from '../support/backend-script';
 import { summarise, type Summary } from './stats';
@@ -137,25 +135,8 @@ interface Agent {
 const openAgent = async (credentials: TrainingCredentials, index: number, root: string): Promise<Agent> => {
   const dir = join(root, `agent-${index}`);
   await mkdir(dir, { recursive: true });
-  // Connected like a workstation in a call center: the backend in its settings, then its key.
-  const { baseUrl, issuerId, clientId, keyId } = credentials;
-  await writeFile(join(dir, 'config.json'), JSON.stringify({ backend: { baseUrl, issuerId, clientId, keyId } }));
-  const logger = createLogger({ level: 'error' });
-  const core = await createCore({
-    userDataDir: dir,
-    version: '0.0.0-bench',
-    logger,
-    secrets: new FileSecretStore(join(dir, 'secrets.json')),
-    configFiles: { userFile: join(dir, 'config.json'), machineFile: join(dir, 'machine-config.json') },
-    workstationId: `WS-BENCH-${String(index).padStart(2, '0')}`,
-    startTrainingBackend: () => Promise.reject(new Error('the bench consoles are connected')),
-  });
-  const call = (name: CallName, input: unknown) => dispatch(core.services, name, input, { correlationId: randomUUID(), origin: 'ipc', caller: 'bench' }, logger);
-  const key = await call('credentials.importKey', { pem: credentials.privateKeyPem });
-  if (!key.ok) throw new Error(`credentials.importKey: ${JSON.stringify(key.error)}`);
   const account = ACCOUNTS[index % ACCOUNTS.length] ?? ACCOUNTS[0];
-  const signedIn = await call('session.signIn', account);
-  if (!signedIn.ok) throw new Error(`sign-in as ${account.agentId}: ${JSON.stringify(signedIn.error)}`);
+  const { core, call } = await openBenchConsole({ dir, credentials, workstationId: `WS-BENCH-${String(index).padStart(2, '0')}`, account });
   // An agent acts some while after signing in: by then the console's live stream is up.
   const liveBy = Date.now() + 30_000;
   while (core.live.status().state !== 'connected') {

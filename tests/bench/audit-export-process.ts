@@ -3,11 +3,8 @@ import { mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createCore } from '../../electron/core/app-core';
-import { dispatch } from '../../electron/core/ipc/dispatch';
-import { createLogger } from '../../electron/core/logging/logger';
-import { FileSecretStore } from '../../electron/core/secrets/secret-store';
-import type { AuditExport, AuditFilter, CallName, ExportFormat, Result } from '../../shared/contract';
+import type { AuditExport, AuditFilter, ExportFormat } from '../../shared/contract';
+import { openBenchConsole } from './bench-console';
 import type { TrainingCredentials } from '../../shared/api/training-credentials';
 
 /**
@@ -56,20 +53,13 @@ const plan = JSON.parse(values.plan) as ExportRun[];
 const dir = await mkdtemp(join(tmpdir(), 'token-desk-bench-export-'));
 const exportsDir = join(dir, 'exports');
 await mkdir(exportsDir);
-const { baseUrl, issuerId, clientId, keyId } = credentials;
-await writeFile(join(dir, 'config.json'), JSON.stringify({ backend: { baseUrl, issuerId, clientId, keyId } }));
-const logger = createLogger({ level: 'error' });
-const core = await createCore({
-  userDataDir: dir,
-  version: '0.0.0-bench',
-  logger,
-  secrets: new FileSecretStore(join(dir, 'secrets.json')),
-  configFiles: { userFile: join(dir, 'config.json'), machineFile: join(dir, 'machine-config.json') },
+const { core, call } = await openBenchConsole({
+  dir,
+  credentials,
   workstationId: 'WS-BENCH-EXPORT',
-  startTrainingBackend: () => Promise.reject(new Error('the bench console is connected')),
+  account: { agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' },
   chooseExportFile: async ({ suggestedName }) => join(exportsDir, `${randomUUID()}-${suggestedName}`),
 });
-const call = <T>(name: CallName, input: unknown) => dispatch(core.services, name, input, { correlationId: randomUUID(), origin: 'ipc', caller: 'bench' }, logger) as Promise<Result<T>>;
 
 const settle = async (): Promise<MemoryFigure> => {
   const gc = (globalThis as { gc?: () => void }).gc;
@@ -125,10 +115,6 @@ const exportOnce = async (run: ExportRun): Promise<ExportFigures> => {
 };
 
 try {
-  const key = await call('credentials.importKey', { pem: credentials.privateKeyPem });
-  if (!key.ok) throw new Error(`credentials.importKey: ${JSON.stringify(key.error)}`);
-  const signedIn = await call('session.signIn', { agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' });
-  if (!signedIn.ok) throw new Error(`sign-in as supervisor.suzuki: ${JSON.stringify(signedIn.error)}`);
   const figures: ExportFigures[] = [];
   for (const run of plan) figures.push(await exportOnce(run));
   await writeFile(values.out, JSON.stringify(figures));
