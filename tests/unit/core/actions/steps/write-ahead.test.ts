@@ -15,6 +15,10 @@ const setup = () => {
   const store = {
     fails: false,
     hold: false,
+    remove: async (actionId: string): Promise<void> => {
+      order.push('entry removed');
+      disk.delete(actionId);
+    },
     save(entry: OutboxEntry): Promise<void> {
       order.push('save started');
       if (store.fails) return Promise.reject(new Error('disk full'));
@@ -36,20 +40,27 @@ const setup = () => {
   };
   const told: ActionView[] = [];
   const identities = new Map<string, ActionIdentity>();
+  const identityStore = {
+    fails: false,
+    save: async (identity: ActionIdentity): Promise<void> => {
+      if (identityStore.fails) throw new Error('identity folder read-only');
+      order.push('identity saved');
+      identities.set(identity.actionId, identity);
+    },
+    remove: async (actionId: string): Promise<void> => {
+      order.push('identity removed');
+      identities.delete(actionId);
+    },
+  };
   const write = createWriteAhead({
     entries,
     store,
-    identities: {
-      save: async (identity) => {
-        order.push('identity saved');
-        identities.set(identity.actionId, identity);
-      },
-    },
+    identities: identityStore,
     events: { emit: (_name, payload) => void (told.push(payload as ActionView), order.push('told')) },
     start: () => void order.push('started'),
     toSend: (entry) => ({ ...entry, view: { ...entry.view, attempts: entry.view.attempts + 1 } }),
   });
-  return { write, store, entries, disk, identities, order, told, release: () => release?.() };
+  return { write, store, identityStore, entries, disk, identities, order, told, release: () => release?.() };
 };
 
 describe('write-ahead', () => {
@@ -60,11 +71,13 @@ describe('write-ahead', () => {
     const writing = world.write(entry);
     await new Promise((resolve) => setTimeout(resolve, 5));
     expect(world.entries.has(entry.view.actionId)).toBe(false);
-    expect(world.order).toEqual(['identity saved', 'save started']);
+    expect(world.told).toEqual([]);
+    // Written side by side: nothing is told or started until the entry is on disk too.
+    expect(world.order).toEqual(['save started', 'identity saved']);
     world.release();
     expect(await writing).toEqual({ ...entry.view, attempts: 1 });
-    expect(world.order).toEqual(['identity saved', 'save started', 'saved', 'told', 'started']);
-    // What identifies it, written once before the entry, for the day the entry's file is found damaged.
+    expect(world.order).toEqual(['save started', 'identity saved', 'saved', 'told', 'started']);
+    // What identifies it, written once beside the entry, for the day the entry's file is found damaged.
     expect(world.identities.get(entry.view.actionId)).toEqual({
       version: 1,
       actionId: entry.view.actionId,
@@ -86,7 +99,21 @@ describe('write-ahead', () => {
     const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
     await expect(world.write(entry)).rejects.toThrow('disk full');
     expect(world.entries.has(entry.view.actionId)).toBe(false);
-    expect(world.order).toEqual(['identity saved', 'save started']);
+    // The identity written beside it is not left behind for an action that never was.
+    expect(world.identities.size).toBe(0);
+    expect(world.told).toEqual([]);
+    expect(world.order).not.toContain('started');
+  });
+
+  it('keeps no entry when its identity cannot be written: neither is kept and the caller hears why', async () => {
+    const world = setup();
+    world.identityStore.fails = true;
+    const entry = writtenAhead(WATCH_TOKEN, { operation: 'suspend', reasonCode: 'DEVICE_LOST' });
+    await expect(world.write(entry)).rejects.toThrow('identity folder read-only');
+    expect(world.disk.has(entry.view.actionId)).toBe(false);
+    expect(world.entries.has(entry.view.actionId)).toBe(false);
+    expect(world.order).toContain('entry removed');
+    expect(world.order).not.toContain('started');
   });
 
   it('writes an action refused before sending already ended, with its one audit record', async () => {
