@@ -6,7 +6,7 @@ import { openRecordFolder, type RecordFolder } from '../fs/record-folder';
 import type { OutboxEntry } from './action-entry';
 
 /**
- * What identifies a token action, written once beside its outbox entry before the entry itself
+ * What identifies a token action, written once beside its outbox entry, at the same moment
  * (`<outbox>/identity/<actionId>.json`, fsynced) and never rewritten: the entry's file is replaced
  * on every step, so a damaged disk or a hand edit is likelier to spoil it, and then this small file
  * still says which action it was, to ask the backend what became of it (integrity/damaged-reconciler.ts).

@@ -43,7 +43,7 @@ const fromText = (actionId: string, text: string): SalvagedIdentity => {
 
 /**
  * Which action a damaged outbox file was. Its write-ahead header (actions/action-identity.ts,
- * written once before the entry and never rewritten) says it whole when it is there; otherwise the
+ * written once with the entry and never rewritten) says it whole when it is there; otherwise the
  * raw text is read for what it still holds (a truncated or edited file is not JSON any more, but the
  * fields before the damage are still there). The file's name is the action id. Nothing read here is
  * trusted for anything but telling the agent which action it was and asking the backend about it.
