@@ -7,6 +7,7 @@ import { formatDateTime } from '../../format/date-time';
 import { useDeskStore } from '../../store/store-context';
 import { CallErrorNotice } from '../CallErrorNotice';
 import { uiLanguage } from '../history/ui-language';
+import { FloorAlertRules } from './FloorAlertRules';
 import { FloorChart } from './FloorChart';
 import { useSupervisionTranslation } from './supervision-messages';
 
@@ -119,6 +120,7 @@ const FloorScreen = () => {
               </ul>
             )}
           </section>
+          <FloorAlertRules onSaved={() => void loadFloor()} />
           {approvals === undefined ? null : (
             <section className="floor-section" aria-labelledby="floor-approvals-title" data-testid="floor-approvals" data-pending={approvals.pending}>
               <h3 id="floor-approvals-title">{t('floor.live.approvalsTitle')}</h3>
