@@ -10,6 +10,7 @@ import { CallErrorNotice } from '../CallErrorNotice';
 import { uiLanguage } from '../history/ui-language';
 import { checkDraft, draftOf, type DraftField, type FloorRulesDraft } from './FloorAlertRulesDraft';
 import { useSupervisionTranslation } from './supervision-messages';
+import './floor-alert-rules.css';
 
 /** The rules in force, in words: what a supervisor reads to know why an alert was (or was not) raised. */
 const RulesInWords = ({ settings }: { readonly settings: FloorAlertSettings }) => {
