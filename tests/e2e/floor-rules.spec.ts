@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { knownFixtures } from '../../sandbox/seed/fixtures';
-import { accounts, bridge, expect, test } from './fixtures';
+import { DEFAULT_FLOOR_ALERT_SETTINGS } from '../../shared/domain/floor-alerts';
+import { accounts, bridge, callBridge, expect, test } from './fixtures';
 import { actionsBackend, type ActionsBackend } from './pages/actions-backend';
 import { shootBoth } from './pages/actions-screenshots';
 import { SignInPage } from './pages/sign-in-page';
@@ -84,6 +85,22 @@ test('an administrator lowers the activations limit and the alert appears on the
   await expect(bursts).toHaveCount(1);
   await expect(bursts.first()).toContainText(accounts.agent.agentId);
   await shootBoth(page, 'floor-rules-admin');
+
+  // Another administrator changes the rules meanwhile (through core, as their console would): this
+  // form still holds version 1, so its save is refused, said in words, and the rules now in force are loaded.
+  const meanwhile = (await callBridge(page, 'floor.saveAlertRules', {
+    settings: { ...DEFAULT_FLOOR_ALERT_SETTINGS, activationsPerHour: { enabled: true, max: 5 } },
+    version: 1,
+  })) as { ok: boolean };
+  expect(meanwhile.ok).toBe(true);
+  await limit.fill('2');
+  await rules.getByRole('button', { name: '条件を保存' }).click();
+  await expect(page.getByTestId('floor-rules-outcome')).toHaveAttribute('data-outcome', 'conflict');
+  await expect(page.getByTestId('floor-rules-outcome')).toContainText('他の管理者が条件を変更しました（412）');
+  await expect(page.getByTestId('floor-rules-version')).toHaveAttribute('data-version', '2');
+  await expect(limit).toHaveValue('5');
+  await expect(rules.getByText('1 人の担当者による、1 時間に 5 件を超える有効化')).toBeVisible();
+  await shootBoth(page, 'floor-rules-conflict');
 
   // The rules stay as the administrator left them: back to the defaults for the specs after this one.
   await restartTrainingBackend(page.request, { fresh: true });
