@@ -290,5 +290,13 @@ export const enSupervision: SupervisionMessages = {
     invalid: 'Correct the fields marked in red, then save.',
     conflict: 'Not saved: another administrator changed the rules meanwhile (412). The current rules were loaded again; check them and save again.',
     saveFailed: 'The rules could not be saved',
+    problem: {
+      activationsMax: 'A whole number from 1 to 1000.',
+      deletesMax: 'A whole number from 1 to 1000.',
+      windowHours: 'A whole number of hours from 1 to 168.',
+      start: 'HH:MM between 00:00 and 23:59 (e.g. 09:00).',
+      end: 'HH:MM between 00:00 and 23:59 (e.g. 18:00).',
+      timeZone: 'An IANA time zone name (e.g. Asia/Tokyo).',
+    },
   },
 };

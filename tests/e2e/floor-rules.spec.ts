@@ -68,9 +68,9 @@ test('an administrator lowers the activations limit and the alert appears on the
   await expect(bursts).toHaveCount(0);
 
   const limit = rules.getByRole('textbox', { name: '上限（件、これを超えるとアラート）' }).first();
-  // Checked at the field by the shared schema before anything is sent.
+  // Checked at the field by the shared schema before anything is sent, said in the screen's language.
   await limit.fill('0');
-  await expect(page.getByTestId('floor-rules-activationsMax-problem')).toBeVisible();
+  await expect(page.getByTestId('floor-rules-activationsMax-problem')).toHaveText('1〜1000 の整数で入力してください。');
   await expect(limit).toHaveAttribute('aria-invalid', 'true');
   expect(await seriousViolations(page)).toEqual([]);
   await limit.fill('1');

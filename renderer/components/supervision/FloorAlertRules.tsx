@@ -106,7 +106,8 @@ const RulesForm = ({ stored, outcome, setOutcome, onSaved, onConflict }: RulesFo
   const [touched, setTouched] = useState(false);
   const [saving, setSaving] = useState(false);
   const checked = checkDraft(draft);
-  const problems = touched && !checked.ok ? checked.problems : {};
+  const problems: ReadonlySet<DraftField> = touched && !checked.ok ? checked.problems : new Set();
+  const problemAt = (field: DraftField): string | undefined => (problems.has(field) ? t(`floorRules.problem.${field}`) : undefined);
   const edit = (change: Partial<FloorRulesDraft>): void => {
     setDraft((current) => ({ ...current, ...change }));
     setTouched(true);
@@ -140,20 +141,20 @@ const RulesForm = ({ stored, outcome, setOutcome, onSaved, onConflict }: RulesFo
       <fieldset>
         <legend>{t('floorRules.activationsLegend')}</legend>
         <Toggle id="floor-rules-activations-enabled" checked={draft.activationsEnabled} onChange={(value) => edit({ activationsEnabled: value })} />
-        <Field id="activationsMax" label={t('floorRules.max')} value={draft.activationsMax} problem={problems.activationsMax} inputMode="numeric" onChange={(value) => edit({ activationsMax: value })} />
+        <Field id="activationsMax" label={t('floorRules.max')} value={draft.activationsMax} problem={problemAt('activationsMax')} inputMode="numeric" onChange={(value) => edit({ activationsMax: value })} />
       </fieldset>
       <fieldset>
         <legend>{t('floorRules.businessHoursLegend')}</legend>
         <Toggle id="floor-rules-hours-enabled" checked={draft.hoursEnabled} onChange={(value) => edit({ hoursEnabled: value })} />
-        <Field id="start" label={t('floorRules.start')} value={draft.start} problem={problems.start} onChange={(value) => edit({ start: value })} />
-        <Field id="end" label={t('floorRules.end')} value={draft.end} problem={problems.end} onChange={(value) => edit({ end: value })} />
-        <Field id="timeZone" label={t('floorRules.timeZone')} value={draft.timeZone} problem={problems.timeZone} onChange={(value) => edit({ timeZone: value })} />
+        <Field id="start" label={t('floorRules.start')} value={draft.start} problem={problemAt('start')} onChange={(value) => edit({ start: value })} />
+        <Field id="end" label={t('floorRules.end')} value={draft.end} problem={problemAt('end')} onChange={(value) => edit({ end: value })} />
+        <Field id="timeZone" label={t('floorRules.timeZone')} value={draft.timeZone} problem={problemAt('timeZone')} onChange={(value) => edit({ timeZone: value })} />
       </fieldset>
       <fieldset>
         <legend>{t('floorRules.deletesLegend')}</legend>
         <Toggle id="floor-rules-deletes-enabled" checked={draft.deletesEnabled} onChange={(value) => edit({ deletesEnabled: value })} />
-        <Field id="deletesMax" label={t('floorRules.max')} value={draft.deletesMax} problem={problems.deletesMax} inputMode="numeric" onChange={(value) => edit({ deletesMax: value })} />
-        <Field id="windowHours" label={t('floorRules.windowHours')} value={draft.windowHours} problem={problems.windowHours} inputMode="numeric" onChange={(value) => edit({ windowHours: value })} />
+        <Field id="deletesMax" label={t('floorRules.max')} value={draft.deletesMax} problem={problemAt('deletesMax')} inputMode="numeric" onChange={(value) => edit({ deletesMax: value })} />
+        <Field id="windowHours" label={t('floorRules.windowHours')} value={draft.windowHours} problem={problemAt('windowHours')} inputMode="numeric" onChange={(value) => edit({ windowHours: value })} />
       </fieldset>
       <fieldset>
         <legend>{t('floorRules.tamperedLegend')}</legend>

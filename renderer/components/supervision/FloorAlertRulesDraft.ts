@@ -3,7 +3,8 @@ import { FloorAlertSettings } from '../../../shared/domain/floor-alerts';
 /**
  * The administrator's form for the floor's alert rules, as typed: numbers stay text until checked,
  * so a half-typed value is shown as typed and judged by the one `FloorAlertSettings` schema the
- * backend and core use, with that schema's messages at the field.
+ * backend and core use. The schema decides which fields are wrong; the words at each field are the
+ * screen's own (`floorRules.problem.*`, Japanese and English), since the schema's are English only.
  */
 export interface FloorRulesDraft {
   readonly activationsEnabled: boolean;
@@ -46,8 +47,8 @@ export const draftOf = (settings: FloorAlertSettings): FloorRulesDraft => ({
 /** Whole numbers typed as digits become numbers; anything else goes to the schema as typed, which refuses it. */
 const numberOf = (text: string): number | string => (/^\s*\d{1,9}\s*$/.test(text) ? Number(text) : text);
 
-/** The settings the draft says, or each field's problem in the schema's words. */
-export const checkDraft = (draft: FloorRulesDraft): { readonly ok: true; readonly settings: FloorAlertSettings } | { readonly ok: false; readonly problems: Partial<Record<DraftField, string>> } => {
+/** The settings the draft says, or which fields the schema refuses. */
+export const checkDraft = (draft: FloorRulesDraft): { readonly ok: true; readonly settings: FloorAlertSettings } | { readonly ok: false; readonly problems: ReadonlySet<DraftField> } => {
   const result = FloorAlertSettings.safeParse({
     activationsPerHour: { enabled: draft.activationsEnabled, max: numberOf(draft.activationsMax) },
     businessHours: { enabled: draft.hoursEnabled, start: draft.start.trim(), end: draft.end.trim(), timeZone: draft.timeZone.trim() },
@@ -55,11 +56,10 @@ export const checkDraft = (draft: FloorRulesDraft): { readonly ok: true; readonl
     tamperedJournal: { enabled: draft.tamperedEnabled },
   });
   if (result.success) return { ok: true, settings: result.data };
-  const problems: Partial<Record<DraftField, string>> = {};
+  const problems = new Set<DraftField>();
   for (const issue of result.error.issues) {
     const path = issue.path.join('.');
-    const field = Object.hasOwn(DRAFT_FIELDS, path) ? DRAFT_FIELDS[path as keyof typeof DRAFT_FIELDS] : undefined;
-    if (field !== undefined) problems[field] ??= issue.message;
+    if (Object.hasOwn(DRAFT_FIELDS, path)) problems.add(DRAFT_FIELDS[path as keyof typeof DRAFT_FIELDS]);
   }
   return { ok: false, problems };
 };
