@@ -7,6 +7,7 @@ import { ApprovalRequestPage, type ApprovalRequest, type ApprovalRequestSubmissi
 import type { ApprovalView, EventEnvelope } from '../../../../shared/contract';
 import { knownFixtures } from '../../../../sandbox/index';
 import { KOBAYASHI, SATO, openDesk, startBackend, type Backend, type Desk } from '../actions/support/desk';
+import { eventuallyDefined } from '../support/server-requests';
 
 /**
  * Core's side of four-eyes approval against a real training backend over HTTP: the request is
@@ -50,15 +51,6 @@ const viewsOf = (desk: Desk, entryId: string): ApprovalView[] =>
     .map((envelope) => envelope.payload)
     .filter((view) => view.entryId === entryId);
 
-const eventually = async <T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 const backendRequests = async (virtualCardId: string): Promise<ApprovalRequest[]> => {
   const answer = await backend.script.asAgent(backend.supervisor, 'GET', '/api/v1/approval-requests?limit=200');
@@ -84,7 +76,7 @@ describe('the request through main’s outbox', () => {
     expect(JSON.parse(await readFile(join(dir, 'approvals', `${sent.entryId}.json`), 'utf8'))).toMatchObject({ view: { entryId: sent.entryId, phase: 'SENDING' } });
     const again = await open(dir);
     await again.ok('session.signIn', SATO);
-    const stored = await eventually(() => viewsOf(again, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
+    const stored = await eventuallyDefined(() => viewsOf(again, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
     const requests = await backendRequests(target);
     expect(requests).toHaveLength(1);
     expect(stored.request?.requestId).toBe(requests[0]?.requestId);
@@ -98,13 +90,13 @@ describe('the request followed live', () => {
   it('shows approved and executed as the supervisor decides, from the event stream', async () => {
     const desk = await open();
     await desk.ok('session.signIn', SATO);
-    await eventually(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
+    await eventuallyDefined(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
     const sent = await desk.ok('approvals.request', { submission: deleteOf('VCLOSTCLSC01') });
-    const stored = await eventually(() => viewsOf(desk, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
+    const stored = await eventuallyDefined(() => viewsOf(desk, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
     const requestId = stored.request?.requestId ?? '';
     const approved = await backend.script.asAgent(backend.supervisor, 'POST', `/api/v1/approval-requests/${requestId}/decision:approve`, { body: { comment: '承認します' } });
     expect(approved.status, approved.text).toBe(200);
-    const executed = await eventually(() => viewsOf(desk, sent.entryId).find((view) => view.request?.state === 'EXECUTED'), 'the request executed');
+    const executed = await eventuallyDefined(() => viewsOf(desk, sent.entryId).find((view) => view.request?.state === 'EXECUTED'), 'the request executed');
     expect(executed.request).toMatchObject({ decidedBy: { agentId: 'supervisor.suzuki' }, decisionComment: '承認します', execution: { outcome: 'ACCEPTED' } });
     // The supervisors' queue heard of it too (every console gets approval.changed it may see).
     expect(desk.events.some((envelope) => envelope.name === 'approval.changed' && envelope.payload.request.requestId === requestId)).toBe(true);
@@ -115,7 +107,7 @@ describe('the request followed live', () => {
     const agent = await open();
     await agent.ok('session.signIn', KOBAYASHI);
     const sent = await agent.ok('approvals.request', { submission: deleteOf('VCLOSTPLAT01') });
-    const stored = await eventually(() => viewsOf(agent, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
+    const stored = await eventuallyDefined(() => viewsOf(agent, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
     const requestId = stored.request?.requestId ?? '';
     expect(await agent.fail('approvals.approve', { requestId, comment: '自分で' })).toMatchObject({ code: 'FORBIDDEN_ROLE' });
 
@@ -132,7 +124,7 @@ describe('a bulk approval request through main’s outbox', () => {
   it('sends the whole selection as one request and follows its run to each token’s outcome', async () => {
     const desk = await open();
     await desk.ok('session.signIn', SATO);
-    await eventually(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
+    await eventuallyDefined(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
     const tokens = [
       { virtualCardId: bulkCard.active[0], expectedState: 'ACTIVE' },
       { virtualCardId: bulkCard.active[1], expectedState: 'ACTIVE' },
@@ -145,7 +137,7 @@ describe('a bulk approval request through main’s outbox', () => {
       bulk: { bulkId: randomUUID(), scope: { kind: 'CARD', issuerCardRefId: bulkCard.issuerCardRefId }, tokens: [...tokens] },
     };
     const sent = await desk.ok('approvals.request', { submission });
-    const stored = await eventually(() => viewsOf(desk, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
+    const stored = await eventuallyDefined(() => viewsOf(desk, sent.entryId).find((view) => view.phase === 'STORED'), 'the request stored');
     expect(stored.request?.bulk?.tokens?.map((token) => token.virtualCardId)).toEqual(tokens.map((token) => token.virtualCardId));
     // One request on the backend for the three tokens.
     const pending = ApprovalRequestPage.parse((await backend.script.asAgent(backend.supervisor, 'GET', '/api/v1/approval-requests?state=PENDING')).json).items;
@@ -153,7 +145,7 @@ describe('a bulk approval request through main’s outbox', () => {
 
     const approved = await backend.script.asAgent(backend.supervisor, 'POST', `/api/v1/approval-requests/${stored.request?.requestId ?? ''}/decision:approve`, { body: { comment: '承認します' } });
     expect(approved.status, approved.text).toBe(200);
-    const executed = await eventually(() => viewsOf(desk, sent.entryId).find((view) => view.request?.state === 'EXECUTED'), 'the request executed');
+    const executed = await eventuallyDefined(() => viewsOf(desk, sent.entryId).find((view) => view.request?.state === 'EXECUTED'), 'the request executed');
     expect(executed.request?.bulk?.tokens?.map((token) => token.outcome?.outcome)).toEqual(['ACCEPTED', 'ACCEPTED', 'ACCEPTED']);
     expect((await desk.ok('approvals.listOwn')).items[0]).toMatchObject({ entryId: sent.entryId, request: { state: 'EXECUTED' } });
   });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventEnvelope, FloorOverview } from '../../../../shared/contract';
 import { knownFixtures } from '../../../../sandbox/index';
 import { SATO, openDesk, startBackend, type Backend, type Desk } from '../actions/support/desk';
+import { eventuallyDefined } from '../support/server-requests';
 
 /**
  * Core follows the floor from the live stream against a real training backend: once a supervisor
@@ -23,15 +24,6 @@ afterAll(async () => {
   await backend.close();
 });
 
-const eventually = async <T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-};
 
 const floors = (): FloorOverview[] =>
   desk.events.filter((envelope): envelope is Extract<EventEnvelope, { name: 'floor.changed' }> => envelope.name === 'floor.changed').map((envelope) => envelope.payload);
@@ -39,7 +31,7 @@ const floors = (): FloorOverview[] =>
 describe('the floor followed live', () => {
   it('forwards each new audit record and folds it, and each waiting approval, into the floor it sends', async () => {
     await desk.ok('session.signIn', { agentId: 'supervisor.suzuki', password: 'Training-Suzuki-2026' });
-    await eventually(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
+    await eventuallyDefined(() => (desk.events.some((envelope) => envelope.name === 'live.status' && envelope.payload.state === 'connected') ? true : undefined), 'the live stream');
     const now = Date.now();
     const period = { from: new Date(now - 60 * 60_000).toISOString(), to: new Date(now + 60 * 60_000).toISOString() };
     const first = await desk.ok('floor.overview', period);
@@ -51,23 +43,23 @@ describe('the floor followed live', () => {
     const target = yellowPath.activeVirtualCardId;
     const suspended = await backend.script.asAgent(sato, 'POST', `/api/v1/tokens/${target}/operations:suspend`, { body: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' } });
     expect(suspended.status, suspended.text).toBe(202);
-    const forwarded = await eventually(
+    const forwarded = await eventuallyDefined(
       () => desk.events.find((envelope) => envelope.name === 'audit.appended' && envelope.payload.record.kind === 'TOKEN_ACTION' && envelope.payload.record.token?.virtualCardId === target),
       'the audit record forwarded',
     );
     expect(forwarded).toMatchObject({ payload: { record: { actor: { agentId: SATO.agentId }, outcome: 'ACCEPTED' } } });
-    const withAction = await eventually(() => floors().find((floor) => floor.recent.some((record) => record.kind === 'TOKEN_ACTION' && record.token?.virtualCardId === target)), 'the floor with the action');
+    const withAction = await eventuallyDefined(() => floors().find((floor) => floor.recent.some((record) => record.kind === 'TOKEN_ACTION' && record.token?.virtualCardId === target)), 'the floor with the action');
     expect(withAction.recent[0]?.sequence).toBe(Math.max(...withAction.recent.map((record) => record.sequence)));
     expect(withAction.team.actions.suspend).toBe(first.team.actions.suspend + 1);
     expect(withAction.agents.find((agent) => agent.agentId === SATO.agentId)?.figures.actions.suspend).toBe(1);
     // The platform's confirmation, when it comes, is counted too.
-    await eventually(() => floors().find((floor) => floor.team.confirmed === first.team.confirmed + 1), 'the confirmation counted');
+    await eventuallyDefined(() => floors().find((floor) => floor.team.confirmed === first.team.confirmed + 1), 'the confirmation counted');
 
     const asked = await backend.script.asAgent(sato, 'POST', '/api/v1/approval-requests', {
       body: { operation: 'delete', virtualCardId: lostPhone.activeOnPhone[0], action: { reasonCode: 'DEVICE_LOST', reason: 'Device lost', expectedState: 'ACTIVE' } },
     });
     expect(asked.status, asked.text).toBe(201);
-    const waiting = await eventually(() => floors().find((floor) => floor.approvals?.pending === 1), 'the waiting request counted');
+    const waiting = await eventuallyDefined(() => floors().find((floor) => floor.approvals?.pending === 1), 'the waiting request counted');
     expect(waiting.approvals?.oldest).toMatchObject({ agentName: '佐藤 美咲' });
   });
 });

@@ -62,3 +62,14 @@ export const eventually = async <T>(check: () => T | Promise<T>, timeoutMs = 5_0
     }
   }
 };
+
+/** Polls `read` until it gives a value, for what arrives on its own (an event, a live update); `what` names it in the failure. */
+export const eventuallyDefined = async <T>(read: () => T | undefined, what: string, timeoutMs = 15_000): Promise<T> => {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = read();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+};
