@@ -57,7 +57,7 @@ const ApprovalItem = ({ view }: { view: ApprovalView }) => {
   const { t } = useTranslation();
   const token = useDeskStore((s) => Object.values(s.cardTokens).flatMap((entry) => entry.items ?? []).find((item) => item.virtualCardId === view.submission.virtualCardId));
   return (
-    <li className="tray-item tray-approval" data-testid="tray-approval" data-entry-id={view.entryId} data-state={approvalStateOf(view)} data-token-id={view.submission.virtualCardId}>
+    <li className="tray-item tray-approval" data-testid="tray-approval" data-entry-id={view.entryId} data-state={approvalStateOf(view)} data-token-id={view.submission.virtualCardId} data-operation={view.submission.operation}>
       <div className="tray-item-head">
         <span className="tray-item-title">
           {view.submission.bulk?.tokens !== undefined
